@@ -1,0 +1,95 @@
+/**
+ * From bytes to text, with the input checks every format shares: size,
+ * binary data, UTF-8 and emptiness. Problems are `InputError`s with a
+ * one-line message that says what to do.
+ */
+import {InputError} from '../types.js'
+
+/** Default limit on the input size: 10 MB. */
+export const defaultMaxBytes = 10 * 1024 * 1024
+
+const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/** The path in messages: the given one, or `<stdin>`. */
+export function displayPath(path: string | undefined): string {
+  return path || '<stdin>'
+}
+
+/**
+ * Check the raw bytes: not larger than `maxBytes` (default: 10 MB), not
+ * binary, not empty. `.eml` files stop here (the MIME parser decodes them).
+ */
+export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes?: number | undefined): void {
+  const limit = maxBytes ?? defaultMaxBytes
+  const where = displayPath(path)
+  if (bytes.length > limit) {
+    throw new InputError(
+      where,
+      `is ${formatSize(bytes.length)}, more than the limit of ${formatSize(limit)}: split it into smaller files`
+    )
+  }
+  if (isBinary(bytes)) {
+    throw new InputError(where, 'is a binary file, not copy: pass a text, Markdown, HTML, MJML or .eml file')
+  }
+  if (!hasVisibleByte(bytes)) {
+    throw new InputError(where, 'is empty: there is no copy to check')
+  }
+}
+
+/** Check `bytes` and decode them as UTF-8, without a byte order mark. */
+export function decodeText(bytes: Uint8Array, path?: string | undefined, maxBytes?: number | undefined): string {
+  checkBytes(bytes, path, maxBytes)
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    const line = lineOfFirstInvalidByte(bytes)
+    throw new InputError(
+      displayPath(path),
+      `is not valid UTF-8 (line ${line}): save it as UTF-8 and check it again`
+    )
+  }
+  if (!/\S/.test(text)) throw new InputError(displayPath(path), 'is empty: there is no copy to check')
+  return text
+}
+
+/**
+ * Binary data: a NUL byte anywhere, or more than 1 in 10 bytes of the first
+ * 8 KB being control characters other than tab, line feed, form feed and
+ * carriage return.
+ */
+function isBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) !== -1) return true
+  const size = Math.min(bytes.length, 8192)
+  let controls = 0
+  for (let index = 0; index < size; index++) {
+    const byte = bytes[index]
+    if ((byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) || byte === 127) controls++
+  }
+  return controls * 10 > size
+}
+
+/** Whether any byte is not ASCII whitespace (a BOM alone counts as empty). */
+function hasVisibleByte(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  for (let index = start; index < bytes.length; index++) {
+    const byte = bytes[index]
+    if (byte !== 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12 && byte !== 11) return true
+  }
+  return false
+}
+
+function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+  const text = lenientUtf8.decode(bytes)
+  const index = text.indexOf('\uFFFD')
+  let line = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++
+  return line
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`
+  return `${bytes} bytes`
+}

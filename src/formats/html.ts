@@ -1,0 +1,146 @@
+/**
+ * HTML: the visible copy, one block per block-level element, plus image alt
+ * texts and hidden preheader text. Parsed with `hast-util-from-html` (the
+ * parser of rehype-parse: tolerant of broken HTML, with positions). Text
+ * values have their character references decoded; the offset map aligns them
+ * with the source so positions stay exact.
+ */
+import type {Element, Nodes} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import type {Block, Control, PartName} from '../types.js'
+import {pushBlock} from './blocks.js'
+import {BlockBuilder} from './offsets.js'
+
+export interface HtmlOptions {
+  /** Key of the source text positions point into (default: `file`). */
+  source?: string
+  /** Part to put on blocks (default: none). */
+  part?: PartName
+  /** Offset of `html` in the source text, for fragments (default: 0). */
+  base?: number
+  /** Parse as a fragment, not a document (default: false). */
+  fragment?: boolean
+}
+
+export interface HtmlExtraction {
+  blocks: Block[]
+  controls: Control[]
+  /** The blocks of the first hidden element (a preheader), also in `blocks`. */
+  preheader: Block[]
+}
+
+/** Elements whose content is not copy. */
+const skipped = new Set(['head', 'title', 'style', 'script', 'noscript', 'template', 'svg', 'math', 'iframe', 'object'])
+
+/** Elements that start and end a block. */
+const blockElements = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'button', 'caption', 'center', 'dd', 'details', 'dialog',
+  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hgroup', 'hr', 'html', 'label', 'legend', 'li', 'main', 'nav', 'ol', 'option', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'
+])
+
+const altAttribute = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i
+const displayNone = /display\s*:\s*none/i
+const controlComment = /^trouw\b/
+
+/** Extract the copy of an HTML document or fragment. */
+export function extractHtml(html: string, options?: Readonly<HtmlOptions> | null): HtmlExtraction {
+  const walker = new HtmlWalker(html, options ?? {})
+  walker.visit(fromHtml(html, {fragment: options?.fragment ?? false}))
+  walker.flush()
+  return {blocks: walker.blocks, controls: walker.controls, preheader: walker.preheader}
+}
+
+class HtmlWalker {
+  blocks: Block[] = []
+  controls: Control[] = []
+  preheader: Block[] = []
+  private current = new BlockBuilder()
+  private foundPreheader = false
+  private readonly source: string
+  private readonly part: PartName | undefined
+  private readonly base: number
+
+  constructor(
+    private readonly html: string,
+    options: Readonly<HtmlOptions>
+  ) {
+    this.source = options.source ?? 'file'
+    this.part = options.part
+    this.base = options.base ?? 0
+  }
+
+  /** End the current block. */
+  flush(): void {
+    pushBlock(this.blocks, this.current, this.source, this.part)
+    this.current = new BlockBuilder()
+  }
+
+  visit(node: Nodes): void {
+    if (node.type === 'root') {
+      for (const child of node.children) this.visit(child)
+      return
+    }
+    if (node.type === 'element') return this.element(node)
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    if (node.type === 'text') {
+      this.current.align(node.value, this.html.slice(start, end), this.base + start)
+    } else if (node.type === 'comment') {
+      const text = node.value.trim()
+      if (controlComment.test(text)) {
+        this.controls.push({text, source: this.source, offset: this.base + start, endOffset: this.base + end})
+      }
+    }
+  }
+
+  private element(node: Element): void {
+    const name = node.tagName
+    if (skipped.has(name)) return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (name === 'br') {
+      if (start !== undefined && end !== undefined) this.current.replace('\n', this.base + start, end - start)
+      return
+    }
+    if (name === 'img') {
+      if (start !== undefined && end !== undefined) this.alt(node, start, end)
+      return
+    }
+    const hidden = isHidden(node)
+    const isBlock = hidden || blockElements.has(name)
+    if (isBlock) this.flush()
+    const first = this.blocks.length
+    for (const child of node.children) this.visit(child)
+    if (isBlock) this.flush()
+    if (hidden && !this.foundPreheader && this.blocks.length > first) {
+      this.foundPreheader = true
+      this.preheader = this.blocks.slice(first)
+    }
+  }
+
+  /** The alt text of an image, as a block of its own. */
+  private alt(node: Element, start: number, end: number): void {
+    const value = node.properties.alt
+    if (typeof value !== 'string' || value.trim() === '') return
+    const tag = this.html.slice(start, end)
+    const match = altAttribute.exec(tag)
+    if (!match) return
+    const raw = match[1] ?? match[2] ?? match[3]
+    const quoted = match[3] === undefined ? 1 : 0
+    const rawStart = start + match.index + match[0].length - quoted - raw.length
+    const builder = new BlockBuilder()
+    builder.align(value, raw, this.base + rawStart)
+    pushBlock(this.blocks, builder, this.source, this.part)
+  }
+}
+
+/** A hidden element: `display:none` in its style, or a class naming a preheader. */
+function isHidden(node: Element): boolean {
+  const style = node.properties.style
+  if (typeof style === 'string' && displayNone.test(style)) return true
+  const className = node.properties.className
+  return Array.isArray(className) && className.some((name) => String(name).toLowerCase().includes('preheader'))
+}

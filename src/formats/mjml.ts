@@ -1,0 +1,89 @@
+/**
+ * MJML: the copy inside the content components (read as HTML), image alt
+ * texts, and `mj-preview` as the preheader.
+ *
+ * The MJML structure is tokenized here instead of handed to the HTML parser:
+ * an HTML parser does not self-close unknown tags, so `<mj-all … />` would
+ * stay open and swallow (or leak) what follows, and head components such as
+ * `mj-attributes` hold `<mj-text …>` defaults that are not copy. MJML tags
+ * are simple (no `>` inside attribute values in practice), so a tag pattern
+ * is enough; the content of each content component is then parsed as an
+ * HTML fragment, with positions shifted to the file.
+ */
+import type {Block, Control} from '../types.js'
+import {pushBlock} from './blocks.js'
+import {extractHtml} from './html.js'
+import {BlockBuilder} from './offsets.js'
+
+/** Components whose content is copy, read as HTML. */
+const contentComponents = new Set([
+  'mj-text', 'mj-button', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element',
+  'mj-table', 'mj-raw', 'mj-preview'
+])
+
+/** Components whose content is skipped whole. */
+const skippedComponents = new Set([
+  'mj-title', 'mj-style', 'mj-attributes', 'mj-font', 'mj-breakpoint', 'mj-html-attributes'
+])
+
+/** A comment, or an MJML start tag with its name and attributes. */
+const token = /<!--([\s\S]*?)-->|<(mj-[a-z-]+|mjml)\b((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi
+const altAttribute = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i
+const controlComment = /^trouw\b/
+
+/** Extract the copy of an MJML document; positions point into `mjml`. */
+export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; controls: Control[]} {
+  const blocks: Block[] = []
+  const controls: Control[] = []
+  const lowerCase = mjml.toLowerCase()
+  token.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = token.exec(mjml))) {
+    const [whole, commentText, tagName, attributes] = match
+    if (commentText !== undefined) {
+      const text = commentText.trim()
+      if (controlComment.test(text)) {
+        controls.push({text, source, offset: match.index, endOffset: match.index + whole.length})
+      }
+      continue
+    }
+    const name = tagName.toLowerCase()
+    if (name === 'mj-image') {
+      alt(blocks, attributes, match.index + whole.length - 1 - attributes.length, source)
+      continue
+    }
+    const selfClosing = attributes.endsWith('/')
+    if (selfClosing || !(contentComponents.has(name) || skippedComponents.has(name))) continue
+    // Content runs to the matching end tag (content components do not nest).
+    const contentStart = match.index + whole.length
+    const close = lowerCase.indexOf(`</${name}`, contentStart)
+    const contentEnd = close === -1 ? mjml.length : close
+    token.lastIndex = contentEnd
+    if (skippedComponents.has(name)) continue
+    const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true})
+    controls.push(...html.controls)
+    if (name === 'mj-preview') {
+      // The preview is one run of text: join its pieces into one block.
+      const builder = new BlockBuilder()
+      for (const block of html.blocks) {
+        if (builder.text) builder.text += ' '
+        for (const piece of block.map) builder.map.push({...piece, text: piece.text + builder.text.length})
+        builder.text += block.text
+      }
+      pushBlock(blocks, builder, source, 'preheader')
+    } else {
+      blocks.push(...html.blocks)
+    }
+  }
+  return {blocks, controls}
+}
+
+/** The alt text of an `mj-image`, as a block of its own. */
+function alt(blocks: Block[], attributes: string, attributesStart: number, source: string): void {
+  const match = altAttribute.exec(attributes)
+  if (!match) return
+  const raw = match[1] ?? match[2]
+  const builder = new BlockBuilder()
+  builder.decode(raw, attributesStart + match.index + match[0].length - 1 - raw.length)
+  pushBlock(blocks, builder, source)
+}

@@ -1,0 +1,169 @@
+/**
+ * Offset maps: how characters of a block's text come from its source text.
+ * See `Block.map` in src/types.ts for the contract.
+ */
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import type {Block, OffsetPiece} from '../types.js'
+
+/**
+ * Map an offset in `block.text` to an offset in `sources[block.source]`.
+ * Inside a piece whose lengths differ (an entity), offsets map to its start;
+ * an offset at a piece's end maps to the end of its source. Characters no
+ * piece covers map to the end of the piece before them.
+ */
+export function toSourceOffset(block: Block, textOffset: number): number {
+  const map = block.map
+  if (map.length === 0) return 0
+  // Binary search for the last piece starting at or before `textOffset`.
+  let low = 0
+  let high = map.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (map[middle].text <= textOffset) low = middle
+    else high = middle - 1
+  }
+  const piece = map[low]
+  const delta = textOffset - piece.text
+  if (delta <= 0) return piece.source
+  if (delta >= piece.length) return piece.source + piece.sourceLength
+  return piece.length === piece.sourceLength ? piece.source + delta : piece.source
+}
+
+/** Collects block text and its offset map piece by piece. */
+export class BlockBuilder {
+  text = ''
+  map: OffsetPiece[] = []
+
+  /** Append `value`, copied one to one from the source at `source`. */
+  copy(value: string, source: number): void {
+    if (value.length === 0) return
+    const last = this.map[this.map.length - 1]
+    if (
+      last &&
+      last.length === last.sourceLength &&
+      last.text + last.length === this.text.length &&
+      last.source + last.sourceLength === source
+    ) {
+      last.length += value.length
+      last.sourceLength += value.length
+    } else {
+      this.map.push({text: this.text.length, source, length: value.length, sourceLength: value.length})
+    }
+    this.text += value
+  }
+
+  /** Append `value`, which stands for `sourceLength` source characters at `source`. */
+  replace(value: string, source: number, sourceLength: number): void {
+    if (value.length === 0) return
+    if (value.length === sourceLength) return this.copy(value, source)
+    this.map.push({text: this.text.length, source, length: value.length, sourceLength})
+    this.text += value
+  }
+
+  /**
+   * Append `value`, a decoded form of `raw` (the source text at `source`):
+   * character references, backslash escapes, line prefixes and carriage
+   * returns that the parser dropped are aligned so the map stays exact.
+   * With `escapes` (Markdown), a backslash before ASCII punctuation escapes it.
+   */
+  align(value: string, raw: string, source: number, escapes = false): void {
+    if (value === raw) return this.copy(value, source)
+    let i = 0
+    let j = 0
+    while (i < value.length && j < raw.length) {
+      // A run of equal characters, up to a possible reference or escape.
+      const runStart = i
+      const offset = j - i
+      while (i < value.length && value[i] === raw[i + offset] && raw[i + offset] !== '&' && raw[i + offset] !== '\\') i++
+      if (i > runStart) {
+        this.copy(value.slice(runStart, i), source + j)
+        j += i - runStart
+        continue
+      }
+      const reference = matchReference(raw, j)
+      if (reference && value.startsWith(reference.value, i)) {
+        this.replace(reference.value, source + j, reference.length)
+        i += reference.value.length
+        j += reference.length
+      } else if (escapes && raw[j] === '\\' && raw[j + 1] === value[i] && asciiPunctuation.test(value[i])) {
+        this.replace(value[i], source + j, 2)
+        i++
+        j += 2
+      } else if (raw[j] === value[i]) {
+        this.copy(value[i], source + j) // A literal `&` or `\`.
+        i++
+        j++
+      } else {
+        j++ // A source character the parser dropped: a line prefix, `\r`.
+      }
+    }
+    // Left over decoded characters (should not happen): keep them, unmapped.
+    if (i < value.length) this.text += value.slice(i)
+  }
+
+  /** Append `raw` (source text at `source`) with its character references decoded. */
+  decode(raw: string, source: number): void {
+    let from = 0
+    for (let at = raw.indexOf('&'); at !== -1; at = raw.indexOf('&', at + 1)) {
+      const reference = matchReference(raw, at)
+      if (!reference) continue
+      this.copy(raw.slice(from, at), source + from)
+      this.replace(reference.value, source + at, reference.length)
+      from = at + reference.length
+      at = from - 1
+    }
+    this.copy(raw.slice(from), source + from)
+  }
+}
+
+const asciiPunctuation = /^[!-/:-@[-`{-~]$/
+const referencePattern = /&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]{0,31}));?/y
+
+/** The character reference at `index` in `raw`, if any, decoded. */
+function matchReference(raw: string, index: number): {value: string; length: number} | undefined {
+  if (raw.charCodeAt(index) !== 38 /* & */) return undefined
+  referencePattern.lastIndex = index
+  const match = referencePattern.exec(raw)
+  if (!match) return undefined
+  const [whole, hex, decimal, name] = match
+  if (name === undefined) {
+    const code = hex === undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16)
+    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    return {value: valid ? String.fromCodePoint(code) : '\uFFFD', length: whole.length}
+  }
+  // Named: with the semicolon, or a legacy name without one (`&amp` , `&copy`).
+  if (whole.endsWith(';')) {
+    const value = decodeNamedCharacterReference(name)
+    if (value !== false) return {value, length: whole.length}
+  }
+  for (let size = name.length; size > 1; size--) {
+    const value = decodeNamedCharacterReference(name.slice(0, size))
+    if (value !== false) return {value, length: size + 1}
+  }
+  return undefined
+}
+
+/**
+ * The part `[start, end)` of a block, with the map cut to it and shifted.
+ * Pieces whose lengths differ are kept whole when they overlap.
+ */
+export function sliceBlock(block: Block, start: number, end: number): Block {
+  const map: OffsetPiece[] = []
+  for (const piece of block.map) {
+    const pieceEnd = piece.text + piece.length
+    if (pieceEnd <= start) continue
+    if (piece.text >= end) break
+    if (piece.length === piece.sourceLength) {
+      const from = Math.max(piece.text, start)
+      const to = Math.min(pieceEnd, end)
+      const length = to - from
+      map.push({text: from - start, source: piece.source + from - piece.text, length, sourceLength: length})
+    } else {
+      const from = Math.max(piece.text, start)
+      map.push({text: from - start, source: piece.source, length: Math.min(pieceEnd, end) - from, sourceLength: piece.sourceLength})
+    }
+  }
+  const sliced: Block = {text: block.text.slice(start, end), map, source: block.source}
+  if (block.part) sliced.part = block.part
+  return sliced
+}
