@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+/**
+ * Benchmark trouw (`npm run bench`) against the bare retext parse (the floor)
+ * and alex, on the same seeded, generated marketing emails; measure growth
+ * with input size, peak memory per measurement set and the CLI's cold start.
+ * Prints a Markdown report and writes it to docs/benchmarks.md.
+ *
+ * Usage: node scripts/bench.js [--count N] [--rounds N] [--no-write]
+ *   --count N   emails per language (default: 200)
+ *   --rounds N  measured rounds per set after one warm-up round (default: 7)
+ *   --no-write  print only, leave docs/benchmarks.md alone
+ *
+ * Every measurement set runs in its own child process (bounded rounds, a
+ * time budget per set); the whole run takes well under three minutes on a
+ * 2-core machine.
+ */
+
+import {execFileSync, spawn, spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import process from 'node:process'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath} from 'node:url'
+import {generateEmails} from './bench/generate.js'
+import {distCli, fail, firstLine, loadCheck, packageRoot} from './bench/load-trouw.js'
+import {median} from './bench/stats.js'
+
+const script = 'bench'
+const usage = 'Usage: node scripts/bench.js [--count N] [--rounds N] [--no-write]'
+const options = readArguments(process.argv.slice(2))
+const seed = 1
+const measureScript = fileURLToPath(new URL('bench/measure.js', import.meta.url))
+const docsPath = path.join(packageRoot, 'docs', 'benchmarks.md')
+const benchStarted = performance.now()
+
+// Fail early, in one line, when trouw has not been built.
+await loadCheck(script)
+
+/** @type {Array<{key: string, label: string, task: Record<string, unknown>}>} */
+const sets = [
+  {key: 'idle', label: 'baseline (node + generated emails)', task: {kind: 'idle', lang: 'en'}},
+  {key: 'parse-en', label: 'bare retext parse', task: {kind: 'parse', lang: 'en'}},
+  {key: 'parse-nl', label: 'bare retext parse', task: {kind: 'parse', lang: 'nl'}},
+  {key: 'alex-en', label: 'alex (plain text)', task: {kind: 'alex', lang: 'en'}},
+  {key: 'trouw-en', label: 'trouw check, lang given', task: {kind: 'trouw', lang: 'en', checkLang: 'en'}},
+  {key: 'trouw-nl', label: 'trouw check, lang given', task: {kind: 'trouw', lang: 'nl', checkLang: 'nl'}},
+  {key: 'trouw-auto-en', label: 'trouw check, lang auto', task: {kind: 'trouw', lang: 'en', checkLang: 'auto'}},
+  {key: 'trouw-auto-nl', label: 'trouw check, lang auto', task: {kind: 'trouw', lang: 'nl', checkLang: 'auto'}},
+  {key: 'scale-parse-en', label: 'bare retext parse', task: {kind: 'scale-parse', lang: 'en'}},
+  {key: 'scale-trouw-en', label: 'trouw check', task: {kind: 'scale-trouw', lang: 'en', checkLang: 'en'}},
+  {key: 'scale-parse-nl', label: 'bare retext parse', task: {kind: 'scale-parse', lang: 'nl'}},
+  {key: 'scale-trouw-nl', label: 'trouw check', task: {kind: 'scale-trouw', lang: 'nl', checkLang: 'nl'}}
+]
+
+/** @type {Record<string, any>} */
+const results = {}
+for (const set of sets) {
+  const task = {count: options.count, seed, rounds: options.rounds, budgetMs: 10000, sizes: [1, 4, 16], base: 10, ...set.task}
+  process.stderr.write('bench: ' + set.key + ' … ')
+  const started = performance.now()
+  results[set.key] = await runChild(task)
+  process.stderr.write(results[set.key].error ? 'failed: ' + results[set.key].error + '\n' : Math.round(performance.now() - started) + ' ms\n')
+}
+
+process.stderr.write('bench: cold start … ')
+const cold = measureColdStart()
+process.stderr.write('done\n')
+
+const totalSeconds = (performance.now() - benchStarted) / 1000
+const markdown = render()
+console.log(markdown)
+if (options.write) {
+  fs.mkdirSync(path.dirname(docsPath), {recursive: true})
+  fs.writeFileSync(docsPath, markdown + '\n')
+  process.stderr.write('bench: wrote ' + path.relative(packageRoot, docsPath) + ' in ' + totalSeconds.toFixed(0) + ' s total\n')
+}
+
+/**
+ * Run one measurement set in a child process (bounded by a hard timeout).
+ *
+ * @param {Record<string, unknown>} task
+ * @returns {Promise<any>}
+ */
+function runChild(task) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [measureScript, JSON.stringify(task)], {cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60000)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      const last = stdout.trim().split('\n').pop() ?? ''
+      try {
+        if (code !== 0) throw new Error(stderr.trim().split('\n').pop() || 'exit code ' + code)
+        resolve(JSON.parse(last))
+      } catch (error) {
+        resolve({error: firstLine(error)})
+      }
+    })
+  })
+}
+
+/**
+ * Wall time of spawning the CLI on one email file (median of 5 after one
+ * warm-up spawn), with node's own start-up for reference.
+ */
+function measureColdStart() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'trouw-bench-'))
+  const [email] = generateEmails({lang: 'en', count: 1, seed})
+  const file = path.join(folder, 'email.txt')
+  fs.writeFileSync(file, email.text)
+
+  /**
+   * @param {string[]} args
+   * @returns {{ms: number | null, status: number | null, note?: string}}
+   */
+  function time(args) {
+    const runs = []
+    let status = null
+    let stderr = ''
+    for (let index = 0; index < 6; index++) {
+      const start = performance.now()
+      const child = spawnSync(process.execPath, args, {cwd: folder, encoding: 'utf8', timeout: 30000})
+      const elapsed = performance.now() - start
+      status = child.status
+      stderr = child.stderr ?? ''
+      if (status === null || status === 2) return {ms: null, status, note: firstLine(stderr.trim() || 'exit code ' + status)}
+      if (index > 0) runs.push(elapsed)
+    }
+    return {ms: median(runs), status}
+  }
+
+  const result = {
+    node: time(['-e', '']),
+    check: time([distCli, 'check', file, '--format', 'json']),
+    spell: time([distCli, 'check', file, '--format', 'json', '--spell']),
+    bytes: Buffer.byteLength(email.text),
+    words: email.words
+  }
+  fs.rmSync(folder, {recursive: true, force: true})
+  return result
+}
+
+/** The Markdown report. */
+function render() {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+  const commit = gitCommit()
+  const emailsEn = results['parse-en']
+  const emailsNl = results['parse-nl']
+
+  /** @param {string} key */
+  function perEmail(key) {
+    const result = results[key]
+    if (!result || result.error || !result.roundsMs) return null
+    return median(result.roundsMs) / result.emails
+  }
+
+  const floor = {en: perEmail('parse-en'), nl: perEmail('parse-nl')}
+  const alexMs = perEmail('alex-en')
+  const rows = []
+  for (const key of ['parse-en', 'alex-en', 'trouw-en', 'trouw-auto-en', 'parse-nl', 'trouw-nl', 'trouw-auto-nl']) {
+    const set = sets.find((item) => item.key === key)
+    const result = results[key]
+    const lang = key.endsWith('nl') ? 'nl' : 'en'
+    const ms = perEmail(key)
+    if (ms === null) {
+      rows.push([set.label, lang, 'failed: ' + (result?.error ?? 'no result'), '', '', '', '', ''])
+      continue
+    }
+    const bytesPerEmail = result.bytes / result.emails
+    rows.push([
+      set.label,
+      lang,
+      fixed(ms, 3),
+      fixed(bytesPerEmail / 1e6 / (ms / 1000), 2),
+      fixed(1000 / ms, 0),
+      floor[lang] ? fixed(ms / floor[lang], 2) + '×' : '–',
+      key.startsWith('trouw') && lang === 'en' && alexMs ? fixed(ms / alexMs, 2) + '×' : key === 'alex-en' ? '1.00×' : '',
+      fixed(result.maxRssMb, 0)
+    ])
+  }
+
+  /** @param {string} key */
+  function perByte(key) {
+    const ms = perEmail(key)
+    return ms === null ? null : ms / (results[key].bytes / results[key].emails)
+  }
+  const dutchTrouw = ratioOf(perByte('trouw-nl'), perByte('trouw-en'))
+  const dutchParse = ratioOf(perByte('parse-nl'), perByte('parse-en'))
+
+  const scaleRows = []
+  for (const lang of ['en', 'nl']) {
+    const parse = results['scale-parse-' + lang]
+    const trouw = results['scale-trouw-' + lang]
+    const sizes = trouw?.sizes ?? parse?.sizes ?? []
+    const base = {parse: sizeMs(parse, 1), trouw: sizeMs(trouw, 1)}
+    for (const {size, bytes} of sizes) {
+      const parseMs = sizeMs(parse, size)
+      const trouwMs = sizeMs(trouw, size)
+      scaleRows.push([
+        lang,
+        size + 'x',
+        fixed(bytes / 1024, 0),
+        fixed(parseMs, 1),
+        fixed(trouwMs, 1),
+        parseMs && trouwMs ? fixed(trouwMs / parseMs, 2) + '×' : '–',
+        trouwMs ? fixed((trouwMs * 1000) / (bytes / 1024), 0) : '–',
+        base.trouw && trouwMs ? fixed(trouwMs / (base.trouw * size), 2) : '–',
+        base.parse && parseMs ? fixed(parseMs / (base.parse * size), 2) : '–'
+      ])
+    }
+  }
+
+  const coldRows = [
+    ['`node -e ""` (node itself)', coldCell(cold.node)],
+    ['`trouw check email.txt --format json`', coldCell(cold.check)],
+    ['`trouw check email.txt --format json --spell`', coldCell(cold.spell)]
+  ]
+
+  const emailSummary = (/** @type {any} */ set, /** @type {string} */ lang) =>
+    set && !set.error
+      ? set.emails + ' ' + lang + ' emails, ' + fixed(set.bytes / set.emails / 1024, 2) + ' KB on average'
+      : lang + ': not generated'
+
+  return [
+    '# Benchmarks',
+    '',
+    'Measured ' + date + ' on ' + cpu + ' (' + os.cpus().length + ' cores, ' + os.type() + ' ' + os.release() + '), Node ' + process.version + (commit ? ', trouw at commit `' + commit + '`' : '') + '.',
+    'The machine is shared with other work, so expect some noise between runs.',
+    '',
+    '## How to reproduce',
+    '',
+    '```sh',
+    'npm run build',
+    'npm run bench            # writes this file; add --no-write to only print',
+    '```',
+    '',
+    'The emails come from `scripts/bench/generate.js` (seed ' + seed + '): plain-text marketing emails of 150 to 600 words (greeting, intro, product and news paragraphs, offer, service information, sign-off); about 4 in 10 carry pressure phrasing and about 1 in 3 gush. ' +
+      emailSummary(emailsEn, 'English') + '; ' + emailSummary(emailsNl, 'Dutch') + '.',
+    'Each set runs in its own child process: one warm-up round over all emails, then up to ' + options.rounds + ' rounds (median reported), one email at a time. trouw runs with `format: "text"`, `spell: false`, every detector on.',
+    'The bare parse reuses one frozen `unified().use(retext-english | retext-dutch)` processor; alex is `text()` from `alex` ' + alexVersion() + ' (English only; it builds its processor per call, which is what its API costs a caller).',
+    '',
+    '## Throughput per email',
+    '',
+    markdownTable(['what', 'lang', 'ms / email', 'MB/s', 'emails/s', 'vs bare parse', 'vs alex', 'peak RSS MB'], rows),
+    '',
+    'Peak RSS is `process.resourceUsage().maxRSS` of the child process; the baseline child (node, the generator and the emails, nothing else) peaks at ' + (results.idle && !results.idle.error ? fixed(results.idle.maxRssMb, 0) + ' MB' : 'unknown') + '.',
+    '',
+    'Dutch cost per byte relative to English: trouw ' + fixedRatio(dutchTrouw) + ', bare parse ' + fixedRatio(dutchParse) + '.',
+    '',
+    '## Growth with input size',
+    '',
+    'The first 10, 40 and 160 emails joined into one document (1x, 4x, 16x) and checked as one file (median of 9, 5 and 3 runs after one warm-up check of the 1x document). "vs linear" is the time divided by size × the 1x time: 1.00 is linear growth.',
+    '',
+    markdownTable(['lang', 'size', 'KB', 'bare parse ms', 'trouw ms', 'trouw vs parse', 'trouw µs/KB', 'trouw vs linear', 'parse vs linear'], scaleRows),
+    '',
+    '## Cold start of the CLI',
+    '',
+    'Wall time of spawning `node dist/cli/bin.js` on one ' + cold.words + '-word English email (' + fixed(cold.bytes / 1024, 1) + ' KB), median of 5 after one warm-up spawn.',
+    '',
+    markdownTable(['command', 'ms'], coldRows),
+    '',
+    'The whole benchmark took ' + totalSeconds.toFixed(0) + ' s.'
+  ].join('\n')
+}
+
+/**
+ * @param {any} result
+ * @param {number} size
+ */
+function sizeMs(result, size) {
+  if (!result || result.error) return null
+  const entry = result.sizes.find((/** @type {any} */ item) => item.size === size)
+  return entry && entry.runsMs.length > 0 ? median(entry.runsMs) : null
+}
+
+/** @param {{ms: number | null, status: number | null, note?: string}} entry */
+function coldCell(entry) {
+  return entry.ms === null ? 'n/a (' + (entry.note ?? 'failed') + ')' : fixed(entry.ms, 0)
+}
+
+/**
+ * @param {number | null} a
+ * @param {number | null} b
+ */
+function ratioOf(a, b) {
+  return a === null || b === null ? null : a / b
+}
+
+/** @param {number | null} value */
+function fixedRatio(value) {
+  return value === null ? 'n/a' : value.toFixed(2) + '×'
+}
+
+/**
+ * @param {number | null | undefined} value
+ * @param {number} digits
+ */
+function fixed(value, digits) {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–'
+}
+
+/**
+ * @param {string[]} header
+ * @param {string[][]} rows
+ */
+function markdownTable(header, rows) {
+  const line = (/** @type {string[]} */ cells) => '| ' + cells.join(' | ') + ' |'
+  return [line(header), line(header.map((_, index) => (index < 2 ? '---' : '---:'))), ...rows.map(line)].join('\n')
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim()
+  } catch {
+    return ''
+  }
+}
+
+function alexVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(packageRoot, 'node_modules', 'alex', 'package.json'), 'utf8')).version
+  } catch {
+    return '(not installed)'
+  }
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {{count: number, rounds: number, write: boolean}}
+ */
+function readArguments(argv) {
+  const result = {count: 200, rounds: 7, write: true}
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]
+    if (argument === '--no-write') result.write = false
+    else if (argument === '--count' || argument === '--rounds') {
+      const value = Number(argv[++index])
+      if (!Number.isInteger(value) || value < 1 || value > 2000) fail(script, argument + ' needs a whole number from 1 to 2000; ' + usage)
+      result[argument === '--count' ? 'count' : 'rounds'] = value
+    } else if (argument === '--help' || argument === '-h') {
+      console.log(usage)
+      process.exit(0)
+    } else fail(script, 'unknown argument `' + argument + '`; ' + usage)
+  }
+  return result
+}
