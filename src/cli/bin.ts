@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The `trouw` command. Parses arguments, runs a sub-command, turns every
+ * user-facing error into one line and exit code 2.
+ */
+import {InputError} from '../types.js'
+import {UsageError, runCli} from './run.js'
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr
+  })
+} catch (error) {
+  if (error instanceof InputError || error instanceof UsageError) {
+    process.stderr.write(`trouw: ${String(error)}\n`)
+  } else {
+    process.stderr.write(`trouw: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`)
+    if (process.env.TROUW_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n')
+  }
+  process.exitCode = 2
+}

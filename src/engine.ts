@@ -1,0 +1,184 @@
+/**
+ * The one engine run that the CLI, the API, the HTTP service and the language
+ * server share: bytes in, one `VFile` out with messages (positions in the file
+ * as an editor shows it) and figures and scores on `file.data.trouw`.
+ *
+ * Why not remark-retext / rehype-retext: they build one nlcst tree for a whole
+ * document, and the retext parser is superlinear on big trees. The format
+ * layer (`src/formats/`) cuts the copy into bounded blocks with an offset map
+ * instead, which also lets `.eml` parts, MJML and alt text share one path.
+ */
+import {unified, type Processor} from 'unified'
+import retextEnglish from 'retext-english'
+import retextDutch from 'retext-dutch'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {Root} from 'nlcst'
+import type {Block, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
+import {extract} from './formats/index.js'
+import {toSourceOffset} from './formats/offsets.js'
+import {maskSyntax} from './mask.js'
+import {retextTrouw} from './plugin.js'
+import {loadRules, type RuleSet} from './rule-loader.js'
+import {detectLanguage} from './language.js'
+import {compareMessages, createMessage, relocate} from './messages.js'
+import {scoreFile} from './score/index.js'
+import {applyAllow} from './allow.js'
+
+export interface CheckOptions {
+  /** File path: names the file in reports and picks the format by extension (default: none, `<stdin>`). */
+  path?: string | null
+  /** Input format (default: from the extension, else sniffed). */
+  format?: FormatName | null
+  /** Language, or `auto` to detect it per file (default: `auto`). */
+  lang?: Language | 'auto' | null
+  /** Severity per rule id, `category/subtype` or category; `off` turns it off (default: each rule's own). */
+  rules?: Readonly<Record<string, SeverityOrOff>> | null
+  /** Rule ids, categories or phrases that never raise a finding (default: none). */
+  allow?: readonly string[] | null
+  /** Check spelling (default: false). */
+  spell?: boolean | null
+  /** Extra words the spell checker accepts (default: none). */
+  words?: readonly string[] | null
+  /** Rules to use (default: the rules shipped in `rules/`). */
+  ruleSet?: RuleSet | null
+  /** Largest input in bytes (default: 10 MB). */
+  maxBytes?: number | null
+}
+
+type RetextProcessor = Processor<Root, Root, Root, undefined, undefined>
+const processors = new Map<string, RetextProcessor>()
+
+function processorFor(lang: Language, options: Readonly<CheckOptions>): RetextProcessor {
+  const ruleSet = options.ruleSet ?? loadRules()
+  const key = lang + JSON.stringify(options.rules ?? {}) + (options.ruleSet ? ruleSetId(options.ruleSet) : '')
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = unified()
+      .use(lang === 'nl' ? retextDutch : retextEnglish)
+      .use(retextTrouw, {lang, rules: ruleSet, severities: options.rules}) as unknown as RetextProcessor
+    processor.freeze()
+    processors.set(key, processor)
+  }
+  return processor
+}
+
+const ruleSetIds = new WeakMap<RuleSet, number>()
+let nextRuleSetId = 1
+function ruleSetId(set: RuleSet): string {
+  let id = ruleSetIds.get(set)
+  if (id === undefined) ruleSetIds.set(set, (id = nextRuleSetId++))
+  return String(id)
+}
+
+/** Check copy: a string or bytes in, a `VFile` with messages and `file.data.trouw` out. */
+export async function check(value: string | Uint8Array, options?: Readonly<CheckOptions> | null): Promise<VFile> {
+  const settings = options ?? {}
+  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value
+  const extracted = await extract(bytes, {
+    path: settings.path ?? undefined,
+    format: settings.format ?? undefined,
+    maxBytes: settings.maxBytes ?? undefined
+  })
+  return checkExtracted(extracted, settings)
+}
+
+/** Pick the language: the user's, else detected on a sample of the copy. */
+function chooseLanguage(extracted: Extracted, wanted: CheckOptions['lang']): {lang: Language; unsure?: number} {
+  if (wanted === 'en' || wanted === 'nl') return {lang: wanted}
+  let sample = ''
+  for (const block of extracted.blocks) {
+    sample += block.text + '\n'
+    if (sample.length > 2000) break
+  }
+  const guess = detectLanguage(sample)
+  if (guess.lang) return {lang: guess.lang}
+  return {lang: 'en', unsure: guess.confidence}
+}
+
+export async function checkExtracted(extracted: Extracted, options: Readonly<CheckOptions>): Promise<VFile> {
+  const path = options.path ?? undefined
+  const file = new VFile({path, value: extracted.sources.file ?? ''})
+  const {lang, unsure} = chooseLanguage(extracted, options.lang)
+  const data: TrouwData = {language: lang, format: extracted.format, sentences: []}
+  file.data.trouw = data
+
+  if (unsure !== undefined) {
+    createMessage(file, {
+      ruleId: 'trouw/language',
+      category: 'notice',
+      severity: 'info',
+      explanation: 'could not tell whether this is English or Dutch; checked it as English. Pass `--lang nl` or `--lang en` to choose',
+      actual: '',
+      expected: [],
+      url: '',
+      place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+    })
+  }
+
+  const processor = processorFor(lang, options)
+  const locators = new Map<string, ReturnType<typeof location>>()
+  const locate = (source: string, offset: number) => {
+    let locator = locators.get(source)
+    if (!locator) locators.set(source, (locator = location(extracted.sources[source] ?? '')))
+    return locator.toPoint(offset) ?? {line: 1, column: 1, offset}
+  }
+
+  for (const block of extracted.blocks) {
+    if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(block.text)) continue
+    const {text, masks} = maskSyntax(block.text)
+    const blockFile = new VFile({value: text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: masks}})
+    const tree = processor.parse(blockFile) as Root
+    processor.runSync(tree, blockFile)
+
+    const toPlace = (start: number, end: number): Place => {
+      const from = toSourceOffset(block, start)
+      const to = end > start ? toSourceOffset(block, end - 1) + 1 : from
+      const a = locate(block.source, from)
+      const b = locate(block.source, to)
+      return {line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: from, endOffset: to}
+    }
+
+    for (const message of blockFile.messages) {
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      const start = place?.start.offset ?? 0
+      const end = place?.end.offset ?? start
+      const mapped = toPlace(start, end)
+      relocate(
+        message,
+        {
+          start: {line: mapped.line, column: mapped.column, offset: mapped.offset},
+          end: {line: mapped.endLine, column: mapped.endColumn, offset: mapped.endOffset}
+        },
+        block.part
+      )
+      message.file = file.path ?? ''
+      file.messages.push(message)
+    }
+    for (const sentence of blockFile.data.trouw!.sentences) {
+      data.sentences.push(placeSentence(sentence, block, toPlace))
+    }
+  }
+
+  if (options.spell) {
+    const {checkSpelling} = await import('./spell-check.js')
+    await checkSpelling(file, extracted, lang, options)
+  }
+  applyAllow(file, options.allow ?? [])
+  file.messages.sort(compareMessages)
+  scoreFile(file)
+  return file
+}
+
+function placeSentence(
+  sentence: SentenceFigures,
+  block: Block,
+  toPlace: (start: number, end: number) => Place
+): SentenceFigures {
+  return {
+    ...sentence,
+    part: block.part,
+    place: toPlace(sentence.start, sentence.end),
+    signals: sentence.signals.map((signal) => ({...signal, place: toPlace(signal.start, signal.end)}))
+  }
+}

@@ -1,0 +1,7 @@
+/** The closed set of rule kinds. A rule file picks one with `kind:` (default `phrase`). */
+import type {Kind} from './kind.js'
+import {phraseKind} from './phrase.js'
+
+export const kinds: Readonly<Record<string, Kind>> = {
+  phrase: phraseKind
+}

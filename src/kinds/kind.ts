@@ -1,0 +1,79 @@
+/**
+ * The contract between rule kinds (code, `src/kinds/`) and rule instances
+ * (data, `rules/`). A kind compiles a rule's data for one language into a
+ * detector; the detector looks at one sentence at a time.
+ */
+import type {Language} from '../types.js'
+import type {Token} from '../tokens.js'
+import type {CompileContext, CompiledPattern, Match} from '../patterns.js'
+
+/** A rule file after YAML parsing and validation of the common fields. */
+export interface RuleData {
+  id: string
+  kind: string
+  /** The kind-specific fields, per language where they are per language. */
+  fields: Readonly<Record<string, unknown>>
+  negation: boolean
+  quoted: boolean
+}
+
+/** One sentence, as every detector sees it. */
+export interface SentenceView {
+  lang: Language
+  /** The block text; token offsets index it. */
+  text: string
+  start: number
+  end: number
+  /** All tokens (words, numbers, emoji, punctuation). */
+  tokens: readonly Token[]
+  /** Words, numbers and masked syntax only: what patterns match on. */
+  words: readonly Token[]
+  /** Quoted ranges in the block text. */
+  quoted: ReadonlyArray<readonly [number, number]>
+}
+
+/** A pattern hit handed to the detector that registered the pattern. */
+export interface PatternHit {
+  role: string
+  pattern: CompiledPattern
+  match: Match
+}
+
+export interface Finding {
+  /** Offsets in the block text. */
+  start: number
+  end: number
+  /** Replacements for the span; when absent the rule's suggestions are used. */
+  expected?: string[]
+  /** Extra words for the reason, after the rule's message (which signal fired). */
+  detail?: string
+  /** Over-the-top intensity this finding adds to its sentence (default 1). */
+  intensity?: number
+}
+
+export interface Detector {
+  /** Patterns to put in the shared index, with a role the detector understands. */
+  patterns: ReadonlyArray<{role: string; pattern: CompiledPattern}>
+  /** Run on every sentence, not only on those with pattern hits (default false). */
+  always?: boolean
+  detect(sentence: SentenceView, hits: readonly PatternHit[]): Finding[]
+}
+
+export interface Kind {
+  name: string
+  /** Kind-specific keys a rule file may use (besides the common ones). */
+  keys: readonly string[]
+  /** Which languages the rule has data for. */
+  languages(rule: RuleData): Language[]
+  /** Throws `RuleFieldError` for invalid data. */
+  compile(rule: RuleData, lang: Language, context: CompileContext): Detector
+}
+
+/** A rule field is wrong: the loader adds file and line. */
+export class RuleFieldError extends Error {
+  readonly key: readonly (string | number)[]
+  constructor(key: readonly (string | number)[], message: string) {
+    super(message)
+    this.key = key
+  }
+}

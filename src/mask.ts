@@ -1,0 +1,39 @@
+/**
+ * Merge tags, template syntax, URLs and e-mail addresses are syntax, not
+ * prose: they must raise no finding and break no sentence. They are replaced
+ * in the block text by a same-length run of `x` (one plain word to the
+ * parser, so offsets stay exact) and their ranges are returned, so that rules
+ * and the spell checker skip them.
+ */
+import type {Masks} from './tokens.js'
+
+const syntax = new RegExp(
+  [
+    String.raw`\*\|[^|\n]{1,80}\|\*`, // Mailchimp *|FNAME|*
+    String.raw`\{\{\{?[^{}]{0,200}\}?\}\}`, // Handlebars, Liquid, Jinja {{ x }}
+    String.raw`\{%[^%]{0,200}%\}`, // Liquid / Jinja tags {% if %}
+    String.raw`%%[\w .:\-\[\]]{1,80}%%`, // %%name%%
+    String.raw`\$\{[\w.\- ]{1,80}\}`, // ${name}
+    String.raw`\[\[[\w .:\-]{1,80}\]\]`, // [[name]]
+    String.raw`\b(?:https?:\/\/|www\.)[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]`, // URLs
+    String.raw`\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b`, // e-mail addresses
+    String.raw`\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|nl|be|org|net|io|eu|de|fr|co\.uk|shop|app|example)\b(?:\/[^\s<>"']*)?` // bare domains
+  ].join('|'),
+  'gi'
+)
+
+export interface Masked {
+  text: string
+  masks: Masks
+}
+
+export function maskSyntax(text: string): Masked {
+  if (!/[{%*$[@.]/.test(text)) return {text, masks: []}
+  const masks: Array<[number, number]> = []
+  const out = text.replace(syntax, (match: string, offset: number) => {
+    masks.push([offset, offset + match.length])
+    // Keep line breaks inside a tag so lines and columns stay right.
+    return match.replace(/[^\n]/g, 'x')
+  })
+  return {text: out, masks}
+}

@@ -1,0 +1,249 @@
+/**
+ * trouw's small pattern language, compiled once and matched on the word
+ * tokens of a sentence.
+ *
+ * Why not regular expressions over the sentence string: patterns must cope
+ * with inflection, word order and Dutch separable verbs ("zeg je abonnement
+ * op") while staying readable data a copywriter can edit, and one indexed pass
+ * over the tokens keeps every rule inside the per-email budget.
+ *
+ * Syntax, tokens separated by spaces:
+ * - `word`            the word (case and stress accents ignored)
+ * - `verleng*`        any word starting with `verleng` (verlengd, verlengen…)
+ * - `a|b|c*`          one of these
+ * - `{num}`           a number (24, 3.5, 02:14) or a number word (three, drie)
+ * - `{any}`           any one word
+ * - `{name}`          a word for which the predicate `name` holds (lexicons)
+ * - `<name>`          one of the token sequences of class `name`
+ *                     (`dictionaries/classes.<lang>.yml`)
+ * - `...` / `...N`    up to 4 (or N) words in between
+ * - `x?`              the token or class `x` is optional
+ */
+import type {Token} from './tokens.js'
+
+export type Predicate = (token: Token) => boolean
+
+export interface WordStep {
+  type: 'word'
+  exact: ReadonlySet<string>
+  prefixes: readonly string[]
+  /** `{num}` */
+  number: boolean
+  /** `{any}` */
+  any: boolean
+  predicates: readonly Predicate[]
+  optional: boolean
+}
+
+export interface GapStep {
+  type: 'gap'
+  max: number
+}
+
+export type Step = WordStep | GapStep
+
+export interface CompiledPattern {
+  /** The pattern as written (before classes were expanded). */
+  source: string
+  steps: readonly Step[]
+}
+
+/** Class name → alternative token sequences, each in the same syntax. */
+export type Classes = Readonly<Record<string, readonly string[]>>
+
+export interface CompileContext {
+  classes: Classes
+  predicates: Readonly<Record<string, Predicate>>
+}
+
+export class PatternError extends Error {}
+
+const numberWords = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'hundred', 'a', 'few',
+  'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien',
+  'elf', 'twaalf', 'vijftien', 'twintig', 'dertig', 'honderd', 'paar'
+])
+
+const maxExpansions = 256
+
+/** Compile one pattern into one or more linear patterns (classes expand). */
+export function compilePattern(source: string, context: CompileContext): CompiledPattern[] {
+  const sequences = expand(source.trim(), context, new Set())
+  if (sequences.length === 0) throw new PatternError(`pattern \`${source}\` is empty`)
+  return sequences.map((steps) => {
+    const first = steps[0]
+    if (!first || first.type !== 'word' || first.optional) {
+      throw new PatternError(`pattern \`${source}\` must start with a word that is not optional (not a gap, not \`x?\`)`)
+    }
+    if (steps[steps.length - 1]?.type === 'gap') {
+      throw new PatternError(`pattern \`${source}\` must not end with a gap`)
+    }
+    return {source, steps}
+  })
+}
+
+function expand(source: string, context: CompileContext, seen: Set<string>): Step[][] {
+  let sequences: Step[][] = [[]]
+  for (const part of source.split(/\s+/)) {
+    if (part === '') continue
+    let alternatives: Step[][]
+    const gap = /^(?:\.\.\.|…)(\d+)?$/.exec(part)
+    const classRef = /^<([\w-]+)>(\?)?$/.exec(part)
+    if (gap) {
+      alternatives = [[{type: 'gap', max: gap[1] ? Number(gap[1]) : 4}]]
+    } else if (classRef) {
+      const name = classRef[1]
+      const members = context.classes[name]
+      if (!members) throw new PatternError(`unknown class \`<${name}>\` in \`${source}\`; define it in dictionaries/classes.<lang>.yml`)
+      if (seen.has(name)) throw new PatternError(`class \`<${name}>\` refers to itself`)
+      const inner = new Set(seen).add(name)
+      alternatives = members.flatMap((member) => expand(member, context, inner))
+      if (classRef[2]) alternatives.push([])
+    } else {
+      const step = compileWord(part, context, source)
+      alternatives = [[step]]
+    }
+    const next: Step[][] = []
+    for (const sequence of sequences) {
+      for (const alternative of alternatives) next.push([...sequence, ...alternative])
+    }
+    if (next.length > maxExpansions) {
+      throw new PatternError(`pattern \`${source}\` expands to more than ${maxExpansions} sequences; split it`)
+    }
+    sequences = next
+  }
+  return sequences.filter((sequence) => sequence.length > 0)
+}
+
+function compileWord(part: string, context: CompileContext, source: string): WordStep {
+  let body = part
+  let optional = false
+  if (body.endsWith('?') && body.length > 1) {
+    optional = true
+    body = body.slice(0, -1)
+  }
+  const exact = new Set<string>()
+  const prefixes: string[] = []
+  const predicates: Predicate[] = []
+  let number = false
+  let any = false
+  for (const alternative of body.split('|')) {
+    const value = alternative.toLowerCase()
+    if (value === '{num}') number = true
+    else if (value === '{any}') any = true
+    else if (/^\{[\w-]+\}$/.test(value)) {
+      const predicate = context.predicates[value.slice(1, -1)]
+      if (!predicate) throw new PatternError(`unknown word set \`${value}\` in \`${source}\``)
+      predicates.push(predicate)
+    } else if (/^[\p{L}\p{N}'&€$%+.]+\*$/u.test(value)) prefixes.push(value.slice(0, -1))
+    else if (/^[\p{L}\p{N}'&€$%+.]+$/u.test(value)) exact.add(value)
+    else throw new PatternError(`cannot read \`${alternative}\` in pattern \`${source}\`: use words, \`word*\`, \`a|b\`, \`{num}\`, \`<class>\` or \`...\``)
+  }
+  return {type: 'word', exact, prefixes, number, any, predicates, optional}
+}
+
+/** A word that frees rather than binds: boetevrij, kostenloos, fee-free. */
+function isFreeingRest(rest: string): boolean {
+  return rest.length > 2 && /(?:vrij|loos|free)$/.test(rest)
+}
+
+export function stepMatches(step: WordStep, token: Token): boolean {
+  if (token.kind === 'masked') return false
+  if (step.any) return true
+  if (step.number && (token.kind === 'number' || numberWords.has(token.norm))) return true
+  if (step.exact.has(token.norm)) return true
+  for (const prefix of step.prefixes) {
+    if (token.norm.startsWith(prefix) && !isFreeingRest(token.norm.slice(prefix.length))) return true
+  }
+  for (const predicate of step.predicates) {
+    if (predicate(token)) return true
+  }
+  return false
+}
+
+export interface Match {
+  /** Index of the first and one past the last matched token. */
+  from: number
+  to: number
+  /** Indices of tokens that gaps skipped over. */
+  skipped: number[]
+}
+
+/** Match `pattern` starting exactly at token `index`. */
+export function matchAt(pattern: CompiledPattern, tokens: readonly Token[], index: number): Match | undefined {
+  const skipped: number[] = []
+  const end = walk(pattern.steps, 0, tokens, index, skipped)
+  return end === -1 ? undefined : {from: index, to: end, skipped}
+}
+
+function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], index: number, skipped: number[]): number {
+  if (stepIndex === steps.length) return index
+  const step = steps[stepIndex]
+  if (step.type === 'gap') {
+    for (let size = 0; size <= step.max && index + size <= tokens.length; size++) {
+      const mark = skipped.length
+      for (let k = 0; k < size; k++) skipped.push(index + k)
+      const end = walk(steps, stepIndex + 1, tokens, index + size, skipped)
+      if (end !== -1) return end
+      skipped.length = mark
+    }
+    return -1
+  }
+  if (index < tokens.length && stepMatches(step, tokens[index])) {
+    const end = walk(steps, stepIndex + 1, tokens, index + 1, skipped)
+    if (end !== -1) return end
+  }
+  if (step.optional) return walk(steps, stepIndex + 1, tokens, index, skipped)
+  return -1
+}
+
+/**
+ * An index over many patterns by their first word, so a sentence is scanned
+ * once: each token looks up the patterns that can start at it.
+ */
+export class PatternIndex<T> {
+  private readonly exact = new Map<string, Array<[CompiledPattern, T]>>()
+  private readonly byPrefix = new Map<string, Array<[CompiledPattern, T]>>()
+  private readonly always: Array<[CompiledPattern, T]> = []
+
+  add(pattern: CompiledPattern, value: T): void {
+    const first = pattern.steps[0] as WordStep
+    const entry: [CompiledPattern, T] = [pattern, value]
+    if (first.any || first.number || first.predicates.length > 0) {
+      this.always.push(entry)
+      return
+    }
+    for (const word of first.exact) push(this.exact, word, entry)
+    for (const prefix of first.prefixes) {
+      if (prefix.length < 3) this.always.push(entry)
+      else push(this.byPrefix, prefix.slice(0, 3), entry)
+    }
+  }
+
+  /** Every match of every pattern in the tokens, in order of start. */
+  *matches(tokens: readonly Token[]): Generator<[Match, CompiledPattern, T]> {
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      if (token.kind === 'masked') continue
+      const candidates = [
+        this.exact.get(token.norm),
+        token.norm.length >= 3 ? this.byPrefix.get(token.norm.slice(0, 3)) : undefined,
+        this.always.length > 0 ? this.always : undefined
+      ]
+      for (const list of candidates) {
+        if (!list) continue
+        for (const [pattern, value] of list) {
+          const match = matchAt(pattern, tokens, index)
+          if (match) yield [match, pattern, value]
+        }
+      }
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

@@ -1,0 +1,148 @@
+/**
+ * `retextTrouw`: the detectors as one retext plugin. Use it in any unified
+ * pipeline after retext-english or retext-dutch:
+ *
+ *     unified().use(retextDutch).use(retextTrouw, {lang: 'nl'})
+ *
+ * It reports messages on the file and leaves per-sentence figures (over-the-top
+ * intensity, positive signals) on `file.data.trouw.sentences` for the scorer.
+ */
+import type {Root, Sentence} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {visit} from 'unist-util-visit'
+import type {Language, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
+import {PatternIndex} from './patterns.js'
+import {sentenceTokens, wordTokens, type Masks} from './tokens.js'
+import {quotedRanges} from './context.js'
+import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
+import {createMessage} from './messages.js'
+import {sentenceSignals} from './signals.js'
+
+export interface Options {
+  /** Language of the text (default: `file.data.trouw.language`, else `'en'`). */
+  lang?: Language | null
+  /** Rules to run (default: the rules shipped in `rules/`). */
+  rules?: RuleSet | null
+  /** Severity per rule id or category; `off` turns a rule off (default: each rule's own). */
+  severities?: Readonly<Record<string, SeverityOrOff>> | null
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Ranges of the text that are syntax (merge tags, URLs): never prose. */
+    trouwMasks: Masks
+  }
+}
+
+interface Active {
+  rule: Rule
+  detector: Detector
+  severity: Severity
+}
+
+interface Compiled {
+  active: Active[]
+  index: PatternIndex<[number, string]>
+  always: number[]
+}
+
+const compiledCache = new WeakMap<RuleSet, Map<string, Compiled>>()
+
+/** Severity of a rule after the user's settings: by id first, then category. */
+export function severityOf(rule: Rule, severities: Readonly<Record<string, SeverityOrOff>> | null | undefined): SeverityOrOff {
+  if (!severities) return rule.severity
+  return severities[rule.id] ?? (rule.subtype ? severities[`${rule.category}/${rule.subtype}`] : undefined) ?? severities[rule.category] ?? rule.severity
+}
+
+function compile(set: RuleSet, lang: Language, severities: Options['severities']): Compiled {
+  let perSet = compiledCache.get(set)
+  if (!perSet) compiledCache.set(set, (perSet = new Map()))
+  const key = lang + JSON.stringify(severities ?? {})
+  let compiled = perSet.get(key)
+  if (compiled) return compiled
+  const active: Active[] = []
+  for (const {rule, detector} of set.detectors(lang)) {
+    const severity = severityOf(rule, severities)
+    if (severity !== 'off') active.push({rule, detector, severity})
+  }
+  const index = new PatternIndex<[number, string]>()
+  const always: number[] = []
+  active.forEach(({detector}, position) => {
+    for (const {role, pattern} of detector.patterns) index.add(pattern, [position, role])
+    if (detector.always) always.push(position)
+  })
+  compiled = {active, index, always}
+  perSet.set(key, compiled)
+  return compiled
+}
+
+export function retextTrouw(options?: Readonly<Options> | null) {
+  const settings = options ?? {}
+  return function (tree: Root, file: VFile): void {
+    const lang: Language = settings.lang ?? file.data.trouw?.language ?? 'en'
+    const set = settings.rules ?? loadRules()
+    const compiled = compile(set, lang, settings.severities)
+    const text = String(file.value)
+    const masks = file.data.trouwMasks ?? []
+    const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
+    let place: ReturnType<typeof location> | undefined
+
+    visit(tree, 'SentenceNode', (sentence: Sentence) => {
+      const start = sentence.position?.start.offset ?? 0
+      const end = sentence.position?.end.offset ?? start
+      const tokens = sentenceTokens(sentence, text, masks)
+      const view: SentenceView = {
+        lang,
+        text,
+        start,
+        end,
+        tokens,
+        words: wordTokens(tokens),
+        quoted: /['"“‘„«‚]/.test(text.slice(start, end)) ? quotedRanges(text, start, end) : []
+      }
+
+      const hitsByRule = new Map<number, PatternHit[]>()
+      for (const [match, pattern, [position, role]] of compiled.index.matches(view.words)) {
+        const list = hitsByRule.get(position)
+        const hit = {role, pattern, match}
+        if (list) list.push(hit)
+        else hitsByRule.set(position, [hit])
+      }
+      for (const position of compiled.always) if (!hitsByRule.has(position)) hitsByRule.set(position, [])
+
+      let intensity = 0
+      for (const position of [...hitsByRule.keys()].sort((a, b) => a - b)) {
+        const {rule, detector, severity} = compiled.active[position]
+        for (const finding of detector.detect(view, hitsByRule.get(position)!)) {
+          place ??= location(file)
+          const actual = text.slice(finding.start, finding.end)
+          createMessage(file, {
+            ruleId: rule.id,
+            category: rule.category,
+            subtype: rule.subtype,
+            severity,
+            explanation: rule.message[lang] ?? rule.message.en ?? '',
+            detail: finding.detail,
+            actual,
+            expected: finding.expected ?? rule.suggestions[lang] ?? [],
+            url: rule.url,
+            place: {start: place.toPoint(finding.start)!, end: place.toPoint(finding.end)!}
+          })
+          if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
+        }
+      }
+
+      const figures: SentenceFigures = {
+        text: text.slice(start, end),
+        start,
+        end,
+        intensity,
+        signals: sentenceSignals(view),
+        words: view.words.length
+      }
+      data.sentences.push(figures)
+    })
+  }
+}

@@ -1,0 +1,39 @@
+/** The JSON report (`--format json`), exactly the contract in DESIGN.md. */
+import type {VFile} from 'vfile'
+import type {JsonFile, JsonReport, Scores} from '../types.js'
+import {toJsonMessage} from '../messages.js'
+
+const emptyScores: Scores = {esp: 0, warmth: 0, restraint: 0, freedom: 0, reciprocity: 0, distinctiveness: 0}
+
+export function toJsonFile(file: VFile): JsonFile {
+  const data = file.data.trouw
+  return {
+    path: file.path || '<stdin>',
+    language: data?.language ?? 'en',
+    format: data?.format ?? 'text',
+    scores: data?.scores ?? emptyScores,
+    phase: data?.phase ?? null,
+    messages: file.messages.map(toJsonMessage)
+  }
+}
+
+export function toJsonReport(files: readonly VFile[]): JsonReport {
+  const jsonFiles = files.map(toJsonFile)
+  const all = jsonFiles.flatMap((file) => file.messages)
+  const scored = jsonFiles.filter((file) => file.messages.length > 0 || file.scores.esp > 0)
+  return {
+    files: jsonFiles,
+    summary: {
+      files: jsonFiles.length,
+      errors: all.filter((message) => message.severity === 'error').length,
+      warnings: all.filter((message) => message.severity === 'warning').length,
+      infos: all.filter((message) => message.severity === 'info').length,
+      esp: scored.length > 0 ? Math.round(scored.reduce((sum, file) => sum + file.scores.esp, 0) / scored.length) : null
+    }
+  }
+}
+
+/** Serialised with a trailing newline; the CLI and the HTTP service both print this. */
+export function stringifyReport(report: JsonReport): string {
+  return JSON.stringify(report, null, 2) + '\n'
+}

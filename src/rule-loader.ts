@@ -1,0 +1,292 @@
+/**
+ * Load rule instances from `rules/`: one YAML file per rule, id from the path
+ * (`rules/coercion/minimum-term.yml` → `coercion/minimum-term`), every file
+ * validated, errors naming the file, the line and the fix.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {LineCounter, parseDocument, isMap, type Document} from 'yaml'
+import {categories, InputError, type Category, type Language, type Severity} from './types.js'
+import {kinds} from './kinds/index.js'
+import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
+import type {Classes, CompileContext} from './patterns.js'
+import {predicates} from './predicates.js'
+
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const defaultRulesDir = path.join(packageRoot, 'rules')
+export const docsBase = 'https://github.com/trouw-dev/trouw/blob/main/rules/'
+
+const languages: readonly Language[] = ['en', 'nl']
+const severities: readonly Severity[] = ['error', 'warning', 'info']
+const commonKeys = [
+  'category', 'subtype', 'severity', 'kind', 'message', 'suggestions',
+  'examples', 'docs', 'negation', 'quoted'
+]
+
+export interface RuleExamples {
+  incorrect: string[]
+  correct: string[]
+}
+
+export interface Rule {
+  id: string
+  file: string
+  category: Category
+  subtype?: string
+  severity: Severity
+  kind: string
+  message: Partial<Record<Language, string>>
+  suggestions: Partial<Record<Language, string[]>>
+  examples: Partial<Record<Language, RuleExamples>>
+  docs: string
+  url: string
+  languages: Language[]
+  data: RuleData
+}
+
+export interface RuleSet {
+  rules: Rule[]
+  byId: ReadonlyMap<string, Rule>
+  /** Compiled detectors for one language (compiled on first use, cached). */
+  detectors(lang: Language): ReadonlyArray<{rule: Rule; detector: Detector}>
+}
+
+const cache = new Map<string, RuleSet>()
+
+/** Load (once per process) every rule under `dir`. Throws `InputError` on the first invalid file. */
+export function loadRules(dir: string = defaultRulesDir): RuleSet {
+  const cached = cache.get(dir)
+  if (cached) return cached
+  const rules = listRuleFiles(dir).map((file) => readRule(dir, file))
+  const byId = new Map(rules.map((rule) => [rule.id, rule]))
+  const compiled = new Map<Language, Array<{rule: Rule; detector: Detector}>>()
+  const set: RuleSet = {
+    rules,
+    byId,
+    detectors(lang) {
+      let list = compiled.get(lang)
+      if (!list) {
+        const context = compileContext(lang)
+        list = []
+        for (const rule of rules) {
+          if (!rule.languages.includes(lang)) continue
+          try {
+            list.push({rule, detector: kinds[rule.kind].compile(rule.data, lang, context)})
+          } catch (error) {
+            throw fieldError(rule.file, undefined, error)
+          }
+        }
+        compiled.set(lang, list)
+      }
+      return list
+    }
+  }
+  // Compile both languages now so that a broken pattern fails at load time.
+  for (const lang of languages) set.detectors(lang)
+  cache.set(dir, set)
+  return set
+}
+
+function listRuleFiles(dir: string): string[] {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir, {recursive: true}) as string[]
+  } catch {
+    throw new InputError(dir, 'cannot read the rules folder: check that it exists')
+  }
+  return entries
+    .filter((entry) => /\.ya?ml$/.test(entry))
+    .map((entry) => path.join(dir, entry))
+    .sort()
+}
+
+const classCache = new Map<Language, Classes>()
+
+/** Word classes for patterns (`<you>`, `<cancel>`), from `dictionaries/classes.<lang>.yml`. */
+export function loadClasses(lang: Language): Classes {
+  let classes = classCache.get(lang)
+  if (classes) return classes
+  const file = path.join(packageRoot, 'dictionaries', `classes.${lang}.yml`)
+  const {doc} = parseYaml(file)
+  const value = doc.toJS() as unknown
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(file, 'must be a map from class name to a list of patterns')
+  }
+  for (const [name, members] of Object.entries(value)) {
+    if (!Array.isArray(members) || !members.every((member) => typeof member === 'string')) {
+      throw new InputError(file, `class \`${name}\` must be a list of patterns (strings)`, lineOf(doc, [name]))
+    }
+  }
+  classes = value as Classes
+  classCache.set(lang, classes)
+  return classes
+}
+
+export function compileContext(lang: Language): CompileContext {
+  return {classes: loadClasses(lang), predicates: predicates(lang)}
+}
+
+function parseYaml(file: string): {doc: Document; counter: LineCounter} {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new InputError(file, 'cannot read this file')
+  }
+  const counter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false})
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]
+    const line = counter.linePos(error.pos[0]).line
+    throw new InputError(file, `invalid YAML: ${error.message.split('\n')[0]}`, line)
+  }
+  ;(doc as Document & {lineCounter?: LineCounter}).lineCounter = counter
+  return {doc, counter}
+}
+
+function lineOf(doc: Document, key: ReadonlyArray<string | number>): number | undefined {
+  const counter = (doc as Document & {lineCounter?: LineCounter}).lineCounter
+  if (!counter) return undefined
+  for (let length = key.length; length > 0; length--) {
+    const node = doc.getIn(key.slice(0, length), true) as {range?: [number, number, number]} | undefined
+    if (node && node.range) return counter.linePos(node.range[0]).line
+  }
+  return undefined
+}
+
+function fieldError(file: string, doc: Document | undefined, error: unknown): InputError {
+  if (error instanceof InputError) return error
+  if (error instanceof RuleFieldError) {
+    return new InputError(file, `\`${error.key.join('.')}\`: ${error.message}`, doc ? lineOf(doc, error.key) : undefined)
+  }
+  throw error
+}
+
+function readRule(dir: string, file: string): Rule {
+  const {doc} = parseYaml(file)
+  const id = path.relative(dir, file).replace(/\\/g, '/').replace(/\.ya?ml$/, '')
+  const fail = (key: ReadonlyArray<string | number>, message: string): never => {
+    throw new InputError(file, message, lineOf(doc, key) ?? 1)
+  }
+  if (!isMap(doc.contents)) fail([], 'a rule file must be a YAML map (category, severity, message, …)')
+  const value = doc.toJS() as Record<string, unknown>
+
+  const kindName = value.kind === undefined ? 'phrase' : value.kind
+  if (typeof kindName !== 'string' || !(kindName in kinds)) {
+    fail(['kind'], `\`kind\` must be one of ${Object.keys(kinds).join(', ')} (got \`${String(kindName)}\`)`)
+  }
+  const kind = kinds[kindName as string]
+  const allowed = new Set([...commonKeys, ...kind.keys])
+  for (const key of Object.keys(value)) {
+    if (!allowed.has(key)) fail([key], `unknown key \`${key}\`; a ${kind.name} rule takes ${[...allowed].join(', ')}`)
+  }
+
+  const category = value.category as Category
+  if (!categories.includes(category)) {
+    fail(['category'], `\`category\` must be one of ${categories.join(', ')} (got \`${String(category)}\`)`)
+  }
+  const folder = id.split('/')[0]
+  if (folder !== category) fail(['category'], `\`category\` is \`${category}\` but the file is in \`rules/${folder}/\`: move the file or fix the category`)
+  const severity = value.severity as Severity
+  if (!severities.includes(severity)) fail(['severity'], `\`severity\` must be one of ${severities.join(', ')} (got \`${String(severity)}\`)`)
+  if (value.subtype !== undefined && typeof value.subtype !== 'string') fail(['subtype'], '`subtype` must be a string')
+  if (typeof value.docs !== 'string' || value.docs.trim().length < 20) {
+    fail(['docs'], '`docs` must explain the rule in a few sentences (why it matters, what to write instead)')
+  }
+
+  const message = perLanguageStrings(value.message, ['message'], fail)
+  const suggestions = perLanguageLists(value.suggestions ?? {}, ['suggestions'], fail)
+  const examples = readExamples(value.examples, fail)
+
+  const data: RuleData = {
+    id,
+    kind: kind.name,
+    fields: value,
+    negation: value.negation === undefined ? true : value.negation === true,
+    quoted: value.quoted === true
+  }
+  let ruleLanguages: Language[]
+  try {
+    ruleLanguages = kind.languages(data)
+  } catch (error) {
+    throw fieldError(file, doc, error)
+  }
+  if (ruleLanguages.length === 0) fail([], 'the rule has no patterns for `en` or `nl`')
+  for (const lang of ruleLanguages) {
+    if (!message[lang]) fail(['message'], `\`message\` needs a \`${lang}\` text: the rule has ${lang} patterns`)
+    const own = examples[lang]
+    if (!own || own.incorrect.length === 0 || own.correct.length === 0) {
+      fail(['examples'], `\`examples.${lang}\` needs at least one \`incorrect\` and one \`correct\` sentence`)
+    }
+  }
+  // Compile now so pattern errors carry this file's line numbers.
+  for (const lang of ruleLanguages) {
+    try {
+      kind.compile(data, lang, compileContext(lang))
+    } catch (error) {
+      throw fieldError(file, doc, error)
+    }
+  }
+
+  return {
+    id,
+    file,
+    category,
+    subtype: value.subtype as string | undefined,
+    severity,
+    kind: kind.name,
+    message,
+    suggestions,
+    examples,
+    docs: (value.docs as string).trim(),
+    url: docsBase + id + '.yml',
+    languages: ruleLanguages,
+    data
+  }
+}
+
+type Fail = (key: ReadonlyArray<string | number>, message: string) => never
+
+function perLanguageStrings(value: unknown, key: string[], fail: Fail): Partial<Record<Language, string>> {
+  if (typeof value === 'string') return {en: value, nl: value}
+  if (!value || typeof value !== 'object') return fail(key, `\`${key[0]}\` must be a map of \`en\`/\`nl\` to text`)
+  const out: Partial<Record<Language, string>> = {}
+  for (const [lang, text] of Object.entries(value)) {
+    if (!languages.includes(lang as Language)) fail([...key, lang], `unknown language \`${lang}\`; use \`en\` or \`nl\``)
+    if (typeof text !== 'string' || text.trim() === '') fail([...key, lang], `\`${key[0]}.${lang}\` must be a text`)
+    out[lang as Language] = (text as string).trim()
+  }
+  return out
+}
+
+function perLanguageLists(value: unknown, key: string[], fail: Fail): Partial<Record<Language, string[]>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(key, `\`${key[0]}\` must be a map of \`en\`/\`nl\` to a list of texts`)
+  const out: Partial<Record<Language, string[]>> = {}
+  for (const [lang, list] of Object.entries(value)) {
+    if (!languages.includes(lang as Language)) fail([...key, lang], `unknown language \`${lang}\`; use \`en\` or \`nl\``)
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+      fail([...key, lang], `\`${key[0]}.${lang}\` must be a list of texts`)
+    }
+    out[lang as Language] = list as string[]
+  }
+  return out
+}
+
+function readExamples(value: unknown, fail: Fail): Partial<Record<Language, RuleExamples>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return fail(['examples'], '`examples` must map `en`/`nl` to `{incorrect: [...], correct: [...]}`')
+  }
+  const out: Partial<Record<Language, RuleExamples>> = {}
+  for (const [lang, entry] of Object.entries(value)) {
+    if (!languages.includes(lang as Language)) fail(['examples', lang], `unknown language \`${lang}\`; use \`en\` or \`nl\``)
+    const {incorrect = [], correct = []} = (entry ?? {}) as Record<string, unknown>
+    for (const [name, list] of [['incorrect', incorrect], ['correct', correct]] as const) {
+      if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+        fail(['examples', lang, name], `\`examples.${lang}.${name}\` must be a list of sentences`)
+      }
+    }
+    out[lang as Language] = {incorrect: incorrect as string[], correct: correct as string[]}
+  }
+  return out
+}
