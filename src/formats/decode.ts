@@ -24,10 +24,10 @@ export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes
   const limit = maxBytes ?? defaultMaxBytes
   const where = displayPath(path)
   if (bytes.length > limit) {
-    throw new InputError(
-      where,
-      `is ${formatSize(bytes.length)}, more than the limit of ${formatSize(limit)}: split it into smaller files`
-    )
+    let size = formatSize(bytes.length)
+    let limitSize = formatSize(limit)
+    if (size === limitSize) [size, limitSize] = [`${bytes.length} bytes`, `${limit} bytes`]
+    throw new InputError(where, `is ${size}, more than the limit of ${limitSize}: split it into smaller files`)
   }
   if (isBinary(bytes)) {
     throw new InputError(where, 'is a binary file, not copy: pass a text, Markdown, HTML, MJML or .eml file')

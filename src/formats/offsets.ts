@@ -7,26 +7,32 @@ import type {Block, OffsetPiece} from '../types.js'
 
 /**
  * Map an offset in `block.text` to an offset in `sources[block.source]`.
- * Inside a piece whose lengths differ (an entity), offsets map to its start;
- * an offset at a piece's end maps to the end of its source. Characters no
- * piece covers map to the end of the piece before them.
+ * A start offset (`side` `'start'`, the default) maps to where its character
+ * starts; an end offset (`'end'`, exclusive) to where the character before it
+ * ends, so a word that ends a link or bold text does not take the markup
+ * after it. Inside a piece whose lengths differ (an entity) offsets map to its
+ * start (or, for ends, its end). Characters no piece covers map to the piece
+ * before them.
  */
-export function toSourceOffset(block: Block, textOffset: number): number {
+export function toSourceOffset(block: Block, textOffset: number, side: 'start' | 'end' = 'start'): number {
   const map = block.map
   if (map.length === 0) return 0
-  // Binary search for the last piece starting at or before `textOffset`.
+  const end = side === 'end' && textOffset > 0
+  const at = end ? textOffset - 1 : textOffset
+  // Binary search for the last piece starting at or before `at`.
   let low = 0
   let high = map.length - 1
   while (low < high) {
     const middle = (low + high + 1) >> 1
-    if (map[middle].text <= textOffset) low = middle
+    if (map[middle].text <= at) low = middle
     else high = middle - 1
   }
   const piece = map[low]
-  const delta = textOffset - piece.text
-  if (delta <= 0) return piece.source
+  const delta = at - piece.text
+  if (delta < 0) return piece.source
   if (delta >= piece.length) return piece.source + piece.sourceLength
-  return piece.length === piece.sourceLength ? piece.source + delta : piece.source
+  if (piece.length !== piece.sourceLength) return end ? piece.source + piece.sourceLength : piece.source
+  return piece.source + delta + (end ? 1 : 0)
 }
 
 /** Collects block text and its offset map piece by piece. */
