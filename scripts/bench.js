@@ -250,11 +250,13 @@ function render() {
     '',
     'Peak RSS is `process.resourceUsage().maxRSS` of the child process; the baseline child (node, the generator and the emails, nothing else) peaks at ' + (results.idle && !results.idle.error ? fixed(results.idle.maxRssMb, 0) + ' MB' : 'unknown') + '.',
     '',
+    'MB is 10^6 bytes of UTF-8. trouw (lang given) costs ' + fixedRatio(ratioOf(perEmail('trouw-en'), floor.en)) + ' the bare parse in English and ' + fixedRatio(ratioOf(perEmail('trouw-nl'), floor.nl)) + ' in Dutch (the project budget is about 2×); alex takes ' + fixedRatio(ratioOf(alexMs, perEmail('trouw-en'))) + ' as long as trouw on the same English emails.',
+    '',
     'Dutch cost per byte relative to English: trouw ' + fixedRatio(dutchTrouw) + ', bare parse ' + fixedRatio(dutchParse) + '.',
     '',
     '## Growth with input size',
     '',
-    'The first 10, 40 and 160 emails joined into one document (1x, 4x, 16x) and checked as one file (median of 9, 5 and 3 runs after one warm-up check of the 1x document). "vs linear" is the time divided by size × the 1x time: 1.00 is linear growth.',
+    'The first 10, 40 and 160 emails joined into one document (1x, 4x, 16x) and checked as one file (median of 9, 5 and 3 runs after three warm-up checks of the 1x document). "vs linear" is the time divided by size × the 1x time: 1.00 is linear growth.',
     '',
     markdownTable(['lang', 'size', 'KB', 'bare parse ms', 'trouw ms', 'trouw vs parse', 'trouw µs/KB', 'trouw vs linear', 'parse vs linear'], scaleRows),
     '',
@@ -262,7 +264,7 @@ function render() {
     '',
     'Wall time of spawning `node dist/cli/bin.js` on one ' + cold.words + '-word English email (' + fixed(cold.bytes / 1024, 1) + ' KB), median of 5 after one warm-up spawn.',
     '',
-    markdownTable(['command', 'ms'], coldRows),
+    markdownTable(['command', 'ms'], coldRows, 1),
     '',
     'The whole benchmark took ' + totalSeconds.toFixed(0) + ' s.'
   ].join('\n')
@@ -307,10 +309,12 @@ function fixed(value, digits) {
 /**
  * @param {string[]} header
  * @param {string[][]} rows
+ * @param {number} [leftColumns]
+ *   How many leading columns hold names and align left (default: 2).
  */
-function markdownTable(header, rows) {
+function markdownTable(header, rows, leftColumns = 2) {
   const line = (/** @type {string[]} */ cells) => '| ' + cells.join(' | ') + ' |'
-  return [line(header), line(header.map((_, index) => (index < 2 ? '---' : '---:'))), ...rows.map(line)].join('\n')
+  return [line(header), line(header.map((_, index) => (index < leftColumns ? '---' : '---:'))), ...rows.map(line)].join('\n')
 }
 
 function gitCommit() {

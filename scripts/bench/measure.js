@@ -109,7 +109,8 @@ async function measureSizes(run) {
   const base = task.base ?? 10
   const out = []
   const started = performance.now()
-  await run(document(base))
+  const warmUp = document(base)
+  for (let index = 0; index < 3; index++) await run(warmUp)
   for (const size of sizes) {
     const text = document(base * size)
     /** @type {number[]} */

@@ -201,15 +201,17 @@ export function share(part, whole) {
  *
  * @param {string[]} header
  * @param {Array<Array<string | number>>} rows
+ * @param {number} [leftColumns]
+ *   How many leading columns hold names and align left (default: 2).
  * @returns {string}
  */
-export function textTable(header, rows) {
+export function textTable(header, rows, leftColumns = 2) {
   const cells = [header, ...rows.map((row) => row.map(String))]
   const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)))
   return cells
     .map((row) =>
       row
-        .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .map((cell, column) => (column < leftColumns ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
         .join('  ')
         .trimEnd()
     )
@@ -251,13 +253,15 @@ export function formatReport(report) {
     'Clean lines (no labels) free of all four categories',
     textTable(
       ['lang', 'clean lines', 'quiet'],
-      Object.entries(languages).map(([lang, scores]) => [lang, String(scores.clean.lines), share(scores.clean.quiet, scores.clean.lines)])
+      Object.entries(languages).map(([lang, scores]) => [lang, String(scores.clean.lines), share(scores.clean.quiet, scores.clean.lines)]),
+      1
     ),
     '',
     'ESP pairs where the better text scores strictly higher',
     textTable(
       ['lang', 'pairs', 'passed'],
-      Object.entries(report.pairs).map(([lang, c]) => [lang, String(c.pairs), share(c.passed, c.pairs)])
+      Object.entries(report.pairs).map(([lang, c]) => [lang, String(c.pairs), share(c.passed, c.pairs)]),
+      1
     )
   ]
   if (errors > 0) lines.push('', errors + ' line(s) failed to check (counted as reporting nothing); see --verbose')
