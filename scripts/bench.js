@@ -254,6 +254,8 @@ function render() {
     '',
     'Dutch cost per byte relative to English: trouw ' + fixedRatio(dutchTrouw) + ', bare parse ' + fixedRatio(dutchParse) + '.',
     '',
+    'Findings trouw reported in the warm-up round (a sign the detectors ran): English ' + findingsOf('trouw-en') + '; Dutch ' + findingsOf('trouw-nl') + '.',
+    '',
     '## Growth with input size',
     '',
     'The first 10, 40 and 160 emails joined into one document (1x, 4x, 16x) and checked as one file (median of 9, 5 and 3 runs after three warm-up checks of the 1x document). "vs linear" is the time divided by size × the 1x time: 1.00 is linear growth.',
@@ -268,6 +270,20 @@ function render() {
     '',
     'The whole benchmark took ' + totalSeconds.toFixed(0) + ' s.'
   ].join('\n')
+}
+
+/**
+ * Findings per category of one set, as `12 coercion, 3 over-the-top`.
+ *
+ * @param {string} key
+ */
+function findingsOf(key) {
+  const result = results[key]
+  if (!result || result.error || !result.findings) return 'unknown'
+  const entries = Object.entries(result.findings).sort((a, b) => b[1] - a[1])
+  const total = entries.reduce((sum, [, count]) => sum + count, 0)
+  if (total === 0) return 'none on ' + result.emails + ' emails'
+  return total + ' on ' + result.emails + ' emails (' + entries.map(([name, count]) => count + ' ' + name).join(', ') + ')'
 }
 
 /**

@@ -90,8 +90,8 @@ if (options.json) {
   if (options.verbose) {
     console.log('')
     console.log(formatMistakes(scored.mistakes, lineResults))
-    console.log('')
-    console.log('ESP pairs (better vs worse)')
+    if (pairResults.length > 0) console.log('')
+    if (pairResults.length > 0) console.log('ESP pairs (better vs worse)')
     for (const result of pairResults) {
       const passed = typeof result.better === 'number' && typeof result.worse === 'number' && result.better > result.worse
       console.log('  ' + (passed ? 'pass' : 'FAIL') + '  ' + result.id + '  ' + result.better + ' vs ' + result.worse)

@@ -85,7 +85,13 @@ async function createRunner(task) {
  * @param {(text: string) => unknown | Promise<unknown>} run
  */
 async function measureEmails(run) {
-  for (const text of texts) await run(text)
+  /** @type {Record<string, number>} */
+  const findings = {}
+  for (const text of texts) {
+    const file = /** @type {any} */ (await run(text))
+    if (task.kind !== 'trouw' || !file || !Array.isArray(file.messages)) continue
+    for (const message of file.messages) findings[message.category] = (findings[message.category] ?? 0) + 1
+  }
   /** @type {number[]} */
   const roundsMs = []
   const started = performance.now()
@@ -95,7 +101,7 @@ async function measureEmails(run) {
     roundsMs.push(performance.now() - start)
     if (performance.now() - started > task.budgetMs) break
   }
-  return {roundsMs}
+  return {roundsMs, findings}
 }
 
 /**

@@ -258,7 +258,9 @@ export function formatReport(report) {
     ),
     '',
     'ESP pairs where the better text scores strictly higher',
-    textTable(
+    report.pairCount === 0
+      ? '(no pairs: the corpus has no esp-pairs.jsonl)'
+      : textTable(
       ['lang', 'pairs', 'passed'],
       Object.entries(report.pairs).map(([lang, c]) => [lang, String(c.pairs), share(c.passed, c.pairs)]),
       1
