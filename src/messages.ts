@@ -87,9 +87,10 @@ export function compareMessages(a: VFileMessage, b: VFileMessage): number {
   )
 }
 
-const partOrder: Record<string, number> = {subject: 0, preheader: 1, html: 2, text: 3}
+// The preheader lives in the HTML (or MJML) source, so it sorts by line with it.
+const partOrder: Record<string, number> = {subject: 0, preheader: 1, html: 1, text: 2}
 function partRank(part: PartName | undefined): number {
-  return part ? partOrder[part] : 0
+  return part ? partOrder[part] : 1
 }
 
 /** The JSON shape of a message (DESIGN.md contract). */
