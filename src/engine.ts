@@ -18,8 +18,10 @@ import type {Block, Extracted, FormatName, Language, Place, SentenceFigures, Sev
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
 import {maskSyntax} from './mask.js'
-import {retextTrouw} from './plugin.js'
-import {loadRules, type RuleSet} from './rule-loader.js'
+import {retextTrouw, severityOf} from './plugin.js'
+import {retextTrouwSpell, spellingRuleId} from './spell-plugin.js'
+import {createSpeller} from './spell/index.js'
+import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguage} from './language.js'
 import {compareMessages, createMessage, relocate} from './messages.js'
 import {scoreFile} from './score/index.js'
@@ -40,6 +42,8 @@ export interface CheckOptions {
   spell?: boolean | null
   /** Extra words the spell checker accepts (default: none). */
   words?: readonly string[] | null
+  /** English spelling: American or British (default: `us`). */
+  variant?: 'us' | 'gb' | null
   /** Rules to use (default: the rules shipped in `rules/`). */
   ruleSet?: RuleSet | null
   /** Largest input in bytes (default: 10 MB). */
@@ -49,19 +53,30 @@ export interface CheckOptions {
 type RetextProcessor = Processor<Root, Root, Root, undefined, undefined>
 const processors = new Map<string, RetextProcessor>()
 
-function processorFor(lang: Language, options: Readonly<CheckOptions>): RetextProcessor {
+async function processorFor(lang: Language, options: Readonly<CheckOptions>): Promise<RetextProcessor> {
   const ruleSet = options.ruleSet ?? loadRules()
-  const key = lang + JSON.stringify(options.rules ?? {}) + (options.ruleSet ? ruleSetId(options.ruleSet) : '')
+  const spell = Boolean(options.spell) && severityOf(spellingRule, options.rules) !== 'off'
+  const key = JSON.stringify([lang, options.rules ?? {}, options.ruleSet ? ruleSetId(options.ruleSet) : 0, spell, options.words ?? [], options.variant ?? 'us'])
   let processor = processors.get(key)
   if (!processor) {
-    processor = unified()
+    let chain = unified()
       .use(lang === 'nl' ? retextDutch : retextEnglish)
-      .use(retextTrouw, {lang, rules: ruleSet, severities: options.rules}) as unknown as RetextProcessor
+      .use(retextTrouw, {lang, rules: ruleSet, severities: options.rules})
+    if (spell) {
+      const speller = await createSpeller(lang, {words: options.words, variant: options.variant})
+      const severity = severityOf(spellingRule, options.rules)
+      chain = chain.use(retextTrouwSpell, {speller, severity: severity === 'off' ? 'warning' : severity})
+    }
+    processor = chain as unknown as RetextProcessor
     processor.freeze()
+    if (processors.size > 64) processors.clear()
     processors.set(key, processor)
   }
   return processor
 }
+
+/** Spelling is a built-in rule: config can set it by id or as the `spelling` category. */
+const spellingRule: Pick<Rule, 'id' | 'category' | 'severity'> = {id: spellingRuleId, category: 'spelling', severity: 'warning'}
 
 const ruleSetIds = new WeakMap<RuleSet, number>()
 let nextRuleSetId = 1
@@ -116,7 +131,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     })
   }
 
-  const processor = processorFor(lang, options)
+  const processor = await processorFor(lang, options)
   const locators = new Map<string, ReturnType<typeof location>>()
   const locate = (source: string, offset: number) => {
     let locator = locators.get(source)
@@ -160,10 +175,6 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     }
   }
 
-  if (options.spell) {
-    const {checkSpelling} = await import('./spell-check.js')
-    await checkSpelling(file, extracted, lang, options)
-  }
   applyAllow(file, options.allow ?? [])
   file.messages.sort(compareMessages)
   scoreFile(file)

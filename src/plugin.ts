@@ -51,7 +51,7 @@ interface Compiled {
 const compiledCache = new WeakMap<RuleSet, Map<string, Compiled>>()
 
 /** Severity of a rule after the user's settings: by id first, then category. */
-export function severityOf(rule: Rule, severities: Readonly<Record<string, SeverityOrOff>> | null | undefined): SeverityOrOff {
+export function severityOf(rule: Pick<Rule, 'id' | 'category' | 'subtype' | 'severity'>, severities: Readonly<Record<string, SeverityOrOff>> | null | undefined): SeverityOrOff {
   if (!severities) return rule.severity
   return severities[rule.id] ?? (rule.subtype ? severities[`${rule.category}/${rule.subtype}`] : undefined) ?? severities[rule.category] ?? rule.severity
 }

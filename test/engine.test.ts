@@ -201,3 +201,30 @@ describe('the plugin on its own', () => {
     expect(String(message)).toMatch(/^1:28-1:45: `minimale looptijd`/)
   })
 })
+
+describe('spelling in the engine', () => {
+  it('flags typos with suggestions in Dutch, never compounds, names, URLs or merge tags', async () => {
+    const file = await check(
+      'Bedankt voor je bestelingg, {{ voornaam }}. Onze klantenservice en Joost helpen je via https://voorbeeld.nl/hulpp graag.',
+      {lang: 'nl', format: 'text', spell: true}
+    )
+    const spelling = file.messages.filter((message) => message.category === 'spelling')
+    expect(spelling.map((message) => message.actual)).toEqual(['bestelingg'])
+    expect(spelling[0].expected).toContain('bestelling')
+    expect(spelling[0].ruleId).toBe('spelling/misspelt')
+  })
+
+  it('flags typos in English and accepts the writer\'s own words', async () => {
+    const text = 'Thanks for your ordr of the Woodgrain table, oiled by hand with tungoil.'
+    const file = await check(text, {lang: 'en', format: 'text', spell: true})
+    expect(file.messages.filter((message) => message.category === 'spelling').map((message) => message.actual)).toEqual(['ordr', 'tungoil'])
+    const own = await check(text, {lang: 'en', format: 'text', spell: true, words: ['tungoil']})
+    expect(own.messages.filter((message) => message.category === 'spelling').map((message) => message.actual)).toEqual(['ordr'])
+  })
+
+  it('is off by default and can be turned off by config', async () => {
+    const text = 'Thanks for your ordr.'
+    expect((await check(text, {lang: 'en', format: 'text'})).messages).toHaveLength(0)
+    expect((await check(text, {lang: 'en', format: 'text', spell: true, rules: {spelling: 'off'}})).messages).toHaveLength(0)
+  })
+})
