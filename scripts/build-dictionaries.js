@@ -53,12 +53,13 @@ async function readPattern(file) {
 
     const form = (attributes.form || '').toLowerCase().trim()
     if (!form || form.includes(' ')) continue
+    let polarity = Number(attributes.polarity || 0)
+    let subjectivity = Number(attributes.subjectivity || 0)
+    // Three Dutch senses have a negative subjectivity: polarity and
+    // subjectivity were swapped ("verliezer" 0.5 / -0.6).
+    if (subjectivity < 0) [polarity, subjectivity] = [subjectivity, Math.abs(polarity)]
     const list = senses.get(form) || []
-    list.push({
-      polarity: Number(attributes.polarity || 0),
-      subjectivity: Number(attributes.subjectivity || 0),
-      intensity: Number(attributes.intensity || 1)
-    })
+    list.push({polarity, subjectivity, intensity: Number(attributes.intensity || 1)})
     senses.set(form, list)
   }
 

@@ -219,7 +219,7 @@ function collapseElongation(value: string, lang: Language | undefined): string {
   for (let mask = 0; mask < 1 << runs.length; mask++) {
     const candidate = rebuild(value, runs, mask)
     for (const language of languages) {
-      const entry = sentiment(language).get(candidate)
+      const entry = findEntry(sentiment(language), candidate, language)
       const weight = intensifiers(language).get(candidate)
       if (!entry && weight === undefined) continue
       const strength = Math.max(entry ? Math.abs(entry.valence) : 0, weight ?? 0)
@@ -257,8 +257,15 @@ function rebuild(value: string, runs: RegExpMatchArray[], mask: number): string 
  * "happier", "nicest").
  */
 export function lookupSentiment(word: string, lang: Language): SentimentEntry | undefined {
-  const map = sentiment(lang)
-  const value = normalizeWord(word, lang)
+  return findEntry(sentiment(lang), normalizeWord(word, lang), lang)
+}
+
+/** The entry of a normalised word or of one of its base forms. */
+function findEntry(
+  map: ReadonlyMap<string, SentimentEntry>,
+  value: string,
+  lang: Language
+): SentimentEntry | undefined {
   const direct = map.get(value)
   if (direct) return direct
   for (const stem of lang === 'nl' ? dutchStems(value) : englishStems(value)) {

@@ -1,0 +1,71 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {detectLanguage} from '../src/language.js'
+
+// The shared corpus sits beside the checkout (also in CI).
+const corpus = new URL('../../shared/corpus/emails/', import.meta.url)
+const hasCorpus = existsSync(corpus)
+
+describe('detectLanguage', () => {
+  it('recognises short English and Dutch sentences', () => {
+    expect(detectLanguage('Your parcel is on its way to you.').lang).toBe('en')
+    expect(detectLanguage('We are happy to help you with that.').lang).toBe('en')
+    expect(detectLanguage('Je pakket is onderweg naar jou.').lang).toBe('nl')
+    expect(detectLanguage('Wij helpen je graag verder met je vraag.').lang).toBe('nl')
+    expect(detectLanguage('Het is tijd voor de zomer').lang).toBe('nl')
+  })
+
+  it('recognises longer copy, also with loanwords on the other side', () => {
+    const dutch =
+      'Onze nieuwe webshop is online! Bekijk de sale en ontdek de deals van deze week. ' +
+      'Heb je een vraag over je order? Onze customer service helpt je graag, ook in het weekend.'
+    const english =
+      'The spring collection has arrived in our shop in Utrecht. Come and try the new ' +
+      'linen shirts, or order online and we will deliver them to your door for free.'
+    expect(detectLanguage(dutch)).toMatchObject({lang: 'nl'})
+    expect(detectLanguage(dutch).confidence).toBeGreaterThan(0.5)
+    expect(detectLanguage(english)).toMatchObject({lang: 'en'})
+    expect(detectLanguage(english).confidence).toBeGreaterThan(0.5)
+  })
+
+  it('handles typographic apostrophes', () => {
+    expect(detectLanguage('You’re in! We’ll send you an update.').lang).toBe('en')
+  })
+
+  it('is unsure on too few words or a tie', () => {
+    expect(detectLanguage('')).toEqual({lang: undefined, confidence: 0})
+    expect(detectLanguage('Thanks!').lang).toBeUndefined()
+    expect(detectLanguage('Sale -50%').lang).toBeUndefined()
+    expect(detectLanguage('the de').lang).toBeUndefined()
+  })
+
+  it('reads only the start of a long text', () => {
+    const long = 'Dit is een test van de taal. '.repeat(100) + 'This is the end of the text. '.repeat(400)
+    expect(detectLanguage(long).lang).toBe('nl')
+  })
+
+  it.skipIf(!hasCorpus)('gets the corpus emails right', () => {
+    const expected: Record<string, 'en' | 'nl'> = {
+      'clean-en.txt': 'en',
+      'renewal-en.eml': 'en',
+      'raamdecoratie-nl.html': 'nl',
+      'sportschool-nl.mjml': 'nl',
+      'werkplaats-nl.md': 'nl',
+      'winback-nl.eml': 'nl'
+    }
+    for (const [name, lang] of Object.entries(expected)) {
+      const text = readFileSync(new URL(name, corpus), 'utf8')
+      expect(detectLanguage(text).lang, name).toBe(lang)
+    }
+  })
+
+  it('costs microseconds on an email-sized text', () => {
+    const text = 'Thanks for being with us this year. Your plan renews on 1 May, and you can change or cancel it any time from your account page. '.repeat(20)
+    detectLanguage(text)
+    const start = performance.now()
+    for (let index = 0; index < 200; index++) detectLanguage(text)
+    const each = (performance.now() - start) / 200
+    // franc-min costs ~0.7 ms on an email; generous bound for a shared machine.
+    expect(each).toBeLessThan(0.2)
+  })
+})
