@@ -1,0 +1,178 @@
+import {describe, expect, it} from 'vitest'
+import {SuggestionBudget, createSpeller, shouldSkipToken, typoDistance} from '../src/spell/index.js'
+
+describe('shouldSkipToken', () => {
+  it('skips what is not prose', () => {
+    for (const token of [
+      'https://example.com/sale',
+      'www.example.nl',
+      'info@example.nl',
+      'bol.com',
+      'Bol.com',
+      '€12,95',
+      '$5',
+      '2026',
+      '20%',
+      '4K',
+      'mp3',
+      '*|FNAME|*',
+      'first_name',
+      '{{',
+      '%%naam%%',
+      'FAQ',
+      'BTW',
+      'CTAs',
+      'PostNL',
+      '🎉',
+      '❤️',
+      '#zomersale',
+      '@trouw',
+      'x'
+    ]) {
+      expect(shouldSkipToken(token), token).toBe(true)
+    }
+  })
+
+  it('keeps ordinary words, including shouting', () => {
+    for (const token of ['bedankt', 'Welcome', 'GRATIS', 'recieve', 'klantenservice', "don't"]) {
+      expect(shouldSkipToken(token), token).toBe(false)
+    }
+  })
+})
+
+describe('English speller', () => {
+  it('flags real typos with a sensible first suggestion', async () => {
+    const speller = await createSpeller('en')
+    const typos: Record<string, string> = {
+      recieve: 'receive',
+      seperate: 'separate',
+      teh: 'the',
+      untill: 'until',
+      newsleter: 'newsletter',
+      excluisve: 'exclusive'
+    }
+    for (const [typo, fix] of Object.entries(typos)) {
+      expect(speller.correct(typo), typo).toBe(false)
+      const suggestions = speller.suggest(typo)
+      expect(suggestions[0], typo).toBe(fix)
+      expect(suggestions.length).toBeLessThanOrEqual(3)
+    }
+  })
+
+  it('accepts marketing vocabulary, brands, contractions and the writer’s words', async () => {
+    const speller = await createSpeller('en', {words: ['Zwaluwhout']})
+    for (const word of ['unsubscribe', 'checkout', 'webshop', 'Gmail', 'WhatsApp', 'Paypal', "don't", 'don’t', 'Zwaluwhout', 'zwaluwhout']) {
+      expect(speller.correct(word), word).toBe(true)
+    }
+
+    // The writer's words belong to that speller only.
+    const other = await createSpeller('en')
+    expect(other.correct('Zwaluwhout')).toBe(false)
+  })
+
+  it('tells American from British spelling', async () => {
+    const us = await createSpeller('en')
+    const gb = await createSpeller('en', {variant: 'gb'})
+    expect(us.variant).toBe('us')
+    expect(gb.variant).toBe('gb')
+    expect(us.correct('color')).toBe(true)
+    expect(us.correct('colour')).toBe(false)
+    expect(gb.correct('colour')).toBe(true)
+    expect(gb.correct('color')).toBe(false)
+  })
+
+  it('never flags masked and non-prose tokens', async () => {
+    const speller = await createSpeller('en')
+    for (const token of ['*|FNAME|*', 'shop.example.com', '€25', 'SKU123', '🔥']) {
+      expect(speller.correct(token), token).toBe(true)
+      expect(speller.suggest(token)).toEqual([])
+    }
+  })
+})
+
+describe('Dutch speller', () => {
+  it('accepts compounds that Hunspell builds but nspell does not', async () => {
+    const speller = await createSpeller('nl')
+    for (const word of [
+      'klantenservice',
+      'privacybeleid',
+      'hardloopschoenen',
+      'zomercollectie',
+      'wachtwoord',
+      'verjaardagscadeau',
+      'Klantenservice',
+      'opzegkosten',
+      'kortingscode',
+      'zomersale'
+    ]) {
+      expect(speller.correct(word), word).toBe(true)
+    }
+  })
+
+  it('does not accept a typo because it splits into two words', async () => {
+    const speller = await createSpeller('nl')
+    // "ont" and "vagen" are both in the dictionary, but not as compound parts.
+    expect(speller.correct('ontvagen')).toBe(false)
+    expect(speller.suggest('ontvagen')[0]).toBe('ontvangen')
+  })
+
+  it('flags real typos with a sensible first suggestion', async () => {
+    const speller = await createSpeller('nl')
+    const typos: Record<string, string> = {
+      bedakt: 'bedankt',
+      gratsi: 'gratis',
+      bestelilng: 'bestelling',
+      afsrpaak: 'afspraak',
+      klantenservce: 'klantenservice',
+      verzendkostn: 'verzendkosten',
+      hardloopschoeenen: 'hardloopschoenen'
+    }
+    for (const [typo, fix] of Object.entries(typos)) {
+      expect(speller.correct(typo), typo).toBe(false)
+      expect(speller.suggest(typo)[0], typo).toBe(fix)
+    }
+
+    expect(speller.suggest('Bedakt')[0]).toBe('Bedankt')
+  })
+
+  it('accepts vocabulary, English loanwords from the list, brands and diacritics', async () => {
+    const speller = await createSpeller('nl')
+    for (const word of ['nieuwsbrief', 'afmelden', 'retourneren', 'webshop', 'checkout', 'iDEAL', 'Mollie', 'geïnteresseerd', "foto's", 'e-mailadres']) {
+      expect(speller.correct(word), word).toBe(true)
+    }
+  })
+
+  it('shares one loaded dictionary between spellers', async () => {
+    const start = performance.now()
+    await createSpeller('nl', {words: ['Veneta']})
+    expect(performance.now() - start).toBeLessThan(50)
+  })
+})
+
+describe('suggestion budget', () => {
+  it('returns [] when the budget is spent, but cached suggestions stay free', async () => {
+    const speller = await createSpeller('en')
+    expect(speller.suggest('adress')).toContain('address')
+    const spent = new SuggestionBudget(0)
+    expect(spent.exhausted).toBe(true)
+    expect(speller.suggest('wierd', {budget: spent})).toEqual([])
+    // Cached from before: no budget needed.
+    expect(speller.suggest('adress', {budget: spent})).toContain('address')
+  })
+
+  it('refills per window, so a long-running process keeps suggesting', async () => {
+    const budget = new SuggestionBudget(10, 50)
+    budget.spend(20)
+    expect(budget.exhausted).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(budget.exhausted).toBe(false)
+
+    const speller = await createSpeller('en', {budgetMs: 0, budgetWindowMs: 1e9})
+    expect(speller.suggest('begining')).toEqual([])
+  })
+
+  it('ranks the likelier slip first', () => {
+    expect(typoDistance('teh', 'the')).toBeLessThan(typoDistance('teh', 'ten'))
+    expect(typoDistance('bedakt', 'bedankt')).toBeLessThan(typoDistance('bedakt', 'bedekt'))
+  })
+})
