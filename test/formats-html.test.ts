@@ -62,6 +62,24 @@ describe('html', () => {
     expect(result.blocks.map((block) => block.text)).toEqual(['Body first.', 'Hidden one.', 'Hidden two.'])
   })
 
+  it('trims the invisible padding after preheader text', () => {
+    const html = '<div class="preheader">Sale starts Monday.&nbsp;&zwnj;&nbsp;&zwnj;&#847;&shy;</div><p>Body.</p>'
+    const result = extractHtml(html)
+    expect(result.preheader.map((block) => block.text)).toEqual(['Sale starts Monday.'])
+  })
+
+  it('cuts one very long paragraph into bounded blocks that still map exactly', async () => {
+    const sentence = 'Our caf&eacute; bakes rye &amp; spelt for {{ city }} every morning. '
+    const extracted = await extractString(`<p>${sentence.repeat(3000)}</p>`, 'long.html')
+    expect(extracted.blocks.length).toBeGreaterThan(20)
+    for (const block of extracted.blocks) {
+      expect(block.text.length).toBeLessThanOrEqual(8000)
+      expect(block.text).toMatch(/^Our café bakes rye & spelt for \{\{ city \}\} every morning\./)
+      expect(block.text.endsWith('morning.')).toBe(true)
+    }
+    expectExactMaps(extracted)
+  })
+
   it('maps CRLF sources exactly', async () => {
     const extracted = await extractString('<p>One line\r\nand the next.</p>\r\n<p>Second</p>', 'crlf.html')
     expect(texts(extracted)).toEqual(['One line\nand the next.', 'Second'])

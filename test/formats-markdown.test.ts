@@ -18,7 +18,7 @@ describe('markdown', () => {
       'Hoe | spade',
       '€20',
       'A rake leaning on a fence',
-      'Run  before you ship it.\nHard break here\nand after it.'
+      'Run  before you ship it.\n\nHard break here\nand after it.'
     ])
     expectExactMaps(extracted)
   })
@@ -40,6 +40,7 @@ describe('markdown', () => {
     expect(sourceOfWord(extracted, '€20')).toBe('&euro;20')
     expect(sourceOfWord(extracted, 'Ana:\nwater')).toBe('Ana:\n> water')
     expect(sourceOfWord(extracted, 'here\nand')).toBe('here\\\nand')
+    expect(sourceOfWord(extracted, 'it.\n\nHard')).toBe('it.<br>\nHard')
   })
 
   it('collects trouw control comments', async () => {

@@ -40,6 +40,14 @@ describe('mjml', () => {
     expect(sourceOfWord(extracted, 'seeds & basil')).toBe('seeds &amp; basil')
   })
 
+  it('reads carousel image alt text and decodes its references', async () => {
+    const {extract} = await import('../src/formats/index.js')
+    const mjml = '<mjml><mj-body><mj-carousel><mj-carousel-image src="a.png" alt="Pots &amp; pans" /></mj-carousel></mj-body></mjml>'
+    const extracted = await extract(new TextEncoder().encode(mjml), {path: 'c.mjml'})
+    expect(texts(extracted)).toEqual(['Pots & pans'])
+    expect(sourceOfWord(extracted, 'Pots & pans')).toBe('Pots &amp; pans')
+  })
+
   it('collects trouw control comments', async () => {
     const extracted = await extractFile('shop.mjml')
     const [control] = extracted.controls!

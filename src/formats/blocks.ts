@@ -54,8 +54,23 @@ function builderOf(block: Block): BlockBuilder {
   return builder
 }
 
+/**
+ * White space, and the invisible characters preheader padding is made of
+ * (`&zwnj;`, `&#847;`, soft hyphens, zero-width spaces): trimmed off blocks.
+ */
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0x34f ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x2060 ||
+    code === 0xfeff
+  )
 }
 
 /** Template tag ranges `[start, end)` in `text[start, end)`, in order. */

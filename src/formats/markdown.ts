@@ -21,6 +21,7 @@ const parseOptions = {
 
 const comment = /<!--([\s\S]*?)-->/g
 const controlComment = /^trouw\b/
+const lineBreak = /^<br\s*\/?>$/i
 
 /** Extract the copy of a Markdown document; positions point into `markdown`. */
 export function extractMarkdown(markdown: string, source = 'file'): {blocks: Block[]; controls: Control[]} {
@@ -61,6 +62,8 @@ export function extractMarkdown(markdown: string, source = 'file'): {blocks: Blo
       case 'imageReference':
         return alt(node.alt, start + 2, end)
       case 'html':
+        // `<br>` is a line break; other inline HTML is markup (or a control comment).
+        if (lineBreak.test(node.value)) return builder.replace('\n', start, end - start)
         return collectControls(start, end)
       case 'inlineCode':
         return

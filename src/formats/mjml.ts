@@ -1,6 +1,6 @@
 /**
  * MJML: the copy inside the content components (read as HTML), image alt
- * texts, and `mj-preview` as the preheader.
+ * texts (`mj-image`, `mj-carousel-image`), and `mj-preview` as the preheader.
  *
  * The MJML structure is tokenized here instead of handed to the HTML parser:
  * an HTML parser does not self-close unknown tags, so `<mj-all … />` would
@@ -48,7 +48,7 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
       continue
     }
     const name = tagName.toLowerCase()
-    if (name === 'mj-image') {
+    if (name === 'mj-image' || name === 'mj-carousel-image') {
       alt(blocks, attributes, match.index + whole.length - 1 - attributes.length, source)
       continue
     }
