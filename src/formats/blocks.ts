@@ -3,8 +3,8 @@
  * long runs into bounded blocks (the retext parser is superlinear on one big
  * tree) at line ends or sentence ends, never inside template syntax.
  */
-import type {Block, PartName} from '../types.js'
-import {BlockBuilder, sliceBlock} from './offsets.js'
+import type {Block, OffsetPiece, PartName} from '../types.js'
+import {sliceBlock} from './offsets.js'
 
 /** Longest block text, in characters, before a block is cut. */
 export const maxBlockLength = 8000
@@ -16,22 +16,23 @@ const sentenceEnd = /[.!?…]["'”’)\]]*\s/g
 const space = /\s/g
 
 /**
- * Turn the builder's text into zero or more finished blocks, appended to
- * `blocks`. Blocks with no visible character are dropped.
+ * Turn collected text and its map (a `BlockBuilder`) into zero or more
+ * finished blocks, appended to `blocks`. Blocks with no visible character
+ * are dropped.
  */
 export function pushBlock(
   blocks: Block[],
-  builder: BlockBuilder,
+  content: Readonly<{text: string; map: OffsetPiece[]}>,
   source: string,
   part?: PartName | undefined
 ): void {
-  const text = builder.text
+  const text = content.text
   let start = 0
   let end = text.length
   while (start < end && isSpace(text.charCodeAt(start))) start++
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--
   if (start === end) return
-  const whole: Block = {text, map: builder.map, source}
+  const whole: Block = {text, map: content.map, source}
   if (part) whole.part = part
   if (end - start <= maxBlockLength) {
     blocks.push(start === 0 && end === text.length ? whole : sliceBlock(whole, start, end))
@@ -39,19 +40,11 @@ export function pushBlock(
   }
   const protectedRanges = findTemplates(text, start, end)
   let from = start
-  while (end - from > maxBlockLength) {
-    const cut = findCut(text, from, from + maxBlockLength, protectedRanges)
-    pushBlock(blocks, builderOf(sliceBlock(whole, from, cut)), source, part)
+  while (from < end) {
+    const cut = end - from > maxBlockLength ? findCut(text, from, from + maxBlockLength, protectedRanges) : end
+    pushBlock(blocks, sliceBlock(whole, from, cut), source, part)
     from = cut
   }
-  blocks.push(sliceBlock(whole, from, end))
-}
-
-function builderOf(block: Block): BlockBuilder {
-  const builder = new BlockBuilder()
-  builder.text = block.text
-  builder.map = block.map
-  return builder
 }
 
 /**

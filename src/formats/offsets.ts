@@ -155,9 +155,9 @@ function matchReference(raw: string, index: number): {value: string; length: num
  */
 export function sliceBlock(block: Block, start: number, end: number): Block {
   const map: OffsetPiece[] = []
-  for (const piece of block.map) {
+  for (let index = firstPieceEndingAfter(block.map, start); index < block.map.length; index++) {
+    const piece = block.map[index]
     const pieceEnd = piece.text + piece.length
-    if (pieceEnd <= start) continue
     if (piece.text >= end) break
     if (piece.length === piece.sourceLength) {
       const from = Math.max(piece.text, start)
@@ -172,4 +172,16 @@ export function sliceBlock(block: Block, start: number, end: number): Block {
   const sliced: Block = {text: block.text.slice(start, end), map, source: block.source}
   if (block.part) sliced.part = block.part
   return sliced
+}
+
+/** Index of the first piece that ends after `offset` (binary search). */
+function firstPieceEndingAfter(map: OffsetPiece[], offset: number): number {
+  let low = 0
+  let high = map.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (map[middle].text + map[middle].length <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
