@@ -11,6 +11,18 @@ import {
 } from '../src/lexicon.js'
 
 describe('sentiment', () => {
+  // Runs first in this file, so the lists are cold. About 6 ms on the
+  // project machine; the bound is loose for a busy, shared machine.
+  it('loads all lists quickly', () => {
+    const start = performance.now()
+    sentiment('en')
+    sentiment('nl')
+    intensifiers('en')
+    intensifiers('nl')
+    emoji()
+    expect(performance.now() - start).toBeLessThan(100)
+  })
+
   it('loads English with AFINN valence and pattern intensity', () => {
     const english = sentiment('en')
     expect(english.size).toBeGreaterThan(3000)

@@ -61,7 +61,7 @@ describe('English speller', () => {
 
   it('accepts marketing vocabulary, brands, contractions and the writer’s words', async () => {
     const speller = await createSpeller('en', {words: ['Zwaluwhout']})
-    for (const word of ['unsubscribe', 'checkout', 'webshop', 'Gmail', 'WhatsApp', 'Paypal', "don't", 'don’t', 'Zwaluwhout', 'zwaluwhout']) {
+    for (const word of ['unsubscribe', 'checkout', 'webshop', 'Gmail', 'WhatsApp', 'Paypal', "Gmail's", 'ok', "don't", 'don’t', 'Zwaluwhout', 'zwaluwhout']) {
       expect(speller.correct(word), word).toBe(true)
     }
 
@@ -103,7 +103,10 @@ describe('Dutch speller', () => {
       'Klantenservice',
       'opzegkosten',
       'kortingscode',
-      'zomersale'
+      'zomersale',
+      'opzegtermijn',
+      'wachtwoordherstel',
+      'klantenservicemedewerker'
     ]) {
       expect(speller.correct(word), word).toBe(true)
     }

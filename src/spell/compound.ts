@@ -21,6 +21,8 @@ interface NspellInternals {
   data: Record<string, string[]>
   flags: Record<string, string | undefined>
   rules: Record<string, {type: 'PFX' | 'SFX'; entries: AffixEntry[]}>
+  /** ICONV pairs: the Dutch dictionary stores "ij" as the ligature "ĳ". */
+  conversion: {in: Array<[RegExp, string]>}
 }
 
 interface AffixEntry {
@@ -44,7 +46,7 @@ export function hunspellCompoundParts(
   spell: nspell,
   extra: (part: string) => boolean
 ): CompoundParts | undefined {
-  const {data, flags, rules} = spell as unknown as NspellInternals
+  const {data, flags, rules, conversion} = spell as unknown as NspellInternals
   const beginFlag = flags.COMPOUNDBEGIN
   const middleFlag = flags.COMPOUNDMIDDLE
   const endFlag = flags.COMPOUNDEND
@@ -69,7 +71,9 @@ export function hunspellCompoundParts(
    * suffix passes the flag on. With `inflected`, any suffixed form of a
    * flagged word counts (Hunspell allows suffixes on the last part).
    */
-  function has(form: string, flag: string, inflected: boolean): boolean {
+  function has(word: string, flag: string, inflected: boolean): boolean {
+    let form = word
+    for (const [pattern, replacement] of conversion.in) form = form.replace(pattern, replacement)
     const own = data[form]
     if (own && own.includes(flag)) return true
     const limit = Math.min(longestSuffix, form.length - 1)

@@ -221,6 +221,12 @@ function check(dictionary: Dictionary, own: ReadonlySet<string>, word: string): 
   const lower = value.toLowerCase()
   if (own.has(lower) || dictionary.vocabulary.has(lower)) return true
   if (dictionary.spell.correct(value)) return true
+  // "Gmail's", "Mollie's": a known name with a possessive or plural "'s".
+  if (lower.endsWith("'s")) {
+    const name = lower.slice(0, -2)
+    if (own.has(name) || dictionary.vocabulary.has(name)) return true
+  }
+
   // "E-mailadres", "zomer-sale": every part must pass.
   if (separator.test(value)) {
     const parts = value.split(separator).filter(Boolean)
