@@ -59,6 +59,11 @@ describe('bad input', () => {
     expect((await inputError(png, {path: 'mail.eml'})).message).toMatch(/^is a binary file/)
   })
 
+  it('rejects UTF-16 text, saying to save it as UTF-8', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00])
+    expect((await inputError(utf16, {path: 'note.txt'})).message).toBe('is UTF-16 text: save it as UTF-8 and check it again')
+  })
+
   it('rejects invalid UTF-8 and says which line', async () => {
     const bytes = new Uint8Array([...encode('Good line\nCaf'), 0xe9, ...encode(' au lait')])
     const error = await inputError(bytes, {path: 'menu.txt'})

@@ -62,6 +62,12 @@ describe('html', () => {
     expect(result.blocks.map((block) => block.text)).toEqual(['Body first.', 'Hidden one.', 'Hidden two.'])
   })
 
+  it('treats visibility:hidden and mso-hide:all as hidden too', () => {
+    expect(extractHtml('<div style="visibility: hidden">Soft launch.</div><p>Body.</p>').preheader[0].text).toBe('Soft launch.')
+    expect(extractHtml('<span style="mso-hide:all">Outlook hint.</span>').preheader[0].text).toBe('Outlook hint.')
+    expect(extractHtml('<p>Only body.</p>').preheader).toEqual([])
+  })
+
   it('trims the invisible padding after preheader text', () => {
     const html = '<div class="preheader">Sale starts Monday.&nbsp;&zwnj;&nbsp;&zwnj;&#847;&shy;</div><p>Body.</p>'
     const result = extractHtml(html)

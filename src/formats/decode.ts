@@ -18,7 +18,7 @@ export function displayPath(path: string | undefined): string {
 
 /**
  * Check the raw bytes: not larger than `maxBytes` (default: 10 MB), not
- * binary, not empty. `.eml` files stop here (the MIME parser decodes them).
+ * UTF-16, not binary, not empty. `.eml` files stop here (the MIME parser decodes them).
  */
 export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes?: number | undefined): void {
   const limit = maxBytes ?? defaultMaxBytes
@@ -28,6 +28,9 @@ export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes
     let limitSize = formatSize(limit)
     if (size === limitSize) [size, limitSize] = [`${bytes.length} bytes`, `${limit} bytes`]
     throw new InputError(where, `is ${size}, more than the limit of ${limitSize}: split it into smaller files`)
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(where, 'is UTF-16 text: save it as UTF-8 and check it again')
   }
   if (isBinary(bytes)) {
     throw new InputError(where, 'is a binary file, not copy: pass a text, Markdown, HTML, MJML or .eml file')

@@ -41,7 +41,7 @@ const blockElements = new Set([
 ])
 
 const altAttribute = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i
-const displayNone = /display\s*:\s*none/i
+const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i
 const controlComment = /^trouw\b/
 
 /** Extract the copy of an HTML document or fragment. */
@@ -137,10 +137,10 @@ class HtmlWalker {
   }
 }
 
-/** A hidden element: `display:none` in its style, or a class naming a preheader. */
+/** A hidden element: `display:none` (or `visibility:hidden`, `mso-hide:all`) in its style, or a class naming a preheader. */
 function isHidden(node: Element): boolean {
   const style = node.properties.style
-  if (typeof style === 'string' && displayNone.test(style)) return true
+  if (typeof style === 'string' && hiddenStyle.test(style)) return true
   const className = node.properties.className
   return Array.isArray(className) && className.some((name) => String(name).toLowerCase().includes('preheader'))
 }
