@@ -257,8 +257,21 @@ function rebuild(value: string, runs: RegExpMatchArray[], mask: number): string 
  * "happier", "nicest").
  */
 export function lookupSentiment(word: string, lang: Language): SentimentEntry | undefined {
-  return findEntry(sentiment(lang), normalizeWord(word, lang), lang)
+  const memo = lang === 'nl' ? dutchLookups : englishLookups
+  let entry = memo.get(word)
+  if (entry === undefined) {
+    entry = findEntry(sentiment(lang), normalizeWord(word, lang), lang) ?? null
+    if (memo.size > 20_000) memo.clear()
+    memo.set(word, entry)
+  }
+
+  return entry ?? undefined
 }
+
+// Per-language memo of look-ups (misses too, as `null`): most words of an
+// email are not in the lexicon, and undoing inflection allocates.
+const englishLookups = new Map<string, SentimentEntry | null>()
+const dutchLookups = new Map<string, SentimentEntry | null>()
 
 /** The entry of a normalised word or of one of its base forms. */
 function findEntry(
