@@ -1,12 +1,222 @@
 /**
  * Positive evidence in a sentence for the ESP score: warmth aimed at the
- * reader, voluntary signals, the sender giving or helping, concrete detail.
- * Filled in by the scoring work (issue 5); until then no sentence carries
- * positive evidence.
+ * reader, voluntary signals, the sender giving or helping, concrete detail;
+ * and two small negative signals the scorer needs per sentence: feature-only
+ * copy that never addresses the reader (warmth) and typographic shouting
+ * (restraint, used only where no over-the-top finding already counts).
+ *
+ * The phrases are data in `dictionaries/signals.<lang>.yml`, written in the
+ * rule pattern language and compiled once per language into one
+ * `PatternIndex`, so a sentence is scanned once. Numbers and names are found
+ * in code: they are shapes, not phrases.
  */
-import type {SentenceFigures} from './types.js'
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parse} from 'yaml'
+import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
 import type {SentenceView} from './kinds/kind.js'
+import {compilePattern, PatternIndex, PatternError} from './patterns.js'
+import {compileContext, packageRoot} from './rule-loader.js'
+import {isNegated} from './context.js'
+import {sentiment} from './lexicon.js'
+import type {Token} from './tokens.js'
 
-export function sentenceSignals(_sentence: SentenceView): SentenceFigures['signals'] {
-  return []
+export type Signal = SentenceFigures['signals'][number]
+
+const components: readonly ScoreComponent[] = ['warmth', 'restraint', 'freedom', 'reciprocity', 'distinctiveness']
+
+/** Weight of one number (an amount, a time, a date, a phone number) as concrete detail. */
+export const numberWeight = 1
+/** Weight of one name (a person, a place, a product) as concrete detail. */
+export const nameWeight = 1
+/** Weight of a positive word in a sentence that addresses the reader (warmth). */
+export const kindWordWeight = 0.5
+/** Sentiment lexicon valence from which a word counts as kind (-5..5). */
+export const kindWordValence = 2
+/** Sentiment lexicon intensity above which a word is too loud to count as proportionate (0..1). */
+export const kindWordMaxIntensity = 0.6
+/** Weight (negative) of typographic shouting for restraint: `!!`, ALL CAPS words, emoji runs. */
+export const shoutWeight = -1
+/** ALL CAPS words at least this long shout; shorter ones are taken for acronyms (FAQ, BTW). */
+export const shoutMinLetters = 4
+/** A run of this many emoji in a sentence shouts. */
+export const shoutEmojiRun = 2
+
+/** One group of phrases in `signals.<lang>.yml`. */
+interface SignalGroup {
+  component: ScoreComponent
+  why: string
+  weight: number
+  /** Drop a hit that a negator before it turns around (default true). */
+  negation: boolean
+}
+
+interface CompiledSignals {
+  index: PatternIndex<SignalGroup>
+  /** Words that address the reader (you, je, u…). */
+  reader: ReadonlySet<string>
+  /** Capitalised words that are not names (I, U, Uw, greetings…). */
+  notNames: ReadonlySet<string>
+}
+
+const cache = new Map<Language, CompiledSignals>()
+
+/** The signal file of a language (default folder: the package's `dictionaries/`). */
+export function signalsFile(lang: Language): string {
+  return path.join(packageRoot, 'dictionaries', `signals.${lang}.yml`)
+}
+
+/** Compile (once per process and language) the signal phrases. Throws `InputError` on a bad file. */
+export function loadSignals(lang: Language): CompiledSignals {
+  const cached = cache.get(lang)
+  if (cached) return cached
+  const file = signalsFile(lang)
+  let data: unknown
+  try {
+    data = parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new InputError(file, `cannot read the signal list: ${(error as Error).message.split('\n')[0]}`)
+  }
+  if (!data || typeof data !== 'object') throw new InputError(file, 'must be a map of component to a list of groups')
+  const record = data as Record<string, unknown>
+  const context = compileContext(lang)
+  const index = new PatternIndex<SignalGroup>()
+  for (const component of components) {
+    const groups = record[component] ?? []
+    if (!Array.isArray(groups)) throw new InputError(file, `\`${component}\` must be a list of groups ({why, weight, patterns})`)
+    for (const entry of groups as Array<Record<string, unknown>>) {
+      const why = entry.why
+      const weight = entry.weight ?? 1
+      const patterns = entry.patterns
+      if (typeof why !== 'string' || typeof weight !== 'number' || !Array.isArray(patterns)) {
+        throw new InputError(file, `every \`${component}\` group needs \`why\` (text), \`weight\` (number) and \`patterns\` (list)`)
+      }
+      const group: SignalGroup = {component, why, weight, negation: entry.negation !== false}
+      for (const source of patterns) {
+        try {
+          for (const pattern of compilePattern(String(source), context)) index.add(pattern, group)
+        } catch (error) {
+          if (error instanceof PatternError) throw new InputError(file, `${component} / ${why}: ${error.message}`)
+          throw error
+        }
+      }
+    }
+  }
+  const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
+  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names')}
+  cache.set(lang, compiled)
+  return compiled
+}
+
+/**
+ * Every signal in one sentence, in order of start. Overlapping hits for the
+ * same component count once (the heavier one).
+ */
+export function sentenceSignals(sentence: SentenceView): Signal[] {
+  const compiled = loadSignals(sentence.lang)
+  const words = sentence.words
+  if (words.length === 0) return []
+  const found: Signal[] = []
+  const spans: Array<[number, number]> = []
+  const addressesReader = words.some((token) => compiled.reader.has(token.norm))
+
+  for (const [match, , group] of compiled.index.matches(words)) {
+    if (group.negation && isNegated(words, match, sentence.lang)) continue
+    if (group.weight < 0 && group.component === 'warmth' && addressesReader) continue
+    add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
+  }
+
+  numbers(words, found, spans)
+  names(sentence, compiled, found, spans)
+  if (addressesReader) kindWord(sentence, found, spans)
+  shouting(sentence, found, spans)
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** Keep `signal` unless a heavier one of the same component covers the same tokens. */
+function add(found: Signal[], spans: Array<[number, number]>, signal: Signal, tokens: [number, number]): void {
+  for (let index = 0; index < found.length; index++) {
+    const other = found[index]
+    const [from, to] = spans[index]
+    if (other.component !== signal.component || Math.sign(other.weight) !== Math.sign(signal.weight)) continue
+    if (tokens[0] < to && tokens[1] > from) {
+      if (Math.abs(signal.weight) > Math.abs(other.weight)) {
+        found[index] = signal
+        spans[index] = tokens
+      }
+      return
+    }
+  }
+  found.push(signal)
+  spans.push(tokens)
+}
+
+/** Runs of numbers ("030 765 4321", "9:30") are one concrete detail each. */
+function numbers(words: readonly Token[], found: Signal[], spans: Array<[number, number]>): void {
+  for (let index = 0; index < words.length; index++) {
+    if (!isNumber(words[index])) continue
+    let end = index + 1
+    while (end < words.length && isNumber(words[end])) end++
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, [index, end])
+    index = end - 1
+  }
+}
+
+/** A number token, or a word that is a number with a trailing dot ("12." at the end of a sentence). */
+function isNumber(token: Token): boolean {
+  return token.kind === 'number' || (token.kind === 'word' && /^\d[\d.,:]*$/.test(token.raw))
+}
+
+/**
+ * Capitalised words inside a sentence are names (Priya, Leeds, Mini). Not the
+ * first word, not after a colon, quote or bracket (a sentence inside a
+ * sentence), not ALL CAPS, and not in Title Case headings.
+ */
+function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
+  const {tokens, words} = sentence
+  let capitalised = 0
+  for (const token of words) if (token.kind === 'word' && /^\p{Lu}/u.test(token.raw)) capitalised++
+  if (words.length >= 3 && capitalised * 2 > words.length) return
+  let tokenIndex = 0
+  for (let index = 1; index < words.length; index++) {
+    const token = words[index]
+    if (token.kind !== 'word' || token.caps || !/^\p{Lu}/u.test(token.raw) || compiled.notNames.has(token.norm)) continue
+    while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
+    const before = tokens[tokenIndex - 1]
+    if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
+    let end = index + 1
+    while (end < words.length && words[end].kind === 'word' && /^\p{Lu}/u.test(words[end].raw) && !words[end].caps) end++
+    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, [index, end])
+    index = end - 1
+  }
+}
+
+/** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
+function kindWord(sentence: SentenceView, found: Signal[], spans: Array<[number, number]>): void {
+  if (found.some((signal) => signal.component === 'warmth' && signal.weight > 0)) return
+  const lexicon = sentiment(sentence.lang)
+  sentence.words.forEach((token, index) => {
+    if (found.some((signal) => signal.why === 'a kind word to the reader')) return
+    const entry = token.kind === 'word' ? lexicon.get(token.norm) : undefined
+    if (entry && entry.valence >= kindWordValence && entry.intensity <= kindWordMaxIntensity) {
+      add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
+    }
+  })
+}
+
+/** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. */
+function shouting(sentence: SentenceView, found: Signal[], spans: Array<[number, number]>): void {
+  let emojiRun = 0
+  for (const token of sentence.tokens) {
+    emojiRun = token.kind === 'emoji' ? emojiRun + 1 : 0
+    const loud =
+      (token.kind === 'punct' && /!.*!|[!?]{2,}/.test(token.raw)) ||
+      (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters) ||
+      emojiRun >= shoutEmojiRun
+    if (loud) {
+      found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
+      spans.push([-1, -1])
+      return
+    }
+  }
 }

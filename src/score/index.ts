@@ -1,24 +1,176 @@
 /**
- * The emotional-selling-proposition score. Issue 5 builds the real scorer;
- * this first version only derives the components from the findings, so the
- * report has its fields.
+ * The emotional-selling-proposition score of a file: five components from
+ * the findings (negative evidence) and the sentence signals (positive
+ * evidence), `esp` from the five, every moving span as evidence, the
+ * customer phase and the three suggestions that would raise `esp` most.
+ * The formula and its constants: `./formula.ts` and docs/esp.md.
  */
 import type {VFile} from 'vfile'
-import type {Scores} from '../types.js'
+import type {VFileMessage} from 'vfile-message'
+import type {Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
+import {componentValue, espOf, espWeight, scoreComponents, sentenceUnits} from './formula.js'
+import {impactOf, pressureCategories} from './findings.js'
+import {detectPhase} from './phase.js'
+import {suggest, type ComponentState} from './suggestions.js'
 
+export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight} from './formula.js'
+export {detectPhase} from './phase.js'
+
+/** One piece of evidence before it has points: a signed weight on a component. */
+export interface EvidenceItem {
+  component: ScoreComponent
+  /** Signed weight: positive raises, negative lowers. */
+  weight: number
+  why: string
+  text: string
+  place?: Place
+  part?: PartName
+  /** For negative items: category/subtype or signal name, to word suggestions. */
+  kind?: string
+}
+
+export interface ScoreResult {
+  scores: Scores
+  evidence: ScoreEvidence[]
+  states: ComponentState[]
+}
+
+/** Score evidence items over copy of `units` sentence units. Pure: the tests pin the formula here. */
+export function scoreEvidence(items: readonly EvidenceItem[], units: number): ScoreResult {
+  const evidence: ScoreEvidence[] = []
+  const states: ComponentState[] = []
+  const values = {} as Omit<Scores, 'esp'>
+  for (const component of scoreComponents) {
+    const own = items.filter((item) => item.component === component)
+    let positive = 0
+    let negative = 0
+    let worst: EvidenceItem | undefined
+    for (const item of own) {
+      if (item.weight > 0) positive += item.weight
+      else {
+        negative -= item.weight
+        if (!worst || item.weight < worst.weight) worst = item
+      }
+    }
+    const move = componentValue(component, positive, negative, units)
+    values[component] = Math.round(move.value)
+    for (const item of own) {
+      const delta = item.weight > 0 ? (move.rise * item.weight) / positive : (move.fall * item.weight) / negative
+      const place = item.place
+      evidence.push({
+        component,
+        delta: Math.round(delta * 10) / 10,
+        why: item.why,
+        text: item.text,
+        line: place?.line ?? 1,
+        column: place?.column ?? 1,
+        endLine: place?.endLine ?? 1,
+        endColumn: place?.endColumn ?? 1,
+        ...(item.part ? {part: item.part} : {})
+      })
+    }
+    const more = componentValue(component, positive + 1, negative, units)
+    states.push({
+      component,
+      fall: move.fall,
+      addGain: espWeight[component] * (more.value - move.value),
+      worst: worst ? {text: worst.text, kind: worst.kind ?? worst.why} : undefined
+    })
+  }
+  return {scores: {esp: espOf(values), ...values}, evidence, states}
+}
+
+/** The sentence (index) a message falls in: same `.eml` part, offset inside. */
+function sentenceOf(sentences: readonly SentenceFigures[], message: VFileMessage): number {
+  const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
+  if (offset === undefined) return -1
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    const place = sentence.place
+    if (!place || sentence.part !== message.part) continue
+    if (offset >= place.offset && offset < Math.max(place.endOffset, place.offset + 1)) return index
+  }
+  return -1
+}
+
+function placeOf(message: VFileMessage): Place | undefined {
+  const place = message.place
+  if (!place || !('start' in place)) return undefined
+  return {
+    line: place.start.line,
+    column: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column,
+    offset: place.start.offset ?? 0,
+    endOffset: place.end.offset ?? 0
+  }
+}
+
+/** Turn the findings and sentence signals of a file into evidence items, and the copy's length in units. */
+export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number} {
+  const items: EvidenceItem[] = []
+  const pressured = new Set<number>()
+  const loud = new Set<number>()
+  const byMessage = messages.map((message) => sentenceOf(sentences, message))
+  const overTheTop = new Map<number, number>()
+  messages.forEach((message, index) => {
+    const sentence = byMessage[index]
+    if (sentence === -1) return
+    if (pressureCategories.has(String(message.category))) pressured.add(sentence)
+    if (message.category === 'over-the-top') {
+      loud.add(sentence)
+      overTheTop.set(sentence, (overTheTop.get(sentence) ?? 0) + 1)
+    }
+  })
+
+  messages.forEach((message, index) => {
+    const impact = impactOf(String(message.category), message.subtype)
+    if (impact.length === 0) return
+    const sentence = byMessage[index]
+    let scale = 1
+    if (message.category === 'over-the-top' && sentence !== -1) {
+      // A sentence's intensity spread over its over-the-top findings.
+      scale = Math.max(1, sentences[sentence].intensity / (overTheTop.get(sentence) ?? 1))
+    }
+    const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
+    for (const [component, weight] of impact) {
+      items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+    }
+  })
+
+  let units = 0
+  sentences.forEach((sentence, index) => {
+    units += sentenceUnits(sentence.words)
+    for (const signal of sentence.signals) {
+      if (signal.weight > 0 && pressured.has(index)) continue
+      if (signal.component === 'restraint' && loud.has(index)) continue
+      const offset = signal.start - sentence.start
+      items.push({
+        component: signal.component,
+        weight: signal.weight,
+        why: signal.why,
+        text: sentence.text.slice(offset, offset + signal.end - signal.start),
+        place: signal.place,
+        part: sentence.part,
+        kind: signal.why
+      })
+    }
+  })
+  return {items, units}
+}
+
+/** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const count = (category: string) => file.messages.filter((message) => message.category === category).length
-  const clamp = (value: number) => Math.max(0, Math.min(100, Math.round(value)))
-  const scores: Omit<Scores, 'esp'> = {
-    warmth: 50,
-    restraint: clamp(100 - 25 * count('over-the-top')),
-    freedom: clamp(100 - 25 * count('coercion')),
-    reciprocity: clamp(70 - 25 * count('dismissive')),
-    distinctiveness: clamp(60 - 15 * count('generic-claim'))
-  }
-  const values = Object.values(scores)
-  data.scores = {esp: clamp(values.reduce((a, b) => a + b, 0) / values.length), ...scores}
-  data.evidence = []
+  const {items, units} = collectEvidence(data.sentences, file.messages)
+  const {scores, evidence, states} = scoreEvidence(items, units)
+  const phase = detectPhase(
+    data.sentences.map((sentence) => sentence.text),
+    data.language
+  ).guess
+  data.scores = scores
+  data.evidence = evidence
+  data.phase = phase
+  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight).map((candidate) => candidate.text)
 }

@@ -1,0 +1,95 @@
+/**
+ * Which of the ten customer phases the copy addresses: cue phrases per phase
+ * (`dictionaries/phases.<lang>.yml`, the rule pattern language) are counted
+ * over the sentences; the phase with the most hits wins.
+ *
+ *     confidence = hits(best) / (hits(all phases) + phasePrior)
+ *
+ * so one lone cue gives 0.5, three cues that agree 0.75, and cues spread
+ * over several phases give less. No cue at all: no phase.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parse} from 'yaml'
+import {InputError, phases, type Language, type Phase, type PhaseGuess} from '../types.js'
+import {compilePattern, PatternError, PatternIndex} from '../patterns.js'
+import {compileContext, packageRoot} from '../rule-loader.js'
+import {fold, type Token} from '../tokens.js'
+
+/** Added to the total number of hits in the confidence: a lone cue is not certainty. */
+export const phasePrior = 1
+
+const cache = new Map<Language, PatternIndex<Phase>>()
+
+function loadPhases(lang: Language): PatternIndex<Phase> {
+  const cached = cache.get(lang)
+  if (cached) return cached
+  const file = path.join(packageRoot, 'dictionaries', `phases.${lang}.yml`)
+  let data: Record<string, unknown>
+  try {
+    data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>
+  } catch (error) {
+    throw new InputError(file, `cannot read the phase cues: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const context = compileContext(lang)
+  const index = new PatternIndex<Phase>()
+  for (const [name, patterns] of Object.entries(data)) {
+    if (!phases.includes(name as Phase)) throw new InputError(file, `unknown phase \`${name}\`; use one of ${phases.join(', ')}`)
+    if (!Array.isArray(patterns)) throw new InputError(file, `\`${name}\` must be a list of patterns`)
+    for (const source of patterns) {
+      try {
+        for (const pattern of compilePattern(String(source), context)) index.add(pattern, name as Phase)
+      } catch (error) {
+        if (error instanceof PatternError) throw new InputError(file, `${name}: ${error.message}`)
+        throw error
+      }
+    }
+  }
+  cache.set(lang, index)
+  return index
+}
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu
+
+/** A light word split for cue matching (the sentences are already cut). */
+function words(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(wordPattern)) {
+    const raw = match[0]
+    const start = match.index ?? 0
+    tokens.push({norm: fold(raw), raw, kind: /^\d/.test(raw) ? 'number' : 'word', start, end: start + raw.length, clause: 0, caps: false})
+  }
+  return tokens
+}
+
+export interface PhaseResult {
+  guess: PhaseGuess | undefined
+  /** Hits per phase. */
+  hits: Readonly<Partial<Record<Phase, number>>>
+}
+
+/** Count phase cues in the sentences and pick the phase with the most hits (ties: the later phase in the journey). */
+export function detectPhase(sentences: readonly string[], lang: Language): PhaseResult {
+  const index = loadPhases(lang)
+  const hits: Partial<Record<Phase, number>> = {}
+  let total = 0
+  for (const sentence of sentences) {
+    const tokens = words(sentence)
+    let lastEnd = -1
+    for (const [match, , phase] of index.matches(tokens)) {
+      // One token counts for one cue only.
+      if (match.from < lastEnd) continue
+      lastEnd = match.to
+      hits[phase] = (hits[phase] ?? 0) + 1
+      total++
+    }
+  }
+  let best: Phase | undefined
+  for (const phase of phases) {
+    const count = hits[phase] ?? 0
+    if (count > 0 && count >= (best ? hits[best] ?? 0 : 0)) best = phase
+  }
+  if (!best) return {guess: undefined, hits}
+  const confidence = Math.round(((hits[best] ?? 0) / (total + phasePrior)) * 100) / 100
+  return {guess: {name: best, confidence}, hits}
+}

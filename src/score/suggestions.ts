@@ -1,0 +1,166 @@
+/**
+ * The three suggestions that would raise `esp` most, in plain words and
+ * aware of the customer phase. Each candidate carries its gain in `esp`
+ * points: taking away a component's negative evidence gains
+ * `espWeight × fall`; adding one more signal of weight 1 gains
+ * `espWeight × (component with P + 1 − component now)`.
+ */
+import type {Language, Phase, ScoreComponent} from '../types.js'
+
+export interface ComponentState {
+  component: ScoreComponent
+  /** Points lost to negative evidence. */
+  fall: number
+  /** esp points one more positive signal would add. */
+  addGain: number
+  /** The heaviest negative item: its text and what it is (category/subtype or signal). */
+  worst?: {text: string; kind: string}
+}
+
+export interface Candidate {
+  text: string
+  gain: number
+}
+
+type Texts = Readonly<Record<Language, string>>
+
+const say = {
+  reasonToStay: {
+    en: 'Give a reason to stay instead of stressing what leaving costs ("{text}"): say what the reader keeps getting.',
+    nl: 'Geef een reden om te blijven in plaats van te benadrukken wat weggaan kost ("{text}"): zeg wat de lezer blijft krijgen.'
+  },
+  askDontPush: {
+    en: 'Ask, don\'t push ("{text}"): invite the reader to share or recommend, and make clear it is optional.',
+    nl: 'Vraag, duw niet ("{text}"): nodig de lezer uit om te delen of aan te bevelen, en maak duidelijk dat het vrijblijvend is.'
+  },
+  calmDeadline: {
+    en: 'Drop the pressure ("{text}"): give the plain end date and what happens after it.',
+    nl: 'Haal de druk weg ("{text}"): noem gewoon de einddatum en wat er daarna gebeurt.'
+  },
+  plainOptOut: {
+    en: 'Make the opt-out a plain "No, thanks" instead of "{text}".',
+    nl: 'Maak de afmelding een gewoon "Nee, dank je" in plaats van "{text}".'
+  },
+  removePressure: {
+    en: 'Remove the pressure ("{text}"): state the terms once and say what the reader is free to do.',
+    nl: 'Haal de druk weg ("{text}"): noem de voorwaarden één keer en zeg wat de lezer vrij staat.'
+  },
+  addFreedomStay: {
+    en: 'Give a reason to stay, and say that leaving is easy ("cancel any month, no fees").',
+    nl: 'Geef een reden om te blijven, en zeg dat weggaan makkelijk is ("opzeggen kan elke maand, zonder kosten").'
+  },
+  addFreedomAsk: {
+    en: 'Ask, don\'t push: say that sharing or recommending is entirely up to the reader.',
+    nl: 'Vraag, duw niet: zeg dat delen of aanbevelen helemaal aan de lezer is.'
+  },
+  addFreedom: {
+    en: 'Say what the reader is free to do: cancel any time, 30 days to return, no obligations.',
+    nl: 'Zeg wat de lezer vrij staat: altijd opzeggen, 30 dagen bedenktijd, geen verplichtingen.'
+  },
+  toneDown: {
+    en: 'Tone it down ("{text}"): one modest, specific sentence feels warmer than big feelings.',
+    nl: 'Zeg het rustiger ("{text}"): één bescheiden, concrete zin voelt warmer dan grote gevoelens.'
+  },
+  offerHelp: {
+    en: 'Offer help instead of turning the reader away ("{text}"): who can they call, and what will you do?',
+    nl: 'Bied hulp in plaats van de lezer weg te sturen ("{text}"): wie kunnen ze bellen, en wat doe jij?'
+  },
+  dropGuilt: {
+    en: 'Drop the guilt ("{text}"): give something instead, such as help, a call or a small gift.',
+    nl: 'Laat het schuldgevoel weg ("{text}"): geef liever iets, zoals hulp, een belletje of een kleine attentie.'
+  },
+  giveStay: {
+    en: 'Give a reason to stay: what you do for the reader (a check-up, help, a thank-you).',
+    nl: 'Geef een reden om te blijven: wat jij voor de lezer doet (een controle, hulp, een bedankje).'
+  },
+  giveAsk: {
+    en: 'Ask, don\'t push: thank the reader first and give something back for a recommendation.',
+    nl: 'Vraag, duw niet: bedank de lezer eerst en geef iets terug voor een aanbeveling.'
+  },
+  give: {
+    en: 'Give before you ask: offer help, say who the reader can call, or thank them.',
+    nl: 'Geef voordat je vraagt: bied hulp aan, zeg wie de lezer kan bellen, of bedank hem.'
+  },
+  concreteInstead: {
+    en: 'Replace the generic claim ("{text}") with one concrete detail: who made it, where, what exactly.',
+    nl: 'Vervang de algemene bewering ("{text}") door één concreet detail: wie het maakte, waar, wat precies.'
+  },
+  addDetail: {
+    en: 'Add a concrete detail: a name, a place, a time, a material, or what exactly happened.',
+    nl: 'Voeg een concreet detail toe: een naam, een plaats, een tijd, een materiaal, of wat er precies gebeurde.'
+  },
+  addDetailExplore: {
+    en: 'Show what is new in concrete terms: who made it, from what, and where.',
+    nl: 'Laat concreet zien wat er nieuw is: wie het maakte, waarvan, en waar.'
+  },
+  talkToReader: {
+    en: 'Talk to the reader, not only about the product ("{text}"): what does it mean for them?',
+    nl: 'Spreek de lezer aan, niet alleen over het product ("{text}"): wat betekent het voor hem?'
+  },
+  addWarmth: {
+    en: 'Add one plain, warm sentence aimed at the reader: thank them or wish them well.',
+    nl: 'Voeg één gewone, warme zin voor de lezer toe: bedank hem of wens hem veel plezier.'
+  }
+} satisfies Record<string, Texts>
+
+const retention: ReadonlySet<Phase | undefined> = new Set(['stick', 'repeat'])
+const advocacy: ReadonlySet<Phase | undefined> = new Set(['ambassador', 'defender'])
+
+function fill(texts: Texts, lang: Language, text = ''): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return texts[lang].replace('{text}', flat.length > 50 ? flat.slice(0, 47) + '…' : flat)
+}
+
+/** The candidate that takes away a component's negative evidence. */
+function removeText(state: ComponentState, phase: Phase | undefined, lang: Language): string {
+  const {text = '', kind = ''} = state.worst ?? {}
+  switch (state.component) {
+    case 'freedom':
+      if (advocacy.has(phase)) return fill(say.askDontPush, lang, text)
+      if (/lock-in|penalty|threat/.test(kind) || retention.has(phase)) return fill(say.reasonToStay, lang, text)
+      if (/urgency|scarcity/.test(kind)) return fill(say.calmDeadline, lang, text)
+      if (/confirmshaming/.test(kind)) return fill(say.plainOptOut, lang, text)
+      return fill(say.removePressure, lang, text)
+    case 'restraint':
+      return fill(say.toneDown, lang, text)
+    case 'reciprocity':
+      return fill(/guilt/.test(kind) ? say.dropGuilt : say.offerHelp, lang, text)
+    case 'distinctiveness':
+      return fill(say.concreteInstead, lang, text)
+    case 'warmth':
+      return fill(/dismissive|confirmshaming/.test(kind) ? say.offerHelp : say.talkToReader, lang, text)
+  }
+}
+
+/** The candidate that adds positive evidence to a component. */
+function addText(component: ScoreComponent, phase: Phase | undefined, lang: Language): string | undefined {
+  switch (component) {
+    case 'freedom':
+      return fill(advocacy.has(phase) ? say.addFreedomAsk : retention.has(phase) ? say.addFreedomStay : say.addFreedom, lang)
+    case 'reciprocity':
+      return fill(advocacy.has(phase) ? say.giveAsk : retention.has(phase) ? say.giveStay : say.give, lang)
+    case 'distinctiveness':
+      return fill(phase === 'explore' || phase === 'discover' ? say.addDetailExplore : say.addDetail, lang)
+    case 'warmth':
+      return fill(say.addWarmth, lang)
+    case 'restraint':
+      return undefined
+  }
+}
+
+/** Candidates by gain in `esp` points, best first; the top three distinct texts. */
+export function suggest(states: readonly ComponentState[], phase: Phase | undefined, lang: Language, espWeights: Readonly<Record<ScoreComponent, number>>): Candidate[] {
+  const candidates: Candidate[] = []
+  for (const state of states) {
+    if (state.fall > 0.5) candidates.push({text: removeText(state, phase, lang), gain: espWeights[state.component] * state.fall})
+    const text = addText(state.component, phase, lang)
+    if (text && state.addGain > 0.05) candidates.push({text, gain: state.addGain})
+  }
+  candidates.sort((a, b) => b.gain - a.gain)
+  const chosen: Candidate[] = []
+  for (const candidate of candidates) {
+    if (chosen.length === 3) break
+    if (!chosen.some((other) => other.text === candidate.text)) chosen.push(candidate)
+  }
+  return chosen
+}
