@@ -1,7 +1,11 @@
 /** The closed set of rule kinds. A rule file picks one with `kind:` (default `phrase`). */
 import type {Kind} from './kind.js'
 import {phraseKind} from './phrase.js'
+import {gushKind} from './gush.js'
+import {shoutKind} from './shout.js'
 
 export const kinds: Readonly<Record<string, Kind>> = {
-  phrase: phraseKind
+  phrase: phraseKind,
+  gush: gushKind,
+  shout: shoutKind
 }

@@ -1,0 +1,234 @@
+/**
+ * `gush`: a stack of intensified positive words on one thing ("absolutely
+ * amazing, truly life-changing", "superduper mega blij", "magisch, betoverend
+ * en onvergetelijk"), measured with the graded lexicons rather than a flat
+ * list.
+ *
+ * Every prose word gets a gush weight: its lexicon intensity when its
+ * valence is at least `minValence` and its intensity at least `minIntensity`
+ * (rule data `words` overrides either way: `life-changing: 0.8`,
+ * `reliable: 0`). Intensifiers ("so", "zóóó", "mega") right before a
+ * weighted word count as its boosts. Weighted words
+ * no more than `window` words apart form one stack; each stack is measured by
+ * the rule's `metric` over these figures:
+ *
+ * | figure      | meaning |
+ * | ---         | --- |
+ * | `positives` | weighted words in the stack |
+ * | `intensity` | the sum of their weights |
+ * | `boosts`    | the sum of the weights of their intensifiers |
+ * | `elongated` | stretched words ("sooo", "amaaazing") among them |
+ *
+ * A stack that meets the condition is reported from its first intensifier to
+ * its last positive word, with a computed rewrite: one positive word, no
+ * intensifiers ("absolutely amazing, truly life-changing" → "amazing").
+ * Negated words ("not very exciting") and quoted words (a customer's praise)
+ * do not count.
+ */
+import type {Language} from '../types.js'
+import type {Token} from '../tokens.js'
+import {lookupSentiment} from '../lexicon.js'
+import {intensifierWeight} from '../predicates.js'
+import {compileMetric, type Metric} from './metric.js'
+import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
+import {isNegatedAt, isProseWord, isQuoted, tidy, unelongated, weightTable, type WeightTable} from './words.js'
+
+export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated'] as const
+
+interface Settings {
+  lang: Language
+  metric: Metric
+  minValence: number
+  minIntensity: number
+  window: number
+  words: WeightTable
+  quoted: boolean
+  negation: boolean
+}
+
+/** One weighted word (or hyphenated compound) and the intensifiers before it. */
+interface Weighted {
+  /** Indices into `words`: first and last token of the word. */
+  from: number
+  to: number
+  weight: number
+  boosts: number[]
+}
+
+export interface Stack {
+  items: Weighted[]
+  figures: Record<(typeof gushFigures)[number], number>
+}
+
+function numberField(rule: RuleData, key: string, fallback: number): number {
+  const value = rule.fields[key]
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RuleFieldError([key], `\`${key}\` must be a number`)
+  return value
+}
+
+export const gushKind: Kind = {
+  name: 'gush',
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'words', 'languages'],
+
+  languages(rule) {
+    const value = rule.fields.languages ?? ['en', 'nl']
+    if (!Array.isArray(value) || !value.every((lang) => lang === 'en' || lang === 'nl')) {
+      throw new RuleFieldError(['languages'], '`languages` must be a list of `en` and `nl`')
+    }
+    return value as Language[]
+  },
+
+  compile(rule, lang) {
+    const settings: Settings = {
+      lang,
+      metric: compileMetric(rule.fields.metric, gushFigures),
+      minValence: numberField(rule, 'minValence', 2),
+      minIntensity: numberField(rule, 'minIntensity', 0.45),
+      window: numberField(rule, 'window', 4),
+      words: weightTable(rule.fields, 'words', lang),
+      quoted: rule.quoted,
+      negation: rule.negation
+    }
+    const detector: Detector = {
+      patterns: [],
+      always: true,
+      detect: (sentence) => detectGush(sentence, settings)
+    }
+    return detector
+  }
+}
+
+/** The gush weight of one word, 0 when it is not a gushing word. */
+function weightOf(word: Token, settings: Settings): number {
+  const override = settings.words.get(word.norm)
+  if (override !== undefined) return override
+  const entry = lookupSentiment(word.norm, settings.lang)
+  if (!entry || entry.valence < settings.minValence || entry.intensity < settings.minIntensity) return 0
+  return entry.intensity
+}
+
+/** Find the stacks of a sentence with their figures (whether or not they meet the metric). */
+export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] {
+  const words = sentence.words
+  const weighted: Weighted[] = []
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    if (!isProseWord(word) || word.kind === 'number') continue
+    if (!settings.quoted && isQuoted(sentence, word)) continue
+    let to = index
+    let weight = 0
+    // A hyphenated compound the rule lists ("life-changing", "over-the-moon").
+    const next = words[index + 1]
+    if (next && next.start === word.end + 1 && sentence.text.charAt(word.end) === '-') {
+      const compound = settings.words.get(word.norm + '-' + next.norm)
+      if (compound !== undefined) {
+        weight = compound
+        to = index + 1
+      }
+    }
+    if (to === index) {
+      // "super blij", "mega happy": an intensifier before a gushing word boosts it.
+      const after = words[index + 1]
+      const boosting = after !== undefined && after.clause === word.clause && intensifierWeight(word.norm, settings.lang) > 0 &&
+        (intensifierWeight(after.norm, settings.lang) > 0 || weightOf(after, settings) > 0)
+      weight = boosting ? 0 : weightOf(word, settings)
+    }
+    if (weight <= 0) {
+      index = to
+      continue
+    }
+    if (settings.negation && isNegatedAt(words, index, settings.lang)) {
+      index = to
+      continue
+    }
+    // The run of intensifiers right before the word ("SO incredibly", "superduper mega").
+    const boosts: number[] = []
+    const previous = weighted[weighted.length - 1]
+    for (let back = index - 1; back >= 0 && back >= index - 3; back--) {
+      const before = words[back]
+      if (before.clause !== word.clause || (previous && previous.to >= back)) break
+      if (intensifierWeight(before.norm, settings.lang) <= 0) break
+      boosts.unshift(back)
+    }
+    weighted.push({from: index, to, weight, boosts})
+    index = to
+  }
+
+  const stacks: Stack[] = []
+  let current: Weighted[] = []
+  const close = () => {
+    if (current.length > 0) stacks.push(measure(current, words, settings.lang))
+    current = []
+  }
+  for (const item of weighted) {
+    const last = current[current.length - 1]
+    if (last && item.from - last.to > settings.window) close()
+    current.push(item)
+  }
+  close()
+  return stacks
+}
+
+function measure(items: Weighted[], words: readonly Token[], lang: Language): Stack {
+  let intensity = 0
+  let boosts = 0
+  let elongated = 0
+  for (const item of items) {
+    intensity += item.weight
+    for (const index of item.boosts) {
+      boosts += intensifierWeight(words[index].norm, lang)
+      if (/(\p{L})\1{2,}/u.test(words[index].raw)) elongated++
+    }
+    if (/(\p{L})\1{2,}/u.test(words[item.from].raw)) elongated++
+  }
+  return {items, figures: {positives: items.length, intensity, boosts, elongated}}
+}
+
+function detectGush(sentence: SentenceView, settings: Settings): Finding[] {
+  const findings: Finding[] = []
+  for (const stack of gushStacks(sentence, settings)) {
+    const value = settings.metric.value(stack.figures)
+    if (!settings.metric.holds(value)) continue
+    findings.push(toFinding(sentence, stack, settings.lang))
+  }
+  return findings
+}
+
+function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Finding {
+  const words = sentence.words
+  const first = stack.items[0]
+  const last = stack.items[stack.items.length - 1]
+  const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
+  const start = words[startIndex].start
+  const end = words[last.to].end
+  const boostWords = stack.items.flatMap((item) => item.boosts.map((index) => words[index].raw))
+  const positiveWords = stack.items.map((item) => sentence.text.slice(words[item.from].start, words[item.to].end))
+  const detail = [
+    `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
+    boostWords.length > 0 ? `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})` : ''
+  ].filter(Boolean).join(', ')
+  return {
+    start,
+    end,
+    expected: [rewrite(sentence, stack, lang)],
+    detail,
+    intensity: stack.items.length + 0.5 * boostWords.length
+  }
+}
+
+/**
+ * The toned-down span: the first positive word of a list of several, the
+ * single positive word of one without its intensifiers, caps lowered.
+ */
+function rewrite(sentence: SentenceView, stack: Stack, lang: Language): string {
+  const words = sentence.words
+  const first = stack.items[0]
+  let text = sentence.text.slice(words[first.from].start, words[first.to].end)
+  if (first.from === first.to) text = unelongated(words[first.from].raw, lang)
+  if (/^\p{Lu}{2,}$/u.test(text)) text = text.toLowerCase()
+  const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
+  // Keep the writer's capital at the start of a sentence.
+  if (words[startIndex].start === sentence.tokens[0]?.start) text = text.charAt(0).toUpperCase() + text.slice(1)
+  return tidy(text)
+}
