@@ -84,6 +84,29 @@ describe('BlockBuilder.align', () => {
     expect(raw.slice(toSourceOffset(block, bread) - 10, toSourceOffset(block, bread + 2) - 10)).toBe('&#x1F35E;')
   })
 
+  it('reads HTML numeric references 128–159 as Windows-1252', () => {
+    const builder = new BlockBuilder()
+    builder.align('Only €5 – today', 'Only &#128;5 &#150; today', 0)
+    expect(toSourceOffset(built(builder), 7)).toBe(12)
+  })
+
+  it('needs the semicolon of a reference in Markdown', () => {
+    const raw = 'Tools &amp tips &amp; more'
+    const builder = new BlockBuilder()
+    builder.align('Tools &amp tips & more', raw, 0, true)
+    const block = built(builder)
+    expect(block.map.reduce((sum, piece) => sum + piece.length, 0)).toBe(block.text.length)
+    const at = block.text.indexOf('more')
+    expect(raw.slice(toSourceOffset(block, at), toSourceOffset(block, at + 4, 'end'))).toBe('more')
+    expect(toSourceOffset(block, 17, 'end')).toBe(21)
+  })
+
+  it('maps a lone carriage return as a line end', () => {
+    const builder = new BlockBuilder()
+    builder.align('one\ntwo', 'one\rtwo', 0)
+    expect(builder.map).toEqual([{text: 0, source: 0, length: 7, sourceLength: 7}])
+  })
+
   it('skips carriage returns and line prefixes the parser dropped', () => {
     const raw = 'one\r\n> two'
     const builder = new BlockBuilder()

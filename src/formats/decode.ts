@@ -11,6 +11,9 @@ export const defaultMaxBytes = 10 * 1024 * 1024
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 const lenientUtf8 = new TextDecoder('utf-8')
 
+/** Windows-1252 characters for 0x80–0x9F (undefined bytes stay C1 controls). */
+export const windows1252C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
 /** The path in messages: the given one, or `<stdin>`. */
 export function displayPath(path: string | undefined): string {
   return path || '<stdin>'

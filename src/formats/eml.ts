@@ -9,7 +9,7 @@ import type {Block, Extracted} from '../types.js'
 import {InputError} from '../types.js'
 import {BlockBuilder} from './offsets.js'
 import {pushBlock} from './blocks.js'
-import {checkBytes, displayPath} from './decode.js'
+import {checkBytes, displayPath, windows1252C1} from './decode.js'
 import {extractHtml} from './html.js'
 import {extractText} from './text.js'
 
@@ -17,16 +17,14 @@ const headerLine = /^[!-9;-~]+:/
 const headStart = new TextDecoder('utf-8')
 
 /**
- * Windows-1252 for C1 controls: Node 20's `TextDecoder('windows-1252')`
- * decodes bytes 0x80–0x9F as C1 controls (the ISO-8859-1 way), so `€` (0x80)
- * would be lost. C1 controls are never copy, so they are mapped back.
+ * Node 20's `TextDecoder('windows-1252')` decodes bytes 0x80–0x9F as C1
+ * controls (the ISO-8859-1 way), so `€` (0x80) would be lost. C1 controls
+ * are never copy, so they are mapped back to Windows-1252.
  */
-const windows1252 =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
 const c1Controls = /[\u0080-\u009f]/g
 
 function repairWindows1252(text: string): string {
-  return text.replace(c1Controls, (character) => windows1252[character.charCodeAt(0) - 0x80])
+  return text.replace(c1Controls, (character) => windows1252C1[character.charCodeAt(0) - 0x80])
 }
 
 /** Whether `bytes` start like a MIME message: a header line (or an mbox `From ` line). */

@@ -54,10 +54,10 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
     }
     const selfClosing = attributes.endsWith('/')
     if (selfClosing || !(contentComponents.has(name) || skippedComponents.has(name))) continue
-    // Content runs to the matching end tag (content components do not nest).
+    // Content runs to the matching end tag (content components do not nest);
+    // without one, to the next MJML tag.
     const contentStart = match.index + whole.length
-    const close = lowerCase.indexOf(`</${name}`, contentStart)
-    const contentEnd = close === -1 ? mjml.length : close
+    const contentEnd = endOfContent(lowerCase, name, contentStart)
     token.lastIndex = contentEnd
     if (skippedComponents.has(name)) continue
     const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true})
@@ -76,6 +76,15 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
     }
   }
   return {blocks, controls}
+}
+
+function endOfContent(lowerCase: string, name: string, start: number): number {
+  const close = lowerCase.indexOf(`</${name}`, start)
+  if (close !== -1) return close
+  const next = lowerCase.indexOf('<mj-', start)
+  const nextClose = lowerCase.indexOf('</mj-', start)
+  const ends = [next, nextClose].filter((index) => index !== -1)
+  return ends.length > 0 ? Math.min(...ends) : lowerCase.length
 }
 
 /** The alt text of an `mj-image`, as a block of its own. */

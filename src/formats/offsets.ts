@@ -4,6 +4,7 @@
  */
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import type {Block, OffsetPiece} from '../types.js'
+import {windows1252C1} from './decode.js'
 
 /**
  * Map an offset in `block.text` to an offset in `sources[block.source]`.
@@ -70,9 +71,10 @@ export class BlockBuilder {
    * Append `value`, a decoded form of `raw` (the source text at `source`):
    * character references, backslash escapes, line prefixes and carriage
    * returns that the parser dropped are aligned so the map stays exact.
-   * With `escapes` (Markdown), a backslash before ASCII punctuation escapes it.
+   * With `markdown`, a backslash before ASCII punctuation escapes it and
+   * references need their semicolon (CommonMark); else HTML rules apply.
    */
-  align(value: string, raw: string, source: number, escapes = false): void {
+  align(value: string, raw: string, source: number, markdown = false): void {
     if (value === raw) return this.copy(value, source)
     let i = 0
     let j = 0
@@ -86,12 +88,12 @@ export class BlockBuilder {
         j += i - runStart
         continue
       }
-      const reference = matchReference(raw, j)
+      const reference = matchReference(raw, j, markdown)
       if (reference && value.startsWith(reference.value, i)) {
         this.replace(reference.value, source + j, reference.length)
         i += reference.value.length
         j += reference.length
-      } else if (escapes && raw[j] === '\\' && raw[j + 1] === value[i] && asciiPunctuation.test(value[i])) {
+      } else if (markdown && raw[j] === '\\' && raw[j + 1] === value[i] && asciiPunctuation.test(value[i])) {
         this.replace(value[i], source + j, 2)
         i++
         j += 2
@@ -99,8 +101,12 @@ export class BlockBuilder {
         this.copy(value[i], source + j) // A literal `&` or `\`.
         i++
         j++
+      } else if (raw[j] === '\r' && value[i] === '\n' && raw[j + 1] !== '\n') {
+        this.copy('\n', source + j) // A lone carriage return read as a line feed.
+        i++
+        j++
       } else {
-        j++ // A source character the parser dropped: a line prefix, `\r`.
+        j++ // A source character the parser dropped: a line prefix, `\r` before `\n`.
       }
     }
     // Left over decoded characters (should not happen): keep them, unmapped.
@@ -126,18 +132,21 @@ const asciiPunctuation = /^[!-/:-@[-`{-~]$/
 const referencePattern = /&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]{0,31}));?/y
 
 /** The character reference at `index` in `raw`, if any, decoded. */
-function matchReference(raw: string, index: number): {value: string; length: number} | undefined {
+function matchReference(raw: string, index: number, strict = false): {value: string; length: number} | undefined {
   if (raw.charCodeAt(index) !== 38 /* & */) return undefined
   referencePattern.lastIndex = index
   const match = referencePattern.exec(raw)
   if (!match) return undefined
   const [whole, hex, decimal, name] = match
+  if (strict && !whole.endsWith(';')) return undefined
   if (name === undefined) {
     const code = hex === undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16)
     const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
-    return {value: valid ? String.fromCodePoint(code) : '\uFFFD', length: whole.length}
+    // HTML reads `&#128;`–`&#159;` as Windows-1252 (`&#128;` is `€`).
+    const value = !valid ? '\uFFFD' : !strict && code >= 0x80 && code <= 0x9f ? windows1252C1[code - 0x80] : String.fromCodePoint(code)
+    return {value, length: whole.length}
   }
-  // Named: with the semicolon, or a legacy name without one (`&amp` , `&copy`).
+  // Named: with the semicolon, or (not `strict`) a legacy name without one (`&amp`, `&copy`).
   if (whole.endsWith(';')) {
     const value = decodeNamedCharacterReference(name)
     if (value !== false) return {value, length: whole.length}
