@@ -1,7 +1,12 @@
 /**
  * What a sentence around a match says about it: is the phrase negated
- * ("geen opzegkosten", "no cancellation fee", "je zit nergens aan vast"), or
- * quoted (a customer's words are not the sender's)?
+ * ("geen opzegkosten", "no cancellation fee", "je zit nergens aan vast",
+ * "we waive the exit fee", "cancellation fee: none"), or quoted (a customer's
+ * words are not the sender's)?
+ *
+ * Everything here works on the word tokens of one sentence (see
+ * `src/tokens.ts`) with a few small, fixed word sets: no allocation per
+ * call, no regular expressions per token.
  */
 import type {Language} from './types.js'
 import type {Token} from './tokens.js'
@@ -9,52 +14,143 @@ import type {Match} from './patterns.js'
 
 const negators: Record<Language, ReadonlySet<string>> = {
   en: new Set([
-    'no', 'not', 'never', 'without', 'zero', 'nor', 'none', 'nothing', 'neither',
-    "don't", "doesn't", "won't", "isn't", "aren't", "wasn't", "weren't", "can't",
-    "cannot", "didn't", "shouldn't", "wouldn't", "needn't", 'dont', 'doesnt', 'wont', 'isnt', 'arent'
+    'no', 'not', 'never', 'without', 'zero', 'nor', 'none', 'nothing', 'neither', 'nobody', 'nowhere',
+    "don't", "doesn't", "won't", "isn't", "aren't", "wasn't", "weren't", "can't", 'cannot', "didn't",
+    "shouldn't", "wouldn't", "needn't", "haven't", "hasn't", "ain't",
+    'dont', 'doesnt', 'wont', 'isnt', 'arent', 'cant', 'didnt', 'havent', 'hasnt'
   ]),
-  nl: new Set(['geen', 'niet', 'nooit', 'zonder', 'nergens', 'niets', 'niks', 'noch', 'geeneen'])
+  nl: new Set(['geen', 'niet', 'nooit', 'zonder', 'nergens', 'niets', 'niks', 'noch', 'geeneen', 'nul'])
 }
 
-/** Words after a phrase that free it: "fees: none", "penalty free", "kosten vervallen". */
+/**
+ * Words before a phrase that take it away or keep the reader out of it:
+ * "we waive the exit fee", "tired of being locked in", "in plaats van een
+ * jaarcontract", "bang om vast te zitten".
+ */
+const freeingBefore: Record<Language, ReadonlySet<string>> = {
+  en: new Set([
+    'waive', 'waives', 'waived', 'waiving', 'refund', 'refunds', 'reimburse', 'reimburses', 'scrap', 'scrapped',
+    'abolish', 'abolished', 'instead', 'worried', 'afraid', 'scared', 'fear', 'tired', 'hate', 'hates', 'sick',
+    'avoid', 'avoids', 'unlike', 'goodbye', 'ditch'
+  ]),
+  nl: new Set([
+    'vergoeden', 'vergoedt', 'vergoed', 'schrappen', 'geschrapt', 'kwijtgescholden', 'plaats', 'bang', 'zorgen',
+    'moe', 'beu', 'vermijd', 'vermijden', 'afgeschaft', 'afschaffen'
+  ])
+}
+
+/** Words right after a phrase, in the same clause, that free it: "penalty free", "fee waived", "kosten vervallen". */
 const freeingAfter: Record<Language, ReadonlySet<string>> = {
-  en: new Set(['free', 'waived', 'none', 'removed']),
-  nl: new Set(['vrij', 'gratis', 'vervalt', 'vervallen', 'kwijtgescholden'])
+  en: new Set(['free', 'waived', 'none', 'removed', 'nil', 'scrapped', 'refunded', 'reimbursed', '0', '0.']),
+  nl: new Set(['vrij', 'gratis', 'vervalt', 'vervallen', 'kwijtgescholden', 'nul', 'geen', 'kosteloos', 'vergoed', 'geschrapt', '0', '0.'])
+}
+
+/** Answers that free a phrase even after a colon: "cancellation fee: none", "opzegkosten: geen". */
+const freeingAnswer: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['none', 'nil', 'zero', 'waived', '0', '0.']),
+  nl: new Set(['geen', 'nul', 'vervalt', 'vervallen', 'nihil', '0', '0.'])
+}
+
+/**
+ * A negator right before one of these negates the verb, not the phrase after
+ * it: "don't miss out: only 3 left", "niet wachten, laatste kans".
+ */
+const pressureVerbs: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['miss', 'wait', 'delay', 'hesitate', 'forget', 'sleep', 'risk', 'regret']),
+  nl: new Set(['wachten', 'missen', 'twijfelen', 'treuzelen', 'aarzelen', 'vergeten'])
+}
+
+/** A word between a negator and the match that ends the negator's reach: "no fees, but a minimum term". */
+const contrast: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['but', 'however', 'though', 'although', 'yet', 'except', 'then', 'if', 'unless', 'because', 'since']),
+  nl: new Set(['maar', 'echter', 'wel', 'behalve', 'dan', 'als', 'tenzij', 'want', 'omdat'])
+}
+
+/**
+ * Verbs after a phrase that a later negator denies: "cancellation fees do not
+ * apply", "opzegkosten rekenen we niet".
+ */
+const deniedAfter: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['apply', 'applies', 'charged', 'charge', 'exist', 'exists', 'needed', 'required', 'happen', 'happens']),
+  nl: new Set(['toepassing', 'gerekend', 'berekend', 'rekenen', 'reken', 'berekenen', 'betaal', 'betaalt', 'betalen', 'nodig', 'verplicht', 'vragen', 'vraag', 'geldt', 'gelden', 'bestaan', 'bestaat'])
 }
 
 /** How many words before a match a negator still reaches. */
 const reachBefore = 3
+/** How many words after a match a denial ("do not apply") may use. */
+const reachAfter = 4
 
+/** Is `token` a negating word ("no", "geen", "cannot")? */
 export function isNegator(token: Token, lang: Language): boolean {
   return negators[lang].has(token.norm)
 }
 
+/** "free of charge", "free from lock-in": `free` followed by `of`/`from` negates like `without`. */
+function isFreeOf(tokens: readonly Token[], index: number, lang: Language): boolean {
+  if (lang !== 'en') return false
+  const next = tokens[index + 1]
+  return tokens[index].norm === 'free' && next !== undefined && (next.norm === 'of' || next.norm === 'from')
+}
+
+/** Does the negator at `index` aim at a pressure verb right after it ("don't miss", "niet wachten")? */
+function negatesVerbOnly(tokens: readonly Token[], index: number, until: number, lang: Language): boolean {
+  for (let next = index + 1; next < until && next <= index + 2; next++) {
+    if (pressureVerbs[lang].has(tokens[next].norm)) return true
+  }
+  return false
+}
+
 /**
- * Is the match negated? A negator up to three words before it in the same
- * clause, a negator that a gap inside the match skipped over ("je zit nergens
- * aan vast"), or a freeing word right after it ("cancellation fee: waived").
+ * Is the match negated or freed? Any of:
+ * - a negator up to three words before it in the same clause, with no
+ *   contrast word ("but", "maar") in between, and not aimed at a pressure
+ *   verb ("don't wait");
+ * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
+ * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
+ * - a freeing word right after it ("fee waived", "kosten vervallen"), or a
+ *   freeing answer after a colon ("cancellation fee: none");
+ * - a negator and a denied verb after it in the same clause ("fees do not apply").
  */
 export function isNegated(tokens: readonly Token[], match: Match, lang: Language): boolean {
   const first = tokens[match.from]
   for (let index = match.from - 1; index >= 0 && index >= match.from - reachBefore; index--) {
     const token = tokens[index]
     if (token.clause !== first.clause) break
-    if (isNegator(token, lang)) return true
+    if (contrast[lang].has(token.norm)) break
+    if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
+    if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang)) return true
   }
   for (const index of match.skipped) {
-    if (isNegator(tokens[index], lang)) return true
+    if (isNegator(tokens[index], lang) || isFreeOf(tokens, index, lang)) return true
   }
+  const last = tokens[match.to - 1]
   const next = tokens[match.to]
-  if (next && next.clause === tokens[match.to - 1].clause && freeingAfter[lang].has(next.norm)) return true
+  if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm)) return true
+  if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm)) return true
+  return isDeniedAfter(tokens, match.to, last.clause, lang)
+}
+
+/** A negator and a denied verb ("do not apply", "rekenen we niet") within reach after the match, same clause. */
+function isDeniedAfter(tokens: readonly Token[], from: number, clause: number, lang: Language): boolean {
+  let negated = false
+  let denied = false
+  for (let index = from; index < tokens.length && index < from + reachAfter; index++) {
+    const token = tokens[index]
+    if (token.clause !== clause || contrast[lang].has(token.norm)) break
+    if (isNegator(token, lang)) negated = true
+    else if (deniedAfter[lang].has(token.norm)) denied = true
+    if (negated && denied) return true
+  }
   return false
 }
 
-const quotePairs: Record<string, string> = {'"': '"', "'": "'", '“': '”', '„': '”', '‘': '’', '«': '»', '‚': '‘'}
+const quotePairs: Record<string, string> = {'"': '"', "'": "'", '“': '”', '„': '”', '‘': '’', '«': '»', '‚': '‘', '「': '」'}
 
 /**
  * Ranges (offsets in `text`) that are quoted: an opening quote after a space,
  * an opening bracket, a colon or the start, up to its closing quote. An
- * apostrophe inside a word (it's, zo'n) does not open a quote.
+ * apostrophe inside a word (it's, zo'n) does not open a quote, and a closing
+ * quote must be followed by a space, punctuation or the end.
  */
 export function quotedRanges(text: string, from: number, to: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
@@ -81,6 +177,7 @@ export function quotedRanges(text: string, from: number, to: number): Array<[num
   return ranges
 }
 
+/** Is the span `start`–`end` wholly inside one of `ranges`? */
 export function isInside(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   for (const [from, to] of ranges) if (start >= from && end <= to) return true
   return false
