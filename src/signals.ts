@@ -26,7 +26,7 @@ export type Signal = SentenceFigures['signals'][number]
 const components: readonly ScoreComponent[] = ['warmth', 'restraint', 'freedom', 'reciprocity', 'distinctiveness']
 
 /** Weight of one number (an amount, a time, a date, a phone number) as concrete detail. */
-export const numberWeight = 1
+export const numberWeight = 0.5
 /** Weight of one name (a person, a place, a product) as concrete detail. */
 export const nameWeight = 1
 /** Weight of a positive word in a sentence that addresses the reader (warmth). */
@@ -57,6 +57,8 @@ interface CompiledSignals {
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
   notNames: ReadonlySet<string>
+  /** Phrases whose words are no evidence ("no thanks" is a refusal, not thanks). */
+  ignore: PatternIndex<true>
 }
 
 const cache = new Map<Language, CompiledSignals>()
@@ -102,8 +104,17 @@ export function loadSignals(lang: Language): CompiledSignals {
       }
     }
   }
+  const ignore = new PatternIndex<true>()
+  for (const source of (record.ignore ?? []) as unknown[]) {
+    try {
+      for (const pattern of compilePattern(String(source), context)) ignore.add(pattern, true)
+    } catch (error) {
+      if (error instanceof PatternError) throw new InputError(file, `ignore: ${error.message}`)
+      throw error
+    }
+  }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names')}
+  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), ignore}
   cache.set(lang, compiled)
   return compiled
 }
@@ -119,9 +130,12 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   const found: Signal[] = []
   const spans: Array<[number, number]> = []
   const addressesReader = words.some((token) => compiled.reader.has(token.norm))
+  const ignored: Array<[number, number]> = []
+  for (const [match] of compiled.ignore.matches(words)) ignored.push([match.from, match.to])
 
   for (const [match, , group] of compiled.index.matches(words)) {
     if (group.negation && isNegated(words, match, sentence.lang)) continue
+    if (group.weight > 0 && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
     if (group.weight < 0 && group.component === 'warmth' && addressesReader) continue
     add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
   }

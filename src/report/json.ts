@@ -1,11 +1,19 @@
 /** The JSON report (`--format json`), exactly the contract in DESIGN.md. */
 import type {VFile} from 'vfile'
-import type {JsonFile, JsonReport, Scores} from '../types.js'
+import type {JsonFile, JsonReport, ScoreEvidence, Scores} from '../types.js'
 import {toJsonMessage} from '../messages.js'
 
 const emptyScores: Scores = {esp: 0, warmth: 0, restraint: 0, freedom: 0, reciprocity: 0, distinctiveness: 0}
 
-export function toJsonFile(file: VFile): JsonFile {
+/** A file in the JSON report, with the fields added to the contract: the score's evidence and suggestions. */
+export interface JsonFileWithEvidence extends JsonFile {
+  /** Every span that moved a score component, with its signed delta in points. */
+  evidence: ScoreEvidence[]
+  /** The three suggestions that would raise `esp` most. */
+  suggestions: string[]
+}
+
+export function toJsonFile(file: VFile): JsonFileWithEvidence {
   const data = file.data.trouw
   return {
     path: file.path || '<stdin>',
@@ -13,7 +21,9 @@ export function toJsonFile(file: VFile): JsonFile {
     format: data?.format ?? 'text',
     scores: data?.scores ?? emptyScores,
     phase: data?.phase ?? null,
-    messages: file.messages.map(toJsonMessage)
+    messages: file.messages.map(toJsonMessage),
+    evidence: data?.evidence ?? [],
+    suggestions: data?.suggestions ?? []
   }
 }
 

@@ -1,10 +1,15 @@
 /**
  * The plain text reporter for non-terminals: one line per finding,
  * `path:line:column-endLine:endColumn  severity  reason  rule-id`, then the
- * file's language and scores, then a summary line.
+ * file's language and scores, then a summary line. After a file's findings:
+ * the evidence that moved its score most (`+12.5 warmth  "Thanks"  thanks
+ * the reader  line:column`) and its suggestions.
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+
+/** How many evidence lines the text report prints per file (the JSON report has them all). */
+export const evidenceLines = 5
 
 export function textReport(files: readonly VFile[]): string {
   const lines: string[] = []
@@ -27,6 +32,13 @@ export function textReport(files: readonly VFile[]): string {
       const fix = message.expected.length > 0 && message.expected[0] !== '' ? ` → ${message.expected[0]}` : ''
       lines.push(`  ${where}${part}  ${message.severity}  ${message.reason}${fix}  ${message.ruleId}`)
     }
+    const top = [...file.evidence].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, evidenceLines)
+    for (const item of top) {
+      const sign = item.delta > 0 ? '+' : ''
+      const text = item.text.replace(/\s+/g, ' ').trim()
+      lines.push(`  score ${sign}${item.delta} ${item.component}  "${text.length > 40 ? text.slice(0, 39) + '…' : text}"  ${item.why}  ${file.path}:${item.line}:${item.column}`)
+    }
+    for (const suggestion of file.suggestions) lines.push(`  suggestion  ${suggestion}`)
   }
   const total = errors + warnings + infos
   lines.push(total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`)
