@@ -48,6 +48,13 @@ describe('mjml', () => {
     expect(sourceOfWord(extracted, 'Pots & pans')).toBe('Pots &amp; pans')
   })
 
+  it('ends an unclosed content component at the next MJML tag', async () => {
+    const {extract} = await import('../src/formats/index.js')
+    const mjml = '<mjml><mj-body><mj-text>Open text<mj-button>Go</mj-button><mj-text>Closed.</mj-text></mj-body></mjml>'
+    const extracted = await extract(new TextEncoder().encode(mjml), {path: 'open.mjml'})
+    expect(texts(extracted)).toEqual(['Open text', 'Go', 'Closed.'])
+  })
+
   it('collects trouw control comments', async () => {
     const extracted = await extractFile('shop.mjml')
     const [control] = extracted.controls!

@@ -54,10 +54,12 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
     }
     const selfClosing = attributes.endsWith('/')
     if (selfClosing || !(contentComponents.has(name) || skippedComponents.has(name))) continue
-    // Content runs to the matching end tag (content components do not nest);
-    // without one, to the next MJML tag.
+    // Content components hold no MJML tags: their content ends at the next
+    // one (normally their end tag). Head components end at their end tag.
     const contentStart = match.index + whole.length
-    const contentEnd = endOfContent(lowerCase, name, contentStart)
+    const contentEnd = skippedComponents.has(name)
+      ? endTag(lowerCase, name, contentStart)
+      : nextMjmlTag(lowerCase, contentStart)
     token.lastIndex = contentEnd
     if (skippedComponents.has(name)) continue
     const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true})
@@ -78,13 +80,16 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
   return {blocks, controls}
 }
 
-function endOfContent(lowerCase: string, name: string, start: number): number {
+function endTag(lowerCase: string, name: string, start: number): number {
   const close = lowerCase.indexOf(`</${name}`, start)
-  if (close !== -1) return close
-  const next = lowerCase.indexOf('<mj-', start)
-  const nextClose = lowerCase.indexOf('</mj-', start)
-  const ends = [next, nextClose].filter((index) => index !== -1)
-  return ends.length > 0 ? Math.min(...ends) : lowerCase.length
+  return close === -1 ? start : close
+}
+
+function nextMjmlTag(lowerCase: string, start: number): number {
+  const open = lowerCase.indexOf('<mj-', start)
+  const close = lowerCase.indexOf('</mj-', start)
+  if (open === -1) return close === -1 ? lowerCase.length : close
+  return close === -1 ? open : Math.min(open, close)
 }
 
 /** The alt text of an `mj-image`, as a block of its own. */
