@@ -36,7 +36,7 @@ export const kindWordValence = 2
 /** Sentiment lexicon intensity above which a word is too loud to count as proportionate (0..1). */
 export const kindWordMaxIntensity = 0.6
 /** Weight (negative) of typographic shouting for restraint: `!!`, ALL CAPS words, emoji runs. */
-export const shoutWeight = -1
+export const shoutWeight = -0.5
 /** ALL CAPS words at least this long shout; shorter ones are taken for acronyms (FAQ, BTW). */
 export const shoutMinLetters = 4
 /** A run of this many emoji in a sentence shouts. */
@@ -136,7 +136,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   for (const [match, , group] of compiled.index.matches(words)) {
     if (group.negation && isNegated(words, match, sentence.lang)) continue
     if (group.weight > 0 && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
-    if (group.weight < 0 && group.component === 'warmth' && addressesReader) continue
+    if (group.weight < 0 && group.component === 'warmth' && (addressesReader || found.some((signal) => signal.component === 'warmth' && signal.weight < 0))) continue
     add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
   }
 
