@@ -26,6 +26,7 @@ import {detectLanguage} from './language.js'
 import {compareMessages, createMessage, relocate} from './messages.js'
 import {scoreFile} from './score/index.js'
 import {applyAllow} from './allow.js'
+import {applyControls} from './control.js'
 
 export interface CheckOptions {
   /** File path: names the file in reports and picks the format by extension (default: none, `<stdin>`). */
@@ -148,7 +149,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
 
     const toPlace = (start: number, end: number): Place => {
       const from = toSourceOffset(block, start)
-      const to = end > start ? toSourceOffset(block, end - 1) + 1 : from
+      const to = end > start ? toSourceOffset(block, end, 'end') : from
       const a = locate(block.source, from)
       const b = locate(block.source, to)
       return {line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: from, endOffset: to}
@@ -175,6 +176,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     }
   }
 
+  applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
   applyAllow(file, options.allow ?? [])
   file.messages.sort(compareMessages)
   scoreFile(file)

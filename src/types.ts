@@ -69,7 +69,7 @@ export interface Extracted {
   /**
    * The texts positions point into, by key. For every format but `.eml` one
    * entry, `file`, the whole file as an editor shows it. For `.eml`: `subject`,
-   * `preheader` (when there is one), `text`, `html`: the decoded parts.
+   * `text` and `html`, the decoded parts (a preheader block points into `html`).
    */
   sources: Record<string, string>
   blocks: Block[]
