@@ -27,7 +27,7 @@
  */
 import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
-import {lookupSentiment} from '../lexicon.js'
+import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
@@ -44,6 +44,9 @@ interface Settings {
   words: WeightTable
   quoted: boolean
   negation: boolean
+  /** Intensifiers that can open a compound, longest first: [word, weight]. */
+  prefixes: ReadonlyArray<readonly [string, number]>
+  memo: Map<string, WordWeight>
 }
 
 /** One weighted word (or hyphenated compound) and the intensifiers before it. */
@@ -53,6 +56,9 @@ interface Weighted {
   to: number
   weight: number
   boosts: number[]
+  /** Boost from intensifier prefixes inside the word. */
+  inner: number
+  plain?: string
 }
 
 export interface Stack {
@@ -88,7 +94,9 @@ export const gushKind: Kind = {
       window: numberField(rule, 'window', 4),
       words: weightTable(rule.fields, 'words', lang),
       quoted: rule.quoted,
-      negation: rule.negation
+      negation: rule.negation,
+      prefixes: [...intensifiers(lang)].filter(([word]) => word.length >= 3).sort((a, b) => b[0].length - a[0].length),
+      memo: new Map()
     }
     const detector: Detector = {
       patterns: [],
@@ -99,13 +107,45 @@ export const gushKind: Kind = {
   }
 }
 
-/** The gush weight of one word, 0 when it is not a gushing word. */
-function weightOf(word: Token, settings: Settings): number {
-  const override = settings.words.get(word.norm)
-  if (override !== undefined) return override
-  const entry = lookupSentiment(word.norm, settings.lang)
-  if (!entry || entry.valence < settings.minValence || entry.intensity < settings.minIntensity) return 0
-  return entry.intensity
+/** What a single word brings to a stack. */
+interface WordWeight {
+  weight: number
+  /** Boost from intensifiers inside a compound ("superblij", "megacool"). */
+  inner: number
+  /** The compound without its intensifier prefixes ("blij"), when it had some. */
+  plain?: string
+}
+
+const none: WordWeight = Object.freeze({weight: 0, inner: 0})
+
+/** The gush weight of one word (0 when it is not a gushing word), cached per rule and word. */
+function weightOf(word: Token, settings: Settings): WordWeight {
+  let result = settings.memo.get(word.norm)
+  if (result === undefined) {
+    result = weighWord(word.norm, settings, 0)
+    if (settings.memo.size > 20000) settings.memo.clear()
+    settings.memo.set(word.norm, result)
+  }
+  return result
+}
+
+function weighWord(norm: string, settings: Settings, depth: number): WordWeight {
+  const override = settings.words.get(norm)
+  if (override !== undefined) return override > 0 ? {weight: override, inner: 0} : none
+  const entry = lookupSentiment(norm, settings.lang)
+  if (entry) {
+    if (entry.valence < settings.minValence || entry.intensity < settings.minIntensity) return none
+    return {weight: entry.intensity, inner: 0}
+  }
+  // A compound with an intensifier in front: "superblij", "megatof", "supermegablij".
+  if (depth < 2 && norm.length >= 7) {
+    for (const [prefix, boost] of settings.prefixes) {
+      if (!norm.startsWith(prefix) || norm.length - prefix.length < 3) continue
+      const rest = weighWord(norm.slice(prefix.length), settings, depth + 1)
+      if (rest.weight > 0) return {weight: rest.weight, inner: rest.inner + boost, plain: rest.plain ?? norm.slice(prefix.length)}
+    }
+  }
+  return none
 }
 
 /** Find the stacks of a sentence with their figures (whether or not they meet the metric). */
@@ -118,6 +158,8 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     if (!settings.quoted && isQuoted(sentence, word)) continue
     let to = index
     let weight = 0
+    let inner = 0
+    let plain: string | undefined
     // A hyphenated compound the rule lists ("life-changing", "over-the-moon").
     const next = words[index + 1]
     if (next && next.start === word.end + 1 && sentence.text.charAt(word.end) === '-') {
@@ -131,8 +173,8 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
       // "super blij", "mega happy": an intensifier before a gushing word boosts it.
       const after = words[index + 1]
       const boosting = after !== undefined && after.clause === word.clause && intensifierWeight(word.norm, settings.lang) > 0 &&
-        (intensifierWeight(after.norm, settings.lang) > 0 || weightOf(after, settings) > 0)
-      weight = boosting ? 0 : weightOf(word, settings)
+        (intensifierWeight(after.norm, settings.lang) > 0 || weightOf(after, settings).weight > 0)
+      if (!boosting) ({weight, inner, plain} = weightOf(word, settings))
     }
     if (weight <= 0) {
       index = to
@@ -151,7 +193,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
       if (intensifierWeight(before.norm, settings.lang) <= 0) break
       boosts.unshift(back)
     }
-    weighted.push({from: index, to, weight, boosts})
+    weighted.push({from: index, to, weight, boosts, inner, plain})
     index = to
   }
 
@@ -176,6 +218,7 @@ function measure(items: Weighted[], words: readonly Token[], lang: Language): St
   let elongated = 0
   for (const item of items) {
     intensity += item.weight
+    boosts += item.inner
     for (const index of item.boosts) {
       boosts += intensifierWeight(words[index].norm, lang)
       if (/(\p{L})\1{2,}/u.test(words[index].raw)) elongated++
@@ -213,7 +256,7 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
     end,
     expected: [rewrite(sentence, stack, lang)],
     detail,
-    intensity: stack.items.length + 0.5 * boostWords.length
+    intensity: stack.items.length + 0.5 * (boostWords.length + stack.items.filter((item) => item.inner > 0).length)
   }
 }
 
@@ -225,7 +268,7 @@ function rewrite(sentence: SentenceView, stack: Stack, lang: Language): string {
   const words = sentence.words
   const first = stack.items[0]
   let text = sentence.text.slice(words[first.from].start, words[first.to].end)
-  if (first.from === first.to) text = unelongated(words[first.from].raw, lang)
+  if (first.from === first.to) text = first.plain ?? unelongated(words[first.from].raw, lang)
   if (/^\p{Lu}{2,}$/u.test(text)) text = text.toLowerCase()
   const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
   // Keep the writer's capital at the start of a sentence.
