@@ -4,9 +4,9 @@
  */
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {check, type CheckOptions} from '../engine.js'
-import {checkFile} from '../check-file.js'
-import {formats, InputError, type FormatName, type Severity, type SeverityOrOff} from '../types.js'
+import {formats, type FormatName, type Severity, type SeverityOrOff} from '../types.js'
+import type {TrouwConfig} from '../config.js'
+import {runFiles} from './files.js'
 import {stringifyReport, toJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
@@ -27,9 +27,14 @@ export interface Io {
 export const help = `trouw: check marketing copy for forced loyalty and faked emotion
 
 Usage:
-  trouw check [files...] [options]   check files (stdin when none)
+  trouw check [files, folders, globs...] [options]
+                                     check copy (stdin when none given)
   trouw explain RULE|CATEGORY        print a rule's docs and examples
   trouw --help | --version
+
+Folders are searched for .txt .md .markdown .html .htm .mjml .eml files;
+node_modules and the paths in .trouwignore files are skipped. Quote globs
+('copy/**/*.md') so trouw expands them, with .trouwignore applied.
 
 Options for check:
   --lang en|nl|auto       language of the copy (default: auto, per file)
@@ -40,15 +45,39 @@ Options for check:
   --fail-on LEVEL         exit 1 on findings at this level or above:
                           error, warning, info, never (default: warning)
   --min-esp N             exit 1 when a file's ESP score is below N (0-100)
-  --rule ID=LEVEL         set a rule, category/subtype or category to
-                          off, info, warning or error (repeatable)
+  --rule ID=LEVEL         set a rule, category/subtype, category or spelling
+                          to off, info, warning or error (repeatable)
   --allow ID|PHRASE       never report this rule, category or phrase (repeatable)
   --spell, --no-spell     check spelling (default: off)
   --word WORD             a word the spell checker accepts (repeatable)
+  --config FILE           use this configuration file for every input
+                          (default: the nearest .trouwrc* or package.json
+                          "trouw" field, looked up from each file)
+  --no-config             use no configuration file, only flags and defaults
+  --no-ignore             check files even if a .trouwignore lists them
+  -w, --watch             check again whenever a file (or its config) is saved;
+                          stop with Ctrl-C
+  -h, --help              show this help
+
+Configuration (.trouwrc, .trouwrc.json, .trouwrc.yaml, .trouwrc.yml,
+.trouwrc.js, .trouwrc.cjs, .trouwrc.mjs, or "trouw" in package.json):
+  {"lang": "nl", "rules": {"coercion/urgency": "off", "spelling": "info"},
+   "allow": ["generic-claim", "best in town"], "words": ["Trouwbox"],
+   "spell": true, "minEsp": 60, "failOn": "error"}
+Flags win over the nearest config, which wins over the defaults; --rule,
+--allow and --word add to the config's rules, allow and words.
+Inline, in Markdown, HTML and MJML:
+  <!--trouw ignore RULE-->    no findings of RULE in the next block
+  <!--trouw disable RULE-->   none until <!--trouw enable RULE-->
+  (RULE: a rule id, category/subtype or category; none for all rules)
+See docs/configuration.md.
 
 Exit codes: 0 clean, 1 findings at the failing level or ESP below --min-esp,
 2 usage, configuration or input error.
 `
+
+const reportFormats = ['pretty', 'text', 'json', 'sarif', 'github'] as const
+export type ReportFormat = (typeof reportFormats)[number]
 
 const severityLevels: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
@@ -84,6 +113,10 @@ function parseCheckArgs(argv: string[]) {
         spell: {type: 'boolean'},
         'no-spell': {type: 'boolean'},
         word: {type: 'string', multiple: true},
+        config: {type: 'string'},
+        'no-config': {type: 'boolean'},
+        'no-ignore': {type: 'boolean'},
+        watch: {type: 'boolean', short: 'w'},
         help: {type: 'boolean', short: 'h'}
       }
     })
@@ -104,62 +137,141 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks)
 }
 
+/** The settings given on the command line: they win over config files. */
+function flagsFrom(values: ReturnType<typeof parseCheckArgs>['values']): TrouwConfig {
+  const flags: TrouwConfig = {}
+  const lang = oneOf('lang', values.lang, ['en', 'nl', 'auto'] as const)
+  if (lang) flags.lang = lang
+  const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const)
+  if (failOn) flags.failOn = failOn
+  if (values['min-esp'] !== undefined) {
+    const minEsp = Number(values['min-esp'])
+    if (values['min-esp'].trim() === '' || !Number.isFinite(minEsp) || minEsp < 0 || minEsp > 100) {
+      throw new UsageError(`\`--min-esp\` must be a number from 0 to 100 (got \`${values['min-esp']}\`)`)
+    }
+    flags.minEsp = minEsp
+  }
+  if (values.rule?.length) {
+    const rules: Record<string, SeverityOrOff> = {}
+    for (const entry of values.rule) {
+      const [id, level] = entry.split('=')
+      if (!id || !level) throw new UsageError(`\`--rule\` takes ID=LEVEL, e.g. \`--rule generic-claim=off\` (got \`${entry}\`)`)
+      rules[id] = oneOf('rule', level, ['off', 'info', 'warning', 'error'] as const)!
+    }
+    flags.rules = rules
+  }
+  if (values.allow?.length) flags.allow = values.allow
+  if (values.word?.length) flags.words = values.word
+  if (values['no-spell']) flags.spell = false
+  else if (values.spell) flags.spell = true
+  return flags
+}
+
+/** What one `trouw check` run needs, parsed from the arguments. */
+export interface CheckCommand {
+  files: string[]
+  flags: TrouwConfig
+  report: ReportFormat
+  formatIn: FormatName | undefined
+  configPath: string | undefined
+  detectConfig: boolean
+  detectIgnore: boolean
+}
+
 async function runCheck(argv: string[], io: Io): Promise<number> {
   const {values, positionals} = parseCheckArgs(argv)
   if (values.help) {
     io.stdout.write(help)
     return 0
   }
-  const lang = oneOf('lang', values.lang, ['en', 'nl', 'auto'] as const)
-  const format = oneOf('format', values.format, ['pretty', 'text', 'json', 'sarif', 'github'] as const) ?? (io.stdout.isTTY && !process.env.NO_COLOR ? 'pretty' : 'text')
-  const formatIn = oneOf('format-in', values['format-in'], formats) as FormatName | undefined
-  const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const) ?? 'warning'
-  let minEsp: number | undefined
-  if (values['min-esp'] !== undefined) {
-    minEsp = Number(values['min-esp'])
-    if (!Number.isFinite(minEsp) || minEsp < 0 || minEsp > 100) throw new UsageError(`\`--min-esp\` must be a number from 0 to 100 (got \`${values['min-esp']}\`)`)
+  const command: CheckCommand = {
+    files: positionals,
+    flags: flagsFrom(values),
+    report: oneOf('format', values.format, reportFormats) ?? (io.stdout.isTTY && !process.env.NO_COLOR ? 'pretty' : 'text'),
+    formatIn: oneOf('format-in', values['format-in'], formats) as FormatName | undefined,
+    configPath: values.config,
+    detectConfig: !values['no-config'],
+    detectIgnore: !values['no-ignore']
   }
-  const rules: Record<string, SeverityOrOff> = {}
-  for (const entry of values.rule ?? []) {
-    const [id, level] = entry.split('=')
-    if (!id || !level) throw new UsageError(`\`--rule\` takes ID=LEVEL, e.g. \`--rule generic-claim=off\` (got \`${entry}\`)`)
-    rules[id] = oneOf('rule', level, ['off', 'info', 'warning', 'error'] as const)!
-  }
-  const options: CheckOptions = {
-    lang: lang ?? 'auto',
-    format: formatIn,
-    rules,
-    allow: values.allow ?? [],
-    spell: values['no-spell'] ? false : values.spell ?? false,
-    words: values.word ?? []
+  if (values.config !== undefined && values['no-config']) throw new UsageError('pass `--config FILE` or `--no-config`, not both')
+
+  if (values.watch) {
+    if (positionals.length === 0) throw new UsageError('`--watch` needs files or folders to watch')
+    const {watchCheck} = await import('./watch.js')
+    return watchCheck(command, io)
   }
 
-  const files: VFile[] = []
-  let inputErrors = 0
+  let stdin: Uint8Array | undefined
   if (positionals.length === 0) {
     if (io.stdin.isTTY) throw new UsageError('no input: pass files to check, or pipe copy on stdin')
-    files.push(await check(await readStdin(io.stdin), options))
-  } else {
-    for (const path of positionals) {
-      try {
-        files.push(await checkFile(path, options))
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error
-        io.stderr.write(`trouw: ${String(error)}\n`)
-        inputErrors++
-      }
+    stdin = await readStdin(io.stdin)
+  }
+  return checkOnce(command, io, stdin)
+}
+
+/** Check, report, and return the exit code. */
+export async function checkOnce(command: Readonly<CheckCommand>, io: Io, stdin?: Uint8Array): Promise<number> {
+  const result = await checkCommand(command, io, stdin)
+  return result.code
+}
+
+/** Check and report; the exit code and the paths that took part (for `--watch`). */
+export async function checkCommand(command: Readonly<CheckCommand>, io: Io, stdin?: Uint8Array): Promise<{code: number; inputs: string[]}> {
+  const progress = progressLine(io)
+  const result = await runFiles({
+    files: command.files,
+    stdin,
+    flags: command.flags,
+    format: command.formatIn,
+    configPath: command.configPath,
+    detectConfig: command.detectConfig,
+    detectIgnore: command.detectIgnore,
+    onWarning: (line) => io.stderr.write(`trouw: ${line}\n`),
+    onProgress: progress?.update
+  })
+  progress?.clear()
+  for (const line of result.errors) io.stderr.write(`trouw: ${line}\n`)
+
+  await writeReport(result.files, command.report, io)
+
+  if (result.errors.length > 0) return {code: 2, inputs: result.inputs}
+  return {code: result.files.some(fails) ? 1 : 0, inputs: result.inputs}
+}
+
+/** Whether a file fails by its own settings: findings at `failOn` or above, or ESP below `minEsp`. */
+function fails(file: VFile): boolean {
+  const settings = file.data.trouwSettings
+  const failOn = settings?.failOn ?? 'warning'
+  const failing = failOn === 'never' ? Infinity : severityLevels[failOn]
+  const found = file.messages.some((message) => message.category !== 'notice' && severityLevels[message.severity ?? 'info'] >= failing)
+  const minEsp = settings?.minEsp
+  return found || (minEsp !== undefined && (file.data.trouw?.scores?.esp ?? 0) < minEsp)
+}
+
+/**
+ * A progress line on stderr while many files (more than 20) are checked on
+ * a terminal; nothing otherwise.
+ */
+function progressLine(io: Io): {update: (done: number, total: number) => void; clear: () => void} | undefined {
+  const stream = io.stderr as Io['stderr'] & {isTTY?: boolean; columns?: number}
+  if (!stream.isTTY) return undefined
+  let shown = false
+  let last = 0
+  return {
+    update(done, total) {
+      if (total <= 20) return
+      const now = Date.now()
+      if (done < total && now - last < 50) return
+      last = now
+      const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 40))
+      const filled = Math.round((done / total) * width)
+      stream.write(`\r\x1b[Ktrouw: checking ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total} files`)
+      shown = true
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K')
     }
   }
-
-  await writeReport(files, format, io)
-
-  if (inputErrors > 0) return 2
-  const failing = failOn === 'never' ? Infinity : severityLevels[failOn]
-  const found = files.some((file) =>
-    file.messages.some((message) => message.category !== 'notice' && severityLevels[message.severity ?? 'info'] >= failing)
-  )
-  const belowEsp = minEsp !== undefined && files.some((file) => (file.data.trouw?.scores?.esp ?? 0) < minEsp!)
-  return found || belowEsp ? 1 : 0
 }
 
 async function writeReport(files: VFile[], format: string, io: Io): Promise<void> {

@@ -1,0 +1,244 @@
+/**
+ * Files and configuration for `trouw check`, with unified-engine as alex does:
+ * globs, folders (by extension), stdin; `.trouwrc`, `.trouwrc.json`,
+ * `.trouwrc.yaml`/`.yml`, `.trouwrc.js`/`.cjs`/`.mjs` or a `"trouw"` field in
+ * `package.json`, found upwards from each file; `.trouwignore`.
+ *
+ * The processor unified-engine runs has a no-op parser and compiler and one
+ * plugin that runs trouw's engine on the file and copies its messages and
+ * `file.data.trouw` onto the engine's file. The plugin reads the bytes itself
+ * (unified-engine reads files and stdin as UTF-8 text, which would hide
+ * binary input, invalid UTF-8, and the charsets of `.eml` parts from trouw's
+ * format layer); the bytes of stdin are read once, before the run.
+ *
+ * Each configuration file is checked by `configTransform` (src/config.ts) and
+ * combined with the flags there, so a config's plugin options are the final
+ * settings for the files under it: flags over the nearest config over defaults.
+ */
+import path from 'node:path'
+import {Readable} from 'node:stream'
+import {unified, type Processor} from 'unified'
+import {engine, type Context, type Options as EngineOptions} from 'unified-engine'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {check} from '../engine.js'
+import {checkFile} from '../check-file.js'
+import {loadRules} from '../rule-loader.js'
+import {InputError, type FormatName} from '../types.js'
+import {ConfigError, knownRuleNames, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The settings this file was checked with (flags, config, defaults). */
+    trouwSettings: ResolvedSettings
+  }
+}
+
+/** Extensions looked for in folders. */
+export const defaultExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.mjml', '.eml'] as const
+
+export const rcName = '.trouwrc'
+export const packageField = 'trouw'
+export const ignoreName = '.trouwignore'
+
+export interface RunFilesOptions {
+  /** Paths, folders and globs; none reads `stdin` (default: none). */
+  files?: readonly string[] | null
+  /** The bytes of stdin, when no files are given. */
+  stdin?: Uint8Array | null
+  /** The settings given as flags; they win over config files (default: none). */
+  flags?: Readonly<TrouwConfig> | null
+  /** Input format for every file (default: by extension, else sniffed). */
+  format?: FormatName | null
+  /** Folder to resolve paths and find config from (default: `process.cwd()`). */
+  cwd?: string | null
+  /** One configuration file for every file instead of looking upwards (default: none). */
+  configPath?: string | null
+  /** Look for configuration files (default: true). */
+  detectConfig?: boolean | null
+  /** Use `.trouwignore` files (default: true). */
+  detectIgnore?: boolean | null
+  /** One line for each configuration warning (default: ignore them). */
+  onWarning?: ((line: string) => void) | null
+  /** Called after each file is checked, with how many are done and found (default: none). */
+  onProgress?: ((done: number, total: number) => void) | null
+}
+
+export interface FilesResult {
+  /** The checked files in the order found; `file.data.trouwSettings` says what they were checked with. */
+  files: VFile[]
+  /** One-line problems (missing file, bad input, invalid config), each exits 2. */
+  errors: string[]
+  /** Absolute paths of the files, folders and configuration files that took part (for `--watch`). */
+  inputs: string[]
+}
+
+/** The plugin's options: the settings for the files under one config (or none). */
+interface CheckPluginOptions {
+  settings: ResolvedSettings
+}
+
+/** Check files with unified-engine. Never throws for user errors: they are in `errors`. */
+export async function runFiles(options: Readonly<RunFilesOptions>): Promise<FilesResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const flags = options.flags ?? {}
+  const format = options.format ?? null
+  const stdinBytes = options.stdin ?? new Uint8Array()
+  const ruleSet = loadRules()
+  const known = knownRuleNames(ruleSet.rules)
+  const configPaths = new Set<string>()
+  const warned = new Set<string>()
+  let done = 0
+
+  // unified-engine names files relative to `cwd`; name them as the user did
+  // when they gave an absolute path (to the file or a folder above it).
+  const absolutes = (options.files ?? []).filter((given) => path.isAbsolute(given)).map((given) => path.resolve(given))
+  const displayPath = (filePath: string): string => {
+    if (absolutes.length === 0) return filePath
+    const resolved = path.resolve(cwd, filePath)
+    return absolutes.some((given) => resolved === given || resolved.startsWith(given + path.sep)) ? resolved : filePath
+  }
+
+  const warn = (line: string) => {
+    if (warned.has(line)) return
+    warned.add(line)
+    options.onWarning?.(line)
+  }
+
+  function trouwCheck(this: unknown, pluginOptions?: CheckPluginOptions, fileSet?: {expected: number}) {
+    const settings = pluginOptions?.settings ?? resolveSettings(null, flags)
+    return async function (_tree: unknown, file: VFile): Promise<void> {
+      if (file.path) file.path = displayPath(file.path)
+      const checkOptions = {
+        format,
+        lang: settings.lang,
+        rules: settings.rules,
+        allow: settings.allow,
+        spell: settings.spell,
+        words: settings.words
+      }
+      const checked = file.data.unifiedEngineStreamIn
+        ? await check(stdinBytes, {...checkOptions, path: file.path || null})
+        : await checkFile(file.path, checkOptions)
+      file.value = checked.value
+      file.data.trouw = checked.data.trouw
+      file.data.trouwSettings = settings
+      for (const message of checked.messages) {
+        message.file = file.path ?? ''
+        file.messages.push(message)
+      }
+      options.onProgress?.(++done, fileSet?.expected ?? done)
+    }
+  }
+
+  const configTransform = (raw: unknown, filePath: string) => {
+    const shown = path.relative(cwd, filePath) || filePath
+    const config = validateConfig(raw, shown, known, warn)
+    configPaths.add(filePath)
+    return {plugins: [[trouwCheck, {settings: resolveSettings(config, flags, filePath)}]]}
+  }
+
+  const processor = unified().use(function noopSyntax(this: Processor) {
+    // The engine parses each format itself (src/formats/); unified-engine only needs a tree.
+    this.parser = () => ({type: 'root', children: []})
+    this.compiler = () => ''
+  }) as unknown as Processor
+
+  const given = options.files ?? []
+  const engineOptions: EngineOptions = {
+    processor,
+    cwd,
+    files: [...given],
+    extensions: [...defaultExtensions],
+    streamIn: given.length === 0 ? Readable.from([Buffer.from(stdinBytes)]) : undefined,
+    out: false,
+    output: false,
+    color: false,
+    silentlyIgnore: true,
+    rcName,
+    packageField,
+    ignoreName,
+    rcPath: options.configPath ?? undefined,
+    detectConfig: options.detectConfig ?? true,
+    detectIgnore: options.detectIgnore ?? true,
+    configTransform: configTransform as EngineOptions['configTransform'],
+    defaultConfig: {plugins: [[trouwCheck, {settings: resolveSettings(null, flags)}]]} as EngineOptions['defaultConfig'],
+    reporter: () => ''
+  }
+
+  const context = await new Promise<Context | undefined>((resolve, reject) => {
+    engine(engineOptions, (error, _code, context) => {
+      if (error) reject(error)
+      else resolve(context)
+    })
+  })
+
+  const files: VFile[] = []
+  const errors: string[] = []
+  const inputs = new Set<string>()
+  for (const given of options.files ?? []) {
+    if (!/[*?[\]{}]/.test(given)) inputs.add(path.resolve(cwd, given))
+  }
+  for (const file of context?.files ?? []) {
+    if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) continue
+    if (file.path) inputs.add(path.resolve(cwd, file.path))
+    const failure = file.messages.find(isEngineFailure)
+    if (failure) {
+      if (file.path) file.path = displayPath(file.path)
+      const line = describeFailure(failure, file, cwd)
+      if (!errors.includes(line)) errors.push(line)
+      continue
+    }
+    files.push(file)
+  }
+  if (files.length === 0 && errors.length === 0 && given.length > 0) {
+    errors.push(`no file to check in ${given.map((entry) => `\`${entry}\``).join(', ')}: check the paths and patterns (folders are searched for ${defaultExtensions.join(' ')}; .trouwignore may skip some)`)
+  }
+  for (const configPath of configPaths) inputs.add(configPath)
+  return {files, errors, inputs: [...inputs]}
+}
+
+/** A fatal message from unified-engine or a thrown error: trouw's own findings have `source: 'trouw'`. */
+function isEngineFailure(message: VFileMessage): boolean {
+  return message.fatal === true && message.source !== 'trouw'
+}
+
+/** The one line to print for a file that could not be checked. */
+function describeFailure(message: VFileMessage, file: VFile, cwd: string): string {
+  const chain: unknown[] = []
+  let cause: unknown = message
+  while (cause && chain.length < 8) {
+    chain.push(cause)
+    cause = (cause as {cause?: unknown}).cause
+  }
+  const known = chain.find((item) => item instanceof InputError) as InputError | undefined
+  if (known) return String(known)
+
+  const shown = file.path ?? '<stdin>'
+  const parse = chain.find((item) => /^Cannot (?:parse|read) file `/.test(String((item as Error)?.message)))
+  if (parse) {
+    const configPath = /`(.+?)`/.exec((parse as Error).message)![1]
+    const innermost = chain[chain.length - 1] as Error
+    const detail = firstLine(String(innermost?.message ?? innermost))
+    return String(new ConfigError(configPath, `cannot be read as ${configLanguage(configPath)} (${detail}): fix its syntax`))
+  }
+  const reason = message.reason
+  if (/^No such file or folder|^Cannot find file/.test(reason)) {
+    return String(new InputError(shown, /[*?[\]{}]/.test(shown) ? 'matches no file: check the pattern' : 'no such file: check the path'))
+  }
+  if (/^Cannot read folder/.test(reason)) return String(new InputError(shown, 'cannot be read: check its permissions'))
+  const innermost = chain[chain.length - 1] as Error
+  return String(new InputError(path.relative(cwd, shown) || shown, firstLine(String(innermost?.message ?? reason))))
+}
+
+function configLanguage(file: string): string {
+  const extension = path.extname(file)
+  if (extension === '.yaml' || extension === '.yml') return 'YAML'
+  if (extension === '.js' || extension === '.cjs' || extension === '.mjs') return 'a JavaScript module'
+  return 'JSON'
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((part) => part.trim() !== '') ?? text
+  return line.trim().replace(/\.$/, '')
+}
