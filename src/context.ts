@@ -108,7 +108,7 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
  * - a freeing word right after it ("fee waived", "kosten vervallen"), or a
- *   freeing answer after a colon ("cancellation fee: none");
+ *   freeing answer that makes up the whole next clause ("cancellation fee: none.");
  * - a negator and a denied verb after it in the same clause ("fees do not apply").
  */
 export function isNegated(tokens: readonly Token[], match: Match, lang: Language): boolean {
@@ -126,8 +126,14 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   const last = tokens[match.to - 1]
   const next = tokens[match.to]
   if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm)) return true
-  if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm)) return true
+  if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm) && endsClause(tokens, match.to)) return true
   return isDeniedAfter(tokens, match.to, last.clause, lang)
+}
+
+/** Is the token at `index` the last word of its clause ("fee: none.", not "fee: none of that")? */
+function endsClause(tokens: readonly Token[], index: number): boolean {
+  const after = tokens[index + 1]
+  return after === undefined || after.clause !== tokens[index].clause
 }
 
 /** A negator and a denied verb ("do not apply", "rekenen we niet") within reach after the match, same clause. */
