@@ -49,6 +49,8 @@ interface SignalGroup {
   weight: number
   /** Drop a hit that a negator before it turns around (default true). */
   negation: boolean
+  /** Count the hit only when a question mark follows it: "Questions?", "Twijfel je?" (default false). */
+  question: boolean
 }
 
 interface CompiledSignals {
@@ -93,7 +95,7 @@ export function loadSignals(lang: Language): CompiledSignals {
       if (typeof why !== 'string' || typeof weight !== 'number' || !Array.isArray(patterns)) {
         throw new InputError(file, `every \`${component}\` group needs \`why\` (text), \`weight\` (number) and \`patterns\` (list)`)
       }
-      const group: SignalGroup = {component, why, weight, negation: entry.negation !== false}
+      const group: SignalGroup = {component, why, weight, negation: entry.negation !== false, question: entry.question === true}
       for (const source of patterns) {
         try {
           for (const pattern of compilePattern(String(source), context)) index.add(pattern, group)
@@ -135,6 +137,8 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
 
   for (const [match, , group] of compiled.index.matches(words)) {
     if (group.negation && isNegated(words, match, sentence.lang)) continue
+    if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue
+    if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
     if (group.weight > 0 && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
     if (group.weight < 0 && group.component === 'warmth' && (addressesReader || found.some((signal) => signal.component === 'warmth' && signal.weight < 0))) continue
     add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
@@ -145,6 +149,36 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   if (addressesReader) kindWord(sentence, found, spans)
   shouting(sentence, found, spans)
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** Components whose phrases a negator after them also turns around ("wij helpen je niet verder"). */
+const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'reciprocity'])
+
+/** Negators that turn around what came before them in the clause (Dutch puts `niet` after the verb). */
+const negatorsAfter: Readonly<Record<Language, ReadonlySet<string>>> = {
+  en: new Set(['not', 'never', "n't"]),
+  nl: new Set(['niet', 'nooit', 'nergens'])
+}
+
+/** How many words after a match a negator still reaches. */
+export const negationReachAfter = 4
+
+function negatedAfter(words: readonly Token[], to: number, lang: Language): boolean {
+  const clause = words[to - 1].clause
+  for (let index = to; index < words.length && index < to + negationReachAfter; index++) {
+    if (words[index].clause !== clause) return false
+    if (negatorsAfter[lang].has(words[index].norm)) return true
+  }
+  return false
+}
+
+/** Is the next token after offset `end` a question mark? */
+function questionAfter(tokens: readonly Token[], end: number): boolean {
+  for (const token of tokens) {
+    if (token.start < end) continue
+    return token.kind === 'punct' && token.raw.includes('?')
+  }
+  return false
 }
 
 /** Keep `signal` unless a heavier one of the same component covers the same tokens. */
