@@ -17,7 +17,8 @@
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
  *
  * The finding covers the sentence and its `expected` is the same sentence
- * calmed down: "!!!" → ".", capitals lowered, emoji runs removed.
+ * calmed down: "!!!" → ".", capitals lowered, emoji runs, shouted
+ * `interjections` ("OMG,") and intensifiers before a feeling removed.
  * Quoted text (a customer's words) and negated words do not count.
  */
 import type {Language} from '../types.js'
@@ -40,6 +41,8 @@ interface Settings {
   minIntensity: number
   /** Words that do not carry sentiment (deal words: save, free, gratis) or that do (omg, joepie). */
   words: WeightTable
+  /** Interjections that carry sentiment ("omg", "joepie"); dropped from the calm version when shouted. */
+  interjections: ReadonlySet<string>
   quoted: boolean
   negation: boolean
 }
@@ -53,9 +56,18 @@ function numberField(rule: RuleData, key: string, fallback: number): number {
   return value
 }
 
+function wordSet(rule: RuleData, key: string, lang: Language): ReadonlySet<string> {
+  const value = (rule.fields[key] as Partial<Record<Language, unknown>> | undefined)?.[lang]
+  if (value === undefined) return new Set()
+  if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+    throw new RuleFieldError([key, lang], `\`${key}.${lang}\` must be a list of words`)
+  }
+  return new Set(value.map((word: string) => word.toLowerCase()))
+}
+
 export const shoutKind: Kind = {
   name: 'shout',
-  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'urgency', 'languages'],
+  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'urgency', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -73,6 +85,7 @@ export const shoutKind: Kind = {
       minValence: numberField(rule, 'minValence', 2),
       minIntensity: numberField(rule, 'minIntensity', 0.3),
       words: weightTable(rule.fields, 'words', lang),
+      interjections: wordSet(rule, 'interjections', lang),
       quoted: rule.quoted,
       negation: rule.negation
     }
@@ -102,12 +115,15 @@ interface Shouting {
   figures: ShoutFigures
   /** Tokens that shout: bang runs, caps words, emoji in runs. */
   loud: Token[]
+  /** Words the calm version leaves out: intensifiers before a feeling, shouted interjections. */
+  drop: Token[]
 }
 
 /** Measure the shouting of a sentence (whether or not it meets the metric). */
 export function shouting(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Shouting {
   const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0}
   const loud: Token[] = []
+  const drop: Token[] = []
   const tokens = sentence.tokens
   const words = sentence.words
   const heard = (token: Token) => settings.quoted || !isQuoted(sentence, token)
@@ -117,12 +133,22 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const allCaps = capsWords >= 3 && capsWords === words.filter(isProseWord).length
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
-    const feeling = carriesSentiment(word, settings) && !(settings.negation && isNegatedAt(words, index, settings.lang))
+    const interjection = settings.interjections.has(normalizeWord(word.norm, settings.lang))
+    const feeling = interjection || (carriesSentiment(word, settings) && !(settings.negation && isNegatedAt(words, index, settings.lang)))
     if (feeling) figures.sentiment = 1
-    if (word.caps && word.raw.length >= 2 && (feeling || intensifierWeight(word.norm, settings.lang) > 0)) {
+    const booster = intensifierWeight(word.norm, settings.lang) > 0
+    if (word.caps && word.raw.length >= 2 && (feeling || booster)) {
       // A headline set in capitals shouts once, not once per word.
       if (!allCaps || figures.caps === 0) figures.caps++
       loud.push(word)
+      if (interjection) drop.push(word)
+    }
+    if (feeling && !interjection) {
+      // "so incredibly happy" → "happy".
+      for (let back = index - 1; back >= 0 && words[back].clause === word.clause; back--) {
+        if (intensifierWeight(words[back].norm, settings.lang) <= 0) break
+        drop.push(words[back])
+      }
     }
   })
 
@@ -162,11 +188,11 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       loud.push(before, token)
     }
   }
-  return {figures, loud}
+  return {figures, loud, drop}
 }
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
-  const {figures, loud} = shouting(sentence, hits, settings)
+  const {figures, loud, drop} = shouting(sentence, hits, settings)
   if (loud.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
   const tokens = sentence.tokens
@@ -180,33 +206,42 @@ function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settin
   return [{
     start,
     end,
-    expected: [calm(sentence, loud, start, end)],
+    expected: [calm(sentence, loud, drop, start, end)],
     detail: `shouting: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
 }
 
-/** The sentence with "!!!" → ".", shouted capitals lowered and emoji runs removed. */
-function calm(sentence: SentenceView, loud: readonly Token[], start: number, end: number): string {
+const selectors = /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u
+
+/**
+ * The sentence calmed down: "!!!" → ".", shouted capitals lowered, emoji runs,
+ * shouted interjections ("OMG,") and intensifiers before a feeling removed.
+ */
+function calm(sentence: SentenceView, loud: readonly Token[], drop: readonly Token[], start: number, end: number): string {
   const text = sentence.text
+  const dropped = new Set(drop)
   let out = ''
   let position = start
-  const sorted = [...loud].sort((a, b) => a.start - b.start)
-  for (const token of sorted) {
+  const edits = [...new Set([...loud, ...drop])].sort((a, b) => a.start - b.start)
+  for (const token of edits) {
     if (token.start < position) continue
     out += text.slice(position, token.start)
-    if (token.kind === 'punct') out += token.raw.includes('?') ? '?' : '.'
-    else if (token.kind === 'word') {
-      const lower = token.raw.toLowerCase()
-      out += token.start === start ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower
-    }
-    // Emoji: dropped, with the selectors that follow it.
     position = token.end
-    if (token.kind === 'emoji') while (position < end && /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u.test(text.charAt(position))) position++
+    if (dropped.has(token) || token.kind === 'emoji') {
+      // Drop the word or emoji with the selectors, comma and space after it.
+      while (position < end && selectors.test(text.charAt(position))) position++
+      if (token.kind === 'word' && text.charAt(position) === ',') position++
+      while (position < end && /\s/.test(text.charAt(position))) position++
+      continue
+    }
+    if (token.kind === 'punct') out += token.raw.includes('?') ? '?' : '.'
+    else out += token.raw.toLowerCase()
   }
   out += text.slice(position, end)
-  // A second "!" token of a split pair leaves ".." behind.
   out = tidy(out.replace(/\.{2,}/g, '.').replace(/\.!|!\./g, '.'))
+  // Keep a capital at the start of the sentence.
+  if (/^\p{Lu}/u.test(text.slice(start, end).trimStart())) out = out.charAt(0).toUpperCase() + out.slice(1)
   if (out !== '' && !/[.!?…]$/.test(out)) out += '.'
   return out
 }

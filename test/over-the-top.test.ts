@@ -1,0 +1,212 @@
+/**
+ * The over-the-top detector: the `gush` and `shout` kinds (computed
+ * rewrites, thresholds as rule data), the lexicon word sets, the
+ * per-sentence intensity figures, and what must stay clean (deadline "!!!",
+ * quoted praise, one warm sentence). The rules run from a folder that holds
+ * only `rules/over-the-top/`, so other categories cannot interfere.
+ */
+import {mkdtempSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {check, loadRules, InputError, type Language} from '../src/index.js'
+import {compileMetric} from '../src/kinds/metric.js'
+import {predicates} from '../src/predicates.js'
+import type {Token} from '../src/tokens.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const scratch = mkdtempSync(path.join(tmpdir(), 'trouw-ott-'))
+symlinkSync(path.join(root, 'rules', 'over-the-top'), path.join(scratch, 'over-the-top'), 'dir')
+const ruleSet = loadRules(scratch)
+
+async function run(text: string, lang: Language) {
+  const file = await check(text, {lang, format: 'text', spell: false, ruleSet})
+  const messages = file.messages.filter((message) => message.category === 'over-the-top')
+  return {messages, sentences: file.data.trouw?.sentences ?? [], ids: messages.map((message) => String(message.ruleId))}
+}
+
+function word(norm: string): Token {
+  return {norm, raw: norm, kind: 'word', start: 0, end: norm.length, clause: 0, caps: false}
+}
+
+describe('gush kind', () => {
+  it('flags a stack of intensified praise and rewrites it to one plain word', async () => {
+    const {messages} = await run('Our new kettle is absolutely stunning, truly game-changing.', 'en')
+    const gush = messages.find((message) => message.ruleId === 'over-the-top/gush')
+    expect(gush?.actual).toBe('absolutely stunning, truly game-changing')
+    expect(gush?.expected).toEqual(['stunning'])
+    expect(gush?.reason).toContain('2 intensifiers (absolutely, truly)')
+  })
+
+  it('reads elongated and accented intensifiers and intensifier compounds in Dutch', async () => {
+    const stretched = await run('Je wordt er zóóó ontzettend gelukkig van.', 'nl')
+    expect(stretched.messages.find((message) => message.ruleId === 'over-the-top/gush')?.expected).toEqual(['gelukkig'])
+    const compound = await run('Wat zijn we supermegablij met jou, echt heel erg blij.', 'nl')
+    expect(compound.ids).toContain('over-the-top/gush')
+  })
+
+  it('keeps the first word of a list of three superlatives', async () => {
+    const {messages} = await run('Wat een oogverblindende, betoverende en onvergetelijke avond.', 'nl')
+    expect(messages[0].ruleId).toBe('over-the-top/gush')
+    expect(messages[0].expected).toEqual(['oogverblindende'])
+  })
+
+  it('leaves one warm word, two plain ones, sober qualities and negated praise alone', async () => {
+    for (const [text, lang] of [
+      ['Fijn dat je er bent.', 'nl'],
+      ['Enjoy it.', 'en'],
+      ['We zijn heel erg blij met je reactie.', 'nl'],
+      ['Reliable, affordable and safe heaters.', 'en'],
+      ['It is not the most amazing, incredible gadget.', 'en']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).not.toContain('over-the-top/gush')
+    }
+  })
+})
+
+describe('shout kind', () => {
+  it('calms the sentence: "!!!" to a full stop, capitals lowered, intensifiers and interjections dropped', async () => {
+    const {messages} = await run('WOW, we are SO incredibly happy for you!!!', 'en')
+    const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(shout?.expected).toEqual(['We are happy for you.'])
+    expect(shout?.reason).toContain('exclamation marks (!!!)')
+    expect(shout?.reason).toContain('capitals (WOW, SO)')
+  })
+
+  it('removes a run of hearts or party emoji', async () => {
+    const {messages} = await run('Welkom bij de club, we zijn trots 🎉🎉🥳', 'nl')
+    const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(shout?.expected).toEqual(['Welkom bij de club, we zijn trots.'])
+    expect(shout?.reason).toContain('3 emoji')
+  })
+
+  it('does not call deadline exclamation marks over-the-top', async () => {
+    for (const [text, lang] of [
+      ['Last chance to order, the sale ends tonight!!!', 'en'],
+      ['Nog maar 2 uur, de actie eindigt vanavond!!!', 'nl'],
+      ['Order now!!', 'en']
+    ] as const) {
+      expect((await run(text, lang)).messages, text).toEqual([])
+    }
+  })
+
+  it('ignores one heart, one exclamation mark and negated feelings', async () => {
+    for (const [text, lang] of [
+      ['Thank you 💛', 'en'],
+      ['Thanks for your order!', 'en'],
+      ['We zijn niet blij met die vertraging!!', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).messages, text).toEqual([])
+    }
+  })
+})
+
+describe('what stays clean', () => {
+  it('leaves praise quoted from a customer alone', async () => {
+    for (const [text, lang] of [
+      ["A customer wrote: 'absolutely amazing, truly wonderful, I LOVE it!!!'", 'en'],
+      ['Een klant schreef ons: "echt geweldig, super fantastisch, ZO blij!!!" en dat deed ons goed.', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).messages, text).toEqual([])
+    }
+  })
+
+  it('leaves a modest warm sentence, plain thanks and a gesture tied to a real event alone', async () => {
+    for (const [text, lang] of [
+      ['Ik heb je gemist.', 'nl'],
+      ['We missed you at the workshop this week.', 'en'],
+      ['Bedankt voor je bestelling.', 'nl'],
+      ['We hope the new boots keep your feet dry this winter.', 'en'],
+      ['We helpen je elke dag graag, van 9 tot 5.', 'nl'],
+      ['Free delivery every day, forever.', 'en']
+    ] as const) {
+      expect((await run(text, lang)).messages, text).toEqual([])
+    }
+  })
+})
+
+describe('projection, forever and attribution', () => {
+  it('names the signal and offers a concrete rewrite, not "consider rephrasing"', async () => {
+    const {messages} = await run('Wij genieten ervan als jij elke avond blij onder je nieuwe dekbed kruipt.', 'nl')
+    const subtypes = new Set(messages.map((message) => message.subtype))
+    expect(subtypes.has('projection')).toBe(true)
+    expect(subtypes.has('forever')).toBe(true)
+    for (const message of messages) {
+      expect(message.expected.length).toBeGreaterThan(0)
+      expect(message.expected.join(' ')).not.toMatch(/rephras|herformul/i)
+    }
+  })
+
+  it('flags a transaction dressed up as a life event in both languages', async () => {
+    expect((await run('Your refund went through: the happiest moment of our lives.', 'en')).ids).toContain('over-the-top/attribution')
+    expect((await run('Je retour is verwerkt: de mooiste dag van ons leven.', 'nl')).ids).toContain('over-the-top/attribution')
+  })
+})
+
+describe('intensity figures', () => {
+  it('puts the over-the-top intensity of each sentence on file.data', async () => {
+    const {sentences} = await run('Thanks for your order. We are SO incredibly happy 💖💖💖 and absolutely thrilled, totally overjoyed!!!', 'en')
+    expect(sentences).toHaveLength(2)
+    expect(sentences[0].intensity).toBe(0)
+    expect(sentences[1].intensity).toBeGreaterThanOrEqual(3)
+  })
+
+  it('is zero for clean copy', async () => {
+    const {sentences} = await run('Je pakket is onderweg. Fijn dat je er bent.', 'nl')
+    expect(sentences.map((sentence) => sentence.intensity)).toEqual([0, 0])
+  })
+})
+
+describe('lexicon word sets', () => {
+  it('grades words by the sentiment lexicons and intensifier lists', () => {
+    const en = predicates('en')
+    expect(en.positive(word('amazing'))).toBe(true)
+    expect(en.positive(word('invoice'))).toBe(false)
+    expect(en.intense(word('incredible'))).toBe(true)
+    expect(en.intense(word('fine'))).toBe(false)
+    expect(en.intensifier(word('sooo'))).toBe(true)
+    expect(en.joy(word('smiling'))).toBe(true)
+    expect(en.affect(word('enjoying'))).toBe(true)
+    expect(en.affect(word('function'))).toBe(false)
+    const nl = predicates('nl')
+    expect(nl.positive(word('prachtige'))).toBe(true)
+    expect(nl.intensifier(word('zóóó'.normalize('NFD').replace(/[\u0300-\u0302]/g, '')))).toBe(true)
+    expect(nl.joy(word('dolgelukkig'))).toBe(true)
+    expect(nl.team(word('klantenserviceteam'))).toBe(true)
+  })
+})
+
+describe('metric', () => {
+  it('evaluates formulas with precedence, parentheses and min/max', () => {
+    const metric = compileMetric({formula: '0.5 * a + max(b, 2) * (1 - c)', condition: '>= 3'}, ['a', 'b', 'c'])
+    expect(metric.value({a: 2, b: 4, c: 0})).toBe(5)
+    expect(metric.holds(metric.value({a: 2, b: 1, c: 0}))).toBe(true)
+    expect(metric.holds(metric.value({a: 0, b: 1, c: 1}))).toBe(false)
+  })
+
+  it('rejects unknown figures and bad conditions with a fix in the message', () => {
+    expect(() => compileMetric({formula: 'bosts + 1', condition: '> 1'}, ['boosts'])).toThrow(/unknown figure `bosts`.*use boosts/)
+    expect(() => compileMetric({formula: 'boosts', condition: 'big'}, ['boosts'])).toThrow(/comparison such as/)
+  })
+
+  it('reports a broken metric in a rule file with the file and the key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trouw-ott-bad-'))
+    mkdirSync(path.join(dir, 'over-the-top'))
+    writeFileSync(path.join(dir, 'over-the-top', 'bad.yml'), [
+      'category: over-the-top',
+      'severity: warning',
+      'kind: gush',
+      'message: too much',
+      'metric:',
+      '  formula: loudness * 2',
+      '  condition: "> 1"',
+      'examples:',
+      '  en: {incorrect: ["a"], correct: ["b"]}',
+      '  nl: {incorrect: ["a"], correct: ["b"]}',
+      'docs: A rule with a formula that names a figure the kind does not know.'
+    ].join('\n'))
+    expect(() => loadRules(dir)).toThrow(InputError)
+    expect(() => loadRules(dir)).toThrow(/metric\.formula.*unknown figure `loudness`/)
+  })
+})
