@@ -11,7 +11,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = path.join(root, 'dist', 'cli', 'bin.js')
+const bin = process.env.TROUW_TEST_BIN ?? path.join(root, 'dist', 'cli', 'bin.js')
 let dir: string
 
 function run(args: string[], input?: string | Buffer) {
@@ -155,5 +155,37 @@ describe('bad input', () => {
     expect(result.code).toBe(2)
     expect(JSON.parse(result.stdout).files).toHaveLength(1)
     expect(result.stderr).toContain(missing)
+  })
+})
+
+describe('--watch', () => {
+  it('checks again once after a save, then stops when killed', async () => {
+    const {spawn} = await import('node:child_process')
+    const {setTimeout: sleep} = await import('node:timers/promises')
+    const file = write('watched.txt', 'Thanks for your order.\n')
+    const child = spawn(process.execPath, [bin, 'check', '--watch', '--format', 'json', file], {stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const reports = () => stdout.split(/^\{$/m).length - 1
+    const waitFor = async (test: () => boolean) => {
+      for (let tries = 0; tries < 200 && !test(); tries++) await sleep(50)
+      return test()
+    }
+    try {
+      expect(await waitFor(() => reports() === 1 && /watching/.test(stderr))).toBe(true)
+      expect(stdout).not.toContain('coercion/minimum-term')
+      writeFileSync(file, 'Your membership has a minimum term of 12 months.\n')
+      expect(await waitFor(() => reports() === 2 && (stderr.match(/watching/g) ?? []).length === 2)).toBe(true)
+      expect(stdout.split(/^\{$/m)[2]).toContain('coercion/minimum-term')
+      // Debounced: one save, one check.
+      await sleep(600)
+      expect(reports()).toBe(2)
+    } finally {
+      child.kill()
+    }
+    const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(signal ?? exitCode)))
+    expect(code).toBe('SIGTERM')
   })
 })

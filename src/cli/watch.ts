@@ -63,8 +63,14 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
         inputs = new Set(result.inputs)
         ;({mtimes, folders} = await snapshot(result.inputs))
       } catch (error) {
+        // A broken rule or an unreadable folder: say so and keep watching what was given.
         io.stderr.write(`trouw: ${String(error)}\n`)
         code = 2
+        if (inputs.size === 0) {
+          const given = command.files.filter((entry) => !/[*?[\]{}]/.test(entry)).map((entry) => path.resolve(entry))
+          inputs = new Set(given)
+          ;({mtimes, folders} = await snapshot(given))
+        }
       }
       running = false
       if (signal?.aborted) return
