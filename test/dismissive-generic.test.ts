@@ -1,0 +1,194 @@
+/**
+ * Dismissive service copy, generic quality claims, confirmshaming and guilt:
+ * beyond each rule's own examples, these check the cases that flip the
+ * meaning (negated, an arranged alternative, quoted customers), formal and
+ * informal Dutch (u / je), and that every finding carries a concrete rewrite.
+ */
+import {describe, expect, it} from 'vitest'
+import {check, type Language} from '../src/index.js'
+
+type Target = 'dismissive' | 'generic-claim' | 'confirmshaming' | 'guilt'
+
+/** Does trouw report `target` (a category, or a coercion subtype) anywhere in `text`? */
+async function reports(text: string, lang: Language, target: Target): Promise<boolean> {
+  const file = await check(text, {lang, format: 'text'})
+  return file.messages.some((message) => message.category === target || message.subtype === target)
+}
+
+interface Case {
+  lang: Language
+  text: string
+}
+
+function table(target: Target, flagged: readonly Case[], clean: readonly Case[]): void {
+  describe(target, () => {
+    for (const {lang, text} of flagged) {
+      it(`flags (${lang}): ${text}`, async () => {
+        expect(await reports(text, lang, target)).toBe(true)
+      })
+    }
+    for (const {lang, text} of clean) {
+      it(`leaves alone (${lang}): ${text}`, async () => {
+        expect(await reports(text, lang, target)).toBe(false)
+      })
+    }
+  })
+}
+
+const en = (text: string): Case => ({lang: 'en', text})
+const nl = (text: string): Case => ({lang: 'nl', text})
+
+table(
+  'dismissive',
+  [
+    en("Sorry, but we can't help you with this."),
+    en('There is really nothing more we can do for you.'),
+    en('That is not our responsibility.'),
+    en("Damaged parcels aren't our problem, please take it up with the carrier."),
+    en('Please just check our FAQ.'),
+    en("You'll have to fix that yourself."),
+    en('We do not make exceptions to this policy.'),
+    en("Unfortunately that's a question for the manufacturer, not for us: contact them directly."),
+    nl('Daar kunnen we u helaas niet mee helpen.'),
+    nl('Dat is jouw probleem, niet het onze.'),
+    nl('Daar gaan wij helaas niet over.'),
+    nl('Zoek het zelf maar uit.'),
+    nl('Kijk maar even in onze veelgestelde vragen.'),
+    nl('Hiervoor moet u bij de fabrikant zijn.'),
+    nl('Daar kunnen wij niks aan doen.'),
+    nl('Regels zijn regels, daar maken we geen uitzondering op.')
+  ],
+  [
+    // An arranged alternative turns a refusal into help.
+    en("We can't repair this model, so I've arranged a replacement that arrives on Thursday."),
+    en("That's not something we handle ourselves, but I've forwarded your email to the courier and will call you tomorrow."),
+    nl('We kunnen dit niet zelf repareren, daarom heb ik een monteur van de fabrikant voor u ingepland.'),
+    nl('Dat kan ik niet voor je oplossen, maar ik heb mijn collega Sanne gevraagd je vandaag te bellen.'),
+    // Negated or positive service copy.
+    en("No problem: we'll sort it out for you."),
+    en('We are happy to help you choose.'),
+    nl('Geen probleem, wij helpen je graag verder.'),
+    nl('Wij zoeken het voor u uit en bellen u morgen terug.'),
+    // A quoted customer is not the sender.
+    en('Last year a customer told us: "that\'s not our problem" is what she heard everywhere else.'),
+    nl('Een klant schreef ons: "Elders hoorde ik alleen maar \'zoek het zelf uit\'."'),
+    // Ordinary pointers and self-service offered next to help.
+    en('You can change your delivery date in your account, or reply and we will do it for you.'),
+    nl('Je kunt je bezorgmoment zelf wijzigen in je account, of je belt ons en wij doen het.')
+  ]
+)
+
+table(
+  'generic-claim',
+  [
+    en('We supply premium quality at competitive prices.'),
+    en('Our dedicated team delivers excellent customer service.'),
+    en('Innovative solutions for the modern kitchen.'),
+    en('Durable, reliable and affordable.'),
+    en('A state-of-the-art factory and a customer-centric approach.'),
+    en('Our e-bikes run perfectly and last for years.'),
+    nl('Wij leveren kwalitatief hoogwaardige producten.'),
+    nl('Onze service is uitstekend.'),
+    nl('Betaalbaar, betrouwbaar en duurzaam.'),
+    nl('Deskundig advies en scherpe prijzen.'),
+    nl('Bij ons staat de klant centraal.'),
+    nl('Oplossingen op maat voor uw bedrijf.'),
+    nl('Deze wasmachine wast stralend wit.')
+  ],
+  [
+    // Concrete, checkable detail.
+    en('Our oak is FSC-certified and oiled by hand in Zwolle.'),
+    en('Every order placed before 22:00 is delivered the next day by our own drivers.'),
+    en('The cushions are filled with 900 grams of Dutch duck down.'),
+    nl('Ons eikenhout is FSC-gecertificeerd en wordt in Zwolle met de hand geolied.'),
+    nl('Voor 22.00 uur besteld, morgen bezorgd door onze eigen chauffeurs.'),
+    nl('De kussens zijn gevuld met 900 gram Nederlands eendendons.'),
+    // Negated claims and sign-offs.
+    en("We don't claim the best prices; we show you the same price as in our shop."),
+    nl('Met vriendelijke groet, het team van Bakkerij Jansen'),
+    en('Kind regards, the team at Jansen Bakery'),
+    // A quoted review is the customer's voice, not the sender's claim.
+    en('Mila wrote: "excellent customer service, they called me back within an hour."')
+  ]
+)
+
+table(
+  'confirmshaming',
+  [
+    en("No thanks, I'd rather pay full price."),
+    en("No, I don't want better sleep."),
+    en("I'm fine paying more, thanks."),
+    en("No thanks, I don't care about saving money."),
+    nl('Nee, ik betaal liever meer.'),
+    nl('Nee bedankt, ik heb geen zin in korting.'),
+    nl('Nee, ik geef niets om mijn gezondheid.'),
+    nl('Nee hoor, ik mis de aanbieding liever.')
+  ],
+  [
+    en('No thanks'),
+    en('No thanks, not right now.'),
+    en('Unsubscribe'),
+    en('Yes, I want the discount.'),
+    nl('Nee, dank je'),
+    nl('Nee, bedankt'),
+    nl('Afmelden'),
+    nl('Uitschrijven voor deze nieuwsbrief'),
+    nl('Ik wil geen e-mails meer ontvangen.')
+  ]
+)
+
+table(
+  'guilt',
+  [
+    en("After all we've done for you, you'd really leave?"),
+    en("We'd be devastated to lose you."),
+    en("Please don't leave us, we'll miss you terribly."),
+    en('Are you really going to abandon us now?'),
+    nl('Na alles wat we voor je hebben gedaan, laat je ons zomaar in de steek?'),
+    nl('Het zou ons hart breken als u opzegt.'),
+    nl('We zijn er echt kapot van dat je weggaat.'),
+    nl('Laat u ons echt in de steek?')
+  ],
+  [
+    en('We miss you.'),
+    en('We hope to see you again.'),
+    en("It's been a while: we miss you at the Saturday market."),
+    en("Sorry to see you go. Your account stays open until 1 May, and you're welcome back any time."),
+    nl('We missen je.'),
+    nl('We hopen je snel weer te zien.'),
+    nl('Het is alweer een tijdje geleden: we missen je op de zaterdagmarkt.'),
+    nl('Wij laten je nooit in de steek als je ketel stuk is.')
+  ]
+)
+
+describe('suggestions', () => {
+  const samples: Array<[Language, string]> = [
+    ['en', "That's not our problem."],
+    ['nl', 'Zoek het zelf maar uit.'],
+    ['en', 'High quality at the best prices.'],
+    ['nl', 'Hoogwaardige kwaliteit tegen scherpe prijzen.'],
+    ['en', "No thanks, I'd rather pay full price."],
+    ['nl', 'Na alles wat wij voor u gedaan hebben, gaat u weg?']
+  ]
+  for (const [lang, text] of samples) {
+    it(`every finding offers a concrete rewrite (${lang}): ${text}`, async () => {
+      const file = await check(text, {lang, format: 'text'})
+      const mine = file.messages.filter((message) =>
+        ['dismissive', 'generic-claim'].includes(String(message.category)) ||
+        ['confirmshaming', 'guilt'].includes(String(message.subtype))
+      )
+      expect(mine.length).toBeGreaterThan(0)
+      for (const message of mine) {
+        expect(message.expected?.length, String(message.ruleId)).toBeGreaterThan(0)
+        for (const rewrite of message.expected ?? []) expect(rewrite.length).toBeGreaterThan(3)
+      }
+    })
+  }
+
+  it('reports generic claims at info level and dismissive copy as warnings', async () => {
+    const generic = await check('Innovative solutions at competitive prices.', {lang: 'en', format: 'text'})
+    const dismissive = await check('Dat is niet ons probleem.', {lang: 'nl', format: 'text'})
+    expect(generic.messages.filter((m) => m.category === 'generic-claim').map((m) => m.severity)).toContain('info')
+    expect(dismissive.messages.filter((m) => m.category === 'dismissive').map((m) => m.severity)).toContain('warning')
+  })
+})
