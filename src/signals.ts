@@ -33,6 +33,8 @@ export const nameWeight = 1
 export const kindWordWeight = 0.5
 /** Sentiment lexicon valence from which a word counts as kind (-5..5). */
 export const kindWordValence = 2
+/** …and up to which it is still calm (stronger words are praise, not warmth). */
+export const kindWordMaxValence = 3.5
 /** Sentiment lexicon intensity above which a word is too loud to count as proportionate (0..1). */
 export const kindWordMaxIntensity = 0.6
 /** Weight (negative) of typographic shouting for restraint: `!!`, ALL CAPS words, emoji runs. */
@@ -59,6 +61,8 @@ interface CompiledSignals {
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
   notNames: ReadonlySet<string>
+  /** Positive words that are claims about the product, not warmth (best, excellent). */
+  notKind: ReadonlySet<string>
   /** Phrases whose words are no evidence ("no thanks" is a refusal, not thanks). */
   ignore: PatternIndex<true>
 }
@@ -116,7 +120,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), ignore}
+  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), ignore}
   cache.set(lang, compiled)
   return compiled
 }
@@ -146,7 +150,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
 
   numbers(words, found, spans)
   names(sentence, compiled, found, spans)
-  if (addressesReader) kindWord(sentence, found, spans)
+  if (addressesReader) kindWord(sentence, compiled, found, spans)
   shouting(sentence, found, spans)
   return found.sort((a, b) => a.start - b.start)
 }
@@ -240,13 +244,13 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
 }
 
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
-function kindWord(sentence: SentenceView, found: Signal[], spans: Array<[number, number]>): void {
+function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
   if (found.some((signal) => signal.component === 'warmth' && signal.weight > 0)) return
   const lexicon = sentiment(sentence.lang)
   sentence.words.forEach((token, index) => {
     if (found.some((signal) => signal.why === 'a kind word to the reader')) return
-    const entry = token.kind === 'word' ? lexicon.get(token.norm) : undefined
-    if (entry && entry.valence >= kindWordValence && entry.intensity <= kindWordMaxIntensity) {
+    const entry = token.kind === 'word' && !compiled.notKind.has(token.norm) ? lexicon.get(token.norm) : undefined
+    if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) {
       add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
     }
   })
