@@ -58,7 +58,7 @@ describe('phase-aware suggestions', () => {
     expect(eerste.text).toMatch(/^Vraag, duw niet/)
   })
 
-  it('ranks by gain in esp points and keeps three distinct suggestions', () => {
+  it('ranks by gain in esp points and keeps three suggestions, one per component', () => {
     const states: ComponentState[] = [
       {component: 'restraint', fall: 60, addGain: 0, worst: {text: 'SO happy!!!', kind: 'over-the-top/shouting'}},
       {component: 'distinctiveness', fall: 10, addGain: 3},
@@ -67,11 +67,13 @@ describe('phase-aware suggestions', () => {
     ]
     const chosen = suggest(states, undefined, 'en', espWeight)
     expect(chosen).toHaveLength(3)
-    // restraint: 0.2 × 60 = 12 points first; then adding detail 3; then removing the generic claim 0.15 × 10 = 1.5.
+    // restraint: 0.2 × 60 = 12 points first; then adding detail 3 (which beats removing the generic
+    // claim, 0.15 × 10 = 1.5, for the same component); then warmth or reciprocity, 0.5 each.
     expect(chosen[0].text).toMatch(/^Tone it down/)
     expect(chosen[0].gain).toBeCloseTo(12, 6)
     expect(chosen[1].text).toMatch(/^Add a concrete detail/)
-    expect(chosen[2].gain).toBeCloseTo(1.5, 6)
+    expect(chosen[2].gain).toBeCloseTo(0.5, 6)
+    expect(new Set(chosen.map((candidate) => candidate.component)).size).toBe(3)
   })
 
   it('reports a phase and three suggestions for a whole mail', async () => {

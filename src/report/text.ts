@@ -36,7 +36,8 @@ export function textReport(files: readonly VFile[]): string {
     for (const item of top) {
       const sign = item.delta > 0 ? '+' : ''
       const text = item.text.replace(/\s+/g, ' ').trim()
-      lines.push(`  score ${sign}${item.delta} ${item.component}  "${text.length > 40 ? text.slice(0, 39) + '…' : text}"  ${item.why}  ${file.path}:${item.line}:${item.column}`)
+      const part = item.part ? ` [${item.part}]` : ''
+      lines.push(`  score ${sign}${item.delta} ${item.component}  "${text.length > 40 ? text.slice(0, 39) + '…' : text}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
     }
     for (const suggestion of file.suggestions) lines.push(`  suggestion  ${suggestion}`)
   }

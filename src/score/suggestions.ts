@@ -3,7 +3,8 @@
  * aware of the customer phase. Each candidate carries its gain in `esp`
  * points: taking away a component's negative evidence gains
  * `espWeight × fall`; adding one more signal of weight 1 gains
- * `espWeight × (component with P + 1 − component now)`.
+ * `espWeight × (component with P + 1 − component now)`. At most one
+ * suggestion per component.
  */
 import type {Language, Phase, ScoreComponent} from '../types.js'
 
@@ -18,6 +19,7 @@ export interface ComponentState {
 }
 
 export interface Candidate {
+  component: ScoreComponent
   text: string
   gain: number
 }
@@ -152,15 +154,17 @@ function addText(component: ScoreComponent, phase: Phase | undefined, lang: Lang
 export function suggest(states: readonly ComponentState[], phase: Phase | undefined, lang: Language, espWeights: Readonly<Record<ScoreComponent, number>>): Candidate[] {
   const candidates: Candidate[] = []
   for (const state of states) {
-    if (state.fall > 0.5) candidates.push({text: removeText(state, phase, lang), gain: espWeights[state.component] * state.fall})
-    const text = addText(state.component, phase, lang)
-    if (text && state.addGain > 0.05) candidates.push({text, gain: state.addGain})
+    const {component} = state
+    if (state.fall > 0.5) candidates.push({component, text: removeText(state, phase, lang), gain: espWeights[component] * state.fall})
+    const text = addText(component, phase, lang)
+    if (text && state.addGain > 0.05) candidates.push({component, text, gain: state.addGain})
   }
   candidates.sort((a, b) => b.gain - a.gain)
+  // One suggestion per component, so the three cover three different things.
   const chosen: Candidate[] = []
   for (const candidate of candidates) {
     if (chosen.length === 3) break
-    if (!chosen.some((other) => other.text === candidate.text)) chosen.push(candidate)
+    if (!chosen.some((other) => other.component === candidate.component || other.text === candidate.text)) chosen.push(candidate)
   }
   return chosen
 }
