@@ -162,3 +162,21 @@ describe('plain text', () => {
     expect(await findings(`<!--trouw ignore-->\n${lockIn}\n`, 'a.txt')).toEqual(['2 coercion/minimum-term'])
   })
 })
+
+describe('.eml', () => {
+  it('controls in the HTML part apply to that part', async () => {
+    const eml = [
+      'From: shop@example.com',
+      'Subject: Your membership has a minimum term of 12 months.',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `<p>Hi.</p><!--trouw ignore coercion--><p>${lockIn}</p><p>${lockIn}</p>`,
+      ''
+    ].join('\r\n')
+    const file = await check(eml, {path: 'a.eml', lang: 'en'})
+    expect(file.messages.map((message) => `${message.part} ${message.column} ${message.ruleId}`)).toEqual([
+      'subject 23 coercion/minimum-term',
+      'html 119 coercion/minimum-term'
+    ])
+  })
+})
