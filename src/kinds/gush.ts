@@ -8,8 +8,9 @@
  * valence is at least `minValence` and its intensity at least `minIntensity`
  * (rule data `words` overrides either way: `life-changing: 0.8`,
  * `reliable: 0`). Intensifiers ("so", "zóóó", "mega") right before a
- * weighted word count as its boosts. Weighted words
- * no more than `window` words apart form one stack; each stack is measured by
+ * weighted word count as its boosts. Weighted words with at most `window`
+ * words between them, all of them `glue` words ("and", "so", "the"), form
+ * one stack; each stack is measured by
  * the rule's `metric` over these figures:
  *
  * | figure      | meaning |
@@ -46,6 +47,8 @@ interface Settings {
   negation: boolean
   /** Intensifiers that can open a compound, longest first: [word, weight]. */
   prefixes: ReadonlyArray<readonly [string, number]>
+  /** Words that may stand between the words of one stack; when absent, any word can. */
+  glue?: ReadonlySet<string>
   memo: Map<string, WordWeight>
 }
 
@@ -73,9 +76,18 @@ function numberField(rule: RuleData, key: string, fallback: number): number {
   return value
 }
 
+function glueOf(rule: RuleData, lang: Language): ReadonlySet<string> | undefined {
+  const value = (rule.fields.glue as Partial<Record<Language, unknown>> | undefined)?.[lang]
+  if (value === undefined) return undefined
+  if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+    throw new RuleFieldError(['glue', lang], `\`glue.${lang}\` must be a list of words ("and", "so", "the")`)
+  }
+  return new Set(value.map((word: string) => word.toLowerCase()))
+}
+
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'words', 'languages'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -96,7 +108,8 @@ export const gushKind: Kind = {
       quoted: rule.quoted,
       negation: rule.negation,
       prefixes: [...intensifiers(lang)].filter(([word]) => word.length >= 3).sort((a, b) => b[0].length - a[0].length),
-      memo: new Map()
+      memo: new Map(),
+      glue: glueOf(rule, lang)
     }
     const detector: Detector = {
       patterns: [],
@@ -205,11 +218,27 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
   }
   for (const item of weighted) {
     const last = current[current.length - 1]
-    if (last && item.from - last.to > settings.window) close()
+    if (last && !joined(words, last, item, settings)) close()
     current.push(item)
   }
   close()
   return stacks
+}
+
+/**
+ * Do two weighted words belong to one stack? At most `window` words between,
+ * and (when the rule lists `glue`) only glue words, such as "and", "so",
+ * "the", between them: "amazing, incredible and life-changing" is one
+ * stack; "heerlijke koffie, vriendelijke mensen" praises two things.
+ */
+function joined(words: readonly Token[], last: Weighted, item: Weighted, settings: Settings): boolean {
+  const first = item.boosts.length > 0 ? item.boosts[0] : item.from
+  if (first - last.to - 1 > settings.window) return false
+  if (!settings.glue) return true
+  for (let index = last.to + 1; index < first; index++) {
+    if (!settings.glue.has(words[index].norm)) return false
+  }
+  return true
 }
 
 function measure(items: Weighted[], words: readonly Token[], lang: Language): Stack {
