@@ -155,8 +155,8 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** Components whose phrases a negator after them also turns around ("wij helpen je niet verder"). */
-const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'reciprocity'])
+/** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */
+const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', 'reciprocity'])
 
 /** Negators that turn around what came before them in the clause (Dutch puts `niet` after the verb). */
 const negatorsAfter: Readonly<Record<Language, ReadonlySet<string>>> = {

@@ -76,6 +76,13 @@ describe('phase-aware suggestions', () => {
     expect(new Set(chosen.map((candidate) => candidate.component)).size).toBe(3)
   })
 
+  it('asks a real retention mail that stresses its minimum term for a reason to stay', async () => {
+    const file = await check('Your yoga membership renews next month. It has a minimum term of 12 months.', {lang: 'en', format: 'text', ruleSet})
+    const data = file.data.trouw!
+    expect(data.phase?.name).toBe('stick')
+    expect(data.suggestions![0]).toMatch(/^Give a reason to stay/)
+  })
+
   it('reports a phase and three suggestions for a whole mail', async () => {
     const file = await check('Hi Lotte,\n\nYour yoga membership renews on 1 June. Thanks for three good years!', {lang: 'en', format: 'text', ruleSet})
     const data = file.data.trouw!

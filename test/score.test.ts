@@ -109,6 +109,11 @@ describe('signals', () => {
     expect(signals.filter((signal) => signal.component === 'reciprocity')).toEqual([])
   })
 
+  it('does not count a freeing phrase that a later negator turns around (nl)', async () => {
+    expect((await view('Opzeggen kan niet tussentijds.', 'nl')).filter((signal) => signal.component === 'freedom')).toEqual([])
+    expect((await view('Opzeggen kan altijd, zonder kosten.', 'nl')).filter((signal) => signal.component === 'freedom')).toHaveLength(2)
+  })
+
   it('reads a refusal as no thanks', async () => {
     const signals = await view('Nee bedankt.', 'nl')
     expect(signals.filter((signal) => signal.component === 'warmth' && signal.weight > 0)).toEqual([])
