@@ -66,6 +66,26 @@ const contrast: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['maar', 'echter', 'wel', 'behalve', 'dan', 'als', 'tenzij', 'want', 'omdat'])
 }
 
+/** Coordinators that start a new clause when a subject follows: "don't renew and we stop support". */
+const coordinators: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['and', 'or', 'so']),
+  nl: new Set(['en', 'of', 'dus'])
+}
+
+/** Subjects (and their possessives) that open a clause after a coordinator. */
+const subjects: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['we', 'you', 'i', 'they', 'he', 'she', 'it', 'your', 'our', 'their', "we'll", "you'll", "we're", "you're", "it's", "they'll", "i'll"]),
+  nl: new Set(['we', 'wij', 'je', 'jij', 'u', 'ik', 'ze', 'zij', 'hij', 'het', 'jouw', 'uw', 'onze', 'ons', 'jullie', 'dan'])
+}
+
+/** Does the token at `index` end the reach of a negator before it ("but", or "and" + a new subject)? */
+function isClauseBoundary(tokens: readonly Token[], index: number, lang: Language): boolean {
+  const token = tokens[index]
+  if (contrast[lang].has(token.norm)) return true
+  const next = tokens[index + 1]
+  return coordinators[lang].has(token.norm) && next !== undefined && subjects[lang].has(next.norm)
+}
+
 /**
  * Verbs after a phrase that a later negator denies: "cancellation fees do not
  * apply", "opzegkosten rekenen we niet".
@@ -103,7 +123,7 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
 /**
  * Is the match negated or freed? Any of:
  * - a negator up to three words before it in the same clause, with no
- *   contrast word ("but", "maar") in between, and not aimed at a pressure
+ *   contrast word ("but", "maar") or new subject ("and we") in between, and not aimed at a pressure
  *   verb ("don't wait");
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
@@ -116,7 +136,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   for (let index = match.from - 1; index >= 0 && index >= match.from - reachBefore; index--) {
     const token = tokens[index]
     if (token.clause !== first.clause) break
-    if (contrast[lang].has(token.norm)) break
+    if (isClauseBoundary(tokens, index, lang)) break
     if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
     if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang)) return true
   }
