@@ -30,6 +30,8 @@ Usage:
   trouw check [files, folders, globs...] [options]
                                      check copy (stdin when none given)
   trouw explain RULE|CATEGORY        print a rule's docs and examples
+  trouw lsp --stdio                  run the language server (docs/editors.md)
+  trouw review FILE                  walk a file's findings and fix them (interactive)
   trouw --help | --version
 
 Folders are searched for .txt .md .markdown .html .htm .mjml .eml files;
@@ -92,6 +94,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0
   }
   if (command === 'explain') return explain(rest, io)
+  if (command === 'lsp') return (await import('./lsp.js')).lsp(rest, io)
+  if (command === 'review') return (await import('./review.js')).review(rest, io)
   if (command === 'check') return runCheck(rest, io)
   throw new UsageError(`unknown command \`${command}\``)
 }
