@@ -1,0 +1,78 @@
+/**
+ * The plain data the ink components draw: built from checked `VFile`s by
+ * `toReportModel`, so the components are pure functions of plain props and
+ * tests can build props by hand.
+ */
+import type {VFile} from 'vfile'
+import type {JsonMessage, PhaseGuess, ScoreEvidence, Scores} from '../types.js'
+import {toJsonFile, toJsonReport} from '../report/json.js'
+
+/** A finding with the source line it starts on (none for `.eml` parts and notices without a place). */
+export interface ReportFinding extends JsonMessage {
+  /** The source line the finding starts on, without its line ending; `null` when it cannot be shown. */
+  sourceLine: string | null
+  /** 0-based columns of the span on `sourceLine`, end exclusive (to the line end when the span goes on). */
+  spanStart: number
+  spanEnd: number
+  /** Whether the span goes on past `sourceLine`. */
+  continues: boolean
+}
+
+export interface ReportFile {
+  path: string
+  language: string
+  format: string
+  scores: Scores
+  phase: PhaseGuess | null
+  findings: ReportFinding[]
+  evidence: ScoreEvidence[]
+  suggestions: string[]
+}
+
+export interface ReportSummary {
+  files: number
+  errors: number
+  warnings: number
+  infos: number
+  esp: number | null
+}
+
+export interface ReportModel {
+  files: ReportFile[]
+  summary: ReportSummary
+}
+
+/** The five ESP components in the order they are drawn, with their labels. */
+export const components = ['warmth', 'restraint', 'freedom', 'reciprocity', 'distinctiveness'] as const
+
+export function toReportModel(files: readonly VFile[]): ReportModel {
+  const report = toJsonReport(files)
+  return {files: files.map(toReportFile), summary: report.summary}
+}
+
+export function toReportFile(vfile: VFile): ReportFile {
+  const file = toJsonFile(vfile)
+  const value = typeof vfile.value === 'string' ? vfile.value : ''
+  const lines = file.format === 'eml' ? [] : value.split(/\r?\n|\r/)
+  return {
+    path: file.path,
+    language: file.language,
+    format: file.format,
+    scores: file.scores,
+    phase: file.phase,
+    evidence: file.evidence,
+    suggestions: file.suggestions,
+    findings: file.messages.map((message) => withSourceLine(message, lines))
+  }
+}
+
+/** Attach the line a finding starts on, and where its span is on that line. */
+export function withSourceLine(message: JsonMessage, lines: readonly string[]): ReportFinding {
+  const empty = message.line === message.endLine && message.column === message.endColumn
+  const line = message.part || empty ? undefined : lines[message.line - 1]
+  if (line === undefined) return {...message, sourceLine: null, spanStart: 0, spanEnd: 0, continues: false}
+  const spanStart = Math.min(message.column - 1, line.length)
+  const continues = message.endLine > message.line
+  const spanEnd = continues ? line.length : Math.max(spanStart, Math.min(message.endColumn - 1, line.length))
+  return {...message, sourceLine: line, spanStart, spanEnd, continues}
+}
