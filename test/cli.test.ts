@@ -189,3 +189,40 @@ describe('--watch', () => {
     expect(code).toBe('SIGTERM')
   })
 })
+
+describe('progress and help', () => {
+  async function inProcess(args: string[], stderrIsTTY: boolean) {
+    const {runCli} = await import('../src/cli/run.js')
+    const {PassThrough} = await import('node:stream')
+    let out = ''
+    let err = ''
+    const stdout = Object.assign(new PassThrough(), {isTTY: false})
+    const stderr = Object.assign(new PassThrough(), {isTTY: stderrIsTTY, columns: 100})
+    stdout.on('data', (chunk) => (out += chunk))
+    stderr.on('data', (chunk) => (err += chunk))
+    const code = await runCli(args, {stdin: new PassThrough(), stdout, stderr})
+    return {code, stdout: out, stderr: err}
+  }
+
+  it('a progress line on a terminal when more than 20 files are checked, cleared at the end', async () => {
+    const folder = path.join(dir, 'many')
+    const {mkdirSync} = await import('node:fs')
+    mkdirSync(folder, {recursive: true})
+    for (let index = 0; index < 25; index++) writeFileSync(path.join(folder, `mail-${index}.md`), `Thanks for order ${index}.\n`)
+    const terminal = await inProcess(['check', '--format', 'json', folder], true)
+    expect(terminal.code).toBe(0)
+    expect(terminal.stderr).toContain('25/25 files')
+    expect(terminal.stderr.endsWith('\r\x1b[K')).toBe(true)
+    expect(JSON.parse(terminal.stdout).files).toHaveLength(25)
+    expect((await inProcess(['check', '--format', 'json', folder], false)).stderr).toBe('')
+    const few = await inProcess(['check', '--format', 'json', path.join(folder, 'mail-1.md'), path.join(folder, 'mail-2.md')], true)
+    expect(few.stderr).toBe('')
+  })
+
+  it('the help names every option', () => {
+    const text = run(['check', '--help']).stdout
+    for (const option of ['--lang', '--format', '--format-in', '--fail-on', '--min-esp', '--rule', '--allow', '--spell', '--no-spell', '--word', '--config', '--no-config', '--no-ignore', '--watch', '--help', '.trouwignore', '.trouwrc.yaml', '<!--trouw ignore']) {
+      expect(text).toContain(option)
+    }
+  })
+})
