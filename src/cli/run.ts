@@ -220,7 +220,12 @@ export async function checkOnce(command: Readonly<CheckCommand>, io: Io, stdin?:
 }
 
 /** Check and report; the exit code and the paths that took part (for `--watch`). */
-export async function checkCommand(command: Readonly<CheckCommand>, io: Io, stdin?: Uint8Array): Promise<{code: number; inputs: string[]}> {
+export async function checkCommand(
+  command: Readonly<CheckCommand>,
+  io: Io,
+  stdin?: Uint8Array,
+  beforeReport?: () => void
+): Promise<{code: number; inputs: string[]}> {
   const progress = progressLine(io)
   const result = await runFiles({
     files: command.files,
@@ -234,6 +239,7 @@ export async function checkCommand(command: Readonly<CheckCommand>, io: Io, stdi
     onProgress: progress?.update
   })
   progress?.clear()
+  beforeReport?.()
   for (const line of result.errors) io.stderr.write(`trouw: ${line}\n`)
 
   await writeReport(result.files, command.report, io)

@@ -57,8 +57,9 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       }
       running = true
       try {
-        if (terminal) io.stdout.write(clearScreen)
-        const result = await checkCommand(command, io)
+        const result = await checkCommand(command, io, undefined, () => {
+          if (terminal) io.stdout.write(clearScreen)
+        })
         code = result.code
         inputs = new Set(result.inputs)
         ;({mtimes, folders} = await snapshot(result.inputs))
