@@ -15,7 +15,7 @@ import path from 'node:path'
 import {parse} from 'yaml'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
 import type {SentenceView} from './kinds/kind.js'
-import {compilePattern, PatternIndex, PatternError} from './patterns.js'
+import {compilePattern, PatternIndex, PatternError, type Match} from './patterns.js'
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
@@ -53,6 +53,8 @@ interface SignalGroup {
   negation: boolean
   /** Count the hit only when a question mark follows it: "Questions?", "Twijfel je?" (default false). */
   question: boolean
+  /** Not evidence: a phrase whose words count for nothing ("no thanks"). */
+  ignore?: boolean
 }
 
 interface CompiledSignals {
@@ -63,8 +65,6 @@ interface CompiledSignals {
   notNames: ReadonlySet<string>
   /** Positive words that are claims about the product, not warmth (best, excellent). */
   notKind: ReadonlySet<string>
-  /** Phrases whose words are no evidence ("no thanks" is a refusal, not thanks). */
-  ignore: PatternIndex<true>
 }
 
 const cache = new Map<Language, CompiledSignals>()
@@ -110,17 +110,18 @@ export function loadSignals(lang: Language): CompiledSignals {
       }
     }
   }
-  const ignore = new PatternIndex<true>()
+  // Phrases whose words are no evidence ("no thanks" is a refusal, not thanks): in the same index, one scan.
+  const ignore: SignalGroup = {component: 'warmth', why: 'ignore', weight: 0, negation: false, question: false, ignore: true}
   for (const source of (record.ignore ?? []) as unknown[]) {
     try {
-      for (const pattern of compilePattern(String(source), context)) ignore.add(pattern, true)
+      for (const pattern of compilePattern(String(source), context)) index.add(pattern, ignore)
     } catch (error) {
       if (error instanceof PatternError) throw new InputError(file, `ignore: ${error.message}`)
       throw error
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), ignore}
+  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind')}
   cache.set(lang, compiled)
   return compiled
 }
@@ -136,10 +137,14 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   const found: Signal[] = []
   const spans: Array<[number, number]> = []
   const addressesReader = words.some((token) => compiled.reader.has(token.norm))
+  const hits: Array<[Match, SignalGroup]> = []
   const ignored: Array<[number, number]> = []
-  for (const [match] of compiled.ignore.matches(words)) ignored.push([match.from, match.to])
-
   for (const [match, , group] of compiled.index.matches(words)) {
+    if (group.ignore) ignored.push([match.from, match.to])
+    else hits.push([match, group])
+  }
+
+  for (const [match, group] of hits) {
     if (group.negation && isNegated(words, match, sentence.lang)) continue
     if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue
     if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue

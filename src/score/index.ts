@@ -80,17 +80,39 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
   return {scores: {esp: espOf(values), ...values}, evidence, states}
 }
 
-/** The sentence (index) a message falls in: same `.eml` part, offset inside. */
-function sentenceOf(sentences: readonly SentenceFigures[], message: VFileMessage): number {
-  const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
-  if (offset === undefined) return -1
-  for (let index = 0; index < sentences.length; index++) {
-    const sentence = sentences[index]
-    const place = sentence.place
-    if (!place || sentence.part !== message.part) continue
-    if (offset >= place.offset && offset < Math.max(place.endOffset, place.offset + 1)) return index
+/**
+ * Finds the sentence a message falls in (same `.eml` part, offset inside):
+ * sentences sorted by offset per part, then a binary search per message, so
+ * that long documents stay linear-logarithmic.
+ */
+function sentenceFinder(sentences: readonly SentenceFigures[]): (message: VFileMessage) => number {
+  const byPart = new Map<string, number[]>()
+  sentences.forEach((sentence, index) => {
+    if (!sentence.place) return
+    const key = sentence.part ?? ''
+    const list = byPart.get(key)
+    if (list) list.push(index)
+    else byPart.set(key, [index])
+  })
+  for (const list of byPart.values()) list.sort((a, b) => sentences[a].place!.offset - sentences[b].place!.offset)
+  return (message) => {
+    const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
+    const list = byPart.get(message.part ?? '')
+    if (offset === undefined || !list) return -1
+    let low = 0
+    let high = list.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (sentences[list[middle]].place!.offset <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (found === -1) return -1
+    const place = sentences[list[found]].place!
+    return offset < Math.max(place.endOffset, place.offset + 1) ? list[found] : -1
   }
-  return -1
 }
 
 function placeOf(message: VFileMessage): Place | undefined {
@@ -111,7 +133,8 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   const items: EvidenceItem[] = []
   const pressured = new Set<number>()
   const loud = new Set<number>()
-  const byMessage = messages.map((message) => sentenceOf(sentences, message))
+  const sentenceOf = sentenceFinder(sentences)
+  const byMessage = messages.map(sentenceOf)
   const overTheTop = new Map<number, number>()
   messages.forEach((message, index) => {
     const sentence = byMessage[index]
