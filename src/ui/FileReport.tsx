@@ -41,7 +41,10 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
           <Text bold>To raise the ESP score:</Text>
           {file.suggestions.map((suggestion, index) => (
             <Box key={index} marginLeft={2} width={Math.max(10, width - 2)}>
-              <Text wrap="wrap">{'• ' + suggestion}</Text>
+              <Text>{'• '}</Text>
+              <Box width={Math.max(8, width - 4)}>
+                <Text wrap="wrap">{suggestion}</Text>
+              </Box>
             </Box>
           ))}
         </Box>
