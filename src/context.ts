@@ -78,10 +78,20 @@ const subjects: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['we', 'wij', 'je', 'jij', 'u', 'ik', 'ze', 'zij', 'hij', 'het', 'jouw', 'uw', 'onze', 'ons', 'jullie', 'dan'])
 }
 
-/** Does the token at `index` end the reach of a negator before it ("but", or "and" + a new subject)? */
+/**
+ * Modal verbs that open the main clause after a negated condition: "members
+ * who don't upgrade will lose access". A negator before them belongs to the
+ * condition, not to the phrase after them.
+ */
+const modals: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['will', 'would', 'shall', 'must', "you'll", "we'll", "they'll", "it'll"]),
+  nl: new Set([])
+}
+
+/** Does the token at `index` end the reach of a negator before it ("but", "will", or "and" + a new subject)? */
 function isClauseBoundary(tokens: readonly Token[], index: number, lang: Language): boolean {
   const token = tokens[index]
-  if (contrast[lang].has(token.norm)) return true
+  if (contrast[lang].has(token.norm) || modals[lang].has(token.norm)) return true
   const next = tokens[index + 1]
   return coordinators[lang].has(token.norm) && next !== undefined && subjects[lang].has(next.norm)
 }
