@@ -15,7 +15,7 @@ import path from 'node:path'
 import {parse} from 'yaml'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
 import type {SentenceView} from './kinds/kind.js'
-import {compilePattern, PatternIndex, PatternError, type Match} from './patterns.js'
+import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type Match, type WordStep} from './patterns.js'
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
@@ -59,6 +59,8 @@ interface SignalGroup {
 
 interface CompiledSignals {
   index: PatternIndex<SignalGroup>
+  /** Patterns that start with `{num}` (or another word set): scanned only in sentences with a number. */
+  numeric: PatternIndex<SignalGroup>
   /** Words that address the reader (you, je, u…). */
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
@@ -89,6 +91,11 @@ export function loadSignals(lang: Language): CompiledSignals {
   const record = data as Record<string, unknown>
   const context = compileContext(lang)
   const index = new PatternIndex<SignalGroup>()
+  const numeric = new PatternIndex<SignalGroup>()
+  const place = (pattern: CompiledPattern, group: SignalGroup) => {
+    const first = pattern.steps[0] as WordStep
+    ;(first.number || first.any || first.predicates.length > 0 ? numeric : index).add(pattern, group)
+  }
   for (const component of components) {
     const groups = record[component] ?? []
     if (!Array.isArray(groups)) throw new InputError(file, `\`${component}\` must be a list of groups ({why, weight, patterns})`)
@@ -102,7 +109,7 @@ export function loadSignals(lang: Language): CompiledSignals {
       const group: SignalGroup = {component, why, weight, negation: entry.negation !== false, question: entry.question === true}
       for (const source of patterns) {
         try {
-          for (const pattern of compilePattern(String(source), context)) index.add(pattern, group)
+          for (const pattern of compilePattern(String(source), context)) place(pattern, group)
         } catch (error) {
           if (error instanceof PatternError) throw new InputError(file, `${component} / ${why}: ${error.message}`)
           throw error
@@ -114,14 +121,14 @@ export function loadSignals(lang: Language): CompiledSignals {
   const ignore: SignalGroup = {component: 'warmth', why: 'ignore', weight: 0, negation: false, question: false, ignore: true}
   for (const source of (record.ignore ?? []) as unknown[]) {
     try {
-      for (const pattern of compilePattern(String(source), context)) index.add(pattern, ignore)
+      for (const pattern of compilePattern(String(source), context)) place(pattern, ignore)
     } catch (error) {
       if (error instanceof PatternError) throw new InputError(file, `ignore: ${error.message}`)
       throw error
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind')}
+  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind')}
   cache.set(lang, compiled)
   return compiled
 }
@@ -142,6 +149,12 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   for (const [match, , group] of compiled.index.matches(words)) {
     if (group.ignore) ignored.push([match.from, match.to])
     else hits.push([match, group])
+  }
+  if (words.some(isCount)) {
+    for (const [match, , group] of compiled.numeric.matches(words)) {
+      if (group.ignore) ignored.push([match.from, match.to])
+      else hits.push([match, group])
+    }
   }
 
   for (const [match, group] of hits) {
@@ -217,6 +230,17 @@ function numbers(words: readonly Token[], found: Signal[], spans: Array<[number,
     add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, [index, end])
     index = end - 1
   }
+}
+
+/** Number words that start a `{num}` pattern worth scanning for ("thirty days to return"); not `a`/`een`, which are everywhere. */
+const countWords: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'hundred',
+  'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'vijftien', 'twintig', 'dertig', 'honderd'
+])
+
+/** A number or a number word: the sentence may hold a `{num}` pattern. */
+function isCount(token: Token): boolean {
+  return isNumber(token) || countWords.has(token.norm)
 }
 
 /** A number token, or a word that is a number with a trailing dot ("12." at the end of a sentence). */
