@@ -109,9 +109,18 @@ export function isAffectWord(word: string, lang: Language): boolean {
   return inList(value, joyLists[lang]) || inList(value, affectLists[lang])
 }
 
-/** The intensifier weight of `word` in `lang`, or 0. */
+const weightMemo: Record<Language, Map<string, number>> = {en: new Map(), nl: new Map()}
+
+/** The intensifier weight of `word` in `lang`, or 0 (cached per word). */
 export function intensifierWeight(word: string, lang: Language): number {
-  return intensifiers(lang).get(normalizeWord(word, lang)) ?? 0
+  const memo = weightMemo[lang]
+  let weight = memo.get(word)
+  if (weight === undefined) {
+    weight = intensifiers(lang).get(normalizeWord(word, lang)) ?? 0
+    if (memo.size > 20000) memo.clear()
+    memo.set(word, weight)
+  }
+  return weight
 }
 
 const cache = new Map<Language, Readonly<Record<string, Predicate>>>()

@@ -32,7 +32,7 @@ import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
-import {isNegatedAt, isProseWord, isQuoted, tidy, unelongated, weightTable, type WeightTable} from './words.js'
+import {isNegatedAt, isQuoted, tidy, unelongated, weightTable, type WeightTable} from './words.js'
 
 export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated'] as const
 
@@ -127,15 +127,19 @@ interface WordWeight {
   inner: number
   /** The compound without its intensifier prefixes ("blij"), when it had some. */
   plain?: string
+  /** The word's own weight as an intensifier ("so", "mega"), else 0. */
+  boost: number
 }
 
-const none: WordWeight = Object.freeze({weight: 0, inner: 0})
+const none: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0})
 
 /** The gush weight of one word (0 when it is not a gushing word), cached per rule and word. */
 function weightOf(word: Token, settings: Settings): WordWeight {
   let result = settings.memo.get(word.norm)
   if (result === undefined) {
-    result = weighWord(word.norm, settings, 0)
+    const boost = intensifierWeight(word.norm, settings.lang)
+    const weighed = weighWord(word.norm, settings, 0)
+    result = boost === 0 ? weighed : {...weighed, boost}
     if (settings.memo.size > 20000) settings.memo.clear()
     settings.memo.set(word.norm, result)
   }
@@ -144,18 +148,18 @@ function weightOf(word: Token, settings: Settings): WordWeight {
 
 function weighWord(norm: string, settings: Settings, depth: number): WordWeight {
   const override = settings.words.get(norm)
-  if (override !== undefined) return override > 0 ? {weight: override, inner: 0} : none
+  if (override !== undefined) return override > 0 ? {weight: override, inner: 0, boost: 0} : none
   const entry = lookupSentiment(norm, settings.lang)
   if (entry) {
     if (entry.valence < settings.minValence || entry.intensity < settings.minIntensity) return none
-    return {weight: entry.intensity, inner: 0}
+    return {weight: entry.intensity, inner: 0, boost: 0}
   }
   // A compound with an intensifier in front: "superblij", "megatof", "supermegablij".
   if (depth < 2 && norm.length >= 7) {
     for (const [prefix, boost] of settings.prefixes) {
       if (!norm.startsWith(prefix) || norm.length - prefix.length < 3) continue
       const rest = weighWord(norm.slice(prefix.length), settings, depth + 1)
-      if (rest.weight > 0) return {weight: rest.weight, inner: rest.inner + boost, plain: rest.plain ?? norm.slice(prefix.length)}
+      if (rest.weight > 0) return {weight: rest.weight, inner: rest.inner + boost, plain: rest.plain ?? norm.slice(prefix.length), boost: 0}
     }
   }
   return none
@@ -167,7 +171,11 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
   const weighted: Weighted[] = []
   for (let index = 0; index < words.length; index++) {
     const word = words[index]
-    if (!isProseWord(word) || word.kind === 'number') continue
+    if (word.kind !== 'word') continue
+    const facts = weightOf(word, settings)
+    const hyphenated = sentence.text.charCodeAt(word.end) === 45 /* - */
+    // Fast path: most words neither praise nor intensify.
+    if (facts.weight === 0 && facts.boost === 0 && !hyphenated) continue
     if (!settings.quoted && isQuoted(sentence, word)) continue
     let to = index
     let weight = 0
@@ -175,7 +183,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     let plain: string | undefined
     // A hyphenated compound the rule lists ("life-changing", "over-the-moon").
     const next = words[index + 1]
-    if (next && next.start === word.end + 1 && sentence.text.charAt(word.end) === '-') {
+    if (hyphenated && next && next.start === word.end + 1) {
       const compound = settings.words.get(word.norm + '-' + next.norm)
       if (compound !== undefined) {
         weight = compound
@@ -185,9 +193,9 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     if (to === index) {
       // "super blij", "mega happy": an intensifier before a gushing word boosts it.
       const after = words[index + 1]
-      const boosting = after !== undefined && after.clause === word.clause && intensifierWeight(word.norm, settings.lang) > 0 &&
-        (intensifierWeight(after.norm, settings.lang) > 0 || weightOf(after, settings).weight > 0)
-      if (!boosting) ({weight, inner, plain} = weightOf(word, settings))
+      const boosting = facts.boost > 0 && after !== undefined && after.clause === word.clause &&
+        (after.kind === 'word' && (weightOf(after, settings).boost > 0 || weightOf(after, settings).weight > 0))
+      if (!boosting) ({weight, inner, plain} = facts)
     }
     if (weight <= 0) {
       index = to
@@ -203,7 +211,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     for (let back = index - 1; back >= 0 && back >= index - 3; back--) {
       const before = words[back]
       if (before.clause !== word.clause || (previous && previous.to >= back)) break
-      if (intensifierWeight(before.norm, settings.lang) <= 0) break
+      if (before.kind !== 'word' || weightOf(before, settings).boost <= 0) break
       boosts.unshift(back)
     }
     weighted.push({from: index, to, weight, boosts, inner, plain})

@@ -43,6 +43,7 @@ interface Settings {
   words: WeightTable
   /** Interjections that carry sentiment ("omg", "joepie"); dropped from the calm version when shouted. */
   interjections: ReadonlySet<string>
+  memo: Map<string, WordFacts>
   quoted: boolean
   negation: boolean
 }
@@ -86,6 +87,7 @@ export const shoutKind: Kind = {
       minIntensity: numberField(rule, 'minIntensity', 0.3),
       words: weightTable(rule.fields, 'words', lang),
       interjections: wordSet(rule, 'interjections', lang),
+      memo: new Map(),
       quoted: rule.quoted,
       negation: rule.negation
     }
@@ -102,13 +104,42 @@ export const shoutKind: Kind = {
   }
 }
 
-/** Does this word carry sentiment: positive enough in the lexicon, a joy word, or listed with a weight > 0? */
-function carriesSentiment(word: Token, settings: Settings): boolean {
-  const listed = settings.words.get(normalizeWord(word.norm, settings.lang))
-  if (listed !== undefined) return listed > 0
-  if (isAffectWord(word.norm, settings.lang)) return true
-  const entry = lookupSentiment(word.norm, settings.lang)
-  return entry !== undefined && entry.valence >= settings.minValence && entry.intensity >= settings.minIntensity
+/** What the kind needs to know about a word, cached per rule and word. */
+interface WordFacts {
+  /** Positive enough in the lexicon, a joy word, or listed with a weight > 0. */
+  feeling: boolean
+  interjection: boolean
+  booster: boolean
+}
+
+function factsOf(word: Token, settings: Settings): WordFacts {
+  let facts = settings.memo.get(word.norm)
+  if (facts === undefined) {
+    const plain = normalizeWord(word.norm, settings.lang)
+    const interjection = settings.interjections.has(plain)
+    const listed = settings.words.get(plain)
+    let feeling: boolean
+    if (listed !== undefined) feeling = listed > 0
+    else if (isAffectWord(word.norm, settings.lang)) feeling = true
+    else {
+      const entry = lookupSentiment(word.norm, settings.lang)
+      feeling = entry !== undefined && entry.valence >= settings.minValence && entry.intensity >= settings.minIntensity
+    }
+    facts = {feeling: feeling || interjection, interjection, booster: intensifierWeight(word.norm, settings.lang) > 0}
+    if (settings.memo.size > 20000) settings.memo.clear()
+    settings.memo.set(word.norm, facts)
+  }
+  return facts
+}
+
+/** Can the sentence shout at all: a bang run, a word in capitals or an emoji? Most sentences cannot. */
+function mayShout(tokens: readonly Token[]): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.caps || token.kind === 'emoji') return true
+    if (token.kind === 'punct' && token.raw.includes('!') && (token.raw.length > 1 || tokens[index + 1]?.raw === '!')) return true
+  }
+  return false
 }
 
 interface Shouting {
@@ -133,10 +164,11 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const allCaps = capsWords >= 3 && capsWords === words.filter(isProseWord).length
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
-    const interjection = settings.interjections.has(normalizeWord(word.norm, settings.lang))
-    const feeling = interjection || (carriesSentiment(word, settings) && !(settings.negation && isNegatedAt(words, index, settings.lang)))
+    const facts = factsOf(word, settings)
+    const interjection = facts.interjection
+    const feeling = interjection || (facts.feeling && !(settings.negation && isNegatedAt(words, index, settings.lang)))
     if (feeling) figures.sentiment = 1
-    const booster = intensifierWeight(word.norm, settings.lang) > 0
+    const booster = facts.booster
     if (word.caps && word.raw.length >= 2 && (feeling || booster)) {
       // A headline set in capitals shouts once, not once per word.
       if (!allCaps || figures.caps === 0) figures.caps++
@@ -192,6 +224,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
 }
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
+  if (!mayShout(sentence.tokens)) return []
   const {figures, loud, drop} = shouting(sentence, hits, settings)
   if (loud.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
