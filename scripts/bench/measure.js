@@ -8,9 +8,13 @@
  * - `parse`: bare `unified().use(retext-english | retext-dutch).parse`;
  * - `alex`: `alex`'s plain-text check (English only);
  * - `trouw`: trouw `check()`, format text, spelling off, `lang` as given;
- * - `scale-parse`, `scale-trouw`: one document of 1x, 4x, 16x the base size.
+ * - `scale`: trouw and the bare parse on one document of 1x, 4x, 16x the base size.
  *
- * Every loop is bounded: a fixed number of rounds, cut short by `budgetMs`.
+ * alex, trouw and scale sets also time the bare parse right before each of
+ * their rounds, so that ratios to the floor are paired under the same load.
+ *
+ * Every loop is bounded: a fixed number of rounds, cut short once `budgetMs`
+ * (warm-up included) is spent, keeping at least two rounds (one run per size).
  */
 
 import process from 'node:process'
@@ -21,7 +25,7 @@ import {distIndex} from './load-trouw.js'
 
 /**
  * @typedef {{
- *   kind: 'idle' | 'parse' | 'alex' | 'trouw' | 'scale-parse' | 'scale-trouw',
+ *   kind: 'idle' | 'parse' | 'alex' | 'trouw' | 'scale',
  *   lang: 'en' | 'nl', checkLang?: 'en' | 'nl' | 'auto',
  *   count: number, seed: number, rounds: number, budgetMs: number,
  *   sizes?: number[], base?: number
@@ -36,15 +40,17 @@ const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
 
 /** @type {(text: string) => unknown | Promise<unknown>} */
 const run = await createRunner(task)
+/** The bare parse, timed in the same process right before each round of alex or trouw. */
+const floor = task.kind === 'alex' || task.kind === 'trouw' || task.kind === 'scale' ? await createParser(task.lang) : null
 
 /** @type {Record<string, unknown>} */
 let result
 if (task.kind === 'idle') {
   result = {}
-} else if (task.kind === 'scale-parse' || task.kind === 'scale-trouw') {
-  result = {sizes: await measureSizes(run)}
+} else if (task.kind === 'scale') {
+  result = {sizes: await measureSizes(run, floor)}
 } else {
-  result = await measureEmails(run)
+  result = await measureEmails(run, floor)
 }
 
 const usage = process.resourceUsage()
@@ -64,12 +70,7 @@ console.log(
  */
 async function createRunner(task) {
   if (task.kind === 'idle') return () => undefined
-  if (task.kind === 'parse' || task.kind === 'scale-parse') {
-    const {unified} = await import('unified')
-    const parser = task.lang === 'nl' ? (await import('retext-dutch')).default : (await import('retext-english')).default
-    const processor = unified().use(parser).freeze()
-    return (text) => processor.parse(text)
-  }
+  if (task.kind === 'parse') return createParser(task.lang)
   if (task.kind === 'alex') {
     const {text: alex} = await import('alex')
     return (text) => alex(text)
@@ -80,56 +81,91 @@ async function createRunner(task) {
 }
 
 /**
+ * The floor: one frozen `unified().use(retext-english | retext-dutch)` processor's `parse`.
+ *
+ * @param {'en' | 'nl'} lang
+ * @returns {Promise<(text: string) => unknown>}
+ */
+async function createParser(lang) {
+  const {unified} = await import('unified')
+  const parser = lang === 'nl' ? (await import('retext-dutch')).default : (await import('retext-english')).default
+  const processor = unified().use(parser).freeze()
+  return (text) => processor.parse(text)
+}
+
+/**
  * Check every email once per round, one at a time; one warm-up round first.
+ * With a `floor`, each round is preceded by a round of the bare parse, so the
+ * two see the same load on a shared machine.
  *
  * @param {(text: string) => unknown | Promise<unknown>} run
+ * @param {((text: string) => unknown) | null} floor
  */
-async function measureEmails(run) {
+async function measureEmails(run, floor) {
+  const started = performance.now()
   /** @type {Record<string, number>} */
   const findings = {}
   for (const text of texts) {
+    if (floor) floor(text)
     const file = /** @type {any} */ (await run(text))
     if (task.kind !== 'trouw' || !file || !Array.isArray(file.messages)) continue
     for (const message of file.messages) findings[message.category] = (findings[message.category] ?? 0) + 1
   }
   /** @type {number[]} */
   const roundsMs = []
-  const started = performance.now()
+  /** @type {number[]} */
+  const floorRoundsMs = []
   for (let round = 0; round < task.rounds; round++) {
+    if (floor) {
+      const start = performance.now()
+      for (const text of texts) floor(text)
+      floorRoundsMs.push(performance.now() - start)
+    }
     const start = performance.now()
     for (const text of texts) await run(text)
     roundsMs.push(performance.now() - start)
-    if (performance.now() - started > task.budgetMs) break
+    if (round >= 1 && performance.now() - started > task.budgetMs) break
   }
-  return {roundsMs, findings}
+  return floor ? {roundsMs, floorRoundsMs, findings} : {roundsMs, findings}
 }
 
 /**
- * Join `base * size` emails into one document per size and time one check
- * of it (median of a few runs; fewer for the big ones).
+ * Join `base * size` emails into one document per size and time checking it
+ * as one file, each run right after a bare parse of the same document
+ * (median of a few runs; fewer for the big ones).
  *
  * @param {(text: string) => unknown | Promise<unknown>} run
+ * @param {((text: string) => unknown) | null} floor
  */
-async function measureSizes(run) {
+async function measureSizes(run, floor) {
   const sizes = task.sizes ?? [1, 4, 16]
   const base = task.base ?? 10
   const out = []
   const started = performance.now()
   const warmUp = document(base)
-  for (let index = 0; index < 3; index++) await run(warmUp)
+  for (let index = 0; index < 3; index++) {
+    if (floor) floor(warmUp)
+    await run(warmUp)
+  }
   for (const size of sizes) {
     const text = document(base * size)
     /** @type {number[]} */
     const runsMs = []
+    /** @type {number[]} */
+    const floorRunsMs = []
     const runs = size >= 16 ? 3 : size >= 4 ? 5 : 9
     for (let index = 0; index < runs; index++) {
+      if (floor) {
+        const start = performance.now()
+        floor(text)
+        floorRunsMs.push(performance.now() - start)
+      }
       const start = performance.now()
       await run(text)
       runsMs.push(performance.now() - start)
       if (performance.now() - started > task.budgetMs) break
     }
-    out.push({size, bytes: Buffer.byteLength(text), runsMs})
-    if (performance.now() - started > task.budgetMs) break
+    out.push({size, bytes: Buffer.byteLength(text), runsMs, floorRunsMs})
   }
   return out
 }
