@@ -41,7 +41,7 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
   const states: ComponentState[] = []
   const values = {} as Omit<Scores, 'esp'>
   for (const component of scoreComponents) {
-    const own = items.filter((item) => item.component === component)
+    const own = items.filter((item) => item.component === component && item.weight !== 0)
     let positive = 0
     let negative = 0
     let worst: EvidenceItem | undefined
