@@ -1,0 +1,119 @@
+/**
+ * The coercion rules as a whole (lock-in, penalty, threat, urgency,
+ * scarcity): each subtype is found in English and Dutch with its subtype and
+ * a voluntary rewrite, and the freeing, negated, quoted and neutral versions
+ * of the same ideas stay clean. Rule-by-rule examples live in the rule files
+ * (test/rules.test.ts); these sentences cross rules and check the contract.
+ */
+import {describe, expect, it} from 'vitest'
+import {check, loadRules, type Language} from '../src/index.js'
+
+const subtypes = ['lock-in', 'penalty', 'threat', 'urgency', 'scarcity'] as const
+
+interface Found {
+  ruleId: string
+  subtype: string
+  expected: string[]
+}
+
+async function coercion(text: string, lang: Language): Promise<Found[]> {
+  const file = await check(text, {lang, format: 'text', spell: false})
+  return file.messages
+    .filter((message) => message.category === 'coercion')
+    .map((message) => ({
+      ruleId: String(message.ruleId),
+      subtype: String((message as unknown as {subtype?: string}).subtype),
+      expected: (message.expected ?? []) as string[]
+    }))
+}
+
+const flagged: ReadonlyArray<readonly [Language, (typeof subtypes)[number], string]> = [
+  ['en', 'lock-in', 'Heads up: your contract renews automatically for another year.'],
+  ['en', 'lock-in', "You're locked in."],
+  ['en', 'lock-in', 'You are required to keep paying until the contract ends.'],
+  ['nl', 'lock-in', 'Je contract wordt stilzwijgend verlengd met een jaar.'],
+  ['nl', 'lock-in', 'Opzeggen voor het einde van de looptijd is niet mogelijk.'],
+  ['nl', 'lock-in', 'U bent gebonden aan een contract van 24 maanden.'],
+  ['en', 'penalty', 'Leaving early costs a €120 exit fee.'],
+  ['en', 'penalty', 'Paying off the loan early incurs a 2% prepayment penalty.'],
+  ['nl', 'penalty', 'Zeg je tussentijds op, dan betaal je een boete van €80.'],
+  ['nl', 'penalty', 'Bij vervroegd aflossen rekenen we een vergoeding van 1%.'],
+  ['en', 'threat', 'If you switch providers, we will stop all updates for your device.'],
+  ['en', 'threat', 'Cancel now and you lose every reward point.'],
+  ['nl', 'threat', 'Als je overstapt, verwijderen we al je gegevens.'],
+  ['nl', 'threat', 'Zeg je je abonnement op, dan verlies je al je spaarpunten.'],
+  ['en', 'urgency', 'Only today: free shipping on everything.'],
+  ['en', 'urgency', 'The deal expires in 01:59:59.'],
+  ['nl', 'urgency', 'Nog 3 uur: alles met 20% korting!'],
+  ['nl', 'urgency', 'Nu of nooit.'],
+  ['en', 'scarcity', 'Only 2 rooms left at this price.'],
+  ['en', 'scarcity', '11 people are viewing this hotel right now.'],
+  ['nl', 'scarcity', 'Nog maar 3 plekken in de cursus.'],
+  ['nl', 'scarcity', 'Deze jas is bijna uitverkocht.']
+]
+
+const clean: ReadonlyArray<readonly [Language, string]> = [
+  ['en', 'No cancellation fee: you can cancel monthly.'],
+  ['en', "You're not tied to anything."],
+  ['en', 'Cancel any time from your account.'],
+  ['en', 'Your plan renews on 1 March; you can cancel in your account before then.'],
+  ['en', 'Repaying early is free.'],
+  ['en', 'If you switch, we will help you move your data.'],
+  ['en', 'The sale runs until Sunday 12 May.'],
+  ['en', 'Browse the new collection.'],
+  ['en', 'A reader wrote to us: "only 3 left, order now" is what every other shop says.'],
+  ['nl', 'Geen opzegkosten: je kunt maandelijks opzeggen.'],
+  ['nl', 'Je zit nergens aan vast.'],
+  ['nl', 'Opzeggen kan altijd.'],
+  ['nl', 'Vervroegd aflossen is boetevrij.'],
+  ['nl', 'Je abonnement wordt op 1 maart verlengd; wil je dat niet, dan zeg je het op in je account.'],
+  ['nl', 'Stap je over? Dan helpen we je je gegevens mee te nemen.'],
+  ['nl', 'De actie loopt tot zondag.'],
+  ['nl', 'Bekijk de collectie.'],
+  ['nl', 'Een klant schreef: „nog maar 2 stuks, wees er snel bij” en vond dat vervelend.']
+]
+
+describe('coercion: each subtype in both languages', () => {
+  it.each(flagged)('%s %s: %s', async (lang, subtype, text) => {
+    const found = await coercion(text, lang)
+    expect(found.map((entry) => entry.subtype)).toContain(subtype)
+    for (const entry of found) expect(entry.expected.length, entry.ruleId).toBeGreaterThan(0)
+  })
+})
+
+describe('coercion: freeing, negated, quoted and neutral copy stays clean', () => {
+  it.each(clean)('%s: %s', async (lang, text) => {
+    expect(await coercion(text, lang)).toEqual([])
+  })
+})
+
+describe('coercion: Dutch separable verbs and address forms', () => {
+  it('finds "zeg … op" at the end of a sentence, with je and u', async () => {
+    expect((await coercion('Zeg je abonnement op, dan betaal je €50 opzegkosten.', 'nl')).length).toBeGreaterThan(0)
+    expect((await coercion('Zegt u uw abonnement op, dan sluiten wij uw account.', 'nl')).map((entry) => entry.subtype)).toContain('threat')
+    expect(await coercion('Je kunt je abonnement altijd gratis opzeggen.', 'nl')).toEqual([])
+  })
+})
+
+describe('coercion rule files', () => {
+  const mine = loadRules().rules.filter(
+    (rule) => rule.category === 'coercion' && subtypes.includes(rule.subtype as (typeof subtypes)[number])
+  )
+
+  it('cover every subtype in English and Dutch', () => {
+    for (const subtype of subtypes) {
+      for (const lang of ['en', 'nl'] as const) {
+        expect(mine.some((rule) => rule.subtype === subtype && rule.languages.includes(lang)), `${subtype} ${lang}`).toBe(true)
+      }
+    }
+  })
+
+  it('offer a voluntary rewrite and freeing counter-examples in each language', () => {
+    for (const rule of mine) {
+      for (const lang of rule.languages) {
+        expect(rule.suggestions[lang]?.length, `${rule.id} ${lang}`).toBeGreaterThan(0)
+        expect(rule.examples[lang]?.correct.length, `${rule.id} ${lang}`).toBeGreaterThan(2)
+      }
+    }
+  })
+})
