@@ -74,7 +74,13 @@ table(
     nl('Een klant schreef ons: "Elders hoorde ik alleen maar \'zoek het zelf uit\'."'),
     // Ordinary pointers and self-service offered next to help.
     en('You can change your delivery date in your account, or reply and we will do it for you.'),
-    nl('Je kunt je bezorgmoment zelf wijzigen in je account, of je belt ons en wij doen het.')
+    nl('Je kunt je bezorgmoment zelf wijzigen in je account, of je belt ons en wij doen het.'),
+    // Negated: the sender takes the handoff away from the reader.
+    en('No need to contact the manufacturer: we handle the warranty ourselves.'),
+    nl('Je hoeft niet zelf contact op te nemen met de fabrikant: dat doen wij.'),
+    // Not a brush-off: an instruction, a conditional.
+    en('Please read the safety instructions before first use.'),
+    en('Ask the manufacturer for the part number if it is not on the label.')
   ]
 )
 
@@ -133,7 +139,10 @@ table(
     nl('Nee, bedankt'),
     nl('Afmelden'),
     nl('Uitschrijven voor deze nieuwsbrief'),
-    nl('Ik wil geen e-mails meer ontvangen.')
+    nl('Ik wil geen e-mails meer ontvangen.'),
+    // Quoted: a writer discussing a bad example, not using it.
+    en('Our designer banned buttons like "No thanks, I hate saving money" from our emails.'),
+    nl('Knoppen als "Nee, ik hou niet van korting" gebruiken wij nooit.')
   ]
 )
 
@@ -157,7 +166,13 @@ table(
     nl('We missen je.'),
     nl('We hopen je snel weer te zien.'),
     nl('Het is alweer een tijdje geleden: we missen je op de zaterdagmarkt.'),
-    nl('Wij laten je nooit in de steek als je ketel stuk is.')
+    nl('Wij laten je nooit in de steek als je ketel stuk is.'),
+    // Quoted: a writer discussing a bad example, not using it.
+    en('We will never send you a line like "after all we\'ve done for you".'),
+    nl('Je krijgt van ons nooit een mail met "laat je ons in de steek?" erin.'),
+    // Ordinary uses of the same words.
+    en('Please leave us a review when your order arrives.'),
+    nl('Laat ons weten hoe het bevalt.')
   ]
 )
 
