@@ -115,18 +115,26 @@ async function measureEmails(run, floor) {
   const roundsMs = []
   /** @type {number[]} */
   const floorRoundsMs = []
+  /** @type {number[]} */
+  const cpuRoundsMs = []
+  /** @type {number[]} */
+  const floorCpuRoundsMs = []
   for (let round = 0; round < task.rounds; round++) {
     if (floor) {
       const start = performance.now()
+      const cpu = process.cpuUsage()
       for (const text of texts) floor(text)
+      floorCpuRoundsMs.push(cpuMs(cpu))
       floorRoundsMs.push(performance.now() - start)
     }
     const start = performance.now()
+    const cpu = process.cpuUsage()
     for (const text of texts) await run(text)
+    cpuRoundsMs.push(cpuMs(cpu))
     roundsMs.push(performance.now() - start)
     if (round >= 1 && performance.now() - started > task.budgetMs) break
   }
-  return floor ? {roundsMs, floorRoundsMs, findings} : {roundsMs, findings}
+  return floor ? {roundsMs, cpuRoundsMs, floorRoundsMs, floorCpuRoundsMs, findings} : {roundsMs, cpuRoundsMs, findings}
 }
 
 /**
@@ -153,21 +161,39 @@ async function measureSizes(run, floor) {
     const runsMs = []
     /** @type {number[]} */
     const floorRunsMs = []
+    /** @type {number[]} */
+    const cpuRunsMs = []
+    /** @type {number[]} */
+    const floorCpuRunsMs = []
     const runs = size >= 16 ? 3 : size >= 4 ? 5 : 9
     for (let index = 0; index < runs; index++) {
       if (floor) {
         const start = performance.now()
+        const cpu = process.cpuUsage()
         floor(text)
+        floorCpuRunsMs.push(cpuMs(cpu))
         floorRunsMs.push(performance.now() - start)
       }
       const start = performance.now()
+      const cpu = process.cpuUsage()
       await run(text)
+      cpuRunsMs.push(cpuMs(cpu))
       runsMs.push(performance.now() - start)
       if (performance.now() - started > task.budgetMs) break
     }
-    out.push({size, bytes: Buffer.byteLength(text), runsMs, floorRunsMs})
+    out.push({size, bytes: Buffer.byteLength(text), runsMs, floorRunsMs, cpuRunsMs, floorCpuRunsMs})
   }
   return out
+}
+
+/**
+ * CPU time (user + system, all threads of the process) since `start`, in ms.
+ *
+ * @param {NodeJS.CpuUsage} start
+ */
+function cpuMs(start) {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
 }
 
 /**
