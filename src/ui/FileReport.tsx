@@ -27,7 +27,8 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
             return (
               <Text key={index} wrap="truncate-end">
                 <Text color={item.delta > 0 ? 'green' : 'red'}>{head}</Text>
-                {truncate(`“${text}” ${item.why}`, Math.max(10, width - head.length - 2))}
+                {`“${truncate(text, Math.max(8, width - head.length - 2 - item.why.length - 4))}” `}
+                <Text dimColor>{item.why}</Text>
               </Text>
             )
           })}

@@ -3,8 +3,8 @@
  * the screen. Keys: a/enter apply, 1-3 choose a suggestion, s/→ skip, ← back,
  * i ignore the rule here, u undo, w save, q quit (asks to save when changed).
  */
-import {useState} from 'react'
-import {useApp, useInput} from 'ink'
+import {useEffect, useState} from 'react'
+import {useApp, useInput, useStdout} from 'ink'
 import type {ReviewSession} from './review-session.js'
 import {ReviewScreen} from './ReviewScreen.js'
 
@@ -16,14 +16,31 @@ export interface ReviewAppProps {
 
 export function ReviewApp({session, width, colored}: ReviewAppProps) {
   const {exit} = useApp()
+  const {stdout} = useStdout()
   const [snapshot, setSnapshot] = useState(() => session.snapshot())
   const [busy, setBusy] = useState(false)
+  const [columns, setColumns] = useState(width)
+
+  // Follow the terminal's width when it is resized.
+  useEffect(() => {
+    const onResize = () => {
+      if (stdout.columns) setColumns(Math.max(40, stdout.columns - 1))
+    }
+    stdout.on('resize', onResize)
+    return () => {
+      stdout.off('resize', onResize)
+    }
+  }, [stdout])
+
+  // Leave once the closing frame is on the screen.
+  useEffect(() => {
+    if (snapshot.mode === 'closed') exit()
+  }, [snapshot.mode, exit])
 
   const finish = (problem: string | null) => {
     const next = session.snapshot()
     setSnapshot(problem ? {...next, notice: problem} : next)
     setBusy(false)
-    if (session.closed) exit()
   }
   const describe = (error: unknown) => `error: ${(error as Error)?.message ?? String(error)}`
 
@@ -65,5 +82,5 @@ export function ReviewApp({session, width, colored}: ReviewAppProps) {
     else if (input === 'q' || (key.ctrl && input === 'c')) run(() => session.quit())
   })
 
-  return <ReviewScreen snapshot={snapshot} width={width} busy={busy} colored={colored} />
+  return <ReviewScreen snapshot={snapshot} width={columns} busy={busy} colored={colored} />
 }

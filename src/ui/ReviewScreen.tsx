@@ -30,7 +30,7 @@ export function ReviewScreen({snapshot, width, busy, colored}: ReviewScreenProps
         {snapshot.dirty ? <Text color="yellow">{'  ● modified'}</Text> : null}
       </Text>
       <Text dimColor>{'─'.repeat(Math.max(10, width))}</Text>
-      {snapshot.mode === 'confirm-quit' ? (
+      {snapshot.mode === 'closed' ? null : snapshot.mode === 'confirm-quit' ? (
         <ConfirmQuit path={snapshot.path} />
       ) : current ? (
         <CurrentFinding snapshot={snapshot} width={width} colored={colored} />
@@ -45,9 +45,11 @@ export function ReviewScreen({snapshot, width, busy, colored}: ReviewScreenProps
           </Text>
         </Box>
       )}
-      <Text wrap="truncate-end" color={busy ? 'cyan' : undefined} dimColor={!busy}>
-        {busy ? 'checking…' : snapshot.notice ?? ' '}
-      </Text>
+      {snapshot.mode === 'closed' ? null : (
+        <Text wrap="truncate-end" color={busy ? 'cyan' : undefined} dimColor={!busy}>
+          {busy ? 'checking…' : snapshot.notice ?? ' '}
+        </Text>
+      )}
     </Box>
   )
 }
@@ -88,7 +90,7 @@ function CurrentFinding({snapshot, width, colored}: {snapshot: ReviewSnapshot; w
         <Text dimColor>{`  line ${current.line}, column ${current.column}`}</Text>
       </Text>
       <Box flexDirection="column" marginTop={1}>
-        {snapshot.context.map(([number, line]) =>
+        {snapshot.context.filter(([number, line]) => number === current.line || line.trim() !== '').map(([number, line]) =>
           number === current.line ? (
             <SourceSpan
               key={number}
