@@ -81,7 +81,7 @@ const say = {
   },
   give: {
     en: 'Give before you ask: offer help, say who the reader can call, or thank them.',
-    nl: 'Geef voordat je vraagt: bied hulp aan, zeg wie de lezer kan bellen, of bedank hem.'
+    nl: 'Geef voordat je vraagt: bied hulp aan, zeg wie de lezer kan bellen, of bedank de lezer.'
   },
   concreteInstead: {
     en: 'Replace the generic claim ("{text}") with one concrete detail: who made it, where, what exactly.',
@@ -97,11 +97,11 @@ const say = {
   },
   talkToReader: {
     en: 'Talk to the reader, not only about the product ("{text}"): what does it mean for them?',
-    nl: 'Spreek de lezer aan, niet alleen over het product ("{text}"): wat betekent het voor hem?'
+    nl: 'Spreek de lezer aan, niet alleen over het product ("{text}"): wat betekent het voor de lezer?'
   },
   addWarmth: {
     en: 'Add one plain, warm sentence aimed at the reader: thank them or wish them well.',
-    nl: 'Voeg één gewone, warme zin voor de lezer toe: bedank hem of wens hem veel plezier.'
+    nl: 'Voeg één gewone, warme zin voor de lezer toe: een bedankje of een goede wens.'
   }
 } satisfies Record<string, Texts>
 
