@@ -175,6 +175,25 @@ describe('scoring whole copy', () => {
   }
 })
 
+describe('positive evidence carries pairs where no finding fires', () => {
+  // Better and worse versions of one message; the worse one is plain, not wrong.
+  const pairs: Array<[Language, string, string]> = [
+    ['en', 'Ravi repaired the zip on your tent by hand; it is ready at our shop on Friday.', 'Your item has been processed.'],
+    ['en', 'You can pause the box whenever you like, no fees.', 'The box is delivered every week.'],
+    ['en', 'Questions about the heater? Call Mia on 0113 496 0123, she is happy to help.', 'Information about the heater is in the manual.'],
+    ['en', 'Thanks for coming to the tasting on Saturday. Enjoy the coffee!', 'The tasting took place on Saturday.'],
+    ['nl', 'Ravi heeft de rits van je tent met de hand gerepareerd; hij ligt vrijdag klaar in onze winkel.', 'Je artikel is verwerkt.'],
+    ['nl', 'Je kunt de box pauzeren wanneer je wilt, zonder kosten.', 'De box wordt elke week bezorgd.'],
+    ['nl', 'Vragen over de kachel? Bel Mia op 020 123 4567, ze helpt je graag.', 'Informatie over de kachel staat in de handleiding.'],
+    ['nl', 'Bedankt dat je zaterdag naar de proeverij kwam. Veel plezier met de koffie!', 'De proeverij vond zaterdag plaats.']
+  ]
+  for (const [lang, better, worse] of pairs) {
+    it(`${lang}: ${better.slice(0, 40)}… beats ${worse}`, async () => {
+      expect((await scoresOf(better, lang)).esp).toBeGreaterThan((await scoresOf(worse, lang)).esp)
+    })
+  }
+})
+
 describe('corpus emails', () => {
   const scoresOfFile = async (name: string) => {
     const file = await check(readFileSync(new URL(name, corpus)), {path: name, ruleSet})
