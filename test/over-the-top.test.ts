@@ -46,6 +46,12 @@ describe('gush kind', () => {
     expect(compound.ids).toContain('over-the-top/gush')
   })
 
+  it('counts superlatives and milder praise inside one stack', async () => {
+    const {messages} = await run('The cosiest, nicest and most magical winter market ever.', 'en')
+    expect(messages[0]?.ruleId).toBe('over-the-top/gush')
+    expect(messages[0]?.actual).toBe('cosiest, nicest and most magical')
+  })
+
   it('keeps the first word of a list of three superlatives', async () => {
     const {messages} = await run('Wat een oogverblindende, betoverende en onvergetelijke avond.', 'nl')
     expect(messages[0].ruleId).toBe('over-the-top/gush')
@@ -79,6 +85,16 @@ describe('shout kind', () => {
     const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')
     expect(shout?.expected).toEqual(['Welkom bij de club, we zijn trots.'])
     expect(shout?.reason).toContain('3 emoji')
+  })
+
+  it('offers to remove a sentence that is nothing but a shout', async () => {
+    const {messages} = await run('OMG!!! 🎉', 'en')
+    expect(messages.map((message) => message.expected)).toEqual([['']])
+  })
+
+  it('keeps "most" so the superlative still reads', async () => {
+    const {messages} = await run('Our most beautiful collection ever, and we are SO proud.', 'en')
+    expect(messages[0].expected).toEqual(['Our most beautiful collection ever, and we are proud.'])
   })
 
   it('does not call deadline exclamation marks over-the-top', async () => {

@@ -19,6 +19,7 @@
  * | `intensity` | the sum of their weights |
  * | `boosts`    | the sum of the weights of their intensifiers |
  * | `elongated` | stretched words ("sooo", "amaaazing") among them |
+ * | `superlatives` | superlative forms among them ("dreamiest", "mooiste", "most magical") |
  *
  * A stack that meets the condition is reported from its first intensifier to
  * its last positive word, with a computed rewrite: one positive word, no
@@ -34,7 +35,7 @@ import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
 import {isNegatedAt, isQuoted, tidy, unelongated, weightTable, type WeightTable} from './words.js'
 
-export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated'] as const
+export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated', 'superlatives'] as const
 
 interface Settings {
   lang: Language
@@ -129,9 +130,12 @@ interface WordWeight {
   plain?: string
   /** The word's own weight as an intensifier ("so", "mega"), else 0. */
   boost: number
+  /** Positive but too mild to count ("fijn", "nice"): it may stand inside a stack. */
+  mild?: boolean
 }
 
 const none: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0})
+const mild: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0, mild: true})
 
 /** The gush weight of one word (0 when it is not a gushing word), cached per rule and word. */
 function weightOf(word: Token, settings: Settings): WordWeight {
@@ -151,7 +155,8 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
   if (override !== undefined) return override > 0 ? {weight: override, inner: 0, boost: 0} : none
   const entry = lookupSentiment(norm, settings.lang)
   if (entry) {
-    if (entry.valence < settings.minValence || entry.intensity < settings.minIntensity) return none
+    if (entry.valence < settings.minValence) return none
+    if (entry.intensity < settings.minIntensity) return mild
     return {weight: entry.intensity, inner: 0, boost: 0}
   }
   // A compound with an intensifier in front: "superblij", "megatof", "supermegablij".
@@ -221,7 +226,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
   const stacks: Stack[] = []
   let current: Weighted[] = []
   const close = () => {
-    if (current.length > 0) stacks.push(measure(current, words, settings.lang))
+    if (current.length > 0) stacks.push(measure(current, words, settings))
     current = []
   }
   for (const item of weighted) {
@@ -236,7 +241,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
 /**
  * Do two weighted words belong to one stack? At most `window` words between,
  * and (when the rule lists `glue`) only glue words, such as "and", "so",
- * "the", between them: "amazing, incredible and life-changing" is one
+ * "the", or milder praise ("fijnste") between them: "amazing, incredible and life-changing" is one
  * stack; "heerlijke koffie, vriendelijke mensen" praises two things.
  */
 function joined(words: readonly Token[], last: Weighted, item: Weighted, settings: Settings): boolean {
@@ -244,15 +249,21 @@ function joined(words: readonly Token[], last: Weighted, item: Weighted, setting
   if (first - last.to - 1 > settings.window) return false
   if (!settings.glue) return true
   for (let index = last.to + 1; index < first; index++) {
-    if (!settings.glue.has(words[index].norm)) return false
+    const word = words[index]
+    if (!settings.glue.has(word.norm) && !(word.kind === 'word' && weightOf(word, settings).mild)) return false
   }
   return true
 }
 
-function measure(items: Weighted[], words: readonly Token[], lang: Language): Stack {
+const superlativeEnding: Record<Language, RegExp> = {en: /(?:est|iest)$/, nl: /ste$/}
+const superlativeMarkers = new Set(['most', 'meest', 'aller'])
+
+function measure(items: Weighted[], words: readonly Token[], settings: Settings): Stack {
+  const lang = settings.lang
   let intensity = 0
   let boosts = 0
   let elongated = 0
+  let superlatives = 0
   for (const item of items) {
     intensity += item.weight
     boosts += item.inner
@@ -260,9 +271,12 @@ function measure(items: Weighted[], words: readonly Token[], lang: Language): St
       boosts += intensifierWeight(words[index].norm, lang)
       if (/(\p{L})\1{2,}/u.test(words[index].raw)) elongated++
     }
-    if (/(\p{L})\1{2,}/u.test(words[item.from].raw)) elongated++
+    const word = words[item.from]
+    if (/(\p{L})\1{2,}/u.test(word.raw)) elongated++
+    const before = words[item.from - 1]
+    if (item.from === item.to && (superlativeEnding[lang].test(word.norm) || (before !== undefined && superlativeMarkers.has(before.norm)))) superlatives++
   }
-  return {items, figures: {positives: items.length, intensity, boosts, elongated}}
+  return {items, figures: {positives: items.length, intensity, boosts, elongated, superlatives}}
 }
 
 function detectGush(sentence: SentenceView, settings: Settings): Finding[] {

@@ -17,8 +17,9 @@
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
  *
  * The finding covers the sentence and its `expected` is the same sentence
- * calmed down: "!!!" → ".", capitals lowered, emoji runs, shouted
- * `interjections` ("OMG,") and intensifiers before a feeling removed.
+ * calmed down: "!!!" → ".", capitals lowered, emoji, shouted
+ * `interjections` ("OMG,") and intensifiers before a feeling removed. When
+ * nothing is left ("OMG!!! 🎉"), `expected` is `['']`: remove the sentence.
  * Quoted text (a customer's words) and negated words do not count.
  */
 import type {Language} from '../types.js'
@@ -47,6 +48,9 @@ interface Settings {
   quoted: boolean
   negation: boolean
 }
+
+/** Intensifiers the calm version keeps: they build a superlative or a comparison. */
+const keptBoosters = new Set(['most', 'more', 'meest', 'meer'])
 
 const bangRun = /!{2,}|[!?]*!\?*!|!1+/
 
@@ -176,10 +180,10 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       if (interjection) drop.push(word)
     }
     if (feeling && !interjection) {
-      // "so incredibly happy" → "happy".
+      // "so incredibly happy" → "happy" ("most" stays: it makes the superlative).
       for (let back = index - 1; back >= 0 && words[back].clause === word.clause; back--) {
         if (intensifierWeight(words[back].norm, settings.lang) <= 0) break
-        drop.push(words[back])
+        if (!keptBoosters.has(words[back].norm)) drop.push(words[back])
       }
     }
   })
@@ -199,6 +203,8 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       if (kind && heard(token)) {
         if (kind !== 'party') figures.sentiment = 1
         run.push(token)
+        // A single emoji does not shout, but the calm version leaves it out too.
+        drop.push(token)
         continue
       }
     }
@@ -272,7 +278,7 @@ function calm(sentence: SentenceView, loud: readonly Token[], drop: readonly Tok
     else out += token.raw.toLowerCase()
   }
   out += text.slice(position, end)
-  out = tidy(out.replace(/\.{2,}/g, '.').replace(/\.!|!\./g, '.'))
+  out = tidy(out.replace(/\.{2,}/g, '.').replace(/\.!|!\./g, '.')).replace(/^[.!?\s]+/, '')
   // Keep a capital at the start of the sentence.
   if (/^\p{Lu}/u.test(text.slice(start, end).trimStart())) out = out.charAt(0).toUpperCase() + out.slice(1)
   if (out !== '' && !/[.!?…]$/.test(out)) out += '.'
