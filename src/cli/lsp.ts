@@ -55,6 +55,9 @@ export async function lsp(argv: string[], io: Io): Promise<number> {
   const {createConnection} = await import('vscode-languageserver/node')
   const {startServer} = await import('../lsp/server.js')
   const connection = createConnection(io.stdin, io.stdout)
+  // A bug in one request must not take the editor's server down: log it and go on.
+  process.on('unhandledRejection', (reason) => connection.console.error(`trouw: internal error: ${(reason as Error)?.stack ?? String(reason)}`))
+  process.on('uncaughtException', (error) => connection.console.error(`trouw: internal error: ${error.stack ?? error.message}`))
   startServer(connection, {debounce, inline: values.inline})
   connection.listen()
   // The connection ends the process on `exit` or when stdin closes.

@@ -158,7 +158,7 @@ function toAnalysis(
   // The engine drops a byte order mark; the editor's text may keep it.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const lines = lineIndex(text)
-  const sentences = (data?.sentences ?? []).filter((sentence) => sentence.place && !sentence.part)
+  const sentences = (data?.sentences ?? []).filter((sentence) => sentence.place && !sentence.part).sort((a, b) => a.place!.offset - b.place!.offset)
   const blockSpans = format === 'eml' ? [] : spansOf(blocks)
   const email = format === 'eml' ? emailLocator(text, sources) : undefined
   let rules: ReturnType<typeof loadRules> | undefined
@@ -237,7 +237,7 @@ function fixesFor(
   start: number,
   end: number,
   text: string,
-  sentences: ReadonlyArray<{place?: {offset: number; endOffset: number}}>,
+  sentences: readonly PlacedSentence[],
   lines: ReturnType<typeof lineIndex>,
   shift: number
 ): Fix[] {
@@ -248,7 +248,7 @@ function fixesFor(
     if (expected === current) continue
     const isSentence = terminal.test(expected.trim()) && !terminal.test(finding.actual.trim()) && /\s/.test(expected.trim())
     if (isSentence) {
-      const sentence = sentences.find((item) => item.place!.offset + shift <= start && item.place!.endOffset + shift >= end)
+      const sentence = sentenceAt(sentences, start - shift, end - shift)
       if (!sentence) continue
       const from = sentence.place!.offset + shift
       const to = sentence.place!.endOffset + shift
@@ -259,6 +259,24 @@ function fixesFor(
     }
   }
   return fixes
+}
+
+type PlacedSentence = {place?: {offset: number; endOffset: number}}
+
+/** The sentence (sorted by start) that holds `start`–`end`, by binary search. */
+function sentenceAt(sentences: readonly PlacedSentence[], start: number, end: number): PlacedSentence | undefined {
+  let low = 0
+  let high = sentences.length - 1
+  let index = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (sentences[middle].place!.offset <= start) {
+      index = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  const found = index === -1 ? undefined : sentences[index]
+  return found && found.place!.endOffset >= end ? found : undefined
 }
 
 function short(value: string): string {
@@ -289,8 +307,17 @@ function ignoreInsertion(
   lines: ReturnType<typeof lineIndex>,
   shift: number
 ): Finding['ignore'] {
+  // The last block starting at or before `offset` (binary search: findings × blocks stays linear-ish).
+  let low = 0
+  let high = spans.length - 1
   let index = -1
-  for (let at = 0; at < spans.length && spans[at][0] <= offset; at++) index = at
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (spans[middle][0] <= offset) {
+      index = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
   if (index === -1) return undefined
   const blockStart = spans[index][0] + shift
   const previousEnd = index > 0 ? spans[index - 1][1] + shift : -1

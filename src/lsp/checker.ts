@@ -129,6 +129,17 @@ export class Checker {
     return (this.isLarge(request.text) ? this.large : this.small).run(request)
   }
 
+  /**
+   * Start the small-document thread and have it load the rules and the
+   * English and Dutch pipelines, so the first real document is checked warm.
+   */
+  warm(): void {
+    if (this.inline) return
+    for (const [lang, text] of [['nl', 'Welkom terug.'], ['en', 'Welcome back.']] as const) {
+      this.small.run({uri: `trouw-warm:${lang}`, version: 0, text, options: {format: 'text', lang}}).catch(() => undefined)
+    }
+  }
+
   /** Stop a large document's run for `uri` (small runs finish quickly and are superseded instead). */
   cancel(uri: string): void {
     if (this.large.busyWith(uri)) this.large.stop()

@@ -19,6 +19,8 @@ import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -45,6 +47,8 @@ import {findingHover, scoreHover, scoreLine} from './hover.js'
 export interface ServerOptions extends CheckerOptions {
   /** Milliseconds that changes are combined over (default: 150). */
   debounce?: number | null
+  /** Most diagnostics published for one document (default: 1000). */
+  maxDiagnostics?: number | null
   /** Largest document in bytes (default: the engine's 10 MB). */
   maxBytes?: number | null
 }
@@ -95,7 +99,10 @@ const severities = {error: DiagnosticSeverity.Error, warning: DiagnosticSeverity
 export function startServer(connection: Connection, options?: Readonly<ServerOptions> | null): void {
   const debounce = options?.debounce ?? 150
   const maxBytes = options?.maxBytes ?? defaultMaxBytes
+  const maxDiagnostics = options?.maxDiagnostics ?? 1000
   const log = (line: string) => connection.console.log(line)
+  /** A message for the user (a notification: nothing waits for an answer). */
+  const show = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, {type, message})
   const checker = new Checker({...options, log})
   const documents = new TextDocuments(TextDocument)
   const states = new Map<string, DocumentState>()
@@ -107,6 +114,7 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
     folders = params.workspaceFolders ?? (params.rootUri ? [{uri: params.rootUri, name: 'root'}] : [])
     canRefreshLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport)
     canWatch = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration)
+    checker.warm()
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
@@ -208,7 +216,12 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
 
   function publish(document: TextDocument, state: DocumentState, analysis: Analysis): void {
     state.analysis = analysis
-    const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) => toDiagnostic(finding, index, analysis.version))
+    const shown = analysis.findings.length > maxDiagnostics ? analysis.findings.slice(0, maxDiagnostics) : analysis.findings
+    const diagnostics: Diagnostic[] = shown.map((finding, index) => toDiagnostic(finding, index, analysis.version))
+    if (shown.length < analysis.findings.length) {
+      const last = shown[shown.length - 1].range
+      diagnostics.push({range: last, severity: DiagnosticSeverity.Information, source: 'trouw', code: 'trouw/limit', message: `trouw shows the first ${maxDiagnostics} of ${analysis.findings.length} findings in this document`})
+    }
     const top: Range = {start: {line: 0, character: 0}, end: {line: 0, character: Math.min(document.getText({start: {line: 0, character: 0}, end: {line: 1, character: 0}}).replace(/\r?\n$/, '').length, 200)}}
     if (state.settings?.problem) {
       diagnostics.unshift({range: top, severity: DiagnosticSeverity.Error, source: 'trouw', code: 'trouw/config', message: `${state.settings.problem} (checked with the defaults)`})
@@ -237,7 +250,7 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
     for (const document of documents.all()) schedule(document.uri, true)
   }
 
-  documents.onDidOpen((event) => schedule(event.document.uri, true))
+  // Also fires when a document opens: the first check starts at once.
   documents.onDidChangeContent((event) => schedule(event.document.uri))
   documents.onDidSave((event) => {
     if (/(?:^|\/)(?:\.trouwrc[^/]*|package\.json|\.trouwignore)$/.test(event.document.uri)) {
@@ -310,20 +323,21 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
         if (!filePath && !configPath && folders.length === 0) throw new Error('this document is not in a folder: save it first, then allow the phrase')
         const result = addToAllow(phrase.trim(), configPath, folderOf(uri))
         const shown = pathToFileURL(result.file).href
-        connection.window.showInformationMessage(
+        show(
+          MessageType.Info,
           result.present ? `trouw: “${phrase}” is already allowed in ${result.file}` : `trouw: allowed “${phrase}” in ${result.file}${result.created ? ' (created)' : ''}`
         )
         invalidate()
         recheckAll()
         return {file: shown, created: result.created}
       } catch (error) {
-        connection.window.showErrorMessage(`trouw: ${(error as Error).message}`)
+        show(MessageType.Error, `trouw: ${(error as Error).message}`)
         return null
       }
     }
     if (params.command === commands.showScore) {
       const analysis = typeof uri === 'string' ? states.get(uri)?.analysis : undefined
-      if (analysis?.scores) connection.window.showInformationMessage(scoreLine(analysis) + (analysis.suggestions?.length ? ` — ${analysis.suggestions[0]}` : ''))
+      if (analysis?.scores) show(MessageType.Info, scoreLine(analysis) + (analysis.suggestions?.length ? ` — ${analysis.suggestions[0]}` : ''))
       return null
     }
     return null

@@ -51,12 +51,23 @@ export function invalidate(): void {
   ignores.clear()
 }
 
-function knownNames(): Set<string> {
-  try {
-    return knownRuleNames(loadRules().rules)
-  } catch {
-    return new Set()
+/**
+ * The rule names a config may use, loaded on the first `has` (only a config
+ * with `rules` asks), so the server does not load the rules at start-up.
+ */
+function knownNames(): ReadonlySet<string> {
+  let names: Set<string> | undefined
+  const load = (): Set<string> => {
+    if (!names) {
+      try {
+        names = knownRuleNames(loadRules().rules)
+      } catch {
+        names = new Set()
+      }
+    }
+    return names
   }
+  return {has: (name: string) => load().has(name)} as ReadonlySet<string>
 }
 
 function configurationFor(cwd: string): Configuration {
