@@ -3,14 +3,15 @@
  * rewrites, thresholds as rule data), the lexicon word sets, the
  * per-sentence intensity figures, and what must stay clean (deadline "!!!",
  * quoted praise, one warm sentence). The rules run from a folder that holds
- * only `rules/over-the-top/`, so other categories cannot interfere.
+ * only `rules/over-the-top/`, so other categories cannot interfere. The
+ * shared corpus files (dev lines, example emails) run as fixtures only.
  */
-import {mkdtempSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {check, loadRules, InputError, type Language} from '../src/index.js'
+import {check, checkFile, loadRules, InputError, type Language} from '../src/index.js'
 import {compileMetric} from '../src/kinds/metric.js'
 import {predicates} from '../src/predicates.js'
 import type {Token} from '../src/tokens.js'
@@ -224,5 +225,49 @@ describe('metric', () => {
     ].join('\n'))
     expect(() => loadRules(dir)).toThrow(InputError)
     expect(() => loadRules(dir)).toThrow(/metric\.formula.*unknown figure `loudness`/)
+  })
+})
+
+describe('shared corpus as fixtures', () => {
+  const corpus = path.resolve(root, '..', 'shared', 'corpus')
+  const lines = path.join(corpus, 'dev', 'lines.jsonl')
+
+  it.skipIf(!existsSync(lines))('reaches precision and recall of 0.9 per language on the dev lines, and keeps clean lines clean', async () => {
+    const records = readFileSync(lines, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {lang: Language; text: string; labels: string[]})
+    for (const lang of ['en', 'nl'] as const) {
+      let tp = 0
+      let fp = 0
+      let fn = 0
+      let clean = 0
+      let quiet = 0
+      for (const record of records.filter((entry) => entry.lang === lang)) {
+        const hit = (await run(record.text, lang)).messages.length > 0
+        const gold = record.labels.includes('over-the-top')
+        if (hit && gold) tp++
+        else if (hit) fp++
+        else if (gold) fn++
+        if (record.labels.length === 0) {
+          clean++
+          if (!hit) quiet++
+        }
+      }
+      expect(tp / (tp + fp), `${lang} precision`).toBeGreaterThanOrEqual(0.9)
+      expect(tp / (tp + fn), `${lang} recall`).toBeGreaterThanOrEqual(0.9)
+      expect(quiet / clean, `${lang} clean`).toBeGreaterThanOrEqual(0.95)
+    }
+  })
+
+  it.skipIf(!existsSync(path.join(corpus, 'emails')))('finds the over-the-top lines of the example emails and nothing in the clean ones', async () => {
+    const ott = async (name: string) => {
+      const file = await checkFile(path.join(corpus, 'emails', name), {spell: false, ruleSet})
+      return file.messages.filter((message) => message.category === 'over-the-top')
+    }
+    const blinds = await ott('raamdecoratie-nl.html')
+    expect(new Set(blinds.map((message) => message.line))).toEqual(new Set([8, 9]))
+    const winback = await ott('winback-nl.eml')
+    expect(winback.map((message) => message.part)).toContain('preheader')
+    expect(await ott('sportschool-nl.mjml')).toEqual([])
+    expect(await ott('werkplaats-nl.md')).toEqual([])
+    expect(await ott('clean-en.txt')).toEqual([])
   })
 })
