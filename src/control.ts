@@ -150,8 +150,17 @@ function syntheticTree(
     if (marker) children.push({type: 'comment', position, data: {marker}})
   }
 
+  // A control inside a run of copy (an inline comment in a paragraph) splits
+  // it: `ignore` then covers the rest of that paragraph, as remark would.
+  const cuts = controls.map((control) => [control.offset, control.endOffset] as const)
   for (const [start, end] of copyRanges(value, blocks, source)) {
-    children.push({type: 'block', position: span(start, end)})
+    let from = start
+    for (const [cutStart, cutEnd] of cuts) {
+      if (cutStart < from || cutEnd > end) continue
+      if (cutStart > from) children.push({type: 'block', position: span(from, cutStart)})
+      from = cutEnd
+    }
+    if (end > from) children.push({type: 'block', position: span(from, end)})
   }
 
   children.sort((a, b) => a.position.start.offset! - b.position.start.offset! || a.position.end.offset! - b.position.end.offset!)

@@ -207,6 +207,15 @@ describe('invalid config: one line naming the file and the key, exit 2', () => {
   })
 })
 
+describe('unknown names in flags', () => {
+  it('an unknown --rule name warns on one line and does not fail', () => {
+    const dir = project({'copy.txt': lockIn})
+    const result = findings(dir, ['copy.txt', '--rule', 'coercion/nope=off', '--fail-on', 'error'])
+    expect(result.code).toBe(0)
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^trouw: `--rule coercion\/nope` is not a known rule/)])
+  })
+})
+
 describe('files: folders, globs and .trouwignore', () => {
   it('a folder is searched for copy files by extension, skipping node_modules', () => {
     const dir = project({

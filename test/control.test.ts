@@ -180,3 +180,12 @@ describe('.eml', () => {
     ])
   })
 })
+
+describe('a control inside a block', () => {
+  it('ignore in the middle of a paragraph covers the rest of that paragraph', async () => {
+    const markdown = `${lockIn} <!--trouw ignore coercion/minimum-term--> ${lockIn}\n\n${lockIn}\n`
+    expect(await findings(markdown, 'a.md')).toEqual(['1 coercion/minimum-term', '3 coercion/minimum-term'])
+    const html = `<p>${lockIn} <!--trouw ignore coercion--> ${lockIn}</p>\n<p>${lockIn}</p>\n`
+    expect(await findings(html, 'a.html')).toEqual(['1 coercion/minimum-term', '2 coercion/minimum-term'])
+  })
+})

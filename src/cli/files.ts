@@ -104,6 +104,9 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     warned.add(line)
     options.onWarning?.(line)
   }
+  for (const name of Object.keys(flags.rules ?? {})) {
+    if (!known.has(name)) warn(`\`--rule ${name}\` is not a known rule, category or subtype, so it does nothing: check the name (\`trouw explain CATEGORY\` lists them)`)
+  }
 
   function trouwCheck(this: unknown, pluginOptions?: CheckPluginOptions, fileSet?: {expected: number}) {
     const settings = pluginOptions?.settings ?? resolveSettings(null, flags)
