@@ -109,7 +109,7 @@ describe('pretty report', () => {
     const {lastFrame, unmount} = render(<Report model={toReportModel([file])} width={79} colored />)
     const frame = lastFrame() ?? ''
     unmount()
-    expect(inkHasColor()).toBe(true)
+    expect(await inkHasColor()).toBe(true)
     expect(strip(frame)).toContain('ESP ')
     expect(strip(frame)).toContain('coercion/minimum-term')
     expect(strip(frame)).toContain('We are SO EXCITED to welcome you!')

@@ -8,13 +8,13 @@
  */
 import {stat} from 'node:fs/promises'
 import {parseArgs} from 'node:util'
-import {createElement} from 'react'
 import {InputError} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import type {CheckOptions} from '../engine.js'
 import {runFiles} from './files.js'
 import {UsageError, type Io} from './run.js'
 import {ReviewSession, type ReviewOptions} from '../ui/review-session.js'
+import {preferProductionReact} from '../ui/production.js'
 
 export const reviewHelp = `Usage: trouw review FILE [options]
 
@@ -121,9 +121,15 @@ export async function review(argv: string[], io: Io): Promise<number> {
   }
   const session = await openReview(command, {onWarning: (line) => io.stderr.write(`trouw: ${line}\n`)})
 
-  const [{render}, {ReviewApp}, {inkHasColor}] = await Promise.all([import('ink'), import('../ui/ReviewApp.js'), import('../report/pretty.js')])
+  preferProductionReact()
+  const [{render}, {createElement}, {ReviewApp}, {inkHasColor}] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../ui/ReviewApp.js'),
+    import('../report/pretty.js')
+  ])
   const width = Math.max(40, (io.stdout.columns ?? 80) - 1)
-  const instance = render(createElement(ReviewApp, {session, width, colored: inkHasColor()}), {
+  const instance = render(createElement(ReviewApp, {session, width, colored: await inkHasColor()}), {
     stdin: io.stdin as NodeJS.ReadStream,
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
