@@ -256,6 +256,10 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
     if (/(?:^|\/)(?:\.trouwrc[^/]*|package\.json|\.trouwignore)$/.test(event.document.uri)) {
       invalidate()
       recheckAll()
+    } else if (!canWatch) {
+      // Without file watching, a save is when configuration changes are picked up.
+      invalidate()
+      schedule(event.document.uri, true)
     }
   })
   documents.onDidClose((event) => {
