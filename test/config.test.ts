@@ -235,6 +235,12 @@ describe('files: folders, globs and .trouwignore', () => {
     for (const found of Object.values(byPath)) expect(found).toEqual(['coercion/minimum-term'])
   })
 
+  it('a file reached twice (its folder and itself) is checked and reported once', () => {
+    const dir = project({'copy/a.md': lockIn, 'copy/b.md': lockIn})
+    const {report} = findings(dir, ['copy', 'copy/', 'copy/a.md'])
+    expect(report.files.map((file: {path: string}) => file.path).sort()).toEqual([path.join('copy', 'a.md'), path.join('copy', 'b.md')])
+  })
+
   it('globs are expanded by trouw', () => {
     const dir = project({'mails/a.md': lockIn, 'mails/b.md': lockIn, 'mails/c.txt': lockIn, 'other/d.md': lockIn})
     const {byPath} = findings(dir, ['mails/*.md'])

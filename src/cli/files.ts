@@ -182,9 +182,16 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   for (const given of options.files ?? []) {
     if (!/[*?[\]{}]/.test(given)) inputs.add(path.resolve(cwd, given))
   }
+  const seen = new Set<string>()
   for (const file of context?.files ?? []) {
     if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) continue
-    if (file.path) inputs.add(path.resolve(cwd, file.path))
+    if (file.path) {
+      // A file reached twice (`copy/` and `copy/a.md`) is reported once.
+      const resolved = path.resolve(cwd, file.path)
+      if (seen.has(resolved)) continue
+      seen.add(resolved)
+      inputs.add(resolved)
+    }
     const failure = file.messages.find(isEngineFailure)
     if (failure) {
       if (file.path) file.path = displayPath(file.path)
