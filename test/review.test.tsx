@@ -76,6 +76,7 @@ describe('trouw review, in-process with ink-testing-library', () => {
     await press(stdin, '2')
     frame = await frameWhere(lastFrame, (f) => f.includes(' ▸ 2  '), 'the second suggestion chosen')
     expect(frame).toContain('      ' + first.suggestions[1])
+    expect(frame).toContain('rewrites the sentence “The garden box plan has a minimum term of 18 months.”')
 
     // Apply it: a sentence rewrite replaces the sentence; the file is checked again.
     await press(stdin, 'a')

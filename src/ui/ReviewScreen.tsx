@@ -150,6 +150,11 @@ function PreviewLine({preview, width, colored}: {preview: NonNullable<ReviewSnap
         {parts.after}
       </Text>
       {colored ? null : <Text>{'      ' + ' '.repeat(parts.before.length) + '+'.repeat(Math.max(1, parts.span.length))}</Text>}
+      {preview.replaced !== null ? (
+        <Text dimColor wrap="truncate-end">
+          {'      rewrites the sentence “' + truncate(preview.replaced.replace(/\s+/g, ' ').trim(), Math.max(10, width - 32)) + '”'}
+        </Text>
+      ) : null}
     </Box>
   )
 }

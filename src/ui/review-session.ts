@@ -39,6 +39,8 @@ export interface Preview {
   before: string
   inserted: string
   after: string
+  /** The text the edit takes out when it is more than the flagged span (a sentence rewrite); else `null`. */
+  replaced: string | null
 }
 
 export type ReviewMode = 'review' | 'confirm-quit' | 'closed'
@@ -271,7 +273,7 @@ export class ReviewSession {
       choice: this.choice,
       current,
       context: current ? contextOf(text, current.line, contextLines) : [],
-      preview: edit ? previewOf(text, edit) : null,
+      preview: edit && current ? previewOf(text, edit, current) : null,
       canIgnore: canIgnoreInline(this.format),
       canUndo: this.history.length > 0,
       dirty: this.dirty,
@@ -347,13 +349,14 @@ function contextOf(text: string, line: number, around: number): Array<[number, s
 }
 
 /** The line(s) an edit touches, as they would read after it. */
-function previewOf(text: string, edit: Edit): Preview {
+function previewOf(text: string, edit: Edit, span: Span): Preview {
   const lineStart = Math.max(text.lastIndexOf('\n', edit.start - 1) + 1, 0)
   let lineEnd = text.indexOf('\n', edit.end)
   if (lineEnd === -1) lineEnd = text.length
   return {
     before: text.slice(lineStart, edit.start).replace(/\r$/, ''),
     inserted: edit.insert,
-    after: text.slice(edit.end, lineEnd).replace(/\r$/, '')
+    after: text.slice(edit.end, lineEnd).replace(/\r$/, ''),
+    replaced: edit.start < span.offset || edit.end > span.endOffset ? text.slice(edit.start, edit.end) : null
   }
 }
