@@ -326,10 +326,13 @@ describe('bad input never crashes the server', () => {
     expect(client.logs.some((line) => line.includes('`lang` must be'))).toBe(true)
 
     // Fixed config: the diagnostic goes once the editor says the file changed.
-    writeFileSync(path.join(folder, '.trouwrc.json'), JSON.stringify({lang: 'nl'}))
+    writeFileSync(path.join(folder, '.trouwrc.json'), JSON.stringify({lang: 'nl', rules: {coercion: 'error'}}))
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: pathToFileURL(path.join(folder, '.trouwrc.json')).href, type: 2}]})
     const fixed = await client.diagnostics(page.uri, (params) => !params.diagnostics.some((item) => item.code === 'trouw/config'))
-    expect(fixed.diagnostics.some((item) => String(item.code).startsWith('coercion/'))).toBe(true)
+    const coercion = fixed.diagnostics.filter((item) => String(item.code).startsWith('coercion/'))
+    expect(coercion.length).toBeGreaterThan(0)
+    // the config's rules apply: coercion is an error here
+    for (const item of coercion) expect(item.severity).toBe(1)
   })
 
   it('skips files a .trouwignore lists', async () => {
@@ -369,5 +372,54 @@ describe('shutdown', () => {
     await client.connection.sendNotification('exit')
     expect(await client.exited).toBe(0)
     expect(client.stderr.join('')).toBe('')
+  })
+})
+
+describe('analysis and config edits (in process)', () => {
+  it('turns a word suggestion into a span fix, and skips advice that only quotes an example', async () => {
+    const {analyse} = await import('../src/lsp/analysis.js')
+    const text = 'Our new kettle is made of brushed steel.\nWe will love you forever, whatever you buy.\nTeh lid closes softly.\n'
+    const analysis = await analyse({uri: 'file:///k.md', version: 1, text, path: '/k.md', options: {format: 'markdown', lang: 'en', spell: true}})
+    expect(analysis.problem).toBeUndefined()
+    const typo = analysis.findings.find((finding) => finding.ruleId.startsWith('spelling'))
+    expect(typo, JSON.stringify(analysis.findings.map((finding) => finding.ruleId))).toBeDefined()
+    expect(typo!.range).toEqual({start: {line: 2, character: 0}, end: {line: 2, character: 3}})
+    expect(typo!.fixes[0]).toMatchObject({title: 'Replace with “The”', newText: 'The', range: typo!.range})
+    for (const finding of analysis.findings) {
+      for (const fix of finding.fixes) expect(fix.newText).not.toMatch(/["“”]/)
+    }
+    expect(analysis.scores?.esp).toBeTypeOf('number')
+  })
+
+  it('never throws: binary input and a too small limit become a problem line', async () => {
+    const {analyse} = await import('../src/lsp/analysis.js')
+    const binary = await analyse({uri: 'file:///b.txt', version: 1, text: '\u0000\u0001\u0002'.repeat(50), options: {format: 'text'}})
+    expect(binary.problem).toMatch(/binary/)
+    const big = await analyse({uri: 'file:///c.txt', version: 1, text: 'Een gewone zin over fietsen.', options: {format: 'text', maxBytes: 10}})
+    expect(big.problem).toMatch(/more than the limit/)
+  })
+
+  it('adds a phrase to allow in JSON, YAML and package.json configs, keeping what is there', async () => {
+    const {addToAllow} = await import('../src/lsp/allow-config.js')
+    const folder = mkdtempSync(path.join(tmpdir(), 'trouw-allow-'))
+    const json = path.join(folder, '.trouwrc.json')
+    writeFileSync(json, '{\n    "lang": "nl",\n    "allow": ["generic-claim"]\n}\n')
+    expect(addToAllow('stilzwijgend verlengd', json, folder)).toEqual({file: json, created: false, present: false})
+    expect(readFileSync(json, 'utf8')).toBe('{\n    "lang": "nl",\n    "allow": [\n        "generic-claim",\n        "stilzwijgend verlengd"\n    ]\n}\n')
+    expect(addToAllow('stilzwijgend verlengd', json, folder).present).toBe(true)
+
+    const yaml = path.join(folder, '.trouwrc.yaml')
+    writeFileSync(yaml, '# house style\nlang: nl # Dutch copy\n')
+    addToAllow('nu of nooit', yaml, folder)
+    expect(readFileSync(yaml, 'utf8')).toBe('# house style\nlang: nl # Dutch copy\nallow:\n  - nu of nooit\n')
+
+    const pkg = path.join(folder, 'package.json')
+    writeFileSync(pkg, JSON.stringify({name: 'copy', trouw: {spell: true}}, null, 2) + '\n')
+    addToAllow('beste van Zwolle', pkg, folder)
+    expect(JSON.parse(readFileSync(pkg, 'utf8'))).toEqual({name: 'copy', trouw: {spell: true, allow: ['beste van Zwolle']}})
+
+    const js = path.join(folder, '.trouwrc.js')
+    writeFileSync(js, 'export default {}\n')
+    expect(() => addToAllow('x', js, folder)).toThrow(/JavaScript/)
   })
 })
