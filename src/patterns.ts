@@ -19,7 +19,7 @@
  * - `...` / `...N`    up to 4 (or N) words in between
  * - `x?`              the token or class `x` is optional
  */
-import type {Token} from './tokens.js'
+import {fold, type Token} from './tokens.js'
 
 export type Predicate = (token: Token) => boolean
 
@@ -129,7 +129,8 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
   let number = false
   let any = false
   for (const alternative of body.split('|')) {
-    const value = alternative.toLowerCase()
+    // Fold pattern words exactly as tokens are folded (case, stress accents).
+    const value = /^\{[\w-]+\}$/.test(alternative) ? alternative.toLowerCase() : fold(alternative)
     if (value === '{num}') number = true
     else if (value === '{any}') any = true
     else if (/^\{[\w-]+\}$/.test(value)) {

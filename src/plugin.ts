@@ -14,7 +14,7 @@ import {visit} from 'unist-util-visit'
 import type {Language, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
-import {sentenceTokens, wordTokens, type Masks} from './tokens.js'
+import {sentenceTokens, splitSentence, wordTokens, type Masks, type Token} from './tokens.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
@@ -90,9 +90,17 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     let place: ReturnType<typeof location> | undefined
 
     visit(tree, 'SentenceNode', (sentence: Sentence) => {
-      const start = sentence.position?.start.offset ?? 0
-      const end = sentence.position?.end.offset ?? start
-      const tokens = sentenceTokens(sentence, text, masks)
+      const sentenceStart = sentence.position?.start.offset ?? 0
+      const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
+      const parts = splitSentence(sentenceTokens(sentence, text, masks))
+      parts.forEach((tokens, index) => {
+        const start = index === 0 ? sentenceStart : tokens[0].start
+        const end = index === parts.length - 1 ? sentenceEnd : tokens[tokens.length - 1].end
+        checkSentence(tokens, start, end)
+      })
+    })
+
+    function checkSentence(tokens: Token[], start: number, end: number): void {
       const view: SentenceView = {
         lang,
         text,
@@ -143,6 +151,6 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         words: view.words.length
       }
       data.sentences.push(figures)
-    })
+    }
   }
 }

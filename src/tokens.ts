@@ -99,6 +99,49 @@ function pushWordPieces(
     return
   }
 
+  // The parser keeps a sentence-final dot on numbers and on words it takes
+  // for abbreviations ("12.", Dutch "vrij." as in vrijdag) and then runs two
+  // sentences together. Split the dot off as its own token; `splitSentence`
+  // cuts there when a capital follows.
+  let word = raw
+  let dot = false
+  if (raw.length > 1 && raw.endsWith('.') && !raw.slice(0, -1).includes('.') && !abbreviations.has(fold(raw.slice(0, -1)))) {
+    word = raw.slice(0, -1)
+    dot = true
+  }
+  pushPieces(tokens, word, start, clause)
+  if (dot) tokens.push({norm: '.', raw: '.', kind: 'punct', start: end - 1, end, clause, caps: false})
+}
+
+/** Abbreviations that keep their dot and do not end a sentence. */
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'vs', 'etc', 'no', 'nr', 'inc', 'ltd', 'jr', 'sr',
+  'mevr', 'dhr', 'ir', 'drs', 'mr', 'bijv', 'ca', 'incl', 'excl', 'max', 'min', 'evt', 'tel', 'blz', 'zgn', 'resp', 'jl', 'a.s'
+])
+
+const upperStart = /^\p{Lu}/u
+
+/**
+ * Cut a sentence's tokens where the parser ran two sentences together: after
+ * a split-off dot (see above) that a capitalised word follows.
+ */
+export function splitSentence(tokens: Token[]): Token[][] {
+  const parts: Token[][] = []
+  let current: Token[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    current.push(token)
+    const next = tokens[index + 1]
+    if (token.norm === '.' && token.kind === 'punct' && next && next.kind === 'word' && upperStart.test(next.raw) && token.end === tokens[index - 1]?.end + 1) {
+      parts.push(current)
+      current = []
+    }
+  }
+  if (current.length > 0) parts.push(current)
+  return parts
+}
+
+function pushPieces(tokens: Token[], raw: string, start: number, clause: number): void {
   // Split at hyphens and slashes, but keep numbers such as 02:14:00 or 3.5 whole.
   const pieces = /[-/‐‑]/.test(raw) ? raw.split(/([-/‐‑])/) : [raw]
   let offset = start
