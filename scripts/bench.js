@@ -310,6 +310,8 @@ function render() {
     'Dutch cost per byte relative to English: trouw ' + fixedRatio(dutchTrouw) + ', bare parse ' + fixedRatio(dutchParse) + '.',
     '',
     'Findings trouw reported in the warm-up round (a sign the detectors ran): English ' + findingsOf('trouw-en') + '; Dutch ' + findingsOf('trouw-nl') + '.',
+    'Generated emails with injected pressure that got a coercion finding: English ' + injectedOf('trouw-en', 'pressure') + '; Dutch ' + injectedOf('trouw-nl', 'pressure') + '. With injected gush that got an over-the-top or generic-claim finding: English ' + injectedOf('trouw-en', 'gush') + '; Dutch ' + injectedOf('trouw-nl', 'gush') + '.',
+    'Generated emails without injected pressure or gush that still got a finding: English ' + cleanOf('trouw-en') + '; Dutch ' + cleanOf('trouw-nl') + '.' + cleanExamples(),
     '',
     '## Growth with input size',
     '',
@@ -325,6 +327,31 @@ function render() {
     '',
     'The whole benchmark took ' + totalSeconds.toFixed(0) + ' s.'
   ].join('\n')
+}
+
+/**
+ * How many clean generated emails got a finding, as `3 of 80`.
+ *
+ * @param {string} key
+ */
+function cleanOf(key) {
+  const clean = results[key]?.clean
+  return clean ? clean.flagged + ' of ' + clean.emails : 'unknown'
+}
+
+/**
+ * @param {string} key
+ * @param {'pressure' | 'gush'} kind
+ */
+function injectedOf(key, kind) {
+  const injected = results[key]?.injected
+  return injected ? injected[kind + 'Found'] + ' of ' + injected[kind] : 'unknown'
+}
+
+/** A few of those findings, so a rule writer can look (generated copy, not the corpus). */
+function cleanExamples() {
+  const examples = [...(results['trouw-en']?.clean?.examples ?? []), ...(results['trouw-nl']?.clean?.examples ?? [])]
+  return examples.length === 0 ? '' : ' Examples: ' + examples.map((example) => '`' + example.replace(/`/g, "'") + '`').join('; ') + '.'
 }
 
 /**

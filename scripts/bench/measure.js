@@ -105,11 +105,36 @@ async function measureEmails(run, floor) {
   const started = performance.now()
   /** @type {Record<string, number>} */
   const findings = {}
-  for (const text of texts) {
+  /** Generated emails without injected pressure or gush, and what trouw still reported on them. */
+  const clean = {emails: 0, flagged: 0, examples: /** @type {string[]} */ ([])}
+  /** Generated emails with injected pressure or gush, and how many of them trouw caught. */
+  const injected = {pressure: 0, pressureFound: 0, gush: 0, gushFound: 0}
+  for (const [index, text] of texts.entries()) {
     if (floor) floor(text)
     const file = /** @type {any} */ (await run(text))
     if (task.kind !== 'trouw' || !file || !Array.isArray(file.messages)) continue
     for (const message of file.messages) findings[message.category] = (findings[message.category] ?? 0) + 1
+    const email = emails[index]
+    const categories = new Set(file.messages.map((/** @type {any} */ message) => message.category))
+    if (email.pressure > 0) {
+      injected.pressure++
+      if (categories.has('coercion')) injected.pressureFound++
+    }
+    if (email.gush > 0) {
+      injected.gush++
+      if (categories.has('over-the-top') || categories.has('generic-claim')) injected.gushFound++
+    }
+    if (email.pressure > 0 || email.gush > 0) continue
+    clean.emails++
+    const judged = file.messages.filter((/** @type {any} */ message) => message.category !== 'spelling')
+    if (judged.length === 0) continue
+    clean.flagged++
+    for (const message of judged) {
+      const finding = message.ruleId + ' on "' + message.actual + '"'
+      if (clean.examples.length < 6 && !clean.examples.some((example) => example.endsWith(': ' + finding))) {
+        clean.examples.push(email.id + ': ' + finding)
+      }
+    }
   }
   /** @type {number[]} */
   const roundsMs = []
@@ -134,7 +159,8 @@ async function measureEmails(run, floor) {
     roundsMs.push(performance.now() - start)
     if (round >= 1 && performance.now() - started > task.budgetMs) break
   }
-  return floor ? {roundsMs, cpuRoundsMs, floorRoundsMs, floorCpuRoundsMs, findings} : {roundsMs, cpuRoundsMs, findings}
+  const extra = task.kind === 'trouw' ? {findings, clean, injected} : {}
+  return floor ? {roundsMs, cpuRoundsMs, floorRoundsMs, floorCpuRoundsMs, ...extra} : {roundsMs, cpuRoundsMs, ...extra}
 }
 
 /**
