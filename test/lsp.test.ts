@@ -391,6 +391,16 @@ describe('analysis and config edits (in process)', () => {
     expect(analysis.scores?.esp).toBeTypeOf('number')
   })
 
+  it('reads MJML by its extension, with the ignore comment before the component', async () => {
+    const {analyse} = await import('../src/lsp/analysis.js')
+    const text = '<mjml>\n  <mj-body>\n    <mj-column>\n      <mj-text>Je abonnement wordt stilzwijgend verlengd.</mj-text>\n    </mj-column>\n  </mj-body>\n</mjml>\n'
+    const analysis = await analyse({uri: 'file:///n.mjml', version: 1, text, path: '/n.mjml', options: {lang: 'nl'}})
+    expect(analysis.format).toBe('mjml')
+    const renewal = analysis.findings.find((finding) => finding.ruleId === 'coercion/auto-renewal')!
+    expect(renewal.range).toEqual({start: {line: 3, character: 35}, end: {line: 3, character: 56}})
+    expect(renewal.ignore).toEqual({position: {line: 3, character: 0}, newText: '      <!--trouw ignore coercion/auto-renewal-->\n'})
+  })
+
   it('never throws: binary input and a too small limit become a problem line', async () => {
     const {analyse} = await import('../src/lsp/analysis.js')
     const binary = await analyse({uri: 'file:///b.txt', version: 1, text: '\u0000\u0001\u0002'.repeat(50), options: {format: 'text'}})

@@ -100,7 +100,7 @@ class Lane {
 
 export class Checker {
   private readonly largeAt: number
-  private readonly inline: boolean
+  private inline: boolean
   private readonly log: (line: string) => void
   private readonly small: Lane
   private readonly large: Lane
@@ -126,7 +126,14 @@ export class Checker {
       this.inlineQueue = run.catch(() => undefined)
       return run
     }
-    return (this.isLarge(request.text) ? this.large : this.small).run(request)
+    try {
+      return (this.isLarge(request.text) ? this.large : this.small).run(request)
+    } catch (error) {
+      // No worker threads here (a sandbox, a bundler): check on this thread from now on.
+      this.log(`trouw: cannot start a checking thread (${(error as Error).message}); checking on the server's thread`)
+      this.inline = true
+      return this.check(request)
+    }
   }
 
   /**
@@ -136,7 +143,7 @@ export class Checker {
   warm(): void {
     if (this.inline) return
     for (const [lang, text] of [['nl', 'Welkom terug.'], ['en', 'Welcome back.']] as const) {
-      this.small.run({uri: `trouw-warm:${lang}`, version: 0, text, options: {format: 'text', lang}}).catch(() => undefined)
+      this.check({uri: `trouw-warm:${lang}`, version: 0, text, options: {format: 'text', lang}}).catch(() => undefined)
     }
   }
 
