@@ -143,6 +143,18 @@ describe('what stays clean', () => {
   })
 })
 
+describe('irony', () => {
+  it('leaves sentences marked as ironic alone', async () => {
+    for (const [text, lang] of [
+      ['Yet another absolutely amazing, truly life-changing, SO exciting offer!!! 🙄', 'en'],
+      ['Yeah right, a lifetime of endless happiness from a doormat.', 'en'],
+      ['Een zogenaamd eindeloos geluk, van een deurmat!!', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).messages, text).toEqual([])
+    }
+  })
+})
+
 describe('projection, forever and attribution', () => {
   it('names the signal and offers a concrete rewrite, not "consider rephrasing"', async () => {
     const {messages} = await run('Wij genieten ervan als jij elke avond blij onder je nieuwe dekbed kruipt.', 'nl')

@@ -25,7 +25,8 @@
  * its last positive word, with a computed rewrite: one positive word, no
  * intensifiers ("absolutely amazing, truly life-changing" → "amazing").
  * Negated words ("not very exciting") and quoted words (a customer's praise)
- * do not count.
+ * do not count; a sentence marked as ironic (an `irony` pattern such as
+ * "yeah right", or an eye-roll emoji) is left alone.
  */
 import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
@@ -33,7 +34,7 @@ import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
-import {isNegatedAt, isQuoted, tidy, unelongated, weightTable, type WeightTable} from './words.js'
+import {isIronic, isNegatedAt, isQuoted, rolePatterns, tidy, unelongated, weightTable, type WeightTable} from './words.js'
 
 export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated', 'superlatives'] as const
 
@@ -88,7 +89,7 @@ function glueOf(rule: RuleData, lang: Language): ReadonlySet<string> | undefined
 
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'languages'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -98,7 +99,7 @@ export const gushKind: Kind = {
     return value as Language[]
   },
 
-  compile(rule, lang) {
+  compile(rule, lang, context) {
     const settings: Settings = {
       lang,
       metric: compileMetric(rule.fields.metric, gushFigures),
@@ -113,9 +114,9 @@ export const gushKind: Kind = {
       glue: glueOf(rule, lang)
     }
     const detector: Detector = {
-      patterns: [],
+      patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
       always: true,
-      detect: (sentence) => detectGush(sentence, settings)
+      detect: (sentence, hits) => (isIronic(sentence, hits) ? [] : detectGush(sentence, settings))
     }
     return detector
   }

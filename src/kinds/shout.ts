@@ -20,16 +20,17 @@
  * calmed down: "!!!" → ".", capitals lowered, emoji, shouted
  * `interjections` ("OMG,") and intensifiers before a feeling removed. When
  * nothing is left ("OMG!!! 🎉"), `expected` is `['']`: remove the sentence.
- * Quoted text (a customer's words) and negated words do not count.
+ * Quoted text (a customer's words) and negated words do not count; an
+ * ironic sentence (an `irony` pattern, an eye-roll emoji) is left alone.
  */
 import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
-import {compilePattern, type CompileContext} from '../patterns.js'
+import type {CompileContext} from '../patterns.js'
 import {emojiClass, lookupSentiment, normalizeWord} from '../lexicon.js'
 import {intensifierWeight, isAffectWord} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
-import {RuleFieldError, type Detector, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
-import {isNegatedAt, isProseWord, isQuoted, tidy, weightTable, type WeightTable} from './words.js'
+import {RuleFieldError, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
+import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, tidy, weightTable, type WeightTable} from './words.js'
 
 export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent'] as const
 export type ShoutFigures = Record<(typeof shoutFigures)[number], number>
@@ -72,7 +73,7 @@ function wordSet(rule: RuleData, key: string, lang: Language): ReadonlySet<strin
 
 export const shoutKind: Kind = {
   name: 'shout',
-  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'urgency', 'languages'],
+  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'urgency', 'irony', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -95,15 +96,10 @@ export const shoutKind: Kind = {
       quoted: rule.quoted,
       negation: rule.negation
     }
-    const patterns: Detector['patterns'][number][] = []
-    const urgency = (rule.fields.urgency as Partial<Record<Language, string[]>> | undefined)?.[lang] ?? []
-    urgency.forEach((source, index) => {
-      try {
-        for (const pattern of compilePattern(source, context)) patterns.push({role: 'urgency', pattern})
-      } catch (error) {
-        throw new RuleFieldError(['urgency', lang, index], (error as Error).message)
-      }
-    })
+    const patterns = [
+      ...rolePatterns(rule, 'urgency', lang, context, 'urgency'),
+      ...rolePatterns(rule, 'irony', lang, context, 'irony')
+    ]
     return {patterns, always: true, detect: (sentence, hits) => detectShout(sentence, hits, settings)}
   }
 }
@@ -230,7 +226,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
 }
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
-  if (!mayShout(sentence.tokens)) return []
+  if (!mayShout(sentence.tokens) || isIronic(sentence, hits)) return []
   const {figures, loud, drop} = shouting(sentence, hits, settings)
   if (loud.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []

@@ -8,7 +8,8 @@ import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
 import {isInside, isNegator} from '../context.js'
 import {normalizeWord} from '../lexicon.js'
-import {RuleFieldError, type SentenceView} from './kind.js'
+import {compilePattern, type CompileContext} from '../patterns.js'
+import {RuleFieldError, type Detector, type PatternHit, type RuleData, type SentenceView} from './kind.js'
 
 /** Word → weight overrides with prefixes (`betover*`). */
 export interface WeightTable {
@@ -83,4 +84,32 @@ export function tidy(text: string): string {
     .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/,(\s*,)+/g, ',')
     .replace(/^[\s,;]+|[\s,;]+$/g, '')
+}
+
+/** Compile `fields[key][lang]` (a list of patterns) for the shared index, with `role`. */
+export function rolePatterns(rule: RuleData, key: string, lang: Language, context: CompileContext, role: string): Detector['patterns'][number][] {
+  const value = (rule.fields[key] as Partial<Record<Language, unknown>> | undefined)?.[lang]
+  if (value === undefined) return []
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new RuleFieldError([key, lang], `\`${key}.${lang}\` must be a list of patterns`)
+  }
+  const patterns: Detector['patterns'][number][] = []
+  value.forEach((source: string, index) => {
+    try {
+      for (const pattern of compilePattern(source, context)) patterns.push({role, pattern})
+    } catch (error) {
+      throw new RuleFieldError([key, lang, index], (error as Error).message)
+    }
+  })
+  return patterns
+}
+
+/** Emoji that mark a sentence as ironic: eye roll, unamused, smirk, raised eyebrow. */
+const ironyEmoji = new Set(['\u{1F644}', '\u{1F612}', '\u{1F60F}', '\u{1F928}'])
+
+/** Is the sentence ironic: an `irony` pattern matched ("yeah right", "zogenaamd") or an eye-roll emoji? */
+export function isIronic(sentence: SentenceView, hits: readonly PatternHit[]): boolean {
+  if (hits.some((hit) => hit.role === 'irony')) return true
+  for (const token of sentence.tokens) if (token.kind === 'emoji' && ironyEmoji.has(token.raw)) return true
+  return false
 }
