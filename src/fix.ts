@@ -49,12 +49,18 @@ export function isSentence(text: string): boolean {
   return sentenceStart.test(trimmed) && sentenceEnd.test(trimmed)
 }
 
-/** Escape text for the markup it goes into. */
-export function escapeFor(format: FormatName | null | undefined, text: string): string {
+/** Escape text for the markup it goes into; `inAttribute` also escapes double quotes. */
+export function escapeFor(format: FormatName | null | undefined, text: string, inAttribute = false): string {
   if (format === 'html' || format === 'mjml') {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    return inAttribute ? escaped.replace(/"/g, '&quot;') : escaped
   }
   return text
+}
+
+/** Whether `offset` is inside a tag (an attribute's value, such as `alt="…"`) rather than in text. */
+function insideTag(text: string, offset: number): boolean {
+  return text.lastIndexOf('<', offset - 1) > text.lastIndexOf('>', offset - 1)
 }
 
 /**
@@ -65,6 +71,7 @@ export function escapeFor(format: FormatName | null | undefined, text: string): 
  */
 export function planSuggestion(text: string, target: Readonly<FixTarget>, suggestion: string, options?: Readonly<FixOptions> | null): Edit {
   const format = options?.format ?? 'text'
+  const inAttribute = (format === 'html' || format === 'mjml') && insideTag(text, target.offset)
   let start = target.offset
   let end = target.endOffset
   if (suggestion === '') {
@@ -76,14 +83,14 @@ export function planSuggestion(text: string, target: Readonly<FixTarget>, sugges
   const sentence = target.sentence
   if (sentence && isSentence(suggestion) && !isSentence(target.actual) && sentence.offset <= start && sentence.endOffset >= end) {
     const range = trimRange(text, sentence.offset, sentence.endOffset)
-    return {start: range.start, end: range.end, insert: escapeFor(format, suggestion.trim())}
+    return {start: range.start, end: range.end, insert: escapeFor(format, suggestion.trim(), inAttribute)}
   }
   let insert = suggestion
   const first = text.slice(start, end).trimStart()[0] ?? ''
   if (first && first !== first.toLowerCase() && /^\p{Ll}/u.test(insert) && !/^\p{Lu}{2}/u.test(text.slice(start, end).trimStart())) {
     insert = insert[0].toUpperCase() + insert.slice(1)
   }
-  return {start, end, insert: escapeFor(format, insert)}
+  return {start, end, insert: escapeFor(format, insert, inAttribute)}
 }
 
 /** Apply an edit. */
@@ -129,26 +136,26 @@ export function planIgnore(text: string, format: FormatName, blocks: readonly Bl
   const comment = ignoreComment(ruleId)
   if (format === 'markdown') return planMarkdownIgnore(text, start, comment)
   // HTML, MJML: inside a tag (an attribute's copy), go before the tag.
-  const open = text.lastIndexOf('<', start - 1)
-  const close = text.lastIndexOf('>', start - 1)
-  const at = open > close ? open : start
+  const at = insideTag(text, start) ? text.lastIndexOf('<', start - 1) : start
   return {start: at, end: at, insert: comment}
 }
 
 function planMarkdownIgnore(text: string, start: number, comment: string): Edit | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
   const prefix = text.slice(lineStart, start)
+  // Keep the file's line endings.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n'
   if (/^[ \t]*$/.test(prefix)) {
-    return {start: lineStart, end: lineStart, insert: prefix + comment + '\n'}
+    return {start: lineStart, end: lineStart, insert: prefix + comment + eol}
   }
   if (/^[ \t]*#{1,6}[ \t]+$/.test(prefix)) {
     const indent = /^[ \t]*/.exec(prefix)![0]
-    return {start: lineStart, end: lineStart, insert: indent + comment + '\n'}
+    return {start: lineStart, end: lineStart, insert: indent + comment + eol}
   }
   // List items and block quotes: keep the container, move the copy to a continuation line.
   if (/^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+$/.test(prefix)) {
     const continuation = prefix.replace(/[-*+]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))
-    return {start, end: start, insert: comment + '\n' + continuation}
+    return {start, end: start, insert: comment + eol + continuation}
   }
   return undefined
 }

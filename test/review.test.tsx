@@ -227,7 +227,26 @@ describe('fix: suggestions and inline ignore comments', () => {
     expect(applyEdit(text, planSuggestion(text, target, 'fair & square', {format: 'html'}))).toBe('<p>Fair &amp; square deals & more</p>')
   })
 
+  it('escapes double quotes in an attribute value', () => {
+    const text = '<img alt="Amazing seeds">'
+    const offset = text.indexOf('Amazing')
+    const edit = planSuggestion(text, {offset, endOffset: offset + 7, actual: 'Amazing'}, 'so-called "good"', {format: 'html'})
+    expect(applyEdit(text, edit)).toBe('<img alt="So-called &quot;good&quot; seeds">')
+  })
+
   const cases: Array<{name: string; format: FormatName; source: string; expected: string}> = [
+    {
+      name: 'a Markdown paragraph with CRLF line endings',
+      format: 'markdown',
+      source: 'Intro.\r\n\r\nWe are SO EXCITED to welcome you!\r\n',
+      expected: 'Intro.\r\n\r\n<!--trouw ignore over-the-top/shouting-->\r\nWe are SO EXCITED to welcome you!\r\n'
+    },
+    {
+      name: 'a Markdown block quote',
+      format: 'markdown',
+      source: 'Intro.\n\n> We are SO EXCITED to welcome you!\n',
+      expected: 'Intro.\n\n> <!--trouw ignore over-the-top/shouting-->\n> We are SO EXCITED to welcome you!\n'
+    },
     {
       name: 'a Markdown paragraph',
       format: 'markdown',
