@@ -154,6 +154,17 @@ describe('trouw review, in-process with ink-testing-library', () => {
     unmount()
   })
 
+  it('says so when there is nothing to review, and q quits at once', async () => {
+    const file = await fileWith('clean.md', 'Pick up your seeds at the shop in Zwolle on Saturday.\n')
+    const session = await ReviewSession.open(file, {check: {lang: 'en'}})
+    const {stdin, lastFrame, unmount} = render(<ReviewApp session={session} width={120} colored={false} />)
+    const frame = await frameWhere(lastFrame, (f) => f.includes('No findings left in this file.'), 'the empty walk')
+    expect(frame).toContain('0 findings')
+    await press(stdin, 'q')
+    await frameWhere(lastFrame, () => session.closed, 'the quit')
+    unmount()
+  })
+
   it('keeps a byte order mark when it saves', async () => {
     const file = await fileWith('bom.md', '\uFEFF' + markdown)
     const session = await ReviewSession.open(file, {check: {lang: 'en'}})
