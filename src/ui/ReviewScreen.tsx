@@ -23,10 +23,13 @@ export function ReviewScreen({snapshot, width, busy, colored}: ReviewScreenProps
   const position = current ? `finding ${index + 1} of ${findings.length}` : `${findings.length} finding${findings.length === 1 ? '' : 's'}`
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
+      <Text wrap="truncate-start">
         <Text bold>trouw review </Text>
         <Text underline>{snapshot.path}</Text>
-        <Text dimColor>{`  ${snapshot.format} · ${snapshot.language} · ESP ${snapshot.esp} · ${position}`}</Text>
+      </Text>
+      <Text wrap="truncate-end">
+        <Text bold>{position}</Text>
+        <Text dimColor>{`  ESP ${snapshot.esp} · ${snapshot.format} · ${snapshot.language}`}</Text>
         {snapshot.dirty ? <Text color="yellow">{'  ● modified'}</Text> : null}
       </Text>
       <Text dimColor>{'─'.repeat(Math.max(10, width))}</Text>
