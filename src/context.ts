@@ -60,6 +60,33 @@ const pressureVerbs: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['wachten', 'missen', 'twijfelen', 'treuzelen', 'aarzelen', 'vergeten'])
 }
 
+/**
+ * Imperative negators ("don't lose your perks", "niet vergeten") that warn
+ * rather than free when they open a clause and the match starts with a loss
+ * or pressure verb right after them.
+ */
+const imperativeNegators: Record<Language, ReadonlySet<string>> = {
+  en: new Set(["don't", 'dont']),
+  nl: new Set([])
+}
+
+/** Loss and pressure verbs an imperative negator warns about: "don't lose", "don't miss". */
+const warnedVerbs: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['lose', 'miss', 'forfeit', 'waste', 'let']),
+  nl: new Set([])
+}
+
+/** "Don't lose your points: renew today" — a warning, not a freeing negation. */
+function isWarning(tokens: readonly Token[], index: number, from: number, lang: Language): boolean {
+  const norm = tokens[index].norm
+  let start = index
+  if (norm === 'not' && tokens[index - 1]?.norm === 'do') start = index - 1
+  else if (!imperativeNegators[lang].has(norm)) return false
+  if (index + 1 !== from || !warnedVerbs[lang].has(tokens[from].norm)) return false
+  const before = tokens[start - 1]
+  return before === undefined || before.clause !== tokens[start].clause
+}
+
 /** A word between a negator and the match that ends the negator's reach: "no fees, but a minimum term". */
 const contrast: Record<Language, ReadonlySet<string>> = {
   en: new Set(['but', 'however', 'though', 'although', 'yet', 'except', 'then', 'if', 'unless', 'because', 'since']),
@@ -134,7 +161,8 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  * Is the match negated or freed? Any of:
  * - a negator up to three words before it in the same clause, with no
  *   contrast word ("but", "maar") or new subject ("and we") in between, and not aimed at a pressure
- *   verb ("don't wait");
+ *   verb ("don't wait"), and not an imperative warning that opens the clause
+ *   ("Don't lose your perks", "Do not miss out");
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
  * - a freeing word right after it ("fee waived", "kosten vervallen"), or a
@@ -148,6 +176,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
     if (token.clause !== first.clause) break
     if (isClauseBoundary(tokens, index, lang)) break
     if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
+    if (isWarning(tokens, index, match.from, lang)) return false
     if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang)) return true
   }
   for (const index of match.skipped) {

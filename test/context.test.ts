@@ -159,3 +159,15 @@ describe('quotedRanges', () => {
     expect(isInside(ranges, text.indexOf('klopt'), text.indexOf('klopt') + 5)).toBe(false)
   })
 })
+
+describe('isNegated: imperative warnings', () => {
+  it('keeps "don\'t lose" and "do not miss" at the start of a clause', () => {
+    expect(negated("Don't lose your perks: renew today!", 'lose ...3 perks', 'en')).toBe(false)
+    expect(negated('Do not miss the last chance.', 'miss ...2 chance', 'en')).toBe(false)
+  })
+
+  it('still frees "you won\'t lose" and "you don\'t lose"', () => {
+    expect(negated("You won't lose your perks.", 'lose ...3 perks', 'en')).toBe(true)
+    expect(negated("If you pause, you don't lose your points.", 'lose ...3 points', 'en')).toBe(true)
+  })
+})
