@@ -272,6 +272,13 @@ describe('trouw lsp over stdio', () => {
     expect(client.shown.some((line) => line.includes('allowed “stilzwijgend verlengd”'))).toBe(true)
   })
 
+  it('checks an unsaved document with the workspace folder configuration', async () => {
+    const draft = new OpenDocument(client, 'untitled:Untitled-1', 'markdown', 'Je abonnement wordt stilzwijgend verlengd. Je zit minimaal 24 maanden vast.\n')
+    const codes = (await draft.diagnostics()).map((item) => item.code)
+    expect(codes).not.toContain('coercion/auto-renewal') // allowed in the workspace's .trouwrc.json
+    expect(codes.some((code) => String(code).startsWith('coercion/'))).toBe(true)
+  })
+
   it('maps .eml findings: the subject to its header line, body text where it is found', async () => {
     const message = [
       'From: Fietsbox <hallo@fietsbox.example>',

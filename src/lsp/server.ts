@@ -191,10 +191,13 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
     const empty: Analysis = {uri, version: document.version, findings: [], rules: {}, took: 0}
     if (!format) return empty
 
-    const settings = await loadDocumentSettings(filePath, folderOf(uri))
+    // A document not saved yet takes the configuration of the workspace folder it would be saved in.
+    const lookupPath = filePath ?? (folders.length > 0 ? path.join(folderOf(uri), 'untitled') : undefined)
+    const settings = await loadDocumentSettings(lookupPath, folderOf(uri))
+    // Log configuration problems once per document until they change, not on every keystroke.
+    const said = new Set([state.settings?.problem, ...(state.settings?.warnings ?? [])])
+    for (const line of [settings.problem, ...settings.warnings]) if (line && !said.has(line)) log(`trouw: ${line}`)
     state.settings = settings
-    if (settings.problem) log(`trouw: ${settings.problem}`)
-    for (const warning of settings.warnings) log(`trouw: ${warning}`)
     if (settings.ignored) return empty
     if (!/\S/.test(text)) return empty
 
@@ -215,6 +218,7 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
   }
 
   function publish(document: TextDocument, state: DocumentState, analysis: Analysis): void {
+    const previous = state.analysis
     state.analysis = analysis
     const shown = analysis.findings.length > maxDiagnostics ? analysis.findings.slice(0, maxDiagnostics) : analysis.findings
     const diagnostics: Diagnostic[] = shown.map((finding, index) => toDiagnostic(finding, index, analysis.version))
@@ -227,7 +231,7 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
       diagnostics.unshift({range: top, severity: DiagnosticSeverity.Error, source: 'trouw', code: 'trouw/config', message: `${state.settings.problem} (checked with the defaults)`})
     }
     if (analysis.problem) {
-      log(`trouw: ${document.uri}: ${analysis.problem}`)
+      if (previous?.problem !== analysis.problem) log(`trouw: ${document.uri}: ${analysis.problem}`)
       diagnostics.unshift({range: top, severity: DiagnosticSeverity.Warning, source: 'trouw', code: 'trouw/input', message: `trouw could not check this document: ${analysis.problem}`})
     }
     void connection.sendDiagnostics({uri: document.uri, version: analysis.version, diagnostics})
@@ -243,7 +247,9 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
         best = folderPath
       }
     }
-    return best ?? (filePath ? path.dirname(filePath) : process.cwd())
+    if (best) return best
+    if (filePath) return path.dirname(filePath)
+    return (folders[0] && filePathOf(folders[0].uri)) || process.cwd()
   }
 
   function recheckAll(): void {
