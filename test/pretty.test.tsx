@@ -13,6 +13,7 @@ import {prettyReport, inkHasColor} from '../src/report/pretty.js'
 import {Report} from '../src/ui/Report.js'
 import {toReportModel, withSourceLine} from '../src/ui/model.js'
 import {clipAround} from '../src/ui/clip.js'
+import type {JsonMessage} from '../src/types.js'
 
 const ansi = /\u001B\[[0-9;]*m/g
 const strip = (text: string) => text.replace(ansi, '')
@@ -129,7 +130,7 @@ describe('report helpers', () => {
   })
 
   it('finds the source line and span columns of a finding', () => {
-    const base = {ruleId: 'x', category: 'coercion', subtype: null, severity: 'warning', reason: 'r', actual: 'two', expected: [], url: ''} as const
+    const base: Omit<JsonMessage, 'line' | 'column' | 'endLine' | 'endColumn'> = {ruleId: 'x', category: 'coercion', subtype: null, severity: 'warning', reason: 'r', actual: 'two', expected: [], url: ''}
     const finding = withSourceLine({...base, line: 2, column: 5, endLine: 2, endColumn: 8}, ['one', 'and two three'])
     expect(finding.sourceLine).toBe('and two three')
     expect(finding.sourceLine!.slice(finding.spanStart, finding.spanEnd)).toBe('two')
