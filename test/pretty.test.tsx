@@ -1,10 +1,16 @@
-import {describe, expect, it, vi} from 'vitest'
+import {afterAll, describe, expect, it, vi} from 'vitest'
 
 // ink colours through chalk, which decides at load time: force colour so the
 // highlighted span is visible in the output (the CLI only picks `pretty` on a
 // colour terminal).
-vi.hoisted(() => {
+const colorBefore = vi.hoisted(() => {
+  const before = process.env.FORCE_COLOR
   process.env.FORCE_COLOR = '1'
+  return before
+})
+afterAll(() => {
+  if (colorBefore === undefined) delete process.env.FORCE_COLOR
+  else process.env.FORCE_COLOR = colorBefore
 })
 
 import {render} from 'ink-testing-library'
