@@ -1,0 +1,27 @@
+/**
+ * Run one check job: the engine with the job's settings, serialised exactly
+ * as `trouw check --format json` prints it. Used by the checking threads
+ * (and in-thread when the pool has no threads).
+ */
+import {check} from '../engine.js'
+import {stringifyReport, toJsonReport} from '../report/json.js'
+import {InputError} from '../types.js'
+import type {CheckJob, CheckOutcome} from './protocol.js'
+
+export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome> {
+  try {
+    const file = await check(job.bytes, {
+      path: null,
+      format: job.format,
+      lang: job.lang,
+      rules: job.rules,
+      allow: job.allow,
+      spell: job.spell,
+      words: job.words
+    })
+    return {ok: true, report: stringifyReport(toJsonReport([file]))}
+  } catch (error) {
+    if (error instanceof InputError) return {ok: false, kind: 'input', message: error.line ? `line ${error.line}: ${error.message}` : error.message}
+    return {ok: false, kind: 'internal', message: (error as Error)?.message ?? String(error)}
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * A small, bounded pool of checking threads (node:worker_threads).
+ *
+ * - `size` threads, one job each at a time; jobs wait in a FIFO queue of at
+ *   most `maxQueue` entries (beyond that `run` rejects with `PoolBusyError`).
+ * - A thread that crashes or exits fails only its own job (`WorkerCrashError`)
+ *   and is replaced; the other threads go on.
+ * - A job that runs longer than `jobTimeoutMs` has its thread terminated
+ *   (`JobTimeoutError`) and replaced, so a pathological input cannot hold a
+ *   thread forever.
+ */
+import {Worker} from 'node:worker_threads'
+import type {CheckJob, CheckOutcome} from './protocol.js'
+
+export interface PoolOptions {
+  /** Number of threads (default: 2). */
+  size?: number | null
+  /** Jobs that may wait for a thread (default: 256). */
+  maxQueue?: number | null
+  /** Longest a job may run before its thread is replaced, in ms (default: 30000). */
+  jobTimeoutMs?: number | null
+  /** Honour the crash test hook in jobs (default: false). */
+  testHooks?: boolean | null
+  /** Called with one line when a thread crashes or is replaced (default: none). */
+  onEvent?: ((event: {event: string; detail?: string}) => void) | null
+}
+
+export class PoolBusyError extends Error {}
+export class WorkerCrashError extends Error {}
+export class JobTimeoutError extends Error {}
+export class PoolClosedError extends Error {}
+
+interface Pending {
+  id: number
+  job: CheckJob
+  resolve: (outcome: CheckOutcome) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  current: Pending | undefined
+  timer: NodeJS.Timeout | undefined
+}
+
+const workerUrl = new URL('./worker.js', import.meta.url)
+
+export class CheckPool {
+  readonly size: number
+  private readonly maxQueue: number
+  private readonly jobTimeoutMs: number
+  private readonly testHooks: boolean
+  private readonly onEvent: PoolOptions['onEvent']
+  private readonly slots: Slot[] = []
+  private readonly queue: Pending[] = []
+  private nextId = 1
+  private closed = false
+  /** Threads replaced after a crash or timeout since the start. */
+  replaced = 0
+  /** Resolves once every first thread has loaded the rules and both languages. */
+  readonly ready: Promise<void>
+  private readyThreads = 0
+  private markReady: () => void = () => {}
+
+  constructor(options?: Readonly<PoolOptions> | null) {
+    this.size = Math.max(1, Math.floor(options?.size ?? 2))
+    this.maxQueue = Math.max(0, Math.floor(options?.maxQueue ?? 256))
+    this.jobTimeoutMs = options?.jobTimeoutMs ?? 30_000
+    this.testHooks = Boolean(options?.testHooks)
+    this.onEvent = options?.onEvent
+    this.ready = new Promise<void>((resolve) => (this.markReady = resolve))
+    for (let index = 0; index < this.size; index++) this.slots.push(this.spawn())
+  }
+
+  /** Jobs running and waiting. */
+  get load(): {running: number; queued: number} {
+    return {running: this.slots.filter((slot) => slot.current).length, queued: this.queue.length}
+  }
+
+  /** Run a job on the next free thread. */
+  run(job: CheckJob): Promise<CheckOutcome> {
+    if (this.closed) return Promise.reject(new PoolClosedError('the service is shutting down'))
+    return new Promise<CheckOutcome>((resolve, reject) => {
+      const pending: Pending = {id: this.nextId++, job, resolve, reject}
+      const free = this.slots.find((slot) => !slot.current)
+      if (free) this.start(free, pending)
+      else if (this.queue.length >= this.maxQueue) reject(new PoolBusyError('too many checks waiting'))
+      else this.queue.push(pending)
+    })
+  }
+
+  /** Stop every thread; jobs still waiting are rejected. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const pending of this.queue.splice(0)) pending.reject(new PoolClosedError('the service is shutting down'))
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerUrl, {workerData: {testHooks: this.testHooks}})
+    const slot: Slot = {worker, current: undefined, timer: undefined}
+    worker.unref()
+    worker.on('message', (message: {id: number; outcome: CheckOutcome; ready?: boolean}) => {
+      if (message.ready) {
+        if (++this.readyThreads >= this.size) this.markReady()
+        return
+      }
+      const pending = slot.current
+      if (!pending || pending.id !== message.id) return
+      this.finish(slot)
+      pending.resolve(message.outcome)
+      this.next(slot)
+    })
+    worker.on('error', (error) => this.lose(slot, new WorkerCrashError(`checking thread crashed: ${error.message}`)))
+    worker.on('exit', (code) => this.lose(slot, new WorkerCrashError(`checking thread exited with code ${code}`)))
+    return slot
+  }
+
+  private start(slot: Slot, pending: Pending): void {
+    slot.current = pending
+    if (this.jobTimeoutMs > 0) {
+      slot.timer = setTimeout(() => {
+        this.lose(slot, new JobTimeoutError(`the check took longer than ${this.jobTimeoutMs} ms`))
+      }, this.jobTimeoutMs)
+    }
+    slot.worker.postMessage({id: pending.id, job: pending.job})
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = undefined
+    slot.current = undefined
+  }
+
+  private next(slot: Slot): void {
+    const pending = this.queue.shift()
+    if (pending) this.start(slot, pending)
+  }
+
+  /** A thread crashed, exited or timed out: fail its job, replace it, go on with the queue. */
+  private lose(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot)
+    if (index === -1) return
+    const pending = slot.current
+    this.finish(slot)
+    slot.worker.removeAllListeners()
+    slot.worker.on('error', () => {})
+    void slot.worker.terminate()
+    if (this.closed) {
+      this.slots.splice(index, 1)
+      pending?.reject(error)
+      return
+    }
+    const replacement = this.spawn()
+    this.slots[index] = replacement
+    this.replaced++
+    this.onEvent?.({event: error instanceof JobTimeoutError ? 'thread-timeout' : 'thread-crash', detail: error.message})
+    pending?.reject(error)
+    this.next(replacement)
+  }
+}

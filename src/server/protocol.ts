@@ -1,0 +1,24 @@
+/**
+ * The messages between the service and its checking threads. A job carries
+ * the bytes and the settings; a result is the serialised JSON report (so the
+ * bytes sent are exactly what the CLI prints) or a one-line error.
+ */
+import type {FormatName, Language, SeverityOrOff} from '../types.js'
+
+/** What one check needs: the same settings `trouw check` passes to the engine. */
+export interface CheckJob {
+  bytes: Uint8Array
+  format: FormatName | null
+  lang: Language | 'auto'
+  rules: Record<string, SeverityOrOff>
+  allow: string[]
+  spell: boolean
+  words: string[]
+  /** Test hook: crash the thread (honoured only when the service was started with test hooks on). */
+  crash?: boolean
+}
+
+export type CheckOutcome =
+  | {ok: true; report: string}
+  /** `input`: an `InputError` (bad copy, 422); `internal`: anything else (500). */
+  | {ok: false; kind: 'input' | 'internal'; message: string}

@@ -1,0 +1,26 @@
+/**
+ * A checking thread of the service: jobs in, serialised reports out, one at
+ * a time, so a long check holds one thread and never the HTTP loop.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import {runCheckJob} from './check-job.js'
+import type {CheckJob} from './protocol.js'
+
+const testHooks = Boolean((workerData as {testHooks?: boolean} | undefined)?.testHooks)
+
+parentPort?.on('message', (message: {id: number; job: CheckJob}) => {
+  if (message.job.crash && testHooks) {
+    // Test hook: an uncaught exception ends the thread, as a bug in a check would.
+    setImmediate(() => {
+      throw new Error('test hook: checking thread crashed on purpose')
+    })
+    return
+  }
+  void runCheckJob(message.job).then((outcome) => parentPort!.postMessage({id: message.id, outcome}))
+})
+
+// Warm up: load the rules and build both languages' processors before the first request.
+void Promise.all([
+  runCheckJob({bytes: new TextEncoder().encode('Warm up.'), format: 'text', lang: 'en', rules: {}, allow: [], spell: false, words: []}),
+  runCheckJob({bytes: new TextEncoder().encode('Opwarmen.'), format: 'text', lang: 'nl', rules: {}, allow: [], spell: false, words: []})
+]).then(() => parentPort?.postMessage({ready: true}))
