@@ -32,6 +32,7 @@ Usage:
   trouw explain RULE|CATEGORY        print a rule's docs and examples
   trouw lsp --stdio                  run the language server (docs/editors.md)
   trouw review FILE                  walk a file's findings and fix them (interactive)
+  trouw serve [--port N]             run the HTTP check service and playground (docs/service.md)
   trouw --help | --version
 
 Folders are searched for .txt .md .markdown .html .htm .mjml .eml files;
@@ -97,6 +98,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (command === 'lsp') return (await import('./lsp.js')).lsp(rest, io)
   if (command === 'review') return (await import('./review.js')).review(rest, io)
   if (command === 'check') return runCheck(rest, io)
+  if (command === 'serve') return (await import('./serve.js')).serve(rest, io)
   throw new UsageError(`unknown command \`${command}\``)
 }
 
