@@ -165,6 +165,21 @@ describe('trouw review, in-process with ink-testing-library', () => {
     unmount()
   })
 
+  it('does not overwrite changes made by another program without a second w', async () => {
+    const file = await fileWith('shared.md', markdown)
+    const session = await ReviewSession.open(file, {check: {lang: 'en'}})
+    await session.apply()
+    await writeFile(file, markdown + 'A line added in an editor.\n')
+    expect(await session.save()).toBe(false)
+    expect(session.snapshot().notice).toMatch(/changed by another program/)
+    expect(await readFile(file, 'utf8')).toBe(markdown + 'A line added in an editor.\n')
+    expect(await session.save()).toBe(true)
+    expect(await readFile(file, 'utf8')).toBe(session.text)
+    // Saved: the next save needs no confirmation.
+    await session.apply()
+    expect(await session.save()).toBe(true)
+  })
+
   it('keeps a byte order mark when it saves', async () => {
     const file = await fileWith('bom.md', '\uFEFF' + markdown)
     const session = await ReviewSession.open(file, {check: {lang: 'en'}})

@@ -110,7 +110,9 @@ export class ReviewSession {
       throw new InputError(path, 'is an e-mail (.eml): its parts are encoded, so review cannot edit them; review the HTML, MJML or text it was made from')
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-    return new ReviewSession(path, String(file.value), file, checkOptions, bom, options?.save ?? null)
+    const session = new ReviewSession(path, String(file.value), file, checkOptions, bom, options?.save ?? null)
+    session.onDisk = Buffer.from(bytes)
+    return session
   }
 
   readonly path: string
@@ -121,6 +123,10 @@ export class ReviewSession {
   private notice: string | null = null
   private choice = 0
   private wasSaved = false
+  /** The bytes the file had when it was read or last saved, to notice edits made elsewhere. */
+  private onDisk: Buffer = Buffer.alloc(0)
+  /** Set after a warning that the file changed on disk: the next save overwrites it. */
+  private overwrite = false
   private readonly checkOptions: CheckOptions
   private readonly bom: boolean
   private readonly saveOptions: Readonly<AtomicWriteOptions> | null
@@ -215,12 +221,21 @@ export class ReviewSession {
 
   /** Save the text atomically. Problems become the notice; the file on disk stays as it was. */
   async save(): Promise<boolean> {
+    const current = await readFile(this.path).catch(() => undefined)
+    if (current && !current.equals(this.onDisk) && !this.overwrite) {
+      this.overwrite = true
+      this.notice = `${this.path} was changed by another program since review read it: w again overwrites those changes, q then n keeps them`
+      return false
+    }
+    const content = (this.bom ? byteOrderMark : '') + this.state.text
     try {
-      await writeFileAtomic(this.path, (this.bom ? byteOrderMark : '') + this.state.text, this.saveOptions)
+      await writeFileAtomic(this.path, content, this.saveOptions)
     } catch (error) {
       this.notice = error instanceof InputError ? String(error) : `could not save: ${(error as Error).message}`
       return false
     }
+    this.onDisk = Buffer.from(content, 'utf8')
+    this.overwrite = false
     this.savedText = this.state.text
     this.wasSaved = true
     this.notice = `saved ${this.path}`
