@@ -11,7 +11,7 @@
  * | `bangs`     | runs of two or more exclamation marks ("!!", "!!!", "?!!") |
  * | `caps`      | words in capitals that carry sentiment (LOVE, SO, ONGELOOFLIJK, OMG) |
  * | `emoji`     | heart, party and joy emoji in runs of at least `minRun` |
- * | `sentiment` | 1 when the sentence carries positive emotion (a positive or joyful word, a heart or joy emoji), else 0 |
+ * | `sentiment` | 1 when the sentence carries positive emotion (a positive or joyful word, a heart or joy emoji, a `celebration` emoji such as 🎉), else 0 |
  * | `urgent`    | 1 when one of the rule's `urgency` patterns matches (a deadline), else 0 |
  *
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
@@ -45,6 +45,8 @@ interface Settings {
   words: WeightTable
   /** Interjections that carry sentiment ("omg", "joepie"); dropped from the calm version when shouted. */
   interjections: ReadonlySet<string>
+  /** Party emoji that carry feeling (🎉 🥳), unlike hype (🔥 🚀). */
+  celebration: ReadonlySet<string>
   memo: Map<string, WordFacts>
   quoted: boolean
   negation: boolean
@@ -62,6 +64,14 @@ function numberField(rule: RuleData, key: string, fallback: number): number {
   return value
 }
 
+function emojiSet(value: unknown): ReadonlySet<string> {
+  if (value === undefined) return new Set()
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new RuleFieldError(['celebration'], '`celebration` must be a list of emoji')
+  }
+  return new Set(value.map((item: string) => item.replace(/[\uFE0E\uFE0F]/g, '')))
+}
+
 function wordSet(rule: RuleData, key: string, lang: Language): ReadonlySet<string> {
   const value = (rule.fields[key] as Partial<Record<Language, unknown>> | undefined)?.[lang]
   if (value === undefined) return new Set()
@@ -73,7 +83,7 @@ function wordSet(rule: RuleData, key: string, lang: Language): ReadonlySet<strin
 
 export const shoutKind: Kind = {
   name: 'shout',
-  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'urgency', 'irony', 'languages'],
+  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'celebration', 'urgency', 'irony', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -92,6 +102,7 @@ export const shoutKind: Kind = {
       minIntensity: numberField(rule, 'minIntensity', 0.3),
       words: weightTable(rule.fields, 'words', lang),
       interjections: wordSet(rule, 'interjections', lang),
+      celebration: emojiSet(rule.fields.celebration),
       memo: new Map(),
       quoted: rule.quoted,
       negation: rule.negation
@@ -197,7 +208,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (token.kind === 'emoji') {
       const kind = emojiClass(token.raw)
       if (kind && heard(token)) {
-        if (kind !== 'party') figures.sentiment = 1
+        if (kind !== 'party' || settings.celebration.has(token.raw)) figures.sentiment = 1
         run.push(token)
         // A single emoji does not shout, but the calm version leaves it out too.
         drop.push(token)
