@@ -200,46 +200,95 @@ function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[
 }
 
 /**
- * An index over many patterns by their first word, so a sentence is scanned
- * once: each token looks up the patterns that can start at it.
+ * Words so common that they make a poor anchor: a pattern is indexed by its
+ * rarest required word instead ("we … genieten" is looked up by `genieten`).
+ */
+const commonWords = new Set([
+  // English
+  'i', "i'm", "i'll", "i'd", "i've", 'me', 'my', 'we', "we're", "we'll", "we'd", "we've", 'us', 'our',
+  'you', "you're", "you'll", "you'd", "you've", 'your', 'it', "it's", 'this', 'that', 'the', 'a', 'an',
+  'and', 'or', 'but', 'if', 'when', 'to', 'of', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'is', 'are',
+  'be', 'was', 'will', 'can', 'not', 'no', 'do', "don't", 'so', 'all', 'just', 'have', 'has', 'should', 'would',
+  // Dutch
+  'ik', 'je', 'jij', 'jou', 'jouw', 'u', 'uw', 'we', 'wij', 'ons', 'onze', 'het', 'de', 'een', 'en', 'of',
+  'maar', 'als', 'wanneer', 'dan', 'dat', 'die', 'dit', 'te', 'van', 'voor', 'met', 'op', 'in', 'aan', 'bij',
+  'is', 'zijn', 'wordt', 'worden', 'niet', 'geen', 'nog', 'wil', 'wilt', 'kan', 'kunt', 'mocht', 'mochten',
+  'indien', 'zo', 'er', 'ook', 'al', 'echt', 'heel'
+])
+
+interface Entry<T> {
+  order: number
+  pattern: CompiledPattern
+  first: WordStep
+  value: T
+}
+
+/** How costly a step is as an anchor: lower is rarer; undefined when it cannot anchor. */
+function anchorCost(step: Step): number | undefined {
+  if (step.type !== 'word' || step.optional || step.any || step.number || step.predicates.length > 0) return undefined
+  let cost = 0
+  for (const word of step.exact) cost += commonWords.has(word) ? 50 : 1
+  for (const prefix of step.prefixes) {
+    if (prefix.length < 3) return undefined
+    cost += 3
+  }
+  return cost
+}
+
+/**
+ * An index over many patterns, so a sentence is scanned cheaply: each
+ * pattern is filed under the alternatives of its rarest required word; a
+ * sentence looks up its own words to find the few patterns that can match,
+ * and only those are tried, at the tokens where their first step matches.
  */
 export class PatternIndex<T> {
-  private readonly exact = new Map<string, Array<[CompiledPattern, T]>>()
-  private readonly byPrefix = new Map<string, Array<[CompiledPattern, T]>>()
-  private readonly always: Array<[CompiledPattern, T]> = []
+  private readonly exact = new Map<string, Array<Entry<T>>>()
+  private readonly byPrefix = new Map<string, Array<Entry<T>>>()
+  private readonly always: Array<Entry<T>> = []
+  private size = 0
 
   add(pattern: CompiledPattern, value: T): void {
-    const first = pattern.steps[0] as WordStep
-    const entry: [CompiledPattern, T] = [pattern, value]
-    if (first.any || first.number || first.predicates.length > 0) {
+    const entry: Entry<T> = {order: this.size++, pattern, first: pattern.steps[0] as WordStep, value}
+    let best: WordStep | undefined
+    let bestCost = Infinity
+    for (const step of pattern.steps) {
+      const cost = anchorCost(step)
+      if (cost !== undefined && cost < bestCost) {
+        best = step as WordStep
+        bestCost = cost
+      }
+    }
+    if (!best) {
       this.always.push(entry)
       return
     }
-    for (const word of first.exact) push(this.exact, word, entry)
-    for (const prefix of first.prefixes) {
-      if (prefix.length < 3) this.always.push(entry)
-      else push(this.byPrefix, prefix.slice(0, 3), entry)
-    }
+    for (const word of best.exact) push(this.exact, word, entry)
+    for (const prefix of best.prefixes) push(this.byPrefix, prefix.slice(0, 3), entry)
   }
 
-  /** Every match of every pattern in the tokens, in order of start. */
+  /** Every match of every pattern in the tokens, in order of start (then of adding). */
   *matches(tokens: readonly Token[]): Generator<[Match, CompiledPattern, T]> {
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]
+    const candidates = new Set<Entry<T>>(this.always)
+    for (const token of tokens) {
       if (token.kind === 'masked') continue
-      const candidates = [
-        this.exact.get(token.norm),
-        token.norm.length >= 3 ? this.byPrefix.get(token.norm.slice(0, 3)) : undefined,
-        this.always.length > 0 ? this.always : undefined
-      ]
-      for (const list of candidates) {
-        if (!list) continue
-        for (const [pattern, value] of list) {
-          const match = matchAt(pattern, tokens, index)
-          if (match) yield [match, pattern, value]
-        }
+      const exact = this.exact.get(token.norm)
+      if (exact) for (const entry of exact) candidates.add(entry)
+      if (token.norm.length >= 3) {
+        const prefixed = this.byPrefix.get(token.norm.slice(0, 3))
+        if (prefixed) for (const entry of prefixed) candidates.add(entry)
       }
     }
+    if (candidates.size === 0) return
+    const found: Array<[Match, Entry<T>]> = []
+    for (const entry of candidates) {
+      for (let index = 0; index < tokens.length; index++) {
+        if (!stepMatches(entry.first, tokens[index])) continue
+        const match = matchAt(entry.pattern, tokens, index)
+        if (match) found.push([match, entry])
+      }
+    }
+    found.sort((a, b) => a[0].from - b[0].from || a[1].order - b[1].order)
+    for (const [match, entry] of found) yield [match, entry.pattern, entry.value]
   }
 }
 

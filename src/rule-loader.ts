@@ -3,7 +3,7 @@
  * (`rules/coercion/minimum-term.yml` → `coercion/minimum-term`), every file
  * validated, errors naming the file, the line and the fix.
  */
-import {readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {LineCounter, parseDocument, isMap, type Document} from 'yaml'
@@ -54,36 +54,70 @@ export interface RuleSet {
 
 const cache = new Map<string, RuleSet>()
 
+/**
+ * The build writes `dist/rules-cache.json`: every rule file's parsed YAML
+ * with its size and modification time. Parsing YAML is most of a cold
+ * start, so a rule file whose size and time still match is read from the
+ * cache (and validated as usual); any other file is parsed from YAML.
+ */
+export const rulesCacheFile = path.join(packageRoot, 'dist', 'rules-cache.json')
+
+interface CacheEntry {
+  size: number
+  mtimeMs: number
+  value: unknown
+}
+
+function readCache(dir: string): Record<string, CacheEntry> {
+  if (dir !== defaultRulesDir) return {}
+  try {
+    return JSON.parse(readFileSync(rulesCacheFile, 'utf8')) as Record<string, CacheEntry>
+  } catch {
+    return {}
+  }
+}
+
+function cachedValue(dir: string, file: string, entries: Record<string, CacheEntry>): unknown {
+  const entry = entries[path.relative(dir, file)]
+  if (!entry) return undefined
+  try {
+    const stats = statSync(file)
+    return stats.size === entry.size && stats.mtimeMs === entry.mtimeMs ? entry.value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The parsed YAML of every rule file with its size and time: what the build caches. */
+export function ruleFileValues(dir: string = defaultRulesDir): Record<string, CacheEntry> {
+  const out: Record<string, CacheEntry> = {}
+  for (const file of listRuleFiles(dir)) {
+    const stats = statSync(file)
+    out[path.relative(dir, file)] = {size: stats.size, mtimeMs: stats.mtimeMs, value: parseYaml(file).doc.toJS()}
+  }
+  return out
+}
+
 /** Load (once per process) every rule under `dir`. Throws `InputError` on the first invalid file. */
 export function loadRules(dir: string = defaultRulesDir): RuleSet {
   const cached = cache.get(dir)
   if (cached) return cached
-  const rules = listRuleFiles(dir).map((file) => readRule(dir, file))
+  const entries = readCache(dir)
+  const loaded = listRuleFiles(dir).map((file) => readRule(dir, file, cachedValue(dir, file, entries)))
+  const rules = loaded.map(([rule]) => rule)
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const compiled = new Map<Language, Array<{rule: Rule; detector: Detector}>>()
+  for (const lang of languages) {
+    compiled.set(
+      lang,
+      loaded.flatMap(([rule, detectors]) => (detectors[lang] ? [{rule, detector: detectors[lang]!}] : []))
+    )
+  }
   const set: RuleSet = {
     rules,
     byId,
-    detectors(lang) {
-      let list = compiled.get(lang)
-      if (!list) {
-        const context = compileContext(lang)
-        list = []
-        for (const rule of rules) {
-          if (!rule.languages.includes(lang)) continue
-          try {
-            list.push({rule, detector: kinds[rule.kind].compile(rule.data, lang, context)})
-          } catch (error) {
-            throw fieldError(rule.file, undefined, error)
-          }
-        }
-        compiled.set(lang, list)
-      }
-      return list
-    }
+    detectors: (lang) => compiled.get(lang) ?? []
   }
-  // Compile both languages now so that a broken pattern fails at load time.
-  for (const lang of languages) set.detectors(lang)
   cache.set(dir, set)
   return set
 }
@@ -163,14 +197,29 @@ function fieldError(file: string, doc: Document | undefined, error: unknown): In
   throw error
 }
 
-function readRule(dir: string, file: string): Rule {
+type Compiled = Partial<Record<Language, Detector>>
+
+/** Read, validate and compile one rule file (from the cache when given; YAML for errors with lines). */
+function readRule(dir: string, file: string, cached?: unknown): [Rule, Compiled] {
+  if (cached !== undefined) {
+    try {
+      return buildRule(dir, file, cached, undefined)
+    } catch {
+      // Fall through: parse the YAML so that the error names its line.
+    }
+  }
   const {doc} = parseYaml(file)
+  if (!isMap(doc.contents)) throw new InputError(file, 'a rule file must be a YAML map (category, severity, message, …)', 1)
+  return buildRule(dir, file, doc.toJS(), doc)
+}
+
+function buildRule(dir: string, file: string, parsed: unknown, doc: Document | undefined): [Rule, Compiled] {
   const id = path.relative(dir, file).replace(/\\/g, '/').replace(/\.ya?ml$/, '')
   const fail = (key: ReadonlyArray<string | number>, message: string): never => {
-    throw new InputError(file, message, lineOf(doc, key) ?? 1)
+    throw new InputError(file, message, doc ? lineOf(doc, key) ?? 1 : undefined)
   }
-  if (!isMap(doc.contents)) fail([], 'a rule file must be a YAML map (category, severity, message, …)')
-  const value = doc.toJS() as Record<string, unknown>
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail([], 'a rule file must be a YAML map (category, severity, message, …)')
+  const value = parsed as Record<string, unknown>
 
   const kindName = value.kind === undefined ? 'phrase' : value.kind
   if (typeof kindName !== 'string' || !(kindName in kinds)) {
@@ -220,16 +269,17 @@ function readRule(dir: string, file: string): Rule {
       fail(['examples'], `\`examples.${lang}\` needs at least one \`incorrect\` and one \`correct\` sentence`)
     }
   }
-  // Compile now so pattern errors carry this file's line numbers.
+  // Compile now, once, so pattern errors carry this file's line numbers.
+  const compiled: Compiled = {}
   for (const lang of ruleLanguages) {
     try {
-      kind.compile(data, lang, compileContext(lang))
+      compiled[lang] = kind.compile(data, lang, compileContext(lang))
     } catch (error) {
       throw fieldError(file, doc, error)
     }
   }
 
-  return {
+  const rule: Rule = {
     id,
     file,
     category,
@@ -244,6 +294,7 @@ function readRule(dir: string, file: string): Rule {
     languages: ruleLanguages,
     data
   }
+  return [rule, compiled]
 }
 
 type Fail = (key: ReadonlyArray<string | number>, message: string) => never

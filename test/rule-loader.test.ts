@@ -1,0 +1,88 @@
+/**
+ * Loading rule files: every invalid file fails with the file, the line and
+ * the fix, as one InputError.
+ */
+import {describe, expect, it} from 'vitest'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {InputError, loadRules} from '../src/index.js'
+
+const good = `category: coercion
+subtype: lock-in
+severity: warning
+message:
+  en: binds the reader
+suggestions:
+  en: ["You can cancel any month."]
+patterns:
+  en: ["locked in"]
+examples:
+  en:
+    incorrect: ["You are locked in for a year."]
+    correct: ["You are free to leave."]
+docs: Binding the reader makes staying feel forced; say how to leave instead.
+`
+
+function rulesWith(content: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'trouw-rules-'))
+  mkdirSync(path.join(dir, 'coercion'))
+  writeFileSync(path.join(dir, 'coercion', 'x.yml'), content)
+  return dir
+}
+
+function loadError(content: string): InputError {
+  try {
+    loadRules(rulesWith(content))
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('expected the rules not to load')
+}
+
+describe('loadRules', () => {
+  it('loads a valid rule with its id from the path', () => {
+    const set = loadRules(rulesWith(good))
+    expect(set.rules.map((rule) => rule.id)).toEqual(['coercion/x'])
+    expect(set.detectors('en')).toHaveLength(1)
+    expect(set.detectors('nl')).toHaveLength(0)
+  })
+
+  it('names the file, the line and the allowed values for a bad severity', () => {
+    const error = loadError(good.replace('severity: warning', 'severity: warn'))
+    expect(error.path).toMatch(/coercion\/x\.yml$/)
+    expect(error.line).toBe(3)
+    expect(String(error)).toMatch(/x\.yml:3: `severity` must be one of error, warning, info \(got `warn`\)/)
+  })
+
+  it('rejects unknown keys, naming the allowed ones', () => {
+    const error = loadError(good + 'colour: red\n')
+    expect(error.line).toBe(15)
+    expect(error.message).toMatch(/unknown key `colour`/)
+  })
+
+  it('rejects a category that does not match the folder', () => {
+    expect(loadError(good.replace('category: coercion', 'category: dismissive')).message).toMatch(/move the file or fix the category/)
+  })
+
+  it('reports a broken pattern at its line', () => {
+    const error = loadError(good.replace('["locked in"]', '["... locked in"]'))
+    expect(error.line).toBe(9)
+    expect(error.message).toMatch(/must start with a word/)
+  })
+
+  it('needs incorrect and correct examples for each language it has patterns for', () => {
+    expect(loadError(good.replace('    correct: ["You are free to leave."]\n', '')).message).toMatch(/examples\.en/)
+  })
+
+  it('reports YAML syntax errors with their line', () => {
+    const error = loadError(good.replace('subtype: lock-in', 'subtype: [lock-in'))
+    expect(error.message).toMatch(/invalid YAML/)
+    expect(error.line).toBeGreaterThan(0)
+  })
+
+  it('refuses an unknown class in a pattern and says where classes live', () => {
+    expect(loadError(good.replace('["locked in"]', '["<nope> locked in"]')).message).toMatch(/dictionaries\/classes/)
+  })
+})
