@@ -11,6 +11,7 @@ import {ReviewSession} from '../src/ui/review-session.js'
 import {ReviewApp} from '../src/ui/ReviewApp.js'
 import {writeFileAtomic, type AtomicFs} from '../src/ui/save.js'
 import {runCli, UsageError} from '../src/cli/run.js'
+import {openReview} from '../src/cli/review.js'
 import {InputError, type FormatName} from '../src/types.js'
 
 const markdown = [
@@ -350,6 +351,16 @@ describe('trouw review on the command line', () => {
     const file = await fileWith('garden.md', markdown)
     await expect(runCli(['review', file], io(false))).rejects.toThrow(/needs a terminal/)
     await expect(runCli(['review', file, file], io(true))).rejects.toThrow(/one FILE/)
+  })
+
+  it('checks with the nearest config, and names a broken one', async () => {
+    const file = await fileWith('garden.md', markdown)
+    await writeFile(path.join(folder, '.trouwrc'), JSON.stringify({lang: 'en', rules: {'coercion/minimum-term': 'off'}}))
+    const session = await openReview({file, flags: {}, configPath: undefined, detectConfig: true})
+    expect(session.snapshot().findings.map((finding) => finding.ruleId)).not.toContain('coercion/minimum-term')
+    expect(session.current?.ruleId).toBe('over-the-top/shouting')
+    await writeFile(path.join(folder, '.trouwrc'), JSON.stringify({colour: 1}))
+    await expect(openReview({file, flags: {}, configPath: undefined, detectConfig: true})).rejects.toThrow(/`colour` is not a trouw setting/)
   })
 
   it('refuses an .eml, whose parts are encoded', async () => {

@@ -91,7 +91,12 @@ export async function reviewCheckOptions(command: Readonly<ReviewCommand>, onWar
     detectIgnore: false,
     onWarning
   })
-  if (result.errors.length > 0) throw new InputError(command.file, result.errors[0].replace(/^.*?: /, ''))
+  if (result.errors.length > 0) {
+    // `path: message`, where the path may be a configuration file.
+    const line = result.errors[0]
+    const colon = line.indexOf(': ')
+    throw colon > 0 ? new InputError(line.slice(0, colon), line.slice(colon + 2)) : new InputError(command.file, line)
+  }
   const settings = result.files[0]?.data.trouwSettings
   if (!settings) return {}
   return {lang: settings.lang, rules: settings.rules, allow: settings.allow, spell: settings.spell, words: settings.words}
