@@ -187,7 +187,7 @@ describe('--watch', () => {
     }
     const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(signal ?? exitCode)))
     expect(code).toBe('SIGTERM')
-  })
+  }, 60000)
 })
 
 describe('progress and help', () => {

@@ -22,6 +22,15 @@ let base: string
 const lockIn = 'Your membership has a minimum term of 12 months.\n'
 const shouting = 'WE ARE SO INCREDIBLY EXCITED FOR YOU!!!\n'
 
+/**
+ * Rule ids, with every over-the-top rule as `over-the-top` (the shouting line
+ * may fire more than one of them as the rules grow), without repeats.
+ */
+function ids(messages: Array<{ruleId: string}>): string[] {
+  const seen = messages.map((message) => (message.ruleId.startsWith('over-the-top/') ? 'over-the-top' : message.ruleId))
+  return [...new Set(seen)]
+}
+
 /** A fresh project folder with these files (paths relative to it). */
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(base, 'p-'))
@@ -43,7 +52,7 @@ function findings(cwd: string, args: string[], input?: string) {
   const result = run(cwd, ['check', '--format', 'json', ...args], input)
   const report = result.stdout ? JSON.parse(result.stdout) : {files: []}
   const byPath: Record<string, string[]> = {}
-  for (const file of report.files) byPath[file.path] = file.messages.map((message: {ruleId: string}) => message.ruleId)
+  for (const file of report.files) byPath[file.path] = ids(file.messages)
   return {...result, byPath, report}
 }
 
@@ -73,7 +82,7 @@ describe('config discovery', () => {
     })
     const {byPath, code} = findings(dir, ['a.txt', 'team/b.txt', 'team/deep/c.txt'])
     expect(code).toBe(1)
-    expect(byPath['a.txt']).toEqual(['over-the-top/shouting'])
+    expect(byPath['a.txt']).toEqual(['over-the-top'])
     // The nearest config replaces the one above it (no cascade), like alex.
     expect(byPath['team/b.txt']).toEqual(['coercion/minimum-term'])
     expect(byPath[path.join('team', 'deep', 'c.txt')]).toEqual(['coercion/minimum-term'])
@@ -94,7 +103,7 @@ describe('config discovery', () => {
       expect({name, found: byPath['copy.txt'], stderr}).toEqual({name, found: [], stderr: ''})
       expect(code).toBe(0)
     }
-  })
+  }, 60000)
 
   it('reads the "trouw" field of package.json, and skips a package.json without one', () => {
     const dir = project({
@@ -122,9 +131,9 @@ describe('config discovery', () => {
       'elsewhere/strict.json': '{"rules": {"over-the-top": "off"}}',
       'copy.txt': lockIn + shouting
     })
-    expect(findings(dir, ['copy.txt']).byPath['copy.txt']).toEqual(['over-the-top/shouting'])
+    expect(findings(dir, ['copy.txt']).byPath['copy.txt']).toEqual(['over-the-top'])
     expect(findings(dir, ['copy.txt', '--config', 'elsewhere/strict.json']).byPath['copy.txt']).toEqual(['coercion/minimum-term'])
-    expect(findings(dir, ['copy.txt', '--no-config']).byPath['copy.txt']).toEqual(['coercion/minimum-term', 'over-the-top/shouting'])
+    expect(findings(dir, ['copy.txt', '--no-config']).byPath['copy.txt']).toEqual(['coercion/minimum-term', 'over-the-top'])
   })
 })
 
@@ -135,12 +144,10 @@ describe('precedence: flags over config over defaults', () => {
       'copy.txt': lockIn + shouting
     })
     const config = findings(dir, ['copy.txt'])
-    expect(config.report.files[0].messages.map((m: {severity: string}) => m.severity)).toEqual(['error'])
+    expect([...new Set(config.report.files[0].messages.map((m: {severity: string}) => m.severity))]).toEqual(['error'])
     const flagged = findings(dir, ['copy.txt', '--rule', 'coercion/minimum-term=info'])
-    expect(flagged.report.files[0].messages.map((m: {ruleId: string; severity: string}) => `${m.ruleId} ${m.severity}`)).toEqual([
-      'coercion/minimum-term info',
-      'over-the-top/shouting error'
-    ])
+    const described = flagged.report.files[0].messages.map((m: {ruleId: string; severity: string}) => `${ids([m])[0]} ${m.severity}`)
+    expect([...new Set(described)]).toEqual(['coercion/minimum-term info', 'over-the-top error'])
   })
 
   it('lang, failOn and minEsp from config; flags override them', () => {
@@ -155,7 +162,7 @@ describe('precedence: flags over config over defaults', () => {
   })
 
   it('--allow adds to the config allow list', () => {
-    const dir = project({'.trouwrc.json': '{"allow": ["over-the-top/shouting"]}', 'copy.txt': lockIn + shouting})
+    const dir = project({'.trouwrc.json': '{"allow": ["over-the-top"]}', 'copy.txt': lockIn + shouting})
     expect(findings(dir, ['copy.txt']).byPath['copy.txt']).toEqual(['coercion/minimum-term'])
     expect(findings(dir, ['copy.txt', '--allow', 'minimum term']).byPath['copy.txt']).toEqual([])
   })
@@ -165,11 +172,11 @@ describe('allow in config', () => {
   it('by rule id, by category, and by phrase', () => {
     const copy = lockIn + shouting
     const byId = project({'.trouwrc.json': '{"allow": ["coercion/minimum-term"]}', 'c.txt': copy})
-    expect(findings(byId, ['c.txt']).byPath['c.txt']).toEqual(['over-the-top/shouting'])
+    expect(findings(byId, ['c.txt']).byPath['c.txt']).toEqual(['over-the-top'])
     const byCategory = project({'.trouwrc.json': '{"allow": ["over-the-top"]}', 'c.txt': copy})
     expect(findings(byCategory, ['c.txt']).byPath['c.txt']).toEqual(['coercion/minimum-term'])
     const byPhrase = project({'.trouwrc.yaml': 'allow:\n  - Minimum Term\n', 'c.txt': copy})
-    expect(findings(byPhrase, ['c.txt']).byPath['c.txt']).toEqual(['over-the-top/shouting'])
+    expect(findings(byPhrase, ['c.txt']).byPath['c.txt']).toEqual(['over-the-top'])
   })
 })
 

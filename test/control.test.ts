@@ -10,9 +10,17 @@ import {check} from '../src/engine.js'
 const lockIn = 'Your membership has a minimum term of 12 months.'
 const shouting = 'WE ARE SO INCREDIBLY EXCITED FOR YOU!!!'
 
+/**
+ * `line ruleId` per finding, with every over-the-top rule as `over-the-top`
+ * (the shouting line may fire more than one as the rules grow), no repeats.
+ */
 async function findings(value: string, path: string) {
   const file = await check(value, {path, lang: 'en'})
-  return file.messages.map((message) => `${message.line} ${message.ruleId}`)
+  const seen = file.messages.map((message) => {
+    const id = String(message.ruleId)
+    return `${message.line} ${id.startsWith('over-the-top/') ? 'over-the-top' : id}`
+  })
+  return [...new Set(seen)]
 }
 
 async function warnings(value: string, path: string) {
@@ -40,7 +48,7 @@ describe('Markdown', () => {
 
   it('ignore names only that rule; other rules in the block still count', async () => {
     const markdown = `<!--trouw ignore coercion/minimum-term-->\n${lockIn} ${shouting}\n`
-    expect(await findings(markdown, 'a.md')).toEqual(['2 over-the-top/shouting'])
+    expect(await findings(markdown, 'a.md')).toEqual(['2 over-the-top'])
   })
 
   it('disable … enable, by rule id and by category', async () => {
@@ -58,17 +66,17 @@ describe('Markdown', () => {
       lockIn,
       ''
     ].join('\n')
-    expect(await findings(markdown, 'a.md')).toEqual(['1 coercion/minimum-term', '7 over-the-top/shouting', '11 coercion/minimum-term'])
+    expect(await findings(markdown, 'a.md')).toEqual(['1 coercion/minimum-term', '7 over-the-top', '11 coercion/minimum-term'])
   })
 
   it('bare disable and enable turn every rule off and on', async () => {
     const markdown = [`<!--trouw disable-->`, '', lockIn, '', shouting, '', '<!--trouw enable-->', '', shouting, ''].join('\n')
-    expect(await findings(markdown, 'a.md')).toEqual(['9 over-the-top/shouting'])
+    expect(await findings(markdown, 'a.md')).toEqual(['9 over-the-top'])
   })
 
   it('bare ignore covers the next block for every rule', async () => {
     const markdown = [`<!--trouw ignore-->`, `${lockIn} ${shouting}`, '', shouting, ''].join('\n')
-    expect(await findings(markdown, 'a.md')).toEqual(['4 over-the-top/shouting'])
+    expect(await findings(markdown, 'a.md')).toEqual(['4 over-the-top'])
   })
 
   it('ignore before a list item covers that item', async () => {
@@ -125,7 +133,7 @@ describe('HTML', () => {
       '<!--trouw ignore made-up-->',
       '<p>Thanks for reading.</p>'
     ].join('\n')
-    expect(await findings(html, 'a.html')).toEqual(['3 over-the-top/shouting', '5 coercion/minimum-term', '6 trouw/control'])
+    expect(await findings(html, 'a.html')).toEqual(['3 over-the-top', '5 coercion/minimum-term', '6 trouw/control'])
   })
 })
 
@@ -153,7 +161,7 @@ describe('MJML', () => {
         '<!--trouw disable spelling nope-->'
       ].join('\n')
     )
-    expect(await findings(source, 'a.mjml')).toEqual(['9 over-the-top/shouting', '10 trouw/control'])
+    expect(await findings(source, 'a.mjml')).toEqual(['9 over-the-top', '10 trouw/control'])
   })
 })
 
