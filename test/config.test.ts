@@ -180,6 +180,16 @@ describe('allow in config', () => {
   })
 })
 
+describe('spelling in config', () => {
+  it('spell and words from config; --no-spell wins', () => {
+    const dir = project({'.trouwrc.json': '{"lang": "en", "spell": true, "words": ["zwoebelkast"]}', 'copy.txt': 'Thanks for your ordr of the zwoebelkast and the frumbletap.\n'})
+    const actual = (result: ReturnType<typeof findings>) => result.report.files[0].messages.map((m: {actual: string}) => m.actual)
+    expect(actual(findings(dir, ['copy.txt']))).toEqual(['ordr', 'frumbletap'])
+    expect(actual(findings(dir, ['copy.txt', '--word', 'frumbletap']))).toEqual(['ordr'])
+    expect(actual(findings(dir, ['copy.txt', '--no-spell']))).toEqual([])
+  })
+})
+
 describe('invalid config: one line naming the file and the key, exit 2', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['a bad level', '.trouwrc.json', '{"rules": {"coercion": "loud"}}', /`rules\.coercion` must be off, info, warning or error \(got `loud`\)/],
