@@ -152,6 +152,10 @@ describe('trouw review, in-process with ink-testing-library', () => {
     await press(stdin, 'i')
     frame = await frameWhere(lastFrame, (f) => f.includes('no inline comments'), 'the refusal')
     expect(session.dirty).toBe(false)
+    // Keys typed ahead in one go are handled one by one, in order.
+    await press(stdin, 'sa')
+    await frameWhere(lastFrame, (f) => f.includes('applied: over-the-top/shouting'), 'the typed-ahead skip and apply')
+    expect(session.snapshot().applied).toBe(1)
     unmount()
   })
 

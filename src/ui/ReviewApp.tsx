@@ -3,8 +3,8 @@
  * the screen. Keys: a/enter apply, 1-3 choose a suggestion, s/→ skip, ← back,
  * i ignore the rule here, u undo, w save, q quit (asks to save when changed).
  */
-import {useEffect, useState} from 'react'
-import {useApp, useInput, useStdout} from 'ink'
+import {useEffect, useRef, useState} from 'react'
+import {useApp, useInput, useStdout, type Key} from 'ink'
 import type {ReviewSession} from './review-session.js'
 import {ReviewScreen} from './ReviewScreen.js'
 
@@ -20,6 +20,10 @@ export function ReviewApp({session, width, colored}: ReviewAppProps) {
   const [snapshot, setSnapshot] = useState(() => session.snapshot())
   const [busy, setBusy] = useState(false)
   const [columns, setColumns] = useState(width)
+  // Keys can arrive faster than React renders and re-checks finish: one action
+  // at a time, the keys typed meanwhile queued and handled in order.
+  const running = useRef(false)
+  const queue = useRef<Array<{input: string; key: Key}>>([])
 
   // Follow the terminal's width when it is resized.
   useEffect(() => {
@@ -38,14 +42,24 @@ export function ReviewApp({session, width, colored}: ReviewAppProps) {
   }, [snapshot.mode, exit])
 
   const finish = (problem: string | null) => {
+    running.current = false
     const next = session.snapshot()
     setSnapshot(problem ? {...next, notice: problem} : next)
     setBusy(false)
+    drain()
+  }
+
+  const drain = () => {
+    while (!running.current && queue.current.length > 0) {
+      const {input, key} = queue.current.shift()!
+      handle(input, key)
+    }
   }
   const describe = (error: unknown) => `error: ${(error as Error)?.message ?? String(error)}`
 
   /** Run an action; a slow one (a re-check, a save) shows `checking…` and holds the keys until it is done. */
   const run = (action: () => void | Promise<unknown>) => {
+    running.current = true
     let result: void | Promise<unknown>
     try {
       result = action()
@@ -64,9 +78,9 @@ export function ReviewApp({session, width, colored}: ReviewAppProps) {
     )
   }
 
-  useInput((input, key) => {
-    if (busy) return
-    if (snapshot.mode === 'confirm-quit') {
+  const handle = (input: string, key: Key) => {
+    if (session.screen === 'closed') return
+    if (session.screen === 'confirm-quit') {
       if (input === 'y') run(() => session.answerQuit('save'))
       else if (input === 'n') run(() => session.answerQuit('discard'))
       else if (key.escape || input === 'c') run(() => session.answerQuit('cancel'))
@@ -80,6 +94,16 @@ export function ReviewApp({session, width, colored}: ReviewAppProps) {
     else if (input === 'u') run(() => session.undo())
     else if (input === 'w') run(() => session.save())
     else if (input === 'q' || (key.ctrl && input === 'c')) run(() => session.quit())
+  }
+
+  useInput((input, key) => {
+    // A run of plain characters (typed ahead, or pasted) is one key each.
+    if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
+      for (const character of input) queue.current.push({input: character, key})
+    } else {
+      queue.current.push({input, key})
+    }
+    drain()
   })
 
   return <ReviewScreen snapshot={snapshot} width={columns} busy={busy} colored={colored} />

@@ -270,6 +270,11 @@ export class ReviewSession {
     return this.mode === 'closed'
   }
 
+  /** Reviewing, asking whether to save before quitting, or closed. */
+  get screen(): ReviewMode {
+    return this.mode
+  }
+
   get format(): FormatName {
     return this.state.file.data.trouw?.format ?? 'text'
   }
