@@ -14,7 +14,9 @@
  * | `{affect}`     | `{joy}` plus milder pleasure: enjoy, pleasure, fun, geniet, plezier… |
  * | `{team}`       | the sender as a group: team, crew, staff, colleagues, and compounds ("supportteam", "magazijnteam") |
  *
- * Every set looks a word up once and caches the answer per language.
+ * Dutch diminutives count as their base ("lachje", "knuffeltje" → "lach",
+ * "knuffel"). Every set looks a word up once and caches the answer per
+ * language.
  */
 import type {Language} from './types.js'
 import type {Predicate} from './patterns.js'
@@ -98,15 +100,25 @@ function inList(word: string, list: WordList): boolean {
   return false
 }
 
+const diminutive = /(?:etje|pje|tje|je)$/
+
+/** Look `word` up in a list, and a Dutch diminutive by its base too ("lachje" → "lach", "feestje" → "feest"). */
+function inListOrBase(value: string, list: WordList, lang: Language): boolean {
+  if (inList(value, list)) return true
+  if (lang !== 'nl' || value.length < 5 || !diminutive.test(value)) return false
+  const base = value.replace(diminutive, '')
+  return base.length >= 3 && inList(base, list)
+}
+
 /** Is `word` (normalised) in the joy set of `lang`? Exported for the gush and shout kinds. */
 export function isJoyWord(word: string, lang: Language): boolean {
-  return inList(normalizeWord(word, lang), joyLists[lang])
+  return inListOrBase(normalizeWord(word, lang), joyLists[lang], lang)
 }
 
 /** Is `word` in the affect set (joy or milder pleasure) of `lang`? */
 export function isAffectWord(word: string, lang: Language): boolean {
   const value = normalizeWord(word, lang)
-  return inList(value, joyLists[lang]) || inList(value, affectLists[lang])
+  return inListOrBase(value, joyLists[lang], lang) || inListOrBase(value, affectLists[lang], lang)
 }
 
 const weightMemo: Record<Language, Map<string, number>> = {en: new Map(), nl: new Map()}

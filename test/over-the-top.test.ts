@@ -202,6 +202,8 @@ describe('lexicon word sets', () => {
     expect(nl.positive(word('prachtige'))).toBe(true)
     expect(nl.intensifier(word('zóóó'.normalize('NFD').replace(/[\u0300-\u0302]/g, '')))).toBe(true)
     expect(nl.joy(word('dolgelukkig'))).toBe(true)
+    expect(nl.joy(word('lachje'))).toBe(true)
+    expect(nl.joy(word('tasje'))).toBe(false)
     expect(nl.team(word('klantenserviceteam'))).toBe(true)
   })
 })
