@@ -221,6 +221,10 @@ export class ReviewSession {
 
   /** Save the text atomically. Problems become the notice; the file on disk stays as it was. */
   async save(): Promise<boolean> {
+    if (!this.dirty) {
+      this.notice = 'no changes to save'
+      return true
+    }
     const current = await readFile(this.path).catch(() => undefined)
     if (current && !current.equals(this.onDisk) && !this.overwrite) {
       this.overwrite = true
