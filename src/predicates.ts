@@ -52,8 +52,8 @@ const affectWords: Record<Language, readonly string[]> = {
 
 /** The sender as a group of people; any word ending in `team`/`teams` counts too. */
 const teamWords: Record<Language, ReadonlySet<string>> = {
-  en: new Set(['crew', 'staff', 'office', 'everyone', 'everybody', 'colleagues', 'employees', 'people', 'family']),
-  nl: new Set(['crew', 'collega\'s', 'collegas', 'medewerkers', 'kantoor', 'iedereen', 'personeel', 'familie', 'mensen'])
+  en: new Set(['crew', 'staff', 'office', 'everyone', 'everybody', 'colleagues', 'employees']),
+  nl: new Set(['crew', 'collega\'s', 'collegas', 'medewerkers', 'kantoor', 'iedereen', 'personeel'])
 }
 
 /** A compiled word list: whole words and prefixes. */
