@@ -49,7 +49,13 @@ const flagged: ReadonlyArray<readonly [Language, (typeof subtypes)[number], stri
   ['en', 'scarcity', 'Only 2 rooms left at this price.'],
   ['en', 'scarcity', '11 people are viewing this hotel right now.'],
   ['nl', 'scarcity', 'Nog maar 3 plekken in de cursus.'],
-  ['nl', 'scarcity', 'Deze jas is bijna uitverkocht.']
+  ['nl', 'scarcity', 'Deze jas is bijna uitverkocht.'],
+  ['en', 'scarcity', 'Last booked 4 minutes ago.'],
+  ['nl', 'scarcity', 'Er bekijken nu 8 andere mensen deze vakantiewoning.'],
+  ['en', 'urgency', 'Your basket is held for 10 more minutes.'],
+  ['nl', 'threat', 'Mocht u ervoor kiezen over te stappen, dan vervalt uw garantie.'],
+  ['en', 'threat', "Don't lose your perks: renew today!"],
+  ['nl', 'lock-in', 'U bent tot het einde van de looptijd aan deze overeenkomst gebonden.']
 ]
 
 const clean: ReadonlyArray<readonly [Language, string]> = [
@@ -70,7 +76,13 @@ const clean: ReadonlyArray<readonly [Language, string]> = [
   ['nl', 'Stap je over? Dan helpen we je je gegevens mee te nemen.'],
   ['nl', 'De actie loopt tot zondag.'],
   ['nl', 'Bekijk de collectie.'],
-  ['nl', 'Een klant schreef: „nog maar 2 stuks, wees er snel bij” en vond dat vervelend.']
+  ['nl', 'Een klant schreef: „nog maar 2 stuks, wees er snel bij” en vond dat vervelend.'],
+  ['en', 'Every visit ends in a cup of coffee with the maker.'],
+  ['en', 'Your parcel will be delivered tomorrow between 9 and 12.'],
+  ['en', "You won't lose your points if you take a break."],
+  ['nl', 'Je zit vast wel eens te twijfelen over de juiste maat.'],
+  ['nl', 'Opzeggen kan alleen aan het einde van de maand, en dat kan altijd.'],
+  ['nl', 'We zijn snel: vandaag besteld, morgen in huis.']
 ]
 
 describe('coercion: each subtype in both languages', () => {
