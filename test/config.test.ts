@@ -6,9 +6,9 @@
  * by phrase, `.trouwignore`, folders and globs. The config checks themselves
  * are tested in-process too.
  */
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -69,6 +69,10 @@ function expectConfigError(result: ReturnType<typeof run>, file: string, key: Re
 
 beforeAll(() => {
   base = mkdtempSync(path.join(tmpdir(), 'trouw-config-'))
+})
+
+afterAll(() => {
+  rmSync(base, {recursive: true, force: true})
 })
 
 describe('config discovery', () => {
