@@ -81,6 +81,11 @@ describe('shout kind', () => {
     expect(shout?.reason).toContain('capitals (WOW, SO)')
   })
 
+  it('lowers a whole headline set in capitals', async () => {
+    const {messages} = await run('WE LOVE YOU ALL!!!', 'en')
+    expect(messages[0]?.expected).toEqual(['We love you all.'])
+  })
+
   it('removes a run of hearts or party emoji', async () => {
     const {messages} = await run('Welkom bij de club, we zijn trots 🎉🎉🥳', 'nl')
     const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')

@@ -159,6 +159,8 @@ interface Shouting {
   loud: Token[]
   /** Words the calm version leaves out: intensifiers before a feeling, shouted interjections. */
   drop: Token[]
+  /** Other words the calm version lowers: the rest of a headline set in capitals. */
+  lower: Token[]
 }
 
 /** Measure the shouting of a sentence (whether or not it meets the metric). */
@@ -166,6 +168,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0}
   const loud: Token[] = []
   const drop: Token[] = []
+  const lower: Token[] = []
   const tokens = sentence.tokens
   const words = sentence.words
   const heard = (token: Token) => settings.quoted || !isQuoted(sentence, token)
@@ -233,12 +236,13 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       loud.push(before, token)
     }
   }
-  return {figures, loud, drop}
+  if (allCaps) for (const word of words) if (word.caps && !loud.includes(word) && !drop.includes(word)) lower.push(word)
+  return {figures, loud, drop, lower}
 }
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
   if (!mayShout(sentence.tokens) || isIronic(sentence, hits)) return []
-  const {figures, loud, drop} = shouting(sentence, hits, settings)
+  const {figures, loud, drop, lower} = shouting(sentence, hits, settings)
   if (loud.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
   const tokens = sentence.tokens
@@ -252,7 +256,7 @@ function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settin
   return [{
     start,
     end,
-    expected: [calm(sentence, loud, drop, start, end)],
+    expected: [calm(sentence, [...loud, ...lower], drop, start, end)],
     detail: `shouting: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
