@@ -167,7 +167,8 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
  * - a freeing word right after it ("fee waived", "kosten vervallen"), or a
  *   freeing answer that makes up the whole next clause ("cancellation fee: none.");
- * - a negator and a denied verb after it in the same clause ("fees do not apply").
+ * - a negator and a denied verb after it in the same clause ("fees do not apply"),
+ *   or a negator right after a match that ends in such a verb ("dan betaal je niets").
  */
 export function isNegated(tokens: readonly Token[], match: Match, lang: Language): boolean {
   const first = tokens[match.from]
@@ -186,7 +187,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   const next = tokens[match.to]
   if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm)) return true
   if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm) && endsClause(tokens, match.to)) return true
-  return isDeniedAfter(tokens, match.to, last.clause, lang)
+  return isDeniedAfter(tokens, match.to, last.clause, deniedAfter[lang].has(last.norm), lang)
 }
 
 /** Is the token at `index` the last word of its clause ("fee: none.", not "fee: none of that")? */
@@ -195,10 +196,14 @@ function endsClause(tokens: readonly Token[], index: number): boolean {
   return after === undefined || after.clause !== tokens[index].clause
 }
 
-/** A negator and a denied verb ("do not apply", "rekenen we niet") within reach after the match, same clause. */
-function isDeniedAfter(tokens: readonly Token[], from: number, clause: number, lang: Language): boolean {
+/**
+ * A negator and a denied verb ("do not apply", "rekenen we niet") within
+ * reach after the match, same clause. When the match itself ends in such a
+ * verb ("zeg je op, dan betaal"), a negator after it is enough ("… je niets").
+ */
+function isDeniedAfter(tokens: readonly Token[], from: number, clause: number, endsInVerb: boolean, lang: Language): boolean {
   let negated = false
-  let denied = false
+  let denied = endsInVerb
   for (let index = from; index < tokens.length && index < from + reachAfter; index++) {
     const token = tokens[index]
     if (token.clause !== clause || contrast[lang].has(token.norm)) break

@@ -171,3 +171,10 @@ describe('isNegated: imperative warnings', () => {
     expect(negated("If you pause, you don't lose your points.", 'lose ...3 points', 'en')).toBe(true)
   })
 })
+
+describe('isNegated: a match that ends in a denied verb', () => {
+  it('is freed by a negator right after it', () => {
+    expect(negated('Zeg je op, dan betaal je niets meer.', 'zeg ...6 betaal', 'nl')).toBe(true)
+    expect(negated('Zeg je op, dan betaal je de rest van het jaar.', 'zeg ...6 betaal', 'nl')).toBe(false)
+  })
+})
