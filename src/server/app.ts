@@ -68,6 +68,8 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
   const requestTimeoutMs = settings.requestTimeoutMs ?? 10_000
   const log = settings.log ?? undefined
   const testHooks = Boolean(settings.testHooks)
+  // Load the rules first (for /v1/rules and config checks): invalid rules stop the start here.
+  rulesBody()
   const pool = new CheckPool({
     size: settings.workers ?? 2,
     maxQueue: settings.maxQueue ?? 256,
@@ -75,9 +77,13 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
     testHooks,
     onEvent: (event) => log?.(JSON.stringify({time: new Date().toISOString(), level: 'warn', ...event}))
   })
-  // Load the rules (for /v1/rules and config checks) and warm the threads before taking requests.
-  rulesBody()
-  await pool.ready
+  // Warm the threads (rules loaded, both languages built) before taking requests.
+  try {
+    await pool.ready
+  } catch (error) {
+    await pool.close()
+    throw error
+  }
   let closing = false
   const inFlight = new Set<ServerResponse>()
   const sentBytes = new WeakMap<ServerResponse, number>()
@@ -238,7 +244,10 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => {
+      void pool.close()
+      reject(error)
+    })
     server.listen(settings.port ?? 8080, settings.host ?? '127.0.0.1', () => {
       server.off('error', reject)
       resolve()

@@ -101,12 +101,17 @@ export function parseCheckRequest(contentType: string | undefined, query: URLSea
 }
 
 function parseJsonRequest(body: Uint8Array, queryLang: Language | 'auto' | undefined): CheckJob {
+  let source: string
+  try {
+    source = new TextDecoder('utf-8', {fatal: true}).decode(body)
+  } catch {
+    throw new HttpError(422, 'invalid-encoding', 'the JSON body is not valid UTF-8: send JSON as UTF-8')
+  }
   let raw: unknown
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(body))
+    raw = JSON.parse(source)
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message.split('\n')[0] : 'it is not valid UTF-8'
-    throw new HttpError(400, 'malformed-json', `the body is not valid JSON (${reason}): send {"text": "..."}`)
+    throw new HttpError(400, 'malformed-json', `the body is not valid JSON (${(error as Error).message.split('\n')[0]}): send {"text": "..."}`)
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new HttpError(422, 'invalid-body', 'the JSON body must be an object like {"text": "...", "lang": "nl"}')

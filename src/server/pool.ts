@@ -61,6 +61,7 @@ export class CheckPool {
   readonly ready: Promise<void>
   private readyThreads = 0
   private markReady: () => void = () => {}
+  private failReady: (error: Error) => void = () => {}
 
   constructor(options?: Readonly<PoolOptions> | null) {
     this.size = Math.max(1, Math.floor(options?.size ?? 2))
@@ -68,7 +69,11 @@ export class CheckPool {
     this.jobTimeoutMs = options?.jobTimeoutMs ?? 30_000
     this.testHooks = Boolean(options?.testHooks)
     this.onEvent = options?.onEvent
-    this.ready = new Promise<void>((resolve) => (this.markReady = resolve))
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve
+      this.failReady = reject
+    })
+    this.ready.catch(() => {})
     for (let index = 0; index < this.size; index++) this.slots.push(this.spawn())
   }
 
@@ -100,9 +105,13 @@ export class CheckPool {
     const worker = new Worker(workerUrl, {workerData: {testHooks: this.testHooks}})
     const slot: Slot = {worker, current: undefined, timer: undefined}
     worker.unref()
-    worker.on('message', (message: {id: number; outcome: CheckOutcome; ready?: boolean}) => {
-      if (message.ready) {
+    worker.on('message', (message: {id: number; outcome: CheckOutcome; ready?: boolean; error?: string}) => {
+      if (message.ready === true) {
         if (++this.readyThreads >= this.size) this.markReady()
+        return
+      }
+      if (message.ready === false) {
+        this.failReady(new Error(`a checking thread could not start: ${message.error}`))
         return
       }
       const pending = slot.current

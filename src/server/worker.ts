@@ -23,4 +23,10 @@ parentPort?.on('message', (message: {id: number; job: CheckJob}) => {
 void Promise.all([
   runCheckJob({bytes: new TextEncoder().encode('Warm up.'), format: 'text', lang: 'en', rules: {}, allow: [], spell: false, words: []}),
   runCheckJob({bytes: new TextEncoder().encode('Opwarmen.'), format: 'text', lang: 'nl', rules: {}, allow: [], spell: false, words: []})
-]).then(() => parentPort?.postMessage({ready: true}))
+]).then(
+  (outcomes) => {
+    const failed = outcomes.find((outcome) => !outcome.ok)
+    parentPort?.postMessage(failed && !failed.ok ? {ready: false, error: failed.message} : {ready: true})
+  },
+  (error: unknown) => parentPort?.postMessage({ready: false, error: String((error as Error)?.message ?? error)})
+)

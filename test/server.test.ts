@@ -1,0 +1,383 @@
+/**
+ * The HTTP service end to end: `node dist/cli/bin.js serve` in a child
+ * process on loopback, its answers compared byte for byte with
+ * `node dist/cli/bin.js check --format json` on the same bytes. Needs a
+ * build (`npm test` runs tsc first).
+ */
+import {spawn, type ChildProcess} from 'node:child_process'
+import {once} from 'node:events'
+import net from 'node:net'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = path.join(root, 'dist/cli/bin.js')
+
+interface Running {
+  url: string
+  port: number
+  child: ChildProcess
+  logs: () => string[]
+  stop: () => Promise<number | null>
+}
+
+/** Start `trouw serve --port 0` with test hooks on; resolves once it listens. */
+async function startServe(args: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+    cwd: os.tmpdir(),
+    env: {...process.env, TROUW_SERVE_TEST_HOOKS: '1'},
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  const lines: string[] = []
+  let buffer = ''
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve did not start: ' + lines.join('\n'))), 20_000)
+    child.stderr!.setEncoding('utf8')
+    child.stderr!.on('data', (chunk: string) => {
+      buffer += chunk
+      let newline
+      while ((newline = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, newline)
+        buffer = buffer.slice(newline + 1)
+        lines.push(line)
+        try {
+          const entry = JSON.parse(line)
+          if (entry.event === 'listening') {
+            clearTimeout(timer)
+            resolve(entry.url)
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    })
+    child.on('exit', () => reject(new Error('serve exited: ' + lines.join('\n') + buffer)))
+  })
+  const url = await listening
+  return {
+    url,
+    port: Number(new URL(url).port),
+    child,
+    logs: () => lines,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit')
+      return code as number | null
+    }
+  }
+}
+
+/** What `trouw check --format json` prints for these bytes on stdin. */
+async function cliReport(bytes: Uint8Array | string, formatIn: string, lang = 'auto', extra: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [bin, 'check', '--format', 'json', '--format-in', formatIn, '--lang', lang, '--no-config', ...extra], {
+    cwd: os.tmpdir(),
+    stdio: ['pipe', 'pipe', 'pipe']
+  })
+  let out = ''
+  let err = ''
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+  child.stdin!.end(bytes)
+  const [code] = await once(child, 'exit')
+  if (code !== 0 && code !== 1) throw new Error(`trouw check exited ${code}: ${err}`)
+  return out
+}
+
+async function post(url: string, type: string, body: string | Uint8Array, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {method: 'POST', headers: {'content-type': type, ...headers}, body})
+  return {status: response.status, headers: response.headers, text: await response.text()}
+}
+
+/** One raw HTTP exchange over a socket, so a test can send half a body, stall, or close early. */
+function rawExchange(port: number, write: (socket: net.Socket) => void, timeoutMs = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1')
+    let received = ''
+    const timer = setTimeout(() => {
+      socket.destroy()
+      reject(new Error('no answer in time; got: ' + received))
+    }, timeoutMs)
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (received += chunk))
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve(received)
+    })
+    socket.on('error', () => {})
+    socket.on('connect', () => write(socket))
+  })
+}
+
+const english = 'Dear reader,\n\nOrder today or lose your loyalty points forever! Only 3 left, so hurry.\n\nWe are absolutely, incredibly, insanely thrilled to have you!!!\n\nThanks for reading; unsubscribe any time.\n'
+const dutch = 'Beste lezer,\n\nBestel vandaag nog, anders ben je al je spaarpunten kwijt! Nog maar 3 over, dus haast je.\n\nWe zijn ontzettend, waanzinnig, mega blij met jou!!!\n\nBedankt voor het lezen; je kunt je altijd afmelden.\n'
+const markdown = '# Our spring box\n\nYou would be **crazy** to miss this. Order now before it is gone forever!\n\n- Fresh tulips, grown by hand\n- Free returns within 30 days\n'
+const html = '<!doctype html><html><body><h1>Laatste kans!</h1><p>Wie nu niet bestelt, mist alles. Alleen vandaag: <b>50% korting</b>.</p><p><a href="https://example.com/stop">Afmelden</a> kan altijd.</p></body></html>'
+const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Don\'t miss out: your exclusive offer ends tonight and will never come back!</mj-text><mj-button href="https://example.com">Claim it now</mj-button></mj-column></mj-section></mj-body></mjml>'
+const eml = [
+  'From: Tulip Shop <shop@example.com>',
+  'To: reader@example.com',
+  'Subject: Last chance: your points expire tonight!',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Hi there,',
+  '',
+  'Your points expire at midnight unless you order now. Don\'t you care about your rewards?',
+  '',
+  'Warm regards, the shop',
+  ''
+].join('\r\n')
+
+describe('trouw serve', () => {
+  let service: Running
+
+  beforeAll(async () => {
+    service = await startServe(['--timeout', '800', '--workers', '2'])
+  }, 30_000)
+
+  afterAll(async () => {
+    await service?.stop()
+  })
+
+  it('answers /healthz, /v1/rules and unknown paths with JSON and security headers', async () => {
+    const health = await fetch(service.url + '/healthz')
+    expect(health.status).toBe(200)
+    const body = await health.json()
+    expect(body).toMatchObject({status: 'ok', workers: 2})
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff')
+
+    const rules = await fetch(service.url + '/v1/rules')
+    const list = (await rules.json()).rules as Array<Record<string, unknown>>
+    expect(list.length).toBeGreaterThan(10)
+    for (const rule of list) {
+      expect(Object.keys(rule).sort()).toEqual(['category', 'id', 'languages', 'message', 'severity', 'subtype', 'url'])
+    }
+    expect(list.some((rule) => rule.category === 'coercion' && rule.subtype === 'threat')).toBe(true)
+
+    const missing = await fetch(service.url + '/nope')
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-type')).toMatch(/^application\/json/)
+    expect((await missing.json()).error.code).toBe('not-found')
+
+    const wrongMethod = await fetch(service.url + '/v1/check')
+    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.headers.get('allow')).toBe('POST')
+  })
+
+  it.each([
+    ['text/plain', 'text', english],
+    ['text/plain; charset=utf-8', 'text', dutch],
+    ['text/markdown', 'markdown', markdown],
+    ['text/html', 'html', html],
+    ['application/mjml', 'mjml', mjml],
+    ['text/mjml', 'mjml', mjml],
+    ['message/rfc822', 'eml', eml]
+  ])('POST %s returns the CLI report byte for byte', async (type, formatIn, copy) => {
+    const [answer, expected] = await Promise.all([post(service.url + '/v1/check', type, copy), cliReport(copy, formatIn)])
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(answer.text).toBe(expected)
+    expect(JSON.parse(answer.text).files[0].messages.length).toBeGreaterThan(0)
+  })
+
+  it('takes ?lang= and a JSON body with format, lang and config, as the CLI takes flags', async () => {
+    const query = await post(service.url + '/v1/check?lang=nl', 'text/plain', dutch)
+    expect(query.text).toBe(await cliReport(dutch, 'text', 'nl'))
+
+    const config = {rules: {'coercion/urgency': 'off', 'over-the-top': 'error'}, allow: ['scarcity']}
+    const json = await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: english, format: 'text', lang: 'en', config}))
+    const flags = ['--rule', 'coercion/urgency=off', '--rule', 'over-the-top=error', '--allow', 'scarcity']
+    expect(json.status).toBe(200)
+    expect(json.text).toBe(await cliReport(english, 'text', 'en', flags))
+    expect(json.text).not.toBe(await cliReport(english, 'text', 'en'))
+  })
+
+  it('converts a declared charset to UTF-8 first', async () => {
+    const latin1 = Uint8Array.from([...'Geniet van ons café, het is ontzettend geweldig!!!'].map((char) => char.charCodeAt(0)))
+    const answer = await post(service.url + '/v1/check?lang=nl', 'text/plain; charset=iso-8859-1', latin1)
+    expect(answer.status).toBe(200)
+    expect(answer.text).toBe(await cliReport('Geniet van ons café, het is ontzettend geweldig!!!', 'text', 'nl'))
+  })
+
+  it('refuses wrong content types (415), malformed JSON (400) and bad values (422) with one-line JSON errors', async () => {
+    const cases: Array<[string, string | Uint8Array, number, string]> = [
+      ['image/png', 'x', 415, 'unsupported-media-type'],
+      // Bytes, so fetch adds no content type of its own.
+      ['', new TextEncoder().encode('x'), 415, 'unsupported-media-type'],
+      ['text/plain; charset=klingon-8', 'x', 415, 'unsupported-charset'],
+      ['application/json', '{"text": "hi",', 400, 'malformed-json'],
+      ['application/json', '[1, 2]', 422, 'invalid-body'],
+      ['application/json', '{"copy": "hi"}', 422, 'invalid-body'],
+      ['application/json', '{"text": 42}', 422, 'invalid-text'],
+      ['application/json', '{"text": "hi", "lang": "fr"}', 422, 'invalid-lang'],
+      ['application/json', '{"text": "hi", "format": "pdf"}', 422, 'invalid-format'],
+      ['application/json', '{"text": "hi", "config": {"rules": {"coercion": "loud"}}}', 422, 'invalid-config'],
+      ['application/json', '{"text": "hi", "config": {"minEsp": 50}}', 422, 'invalid-config'],
+      ['text/plain', 'hi', 422, 'invalid-lang']
+    ]
+    for (const [type, body, status, code] of cases) {
+      const url = service.url + '/v1/check' + (code === 'invalid-lang' && type === 'text/plain' ? '?lang=de' : '')
+      const answer = await fetch(url, {method: 'POST', headers: type ? {'content-type': type} : {}, body})
+      const text = await answer.text()
+      expect({type, status: answer.status}).toEqual({type, status})
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
+      const error = JSON.parse(text).error
+      expect(error.code).toBe(code)
+      expect(error.message).not.toContain('\n')
+      expect(error.message.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('answers invalid encodings and empty or binary copy with 422 and the engine message', async () => {
+    const cases: Array<[string, Uint8Array, RegExp]> = [
+      ['text/plain', Uint8Array.from([0x48, 0x69, 0x20, 0xc3, 0x28, 0x21, 0x0a]), /not valid UTF-8/],
+      ['text/html', Uint8Array.from([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]), /UTF-16/],
+      ['text/markdown', Uint8Array.from([0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x10, 0x11]), /binary/],
+      ['text/plain', new TextEncoder().encode('   \n  '), /empty/],
+      ['message/rfc822', new TextEncoder().encode('just some words, no headers at all'), /MIME/],
+      ['application/json', Uint8Array.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), /UTF-8/]
+    ]
+    for (const [type, bytes, pattern] of cases) {
+      const answer = await post(service.url + '/v1/check', type, bytes)
+      expect({type, status: answer.status}).toEqual({type, status: 422})
+      expect(JSON.parse(answer.text).error.message).toMatch(pattern)
+      expect(answer.text).not.toContain('<stdin>')
+    }
+  })
+
+  it('refuses bodies over the limit with 413, with and without a content-length', async () => {
+    const big = new Uint8Array(1024 * 1024 + 1).fill(0x61)
+    const declared = await post(service.url + '/v1/check', 'text/plain', big)
+    expect(declared.status).toBe(413)
+    expect(JSON.parse(declared.text).error.code).toBe('body-too-large')
+
+    const chunked = await new Promise<{status: number; body: string}>((resolve, reject) => {
+      const request = http.request(service.url + '/v1/check', {method: 'POST', headers: {'content-type': 'text/plain', 'transfer-encoding': 'chunked'}}, (response) => {
+        let body = ''
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+        response.on('end', () => resolve({status: response.statusCode ?? 0, body}))
+      })
+      request.on('error', reject)
+      const chunk = Buffer.alloc(256 * 1024, 0x62)
+      for (let index = 0; index < 5; index++) request.write(chunk)
+      request.end()
+    })
+    expect(chunked.status).toBe(413)
+    expect(JSON.parse(chunked.body).error.code).toBe('body-too-large')
+  })
+
+  it('answers a slow client that sends half a body and stalls with 408', async () => {
+    const started = Date.now()
+    const answer = await rawExchange(service.port, (socket) => {
+      socket.write('POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 200\r\n\r\n')
+      socket.write('Order now or lose it all, this half of a body never'.padEnd(100, '.'))
+      // ... and the other 100 bytes never come.
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    expect(answer).toContain('"code":"request-timeout"')
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('survives truncated bodies (the client closes mid-body) and keeps serving', async () => {
+    const answer = await rawExchange(service.port, (socket) => {
+      socket.write('POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 500\r\n\r\nOnly part of the copy')
+      socket.end()
+    })
+    expect(answer).not.toMatch(/^HTTP\/1\.1 200/)
+    const after = await post(service.url + '/v1/check', 'text/plain', english)
+    expect(after.status).toBe(200)
+  })
+
+  it('checks concurrent requests in mixed languages, each byte-identical to the CLI', async () => {
+    const inputs: Array<[string, string, string, string]> = [
+      ['text/plain', 'text', english, 'auto'],
+      ['text/plain', 'text', dutch, 'auto'],
+      ['text/plain', 'text', english, 'en'],
+      ['text/plain', 'text', dutch, 'nl'],
+      ['text/html', 'html', html, 'nl'],
+      ['text/markdown', 'markdown', markdown, 'en'],
+      ['application/mjml', 'mjml', mjml, 'auto'],
+      ['message/rfc822', 'eml', eml, 'en']
+    ]
+    const expected = await Promise.all(inputs.map(([, formatIn, copy, lang]) => cliReport(copy, formatIn, lang)))
+    const rounds = 3
+    const answers = await Promise.all(
+      Array.from({length: rounds}, () => inputs).flat().map(([type, , copy, lang]) => post(service.url + '/v1/check?lang=' + lang, type, copy))
+    )
+    answers.forEach((answer, index) => {
+      expect(answer.status).toBe(200)
+      expect(answer.text).toBe(expected[index % inputs.length])
+    })
+    expect(new Set(answers.map((answer) => JSON.parse(answer.text).files[0].language))).toEqual(new Set(['en', 'nl']))
+  })
+
+  it('survives a crashing checking thread: that request gets 500, the others and later ones succeed', async () => {
+    const [crashed, ...others] = await Promise.all([
+      post(service.url + '/v1/check', 'text/plain', english, {'x-trouw-test-crash': '1'}),
+      post(service.url + '/v1/check', 'text/plain', dutch),
+      post(service.url + '/v1/check', 'text/plain', english)
+    ])
+    expect(crashed.status).toBe(500)
+    expect(JSON.parse(crashed.text).error.code).toBe('worker-crash')
+    for (const answer of others) expect(answer.status).toBe(200)
+    for (let index = 0; index < 4; index++) {
+      const answer = await post(service.url + '/v1/check', 'text/plain', index % 2 ? dutch : english)
+      expect(answer.status).toBe(200)
+    }
+    expect((await (await fetch(service.url + '/healthz')).json()).workers).toBe(2)
+    expect(service.logs().some((line) => line.includes('"event":"thread-crash"'))).toBe(true)
+  })
+
+  it('logs one JSON line per request, without copy text', () => {
+    const requests = service
+      .logs()
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.method)
+    expect(requests.length).toBeGreaterThan(20)
+    for (const entry of requests) {
+      expect(typeof entry.status).toBe('number')
+      expect(typeof entry.ms).toBe('number')
+      expect(typeof entry.bytes).toBe('number')
+      expect(entry.path.startsWith('/')).toBe(true)
+    }
+    const all = service.logs().join('\n')
+    expect(all).not.toContain('loyalty points')
+    expect(all).not.toContain('spaarpunten')
+  })
+})
+
+describe('trouw serve shutdown', () => {
+  it('finishes requests in flight on SIGTERM, then exits 0', async () => {
+    const service = await startServe()
+    const exited = once(service.child, 'exit')
+    const inFlight = post(service.url + '/v1/check', 'text/plain', english, {'x-trouw-test-slow': '1000'})
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    service.child.kill('SIGTERM')
+    const answer = await inFlight
+    expect(answer.status).toBe(200)
+    expect(answer.text).toBe(await cliReport(english, 'text'))
+    const [code] = await exited
+    expect(code).toBe(0)
+    const events = service.logs().map((line) => JSON.parse(line).event)
+    expect(events).toContain('stopping')
+    expect(events.at(-1)).toBe('stopped')
+    await expect(fetch(service.url + '/healthz')).rejects.toThrow()
+  }, 30_000)
+
+  it('refuses to start on a port in use, with one line', async () => {
+    const service = await startServe()
+    const child = spawn(process.execPath, [bin, 'serve', '--port', String(service.port)], {stdio: ['ignore', 'ignore', 'pipe']})
+    let err = ''
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(2)
+    expect(err).toMatch(/port \d+ is in use/)
+    expect(await service.stop()).toBe(0)
+  }, 30_000)
+})
