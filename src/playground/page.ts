@@ -62,13 +62,13 @@ export const pageHtml = `<!doctype html>
     <h3 id="scores-title">Scores</h3>
     <div id="scores" class="scores" aria-labelledby="scores-title"></div>
     <p>Phase: <span id="phase">not checked yet</span></p>
-    <h3 id="tips-title">Suggestions for a higher ESP</h3>
-    <ul id="tips" aria-labelledby="tips-title"></ul>
-    <h3 id="findings-title">Findings</h3>
-    <ol id="findings" aria-labelledby="findings-title"></ol>
     <h3 id="marked-title">Copy with findings marked</h3>
     <p id="marked-note" class="hint"></p>
     <pre id="marked" class="marked" aria-labelledby="marked-title"></pre>
+    <h3 id="findings-title">Findings</h3>
+    <ol id="findings" aria-labelledby="findings-title"></ol>
+    <h3 id="tips-title">Suggestions for a higher ESP</h3>
+    <ul id="tips" aria-labelledby="tips-title"></ul>
     <p><a id="download" download="trouw-report.json" hidden>Download the JSON report</a></p>
   </section>
 </main>
