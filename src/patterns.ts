@@ -218,6 +218,7 @@ const commonWords = new Set([
 
 interface Entry<T> {
   order: number
+  stamp: number
   pattern: CompiledPattern
   first: WordStep
   value: T
@@ -246,9 +247,10 @@ export class PatternIndex<T> {
   private readonly byPrefix = new Map<string, Array<Entry<T>>>()
   private readonly always: Array<Entry<T>> = []
   private size = 0
+  private calls = 0
 
   add(pattern: CompiledPattern, value: T): void {
-    const entry: Entry<T> = {order: this.size++, pattern, first: pattern.steps[0] as WordStep, value}
+    const entry: Entry<T> = {order: this.size++, stamp: 0, pattern, first: pattern.steps[0] as WordStep, value}
     let best: WordStep | undefined
     let bestCost = Infinity
     for (const step of pattern.steps) {
@@ -267,28 +269,40 @@ export class PatternIndex<T> {
   }
 
   /** Every match of every pattern in the tokens, in order of start (then of adding). */
-  *matches(tokens: readonly Token[]): Generator<[Match, CompiledPattern, T]> {
-    const candidates = new Set<Entry<T>>(this.always)
-    for (const token of tokens) {
+  matches(tokens: readonly Token[]): Array<[Match, CompiledPattern, T]> {
+    // A stamp per call marks the entries already taken, without a Set per sentence.
+    const stamp = ++this.calls
+    const candidates: Array<Entry<T>> = []
+    this.take(this.always, stamp, candidates)
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
       if (token.kind === 'masked') continue
       const exact = this.exact.get(token.norm)
-      if (exact) for (const entry of exact) candidates.add(entry)
-      if (token.norm.length >= 3) {
+      if (exact) this.take(exact, stamp, candidates)
+      if (token.norm.length >= 3 && this.byPrefix.size > 0) {
         const prefixed = this.byPrefix.get(token.norm.slice(0, 3))
-        if (prefixed) for (const entry of prefixed) candidates.add(entry)
+        if (prefixed) this.take(prefixed, stamp, candidates)
       }
     }
-    if (candidates.size === 0) return
-    const found: Array<[Match, Entry<T>]> = []
+    const found: Array<[Match, CompiledPattern, T, number]> = []
     for (const entry of candidates) {
       for (let index = 0; index < tokens.length; index++) {
         if (!stepMatches(entry.first, tokens[index])) continue
         const match = matchAt(entry.pattern, tokens, index)
-        if (match) found.push([match, entry])
+        if (match) found.push([match, entry.pattern, entry.value, entry.order])
       }
     }
-    found.sort((a, b) => a[0].from - b[0].from || a[1].order - b[1].order)
-    for (const [match, entry] of found) yield [match, entry.pattern, entry.value]
+    if (found.length > 1) found.sort((a, b) => a[0].from - b[0].from || a[3] - b[3])
+    return found as unknown as Array<[Match, CompiledPattern, T]>
+  }
+
+  private take(list: Array<Entry<T>>, stamp: number, into: Array<Entry<T>>): void {
+    for (const entry of list) {
+      if (entry.stamp !== stamp) {
+        entry.stamp = stamp
+        into.push(entry)
+      }
+    }
   }
 }
 

@@ -7,10 +7,9 @@
  * It reports messages on the file and leaves per-sentence figures (over-the-top
  * intensity, positive signals) on `file.data.trouw.sentences` for the scorer.
  */
-import type {Root, Sentence} from 'nlcst'
+import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {visit} from 'unist-util-visit'
 import type {Language, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
@@ -89,16 +88,23 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
 
-    visit(tree, 'SentenceNode', (sentence: Sentence) => {
-      const sentenceStart = sentence.position?.start.offset ?? 0
-      const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
-      const parts = splitSentence(sentenceTokens(sentence, text, masks))
-      parts.forEach((tokens, index) => {
-        const start = index === 0 ? sentenceStart : tokens[0].start
-        const end = index === parts.length - 1 ? sentenceEnd : tokens[tokens.length - 1].end
-        checkSentence(tokens, start, end)
-      })
-    })
+    // nlcst is Root > Paragraph > Sentence: walk it directly (a generic
+    // visitor costs more than the detectors on small blocks).
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const sentenceStart = sentence.position?.start.offset ?? 0
+        const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
+        const parts = splitSentence(sentenceTokens(sentence, text, masks))
+        for (let index = 0; index < parts.length; index++) {
+          const tokens = parts[index]
+          const start = index === 0 ? sentenceStart : tokens[0].start
+          const end = index === parts.length - 1 ? sentenceEnd : tokens[tokens.length - 1].end
+          checkSentence(tokens, start, end)
+        }
+      }
+    }
 
     function checkSentence(tokens: Token[], start: number, end: number): void {
       const view: SentenceView = {

@@ -152,7 +152,9 @@ function pushPieces(tokens: Token[], raw: string, start: number, clause: number)
     const norm = fold(piece)
     let kind: TokenKind = 'word'
     if (numberLike.test(piece)) kind = 'number'
-    else if (!letters.test(piece) && emojiLike.test(piece)) kind = 'emoji'
+    // No letters and no digits: an emoji, or a stray joiner or variation
+    // selector (U+FE0F after ❤), which is no word at all.
+    else if (!letters.test(piece) && !/\p{N}/u.test(piece)) kind = emojiLike.test(piece) ? 'emoji' : 'punct'
     const caps = piece.length > 1 && upper.test(piece) && !lower.test(piece)
     tokens.push({norm, raw: piece, kind, start: pieceStart, end: offset, clause, caps})
   }
