@@ -352,6 +352,50 @@ describe('trouw serve', () => {
   })
 })
 
+describe('trouw serve under a huge email', () => {
+  // About 900 KB of copy: under the 1 MB limit, but hundreds of times a normal email.
+  const huge = Array.from({length: 2200}, (_, index) => `Paragraph ${index}: order today or lose your points forever, we are so incredibly thrilled!!!\n\nThanks for reading, take your time.\n\n`).join('').slice(0, 900_000)
+
+  it('keeps answering small checks on the other thread while one huge email is checked', async () => {
+    const service = await startServe(['--workers', '2'])
+    try {
+      let hugeDone = 0
+      const hugeRequest = post(service.url + '/v1/check?lang=en', 'text/plain', huge).then((answer) => {
+        hugeDone = Date.now()
+        return answer
+      })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const smallDone: number[] = []
+      for (let index = 0; index < 5; index++) {
+        const answer = await post(service.url + '/v1/check', 'text/plain', index % 2 ? dutch : english)
+        expect(answer.status).toBe(200)
+        smallDone.push(Date.now())
+      }
+      const big = await hugeRequest
+      expect(big.status).toBe(200)
+      expect(JSON.parse(big.text).files[0].messages.length).toBeGreaterThan(1000)
+      for (const done of smallDone) expect(done).toBeLessThan(hugeDone)
+    } finally {
+      await service.stop()
+    }
+  }, 60_000)
+
+  it('replaces a thread whose check runs past --check-timeout, answers 503, and goes on', async () => {
+    const service = await startServe(['--workers', '1', '--check-timeout', '150'])
+    try {
+      const answer = await post(service.url + '/v1/check?lang=en', 'text/plain', huge)
+      expect(answer.status).toBe(503)
+      expect(JSON.parse(answer.text).error.code).toBe('check-timeout')
+      expect(answer.headers.get('retry-after')).toBe('1')
+      const after = await post(service.url + '/v1/check', 'text/plain', english)
+      expect(after.status).toBe(200)
+      expect(service.logs().some((line) => line.includes('"event":"thread-timeout"'))).toBe(true)
+    } finally {
+      await service.stop()
+    }
+  }, 60_000)
+})
+
 describe('trouw serve shutdown', () => {
   it('finishes requests in flight on SIGTERM, then exits 0', async () => {
     const service = await startServe()
