@@ -11,7 +11,7 @@
 import type {Language, SeverityOrOff} from './types.js'
 import {InputError} from './types.js'
 import type {Rule} from './rule-loader.js'
-import {spellingRuleId} from './spell-plugin.js'
+import {spellingRuleId} from './spelling-rule.js'
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never'
 

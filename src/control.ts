@@ -25,7 +25,7 @@ import {location} from 'vfile-location'
 import type {Node, Point, Position} from 'unist'
 import type {Block, Control, Extracted} from './types.js'
 import {setSeverity} from './messages.js'
-import {spellingRuleId} from './spell-plugin.js'
+import {spellingRuleId} from './spelling-rule.js'
 
 /** The rule id of the warnings inline control itself raises. */
 export const controlRuleId = 'trouw/control'

@@ -9,8 +9,6 @@
  * instead, which also lets `.eml` parts, MJML and alt text share one path.
  */
 import {unified, type Processor} from 'unified'
-import retextEnglish from 'retext-english'
-import retextDutch from 'retext-dutch'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Root} from 'nlcst'
@@ -19,8 +17,7 @@ import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
 import {maskSyntax} from './mask.js'
 import {retextTrouw, severityOf} from './plugin.js'
-import {retextTrouwSpell, spellingRuleId} from './spell-plugin.js'
-import {createSpeller} from './spell/index.js'
+import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguage} from './language.js'
 import {compareMessages, createMessage, relocate} from './messages.js'
@@ -60,10 +57,13 @@ async function processorFor(lang: Language, options: Readonly<CheckOptions>): Pr
   const key = JSON.stringify([lang, options.rules ?? {}, options.ruleSet ? ruleSetId(options.ruleSet) : 0, spell, options.words ?? [], options.variant ?? 'us'])
   let processor = processors.get(key)
   if (!processor) {
+    // Load only the parser (and the speller) this run needs: cold start counts.
+    const parser = lang === 'nl' ? (await import('retext-dutch')).default : (await import('retext-english')).default
     let chain = unified()
-      .use(lang === 'nl' ? retextDutch : retextEnglish)
+      .use(parser)
       .use(retextTrouw, {lang, rules: ruleSet, severities: options.rules})
     if (spell) {
+      const [{createSpeller}, {retextTrouwSpell}] = await Promise.all([import('./spell/index.js'), import('./spell-plugin.js')])
       const speller = await createSpeller(lang, {words: options.words, variant: options.variant})
       const severity = severityOf(spellingRule, options.rules)
       chain = chain.use(retextTrouwSpell, {speller, severity: severity === 'off' ? 'warning' : severity})

@@ -3,17 +3,18 @@
  * (`rules/coercion/minimum-term.yml` → `coercion/minimum-term`), every file
  * validated, errors naming the file, the line and the fix.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {LineCounter, parseDocument, isMap, type Document} from 'yaml'
+import {packageRoot} from './package-root.js'
+import type {Document, LineCounter} from 'yaml'
+import {cachedValue, yaml} from './data-cache.js'
 import {categories, InputError, type Category, type Language, type Severity} from './types.js'
 import {kinds} from './kinds/index.js'
 import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
 import type {Classes, CompileContext} from './patterns.js'
 import {predicates} from './predicates.js'
 
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export {packageRoot}
 export const defaultRulesDir = path.join(packageRoot, 'rules')
 export const docsBase = 'https://github.com/trouw-dev/trouw/blob/main/rules/'
 
@@ -54,56 +55,11 @@ export interface RuleSet {
 
 const cache = new Map<string, RuleSet>()
 
-/**
- * The build writes `dist/rules-cache.json`: every rule file's parsed YAML
- * with its size and modification time. Parsing YAML is most of a cold
- * start, so a rule file whose size and time still match is read from the
- * cache (and validated as usual); any other file is parsed from YAML.
- */
-export const rulesCacheFile = path.join(packageRoot, 'dist', 'rules-cache.json')
-
-interface CacheEntry {
-  size: number
-  mtimeMs: number
-  value: unknown
-}
-
-function readCache(dir: string): Record<string, CacheEntry> {
-  if (dir !== defaultRulesDir) return {}
-  try {
-    return JSON.parse(readFileSync(rulesCacheFile, 'utf8')) as Record<string, CacheEntry>
-  } catch {
-    return {}
-  }
-}
-
-function cachedValue(dir: string, file: string, entries: Record<string, CacheEntry>): unknown {
-  const entry = entries[path.relative(dir, file)]
-  if (!entry) return undefined
-  try {
-    const stats = statSync(file)
-    return stats.size === entry.size && stats.mtimeMs === entry.mtimeMs ? entry.value : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** The parsed YAML of every rule file with its size and time: what the build caches. */
-export function ruleFileValues(dir: string = defaultRulesDir): Record<string, CacheEntry> {
-  const out: Record<string, CacheEntry> = {}
-  for (const file of listRuleFiles(dir)) {
-    const stats = statSync(file)
-    out[path.relative(dir, file)] = {size: stats.size, mtimeMs: stats.mtimeMs, value: parseYaml(file).doc.toJS()}
-  }
-  return out
-}
-
 /** Load (once per process) every rule under `dir`. Throws `InputError` on the first invalid file. */
 export function loadRules(dir: string = defaultRulesDir): RuleSet {
   const cached = cache.get(dir)
   if (cached) return cached
-  const entries = readCache(dir)
-  const loaded = listRuleFiles(dir).map((file) => readRule(dir, file, cachedValue(dir, file, entries)))
+  const loaded = listRuleFiles(dir).map((file) => readRule(dir, file, cachedValue(file)))
   const rules = loaded.map(([rule]) => rule)
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const compiled = new Map<Language, Array<{rule: Rule; detector: Detector}>>()
@@ -142,14 +98,18 @@ export function loadClasses(lang: Language): Classes {
   let classes = classCache.get(lang)
   if (classes) return classes
   const file = path.join(packageRoot, 'dictionaries', `classes.${lang}.yml`)
-  const {doc} = parseYaml(file)
-  const value = doc.toJS() as unknown
+  let value = cachedValue(file)
+  let doc: Document | undefined
+  if (value === undefined) {
+    doc = parseYaml(file).doc
+    value = doc.toJS() as unknown
+  }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(file, 'must be a map from class name to a list of patterns')
   }
   for (const [name, members] of Object.entries(value)) {
     if (!Array.isArray(members) || !members.every((member) => typeof member === 'string')) {
-      throw new InputError(file, `class \`${name}\` must be a list of patterns (strings)`, lineOf(doc, [name]))
+      throw new InputError(file, `class \`${name}\` must be a list of patterns (strings)`, doc ? lineOf(doc, [name]) : undefined)
     }
   }
   classes = value as Classes
@@ -168,6 +128,7 @@ function parseYaml(file: string): {doc: Document; counter: LineCounter} {
   } catch {
     throw new InputError(file, 'cannot read this file')
   }
+  const {LineCounter, parseDocument} = yaml()
   const counter = new LineCounter()
   const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false})
   if (doc.errors.length > 0) {
@@ -209,7 +170,7 @@ function readRule(dir: string, file: string, cached?: unknown): [Rule, Compiled]
     }
   }
   const {doc} = parseYaml(file)
-  if (!isMap(doc.contents)) throw new InputError(file, 'a rule file must be a YAML map (category, severity, message, …)', 1)
+  if (!yaml().isMap(doc.contents)) throw new InputError(file, 'a rule file must be a YAML map (category, severity, message, …)', 1)
   return buildRule(dir, file, doc.toJS(), doc)
 }
 

@@ -10,9 +10,8 @@
  * `PatternIndex`, so a sentence is scanned once. Numbers and names are found
  * in code: they are shapes, not phrases.
  */
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {parse} from 'yaml'
+import {readYamlValue} from './data-cache.js'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
 import type {SentenceView} from './kinds/kind.js'
 import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type Match, type WordStep} from './patterns.js'
@@ -83,7 +82,7 @@ export function loadSignals(lang: Language): CompiledSignals {
   const file = signalsFile(lang)
   let data: unknown
   try {
-    data = parse(readFileSync(file, 'utf8'))
+    data = readYamlValue(file)
   } catch (error) {
     throw new InputError(file, `cannot read the signal list: ${(error as Error).message.split('\n')[0]}`)
   }

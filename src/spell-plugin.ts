@@ -16,6 +16,7 @@ import {toString} from 'nlcst-to-string'
 import {location} from 'vfile-location'
 import {SuggestionBudget, shouldSkipToken, type Speller} from './spell/index.js'
 import {createMessage} from './messages.js'
+import {spellingDocs, spellingRuleId} from './spelling-rule.js'
 import type {Severity} from './types.js'
 
 export interface SpellOptions {
@@ -26,8 +27,7 @@ export interface SpellOptions {
   severity?: Severity | null
 }
 
-export const spellingRuleId = 'spelling/misspelt'
-export const spellingDocs = 'https://github.com/trouw-dev/trouw/blob/main/docs/spelling.md'
+export {spellingRuleId, spellingDocs}
 
 const capital = /^\p{Lu}/u
 

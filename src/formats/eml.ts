@@ -7,14 +7,13 @@
 import PostalMime from 'postal-mime'
 import type {Block, Extracted} from '../types.js'
 import {InputError} from '../types.js'
+import {looksLikeMessage} from './sniff.js'
 import {BlockBuilder} from './offsets.js'
 import {pushBlock} from './blocks.js'
 import {checkBytes, displayPath, windows1252C1} from './decode.js'
 import {extractHtml} from './html.js'
 import {extractText} from './text.js'
 
-const headerLine = /^[!-9;-~]+:/
-const headStart = new TextDecoder('utf-8')
 
 /**
  * Node 20's `TextDecoder('windows-1252')` decodes bytes 0x80–0x9F as C1
@@ -25,12 +24,6 @@ const c1Controls = /[\u0080-\u009f]/g
 
 function repairWindows1252(text: string): string {
   return text.replace(c1Controls, (character) => windows1252C1[character.charCodeAt(0) - 0x80])
-}
-
-/** Whether `bytes` start like a MIME message: a header line (or an mbox `From ` line). */
-export function looksLikeMessage(bytes: Uint8Array): boolean {
-  const head = headStart.decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '')
-  return headerLine.test(head) || head.startsWith('From ')
 }
 
 /** Extract the copy of a MIME message. */

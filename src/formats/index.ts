@@ -4,11 +4,11 @@
  */
 import type {Extracted, FormatName} from '../types.js'
 import {decodeText} from './decode.js'
-import {extractEml, looksLikeMessage} from './eml.js'
-import {extractHtml} from './html.js'
-import {extractMarkdown} from './markdown.js'
-import {extractMjml} from './mjml.js'
+import {looksLikeMessage} from './sniff.js'
 import {extractText} from './text.js'
+
+// The parsers of the other formats load on first use: a one-file check pays
+// only for its own format (cold start matters for a CLI run per email).
 
 export {toSourceOffset} from './offsets.js'
 export {maxBlockLength} from './blocks.js'
@@ -65,19 +65,19 @@ export function sniffFormat(bytes: Uint8Array): FormatName {
 export async function extract(bytes: Uint8Array, options?: Readonly<ExtractOptions> | null): Promise<Extracted> {
   const path = options?.path
   const format = options?.format ?? (path ? formatFromPath(path) : undefined) ?? sniffFormat(bytes)
-  if (format === 'eml') return extractEml(bytes, path, options?.maxBytes)
+  if (format === 'eml') return (await import('./eml.js')).extractEml(bytes, path, options?.maxBytes)
   const file = decodeText(bytes, path, options?.maxBytes)
   const sources = {file}
   switch (format) {
     case 'text':
       return {format, sources, blocks: extractText(file)}
     case 'markdown':
-      return {format, sources, ...extractMarkdown(file)}
+      return {format, sources, ...(await import('./markdown.js')).extractMarkdown(file)}
     case 'html': {
-      const {blocks, controls} = extractHtml(file)
+      const {blocks, controls} = (await import('./html.js')).extractHtml(file)
       return {format, sources, blocks, controls}
     }
     case 'mjml':
-      return {format, sources, ...extractMjml(file)}
+      return {format, sources, ...(await import('./mjml.js')).extractMjml(file)}
   }
 }

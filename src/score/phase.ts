@@ -9,9 +9,8 @@
  * over several phases give less. No cue at all: no phase. Only the first
  * `phaseSentences` sentences are read.
  */
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {parse} from 'yaml'
+import {readYamlValue} from '../data-cache.js'
 import {InputError, phases, type Language, type Phase, type PhaseGuess} from '../types.js'
 import {compilePattern, PatternError, PatternIndex} from '../patterns.js'
 import {compileContext, packageRoot} from '../rule-loader.js'
@@ -30,7 +29,7 @@ function loadPhases(lang: Language): PatternIndex<Phase> {
   const file = path.join(packageRoot, 'dictionaries', `phases.${lang}.yml`)
   let data: Record<string, unknown>
   try {
-    data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>
+    data = (readYamlValue(file) ?? {}) as Record<string, unknown>
   } catch (error) {
     throw new InputError(file, `cannot read the phase cues: ${(error as Error).message.split('\n')[0]}`)
   }
