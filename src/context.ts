@@ -89,8 +89,8 @@ function isWarning(tokens: readonly Token[], index: number, from: number, lang: 
 
 /** A word between a negator and the match that ends the negator's reach: "no fees, but a minimum term". */
 const contrast: Record<Language, ReadonlySet<string>> = {
-  en: new Set(['but', 'however', 'though', 'although', 'yet', 'except', 'then', 'if', 'unless', 'because', 'since']),
-  nl: new Set(['maar', 'echter', 'wel', 'behalve', 'dan', 'als', 'tenzij', 'want', 'omdat'])
+  en: new Set(['but', 'however', 'though', 'although', 'yet', 'except', 'then', 'if', 'unless', 'because', 'since', 'means', 'mean']),
+  nl: new Set(['maar', 'echter', 'wel', 'behalve', 'dan', 'als', 'tenzij', 'want', 'omdat', 'betekent', 'betekenen'])
 }
 
 /** Coordinators that start a new clause when a subject follows: "don't renew and we stop support". */

@@ -178,3 +178,10 @@ describe('isNegated: a match that ends in a denied verb', () => {
     expect(negated('Zeg je op, dan betaal je de rest van het jaar.', 'zeg ...6 betaal', 'nl')).toBe(false)
   })
 })
+
+describe('isNegated: "means" separates a negated condition from its consequence', () => {
+  it('keeps the loss after "not renewing means"', () => {
+    expect(negated('Not renewing means losing your domain.', 'losing ...1 your', 'en')).toBe(false)
+    expect(negated('Niet verlengen betekent verlies van je punten.', 'verlies ...3 punten', 'nl')).toBe(false)
+  })
+})
