@@ -221,6 +221,8 @@ interface Entry<T> {
   stamp: number
   pattern: CompiledPattern
   first: WordStep
+  /** The anchor is the first step: a match can only start where the anchor was seen. */
+  anchorFirst: boolean
   value: T
 }
 
@@ -240,7 +242,8 @@ function anchorCost(step: Step): number | undefined {
  * An index over many patterns, so a sentence is scanned cheaply: each
  * pattern is filed under the alternatives of its rarest required word; a
  * sentence looks up its own words to find the few patterns that can match,
- * and only those are tried, at the tokens where their first step matches.
+ * and only those are tried: where the anchor was seen when it is the first
+ * step, else at the tokens up to the last place the anchor was seen.
  */
 export class PatternIndex<T> {
   private readonly exact = new Map<string, Array<Entry<T>>>()
@@ -250,15 +253,24 @@ export class PatternIndex<T> {
   private calls = 0
 
   add(pattern: CompiledPattern, value: T): void {
-    const entry: Entry<T> = {order: this.size++, stamp: 0, pattern, first: pattern.steps[0] as WordStep, value}
     let best: WordStep | undefined
+    let bestIndex = -1
     let bestCost = Infinity
-    for (const step of pattern.steps) {
+    pattern.steps.forEach((step, index) => {
       const cost = anchorCost(step)
       if (cost !== undefined && cost < bestCost) {
         best = step as WordStep
+        bestIndex = index
         bestCost = cost
       }
+    })
+    const entry: Entry<T> = {
+      order: this.size++,
+      stamp: 0,
+      pattern,
+      first: pattern.steps[0] as WordStep,
+      anchorFirst: bestIndex === 0,
+      value
     }
     if (!best) {
       this.always.push(entry)
@@ -270,39 +282,50 @@ export class PatternIndex<T> {
 
   /** Every match of every pattern in the tokens, in order of start (then of adding). */
   matches(tokens: readonly Token[]): Array<[Match, CompiledPattern, T]> {
-    // A stamp per call marks the entries already taken, without a Set per sentence.
+    // A stamp per call marks the entries already seen, without a Set per sentence.
     const stamp = ++this.calls
-    const candidates: Array<Entry<T>> = []
-    this.take(this.always, stamp, candidates)
+    // Per candidate: the token indices where its anchor was seen.
+    const seen: Array<[Entry<T>, number[]]> = []
+    const slot = new Map<Entry<T>, number[]>()
+    const note = (list: Array<Entry<T>> | undefined, index: number) => {
+      if (!list) return
+      for (const entry of list) {
+        if (entry.stamp !== stamp) {
+          entry.stamp = stamp
+          const places = [index]
+          slot.set(entry, places)
+          seen.push([entry, places])
+        } else {
+          const places = slot.get(entry)!
+          if (places[places.length - 1] !== index) places.push(index)
+        }
+      }
+    }
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       if (token.kind === 'masked') continue
-      const exact = this.exact.get(token.norm)
-      if (exact) this.take(exact, stamp, candidates)
-      if (token.norm.length >= 3 && this.byPrefix.size > 0) {
-        const prefixed = this.byPrefix.get(token.norm.slice(0, 3))
-        if (prefixed) this.take(prefixed, stamp, candidates)
-      }
+      note(this.exact.get(token.norm), index)
+      if (token.norm.length >= 3 && this.byPrefix.size > 0) note(this.byPrefix.get(token.norm.slice(0, 3)), index)
     }
     const found: Array<[Match, CompiledPattern, T, number]> = []
-    for (const entry of candidates) {
-      for (let index = 0; index < tokens.length; index++) {
-        if (!stepMatches(entry.first, tokens[index])) continue
-        const match = matchAt(entry.pattern, tokens, index)
-        if (match) found.push([match, entry.pattern, entry.value, entry.order])
+    const attempt = (entry: Entry<T>, index: number) => {
+      if (!stepMatches(entry.first, tokens[index])) return
+      const match = matchAt(entry.pattern, tokens, index)
+      if (match) found.push([match, entry.pattern, entry.value, entry.order])
+    }
+    for (const [entry, places] of seen) {
+      if (entry.anchorFirst) {
+        for (const index of places) attempt(entry, index)
+      } else {
+        const last = places[places.length - 1]
+        for (let index = 0; index < last; index++) attempt(entry, index)
       }
+    }
+    for (const entry of this.always) {
+      for (let index = 0; index < tokens.length; index++) attempt(entry, index)
     }
     if (found.length > 1) found.sort((a, b) => a[0].from - b[0].from || a[3] - b[3])
     return found as unknown as Array<[Match, CompiledPattern, T]>
-  }
-
-  private take(list: Array<Entry<T>>, stamp: number, into: Array<Entry<T>>): void {
-    for (const entry of list) {
-      if (entry.stamp !== stamp) {
-        entry.stamp = stamp
-        into.push(entry)
-      }
-    }
   }
 }
 
