@@ -21,7 +21,16 @@ export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome
     })
     return {ok: true, report: stringifyReport(toJsonReport([file]))}
   } catch (error) {
-    if (error instanceof InputError) return {ok: false, kind: 'input', message: error.line ? `line ${error.line}: ${error.message}` : error.message}
+    if (error instanceof InputError) return {ok: false, kind: 'input', message: describeInputError(error)}
     return {ok: false, kind: 'internal', message: (error as Error)?.message ?? String(error)}
   }
+}
+
+/**
+ * An `InputError` as one line about the request body: the CLI puts the path
+ * before "is empty…", the service puts "the copy".
+ */
+function describeInputError(error: InputError): string {
+  const message = /^(?:is|has|cannot|contains)\b/.test(error.message) ? `the copy ${error.message}` : error.message
+  return error.line ? `line ${error.line}: ${message}` : message
 }
