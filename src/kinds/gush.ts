@@ -20,6 +20,13 @@
  * | `boosts`    | the sum of the weights of their intensifiers |
  * | `elongated` | stretched words ("sooo", "amaaazing") among them |
  * | `superlatives` | superlative forms among them ("dreamiest", "mooiste", "most magical") |
+ * | `scope`     | 1 when a `scope` word follows the stack closely ("ever", "on earth", "ooit", "ter wereld"), else 0 |
+ *
+ * A superlative of a milder positive word ("finest", "zuiverste") weighs
+ * `superlativeWeight` (default 0: it only glues a stack), so a run of
+ * superlatives on one thing stacks up without any intensifier. Hyphenated
+ * compounds the rule lists may have up to five parts ("once-in-a-lifetime",
+ * "out-of-this-world").
  *
  * A stack that meets the condition is reported from its first intensifier to
  * its last positive word, with a computed rewrite: one positive word, no
@@ -36,7 +43,7 @@ import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type RuleData, type SentenceView} from './kind.js'
 import {isIronic, isNegatedAt, isQuoted, rolePatterns, tidy, unelongated, weightTable, type WeightTable} from './words.js'
 
-export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated', 'superlatives'] as const
+export const gushFigures = ['positives', 'intensity', 'boosts', 'elongated', 'superlatives', 'scope'] as const
 
 interface Settings {
   lang: Language
@@ -51,6 +58,10 @@ interface Settings {
   prefixes: ReadonlyArray<readonly [string, number]>
   /** Words that may stand between the words of one stack; when absent, any word can. */
   glue?: ReadonlySet<string>
+  /** Weight of a superlative of a milder positive word ("finest"). */
+  superlativeWeight: number
+  /** Words that widen a stack's claim to everything ("ever", "earth", "ooit"). */
+  scope?: ReadonlySet<string>
   memo: Map<string, WordWeight>
 }
 
@@ -78,18 +89,18 @@ function numberField(rule: RuleData, key: string, fallback: number): number {
   return value
 }
 
-function glueOf(rule: RuleData, lang: Language): ReadonlySet<string> | undefined {
-  const value = (rule.fields.glue as Partial<Record<Language, unknown>> | undefined)?.[lang]
+function wordSetOf(rule: RuleData, key: string, lang: Language): ReadonlySet<string> | undefined {
+  const value = (rule.fields[key] as Partial<Record<Language, unknown>> | undefined)?.[lang]
   if (value === undefined) return undefined
   if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
-    throw new RuleFieldError(['glue', lang], `\`glue.${lang}\` must be a list of words ("and", "so", "the")`)
+    throw new RuleFieldError([key, lang], `\`${key}.${lang}\` must be a list of words ("and", "so", "the")`)
   }
   return new Set(value.map((word: string) => word.toLowerCase()))
 }
 
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -111,7 +122,9 @@ export const gushKind: Kind = {
       negation: rule.negation,
       prefixes: [...intensifiers(lang)].filter(([word]) => word.length >= 3).sort((a, b) => b[0].length - a[0].length),
       memo: new Map(),
-      glue: glueOf(rule, lang)
+      glue: wordSetOf(rule, 'glue', lang),
+      superlativeWeight: numberField(rule, 'superlativeWeight', 0),
+      scope: wordSetOf(rule, 'scope', lang)
     }
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
@@ -135,6 +148,9 @@ interface WordWeight {
   mild?: boolean
 }
 
+/** Superlative endings: "finest", "dreamiest", "mooiste". */
+const superlativeEnding: Record<Language, RegExp> = {en: /(?:est|iest)$/, nl: /ste$/}
+
 const none: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0})
 const mild: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0, mild: true})
 
@@ -156,6 +172,10 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
   if (override !== undefined) return override > 0 ? {weight: override, inner: 0, boost: 0} : none
   const entry = lookupSentiment(norm, settings.lang)
   if (entry) {
+    // "finest", "purest", "zuiverste": a superlative of a milder positive word.
+    const superlative = settings.superlativeWeight > 0 && entry.valence >= 1 && entry.intensity < settings.minIntensity &&
+      norm.length >= 6 && superlativeEnding[settings.lang].test(norm)
+    if (superlative) return {weight: settings.superlativeWeight, inner: 0, boost: 0}
     if (entry.valence < settings.minValence) return none
     if (entry.intensity < settings.minIntensity) return mild
     return {weight: entry.intensity, inner: 0, boost: 0}
@@ -187,14 +207,20 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     let weight = 0
     let inner = 0
     let plain: string | undefined
-    // A hyphenated compound the rule lists ("life-changing", "over-the-moon").
-    const next = words[index + 1]
-    if (hyphenated && next && next.start === word.end + 1) {
-      const compound = settings.words.get(word.norm + '-' + next.norm)
-      if (compound !== undefined) {
-        weight = compound
-        to = index + 1
+    // A hyphenated compound the rule lists ("life-changing", "once-in-a-lifetime"), longest first.
+    if (hyphenated) {
+      let compound = word.norm
+      let last = index
+      let found: [number, number] | undefined
+      while (last - index < 4 && sentence.text.charCodeAt(words[last].end) === 45 /* - */) {
+        const next = words[last + 1]
+        if (!next || next.start !== words[last].end + 1) break
+        compound += '-' + next.norm
+        last++
+        const listed = settings.words.get(compound)
+        if (listed !== undefined) found = [listed, last]
       }
+      if (found) [weight, to] = found
     }
     if (to === index) {
       // "super blij", "mega happy": an intensifier before a gushing word boosts it.
@@ -227,7 +253,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
   const stacks: Stack[] = []
   let current: Weighted[] = []
   const close = () => {
-    if (current.length > 0) stacks.push(measure(current, words, settings))
+    if (current.length > 0) stacks.push(measure(current, words, settings, sentence))
     current = []
   }
   for (const item of weighted) {
@@ -256,10 +282,23 @@ function joined(words: readonly Token[], last: Weighted, item: Weighted, setting
   return true
 }
 
-const superlativeEnding: Record<Language, RegExp> = {en: /(?:est|iest)$/, nl: /ste$/}
 const superlativeMarkers = new Set(['most', 'meest', 'aller'])
 
-function measure(items: Weighted[], words: readonly Token[], settings: Settings): Stack {
+/** How many words after a stack a `scope` word may follow ("the finest oil on earth"). */
+const scopeReach = 4
+
+/** Does a scope word ("ever", "earth", "ooit") follow the stack within reach, same clause? */
+function scoped(items: Weighted[], words: readonly Token[], settings: Settings, sentence: SentenceView): number {
+  if (!settings.scope) return 0
+  const last = items[items.length - 1].to
+  for (let index = last + 1; index < words.length && index <= last + scopeReach; index++) {
+    if (words[index].clause !== words[last].clause) break
+    if (settings.scope.has(words[index].norm) && (settings.quoted || !isQuoted(sentence, words[index]))) return 1
+  }
+  return 0
+}
+
+function measure(items: Weighted[], words: readonly Token[], settings: Settings, sentence: SentenceView): Stack {
   const lang = settings.lang
   let intensity = 0
   let boosts = 0
@@ -277,7 +316,7 @@ function measure(items: Weighted[], words: readonly Token[], settings: Settings)
     const before = words[item.from - 1]
     if (item.from === item.to && (superlativeEnding[lang].test(word.norm) || (before !== undefined && superlativeMarkers.has(before.norm)))) superlatives++
   }
-  return {items, figures: {positives: items.length, intensity, boosts, elongated, superlatives}}
+  return {items, figures: {positives: items.length, intensity, boosts, elongated, superlatives, scope: scoped(items, words, settings, sentence)}}
 }
 
 function detectGush(sentence: SentenceView, settings: Settings): Finding[] {
