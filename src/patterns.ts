@@ -100,6 +100,20 @@ function expand(source: string, context: CompileContext, seen: Set<string>): Ste
       const inner = new Set(seen).add(name)
       alternatives = members.flatMap((member) => expand(member, context, inner))
       if (classRef[2]) alternatives.push([])
+    } else if (/\p{L}-\p{L}/u.test(part)) {
+      // Hyphenated words are split into tokens ("e-mail" is `e mail`), so a
+      // hyphenated alternative becomes a sequence of its own.
+      let body = part
+      let optional = false
+      if (body.endsWith('?') && body.length > 1) {
+        optional = true
+        body = body.slice(0, -1)
+      }
+      const plain = body.split('|').filter((alternative) => !/\p{L}-\p{L}/u.test(alternative))
+      const hyphenated = body.split('|').filter((alternative) => /\p{L}-\p{L}/u.test(alternative))
+      alternatives = hyphenated.map((alternative) => alternative.split('-').map((piece) => compileWord(piece, context, source)))
+      if (plain.length > 0) alternatives.push([compileWord(plain.join('|'), context, source)])
+      if (optional) alternatives.push([])
     } else {
       const step = compileWord(part, context, source)
       alternatives = [[step]]
