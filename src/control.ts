@@ -26,6 +26,7 @@ import type {Node, Point, Position} from 'unist'
 import type {Block, Control, Extracted} from './types.js'
 import {setSeverity} from './messages.js'
 import {spellingRuleId} from './spelling-rule.js'
+import {onlySpaceBetween} from './text-util.js'
 
 /** The rule id of the warnings inline control itself raises. */
 export const controlRuleId = 'trouw/control'
@@ -200,15 +201,6 @@ function copyRanges(value: string, blocks: readonly Block[], source: string): Ar
   return merged
 }
 
-function onlySpaceBetween(value: string, from: number, to: number): boolean {
-  let breaks = 0
-  for (let index = from; index < to; index++) {
-    const code = value.charCodeAt(index)
-    if (code === 10) breaks++
-    else if (code !== 32 && code !== 9 && code !== 13) return false
-  }
-  return breaks <= 1
-}
 
 /**
  * `trouw ignore coercion spelling` to the marker unified-message-control

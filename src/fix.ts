@@ -11,6 +11,7 @@
  * replaces the sentence the span is in.
  */
 import type {Block, FormatName} from './types.js'
+import {onlySpaceBetween} from './text-util.js'
 
 /** A span of the source: 0-based offsets, end exclusive. */
 export interface Span {
@@ -193,12 +194,3 @@ function blockStartAt(text: string, blocks: readonly Block[], offset: number): n
   return undefined
 }
 
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  let breaks = 0
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10) breaks++
-    else if (code !== 32 && code !== 9 && code !== 13) return false
-  }
-  return breaks <= 1
-}

@@ -13,6 +13,7 @@ import {extract} from '../formats/index.js'
 import {applyEdit, canIgnoreInline, planIgnore, planSuggestion, type Edit, type Span} from '../fix.js'
 import {InputError, type FormatName, type Language, type Severity} from '../types.js'
 import {writeFileAtomic, type AtomicWriteOptions} from './save.js'
+import {readInput} from '../check-file.js'
 
 /** A finding the writer can act on: a place in the file and what to write instead. */
 export interface ReviewFinding {
@@ -94,15 +95,7 @@ const byteOrderMark = '\uFEFF'
 export class ReviewSession {
   /** Open a file for review: read it, check it. Throws `InputError` for a missing, unreadable or `.eml` file. */
   static async open(path: string, options?: Readonly<ReviewOptions> | null): Promise<ReviewSession> {
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(path)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') throw new InputError(path, 'no such file: check the path')
-      if (code === 'EISDIR') throw new InputError(path, 'is a folder: `trouw review` takes one file')
-      throw new InputError(path, `cannot be read (${code ?? 'unknown error'}): check its permissions`)
-    }
+    const bytes = await readInput(path, '`trouw review` takes one file')
     const checkOptions: CheckOptions = {...options?.check, path}
     const file = await check(bytes, checkOptions)
     const format = file.data.trouw?.format ?? 'text'
