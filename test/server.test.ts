@@ -8,6 +8,7 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import {once} from 'node:events'
 import net from 'node:net'
 import http from 'node:http'
+import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -71,10 +72,21 @@ async function startServe(args: string[] = []): Promise<Running> {
   }
 }
 
+let emptyFolder: Promise<string> | undefined
+/** An empty folder to run the CLI in, so no `.trouwrc` or `.trouwignore` from elsewhere applies. */
+function cliFolder(): Promise<string> {
+  emptyFolder ??= mkdtemp(path.join(os.tmpdir(), 'trouw-serve-cli-'))
+  return emptyFolder
+}
+
+afterAll(async () => {
+  if (emptyFolder) await rm(await emptyFolder, {recursive: true, force: true})
+})
+
 /** What `trouw check --format json` prints for these bytes on stdin. */
 async function cliReport(bytes: Uint8Array | string, formatIn: string, lang = 'auto', extra: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [bin, 'check', '--format', 'json', '--format-in', formatIn, '--lang', lang, '--no-config', ...extra], {
-    cwd: os.tmpdir(),
+  const child = spawn(process.execPath, [bin, 'check', '--format', 'json', '--format-in', formatIn, '--lang', lang, '--no-config', '--no-ignore', ...extra], {
+    cwd: await cliFolder(),
     stdio: ['pipe', 'pipe', 'pipe']
   })
   let out = ''
@@ -83,7 +95,7 @@ async function cliReport(bytes: Uint8Array | string, formatIn: string, lang = 'a
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
   child.stdin!.end(bytes)
   const [code] = await once(child, 'exit')
-  if (code !== 0 && code !== 1) throw new Error(`trouw check exited ${code}: ${err}`)
+  if ((code !== 0 && code !== 1) || out === '') throw new Error(`trouw check exited ${code} with ${out.length} bytes: ${err}`)
   return out
 }
 
@@ -381,7 +393,7 @@ describe('trouw serve under a huge email', () => {
   }, 60_000)
 
   it('replaces a thread whose check runs past --check-timeout, answers 503, and goes on', async () => {
-    const service = await startServe(['--workers', '1', '--check-timeout', '150'])
+    const service = await startServe(['--workers', '1', '--check-timeout', '400'])
     try {
       const answer = await post(service.url + '/v1/check?lang=en', 'text/plain', huge)
       expect(answer.status).toBe(503)
@@ -412,6 +424,26 @@ describe('trouw serve shutdown', () => {
     expect(events).toContain('stopping')
     expect(events.at(-1)).toBe('stopped')
     await expect(fetch(service.url + '/healthz')).rejects.toThrow()
+  }, 30_000)
+
+  it('prints its help, and refuses bad options with one line and exit code 2', async () => {
+    const run = async (args: string[]) => {
+      const child = spawn(process.execPath, [bin, 'serve', ...args], {stdio: ['ignore', 'pipe', 'pipe']})
+      let out = ''
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+      const [code] = await once(child, 'exit')
+      return {code, out}
+    }
+    const help = await run(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('--max-body BYTES')
+    for (const args of [['--port', 'abc'], ['--workers', '0'], ['--max-body', 'lots'], ['--bogus']]) {
+      const result = await run(args)
+      expect({args, code: result.code}).toEqual({args, code: 2})
+      expect(result.out.trim().split('\n')).toHaveLength(1)
+      expect(result.out).toMatch(/^trouw: /)
+    }
   }, 30_000)
 
   it('refuses to start on a port in use, with one line', async () => {

@@ -41,6 +41,8 @@ interface Slot {
   worker: Worker
   current: Pending | undefined
   timer: NodeJS.Timeout | undefined
+  /** Warmed up: the job timeout starts only then, so a new thread's start-up is not held against a job. */
+  ready: boolean
 }
 
 const workerUrl = new URL('./worker.js', import.meta.url)
@@ -103,10 +105,12 @@ export class CheckPool {
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl, {workerData: {testHooks: this.testHooks}})
-    const slot: Slot = {worker, current: undefined, timer: undefined}
+    const slot: Slot = {worker, current: undefined, timer: undefined, ready: false}
     worker.unref()
     worker.on('message', (message: {id: number; outcome: CheckOutcome; ready?: boolean; error?: string}) => {
       if (message.ready === true) {
+        slot.ready = true
+        if (slot.current) this.armTimer(slot)
         if (++this.readyThreads >= this.size) this.markReady()
         return
       }
@@ -127,12 +131,15 @@ export class CheckPool {
 
   private start(slot: Slot, pending: Pending): void {
     slot.current = pending
-    if (this.jobTimeoutMs > 0) {
-      slot.timer = setTimeout(() => {
-        this.lose(slot, new JobTimeoutError(`the check took longer than ${this.jobTimeoutMs} ms`))
-      }, this.jobTimeoutMs)
-    }
+    if (slot.ready) this.armTimer(slot)
     slot.worker.postMessage({id: pending.id, job: pending.job})
+  }
+
+  private armTimer(slot: Slot): void {
+    if (this.jobTimeoutMs <= 0 || slot.timer) return
+    slot.timer = setTimeout(() => {
+      this.lose(slot, new JobTimeoutError(`the check took longer than ${this.jobTimeoutMs} ms`))
+    }, this.jobTimeoutMs)
   }
 
   private finish(slot: Slot): void {
