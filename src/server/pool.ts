@@ -43,6 +43,8 @@ interface Slot {
   timer: NodeJS.Timeout | undefined
   /** Warmed up: the job timeout starts only then, so a new thread's start-up is not held against a job. */
   ready: boolean
+  /** A stand-in for a thread that died starting; takes no jobs. */
+  dead?: boolean
 }
 
 const workerUrl = new URL('./worker.js', import.meta.url)
@@ -62,6 +64,7 @@ export class CheckPool {
   /** Resolves once every first thread has loaded the rules and both languages. */
   readonly ready: Promise<void>
   private readyThreads = 0
+  private started = false
   private markReady: () => void = () => {}
   private failReady: (error: Error) => void = () => {}
 
@@ -72,7 +75,10 @@ export class CheckPool {
     this.testHooks = Boolean(options?.testHooks)
     this.onEvent = options?.onEvent
     this.ready = new Promise<void>((resolve, reject) => {
-      this.markReady = resolve
+      this.markReady = () => {
+        this.started = true
+        resolve()
+      }
       this.failReady = reject
     })
     this.ready.catch(() => {})
@@ -89,7 +95,7 @@ export class CheckPool {
     if (this.closed) return Promise.reject(new PoolClosedError('the service is shutting down'))
     return new Promise<CheckOutcome>((resolve, reject) => {
       const pending: Pending = {id: this.nextId++, job, resolve, reject}
-      const free = this.slots.find((slot) => !slot.current)
+      const free = this.slots.find((slot) => !slot.current && !slot.dead)
       if (free) this.start(free, pending)
       else if (this.queue.length >= this.maxQueue) reject(new PoolBusyError('too many checks waiting'))
       else this.queue.push(pending)
@@ -167,11 +173,31 @@ export class CheckPool {
       pending?.reject(error)
       return
     }
-    const replacement = this.spawn()
-    this.slots[index] = replacement
-    this.replaced++
     this.onEvent?.({event: error instanceof JobTimeoutError ? 'thread-timeout' : 'thread-crash', detail: error.message})
     pending?.reject(error)
+    if (!slot.ready && !this.started) {
+      // A first thread that cannot even start (a broken install): fail the start, do not loop.
+      this.slots.splice(index, 1)
+      this.failReady(error)
+      return
+    }
+    this.replaced++
+    if (slot.ready) {
+      this.replace(index)
+      return
+    }
+    // A replacement that died before it was ready: wait a second before the next one.
+    const placeholder: Slot = {...slot, current: undefined, timer: undefined, ready: false, dead: true}
+    this.slots[index] = placeholder
+    setTimeout(() => {
+      const at = this.slots.indexOf(placeholder)
+      if (at !== -1 && !this.closed) this.replace(at)
+    }, 1000).unref()
+  }
+
+  private replace(index: number): void {
+    const replacement = this.spawn()
+    this.slots[index] = replacement
     this.next(replacement)
   }
 }
