@@ -282,7 +282,7 @@ function render() {
   return [
     '# Benchmarks',
     '',
-    'Measured ' + startedAt + ' on ' + cpu + ' (' + os.cpus().length + ' cores, ' + os.type() + ' ' + os.release() + '), Node ' + process.version + (commit ? ', trouw at commit `' + commit + '`' : '') + '.',
+    'Measured ' + startedAt + ' on ' + cpu + ' (' + os.cpus().length + ' cores, ' + os.type() + ' ' + os.release() + '), Node ' + process.version + (commit ? ', trouw at commit `' + commit + '` (dist built from the working tree)' : '') + '.',
     'Load average when the run started: ' + loadAtStart.toFixed(2) + ' (at its end: ' + os.loadavg()[0].toFixed(2) + '); the machine is shared with other work, so expect noise between runs.',
     '',
     '## How to reproduce',
