@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
   }
 
   async function checkAndWait(page: Page, trigger: () => Promise<void>): Promise<void> {
-    const answer = page.waitForResponse((response) => response.url().endsWith('/v1/check'))
+    const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/v1/check')
     await trigger()
     await answer
     await page.waitForFunction(() => /^Checked:|^Could not/.test(document.getElementById('status')!.textContent ?? ''))
@@ -221,6 +221,20 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     const state = await page.evaluate(() => ({pwned: (window as unknown as {__pwned?: string}).__pwned, title: document.title}))
     expect(state).toEqual({pwned: undefined, title: 'trouw playground'})
     expect(dialogs).toEqual([])
+    await page.close()
+  })
+
+  it('sends an opened .eml as its own bytes, so a Latin-1 part decodes right', async () => {
+    const page = await openPage()
+    const message = 'From: Winkel <winkel@example.com>\r\nSubject: Caf\xe9 actie\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nWie nu opzegt, is al zijn punten kwijt. Geniet van ons caf\xe9!\r\n'
+    const bytes = Buffer.from(message, 'latin1')
+    await checkAndWait(page, () => page.getByLabel('Open a file').setInputFiles({name: 'actie.eml', mimeType: 'message/rfc822', buffer: bytes}))
+    const direct = await fetch(service.url + '/v1/check?lang=auto', {method: 'POST', headers: {'content-type': 'message/rfc822'}, body: bytes})
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()])
+    const report = await readFile((await download.path())!, 'utf8')
+    expect(report).toBe(await direct.text())
+    expect(report).toContain('"language": "nl"')
+    expect(report).toContain('punten kwijt')
     await page.close()
   })
 

@@ -34,6 +34,8 @@ export const scriptJs = String.raw`(function () {
   ]
   var extensions = {eml: 'eml', html: 'html', htm: 'html', mjml: 'mjml', md: 'markdown', markdown: 'markdown', txt: 'text'}
   var checkedText = null
+  /** An opened .eml file's own bytes, sent as they are while the text box still shows that file. */
+  var openedEmail = null
   var requestNumber = 0
   var downloadUrl = null
 
@@ -71,13 +73,20 @@ export const scriptJs = String.raw`(function () {
     var mine = ++requestNumber
     checkButton.disabled = true
     setStatus('Checking…')
-    var body = {text: text, lang: langSelect.value}
-    if (formatSelect.value !== 'auto') body.format = formatSelect.value
+    var request
+    if (openedEmail && openedEmail.text === text && formatSelect.value === 'eml') {
+      // The message's own bytes, so parts in other charsets decode as they should.
+      request = {url: '/v1/check?lang=' + encodeURIComponent(langSelect.value), type: 'message/rfc822', body: openedEmail.bytes}
+    } else {
+      var fields = {text: text, lang: langSelect.value}
+      if (formatSelect.value !== 'auto') fields.format = formatSelect.value
+      request = {url: '/v1/check', type: 'application/json', body: JSON.stringify(fields)}
+    }
     try {
-      var response = await fetch('/v1/check', {
+      var response = await fetch(request.url, {
         method: 'POST',
-        headers: {'content-type': 'application/json'},
-        body: JSON.stringify(body),
+        headers: {'content-type': request.type},
+        body: request.body,
         credentials: 'same-origin',
         cache: 'no-store'
       })
@@ -268,7 +277,9 @@ export const scriptJs = String.raw`(function () {
     var match = /\.([a-z0-9]+)$/i.exec(file.name)
     var format = match ? extensions[match[1].toLowerCase()] : undefined
     formatSelect.value = format || 'auto'
-    copy.value = await file.text()
+    var bytes = new Uint8Array(await file.arrayBuffer())
+    copy.value = new TextDecoder().decode(bytes)
+    openedEmail = format === 'eml' ? {bytes: bytes, text: copy.value} : null
     setStatus('Opened ' + file.name + '.')
     runCheck()
   }
