@@ -172,6 +172,15 @@ describe('trouw serve', () => {
     }
     expect(list.some((rule) => rule.category === 'coercion' && rule.subtype === 'threat')).toBe(true)
 
+    const head = await fetch(service.url + '/v1/rules', {method: 'HEAD'})
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+
+    const playground = await fetch(service.url + '/')
+    expect(playground.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(playground.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(await playground.text()).not.toMatch(/<script>|<style>| style=| on[a-z]+=/)
+
     const missing = await fetch(service.url + '/nope')
     expect(missing.status).toBe(404)
     expect(missing.headers.get('content-type')).toMatch(/^application\/json/)

@@ -123,7 +123,12 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
   server.keepAliveTimeout = 5_000
 
   async function handle(request: IncomingMessage, response: ServerResponse, countIn: (size: number) => void): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost')
+    let url: URL
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost')
+    } catch {
+      throw new HttpError(400, 'bad-url', 'the request path cannot be read: use /v1/check, /v1/rules or /healthz')
+    }
     const method = request.method ?? 'GET'
     if (url.pathname === '/v1/check') {
       if (method !== 'POST') throw methodNotAllowed('POST')
