@@ -401,6 +401,26 @@ describe('trouw serve under a huge email', () => {
     }
   }, 60_000)
 
+  it('answers 503 busy when every thread is taken and the queue is full', async () => {
+    const service = await startServe(['--workers', '1', '--max-queue', '0'])
+    try {
+      const hugeRequest = post(service.url + '/v1/check?lang=en', 'text/plain', huge)
+      // Wait (bounded) until the huge check holds the only thread.
+      for (let tries = 0; tries < 100; tries++) {
+        if ((await (await fetch(service.url + '/healthz')).json()).running === 1) break
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      const refused = await post(service.url + '/v1/check', 'text/plain', english)
+      expect(refused.status).toBe(503)
+      expect(JSON.parse(refused.text).error.code).toBe('busy')
+      expect(refused.headers.get('retry-after')).toBe('1')
+      expect((await hugeRequest).status).toBe(200)
+      expect((await post(service.url + '/v1/check', 'text/plain', english)).status).toBe(200)
+    } finally {
+      await service.stop()
+    }
+  }, 60_000)
+
   it('replaces a thread whose check runs past --check-timeout, answers 503, and goes on', async () => {
     const service = await startServe(['--workers', '1', '--check-timeout', '400'])
     try {
