@@ -46,7 +46,7 @@ const joyWords: Record<Language, readonly string[]> = {
 
 /** Milder pleasure words: `{affect}` holds for these and for `{joy}`. */
 const affectWords: Record<Language, readonly string[]> = {
-  en: ['enjoy*', 'pleasure', 'fun', 'glad', 'pleased', 'proud', 'excited', 'exciting', 'grateful'],
+  en: ['enjoy*', 'pleasure', 'fun', 'glad', 'pleased', 'proud', 'excited', 'exciting', 'grateful', 'thankful'],
   nl: ['genie*', 'genot', 'genoten', 'plezier', 'fijn', 'fijne', 'trots', 'tevreden', 'enthousiast*', 'gezellig*', 'dankbaar']
 }
 
