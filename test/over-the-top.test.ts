@@ -72,6 +72,88 @@ describe('gush kind', () => {
   })
 })
 
+describe('gush kind: superlative runs, scope and long compounds', () => {
+  it('stacks a run of superlatives on one thing without any intensifier', async () => {
+    const en = await run('The smoothest, freshest, most exquisite pasta sauce in town.', 'en')
+    expect(en.ids).toContain('over-the-top/gush')
+    const nl = await run('De zachtste, zuiverste en mooiste wol die er bestaat.', 'nl')
+    expect(nl.ids).toContain('over-the-top/gush')
+  })
+
+  it('leaves a single superlative or a plain comparison alone', async () => {
+    for (const [text, lang] of [
+      ['Our finest linen, now in sage green.', 'en'],
+      ['The fastest and cheapest way to post a letter.', 'en'],
+      ['Onze zachtste trui, nu ook in het blauw.', 'nl'],
+      ['De nieuwste modellen staan in de winkel.', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).not.toContain('over-the-top/gush')
+    }
+  })
+
+  it('reads a hyphenated compound of up to five parts as one praise word', async () => {
+    const {messages} = await run('An unrivalled, sublime, once-in-a-lifetime tasting menu.', 'en')
+    const gush = messages.find((message) => message.ruleId === 'over-the-top/gush')
+    expect(gush?.actual).toBe('unrivalled, sublime, once-in-a-lifetime')
+    expect(gush?.reason).toContain('3 positive words (unrivalled, sublime, once-in-a-lifetime)')
+  })
+
+  it('counts praise stretched to everything ("ever", "op aarde") as part of the stack', async () => {
+    const scoped = await run('Wat een prachtige, heerlijke jas, de mooiste ooit.', 'nl')
+    expect(scoped.ids).toContain('over-the-top/gush')
+    const plain = await run('The best soup we have made this winter.', 'en')
+    expect(plain.ids).not.toContain('over-the-top/gush')
+  })
+})
+
+describe('projection: the sender moved by picturing the reader', () => {
+  it('flags tears, goosebumps and warmed hearts at an imagined ordinary moment', async () => {
+    for (const [text, lang] of [
+      ['Picturing you ironing shirts with our steam iron gives us goosebumps.', 'en'],
+      ['The idea of you watering your plants with our can touches us deeply.', 'en'],
+      ['Bij de gedachte dat u uw planten water geeft met onze gieter, krijgen we tranen in de ogen.', 'nl'],
+      ['Het ontroert ons als we eraan denken hoe je met onze pannen kookt.', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).toContain('over-the-top/projection-moved')
+    }
+  })
+
+  it('leaves a real reaction to what the reader sent, and an invitation to imagine, alone', async () => {
+    for (const [text, lang] of [
+      ['Your card moved us; we pinned it above the workbench.', 'en'],
+      ['Imagine your garden in spring: plant the bulbs now.', 'en'],
+      ['Je kaartje raakte ons; het hangt nu boven de werkbank.', 'nl'],
+      ['Stel je je tuin in het voorjaar voor: plant de bollen nu.', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).toEqual([])
+    }
+  })
+})
+
+describe('forever: never a bad moment again, feeling great forever', () => {
+  it('flags mood promises turned round and feeling intensely good every day or forever', async () => {
+    for (const [text, lang, id] of [
+      ['Thanks to this alarm clock, never a gloomy Monday again.', 'en', 'over-the-top/forever-never-again'],
+      ['Met deze lamp heb je nooit meer een sombere avond.', 'nl', 'over-the-top/forever-never-again'],
+      ['Feel fantastic every single morning with our shower gel.', 'en', 'over-the-top/forever-daily'],
+      ['Met deze crème voel je je voorgoed geweldig.', 'nl', 'over-the-top/forever']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).toContain(id)
+    }
+  })
+
+  it('leaves a concrete problem solved for good, and a lost discount, to other rules', async () => {
+    for (const [text, lang] of [
+      ['Never again a flat tyre: these inner tubes seal small holes.', 'en'],
+      ['Nooit meer een lekke band: deze binnenband dicht kleine gaatjes.', 'nl'],
+      ['Miss the date and the amazing offer is gone forever.', 'en'],
+      ['Feel free to email us every day.', 'en']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).toEqual([])
+    }
+  })
+})
+
 describe('shout kind', () => {
   it('calms the sentence: "!!!" to a full stop, capitals lowered, intensifiers and interjections dropped', async () => {
     const {messages} = await run('WOW, we are SO incredibly happy for you!!!', 'en')
@@ -273,6 +355,29 @@ describe('shared corpus as fixtures', () => {
       expect(tp / (tp + fp), `${lang} precision`).toBeGreaterThanOrEqual(0.9)
       expect(tp / (tp + fn), `${lang} recall`).toBeGreaterThanOrEqual(0.9)
       expect(quiet / clean, `${lang} clean`).toBeGreaterThanOrEqual(0.95)
+    }
+  })
+
+  const heldout = path.join(root, 'test', 'heldout', 'lines.jsonl')
+
+  it.skipIf(!existsSync(heldout))('reaches recall of 0.9 per language on the held-out lines and keeps their clean lines clean', async () => {
+    const records = readFileSync(heldout, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {lang: Language; text: string; labels: string[]})
+    for (const lang of ['en', 'nl'] as const) {
+      let tp = 0
+      let fp = 0
+      let fn = 0
+      const noisy: string[] = []
+      for (const record of records.filter((entry) => entry.lang === lang)) {
+        const hit = (await run(record.text, lang)).messages.length > 0
+        const gold = record.labels.includes('over-the-top')
+        if (hit && gold) tp++
+        else if (hit) fp++
+        else if (gold) fn++
+        if (hit && record.labels.length === 0) noisy.push(record.text)
+      }
+      expect(tp / (tp + fp), `${lang} precision`).toBeGreaterThanOrEqual(0.95)
+      expect(tp / (tp + fn), `${lang} recall`).toBeGreaterThanOrEqual(0.9)
+      expect(noisy, `${lang} clean lines`).toEqual([])
     }
   })
 
