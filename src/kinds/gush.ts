@@ -172,10 +172,13 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
   if (override !== undefined) return override > 0 ? {weight: override, inner: 0, boost: 0} : none
   const entry = lookupSentiment(norm, settings.lang)
   if (entry) {
-    // "finest", "purest", "zuiverste": a superlative of a milder positive word.
-    const superlative = settings.superlativeWeight > 0 && entry.valence >= 1 && entry.intensity < settings.minIntensity &&
-      norm.length >= 6 && superlativeEnding[settings.lang].test(norm)
-    if (superlative) return {weight: settings.superlativeWeight, inner: 0, boost: 0}
+    // A superlative of a milder word: "smoothest", "fijnste" (positive) weigh
+    // `superlativeWeight`; "purest", "zuiverste" (faintly positive) may
+    // stand inside a stack. Plain physical ones ("softest") are neither.
+    if (settings.superlativeWeight > 0 && entry.valence > 0 && entry.intensity < settings.minIntensity &&
+      norm.length >= 6 && superlativeEnding[settings.lang].test(norm)) {
+      return entry.valence >= settings.minValence ? {weight: settings.superlativeWeight, inner: 0, boost: 0} : mild
+    }
     if (entry.valence < settings.minValence) return none
     if (entry.intensity < settings.minIntensity) return mild
     return {weight: entry.intensity, inner: 0, boost: 0}
