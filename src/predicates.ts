@@ -32,11 +32,11 @@ const joyWords: Record<Language, readonly string[]> = {
   en: [
     'happy', 'happier', 'happiest', 'happiness', 'happily', 'joy*', 'overjoy*', 'smil*', 'delight*',
     'thrill*', 'ecstatic', 'bliss*', 'love', 'loves', 'loved', 'loving', 'lovin', 'adore*', 'elated',
-    'euphori*', 'cheer', 'cheers', 'cheering', 'glee*', 'grin*', 'giddy', 'overwhelmed', 'swoon*',
+    'euphori*', 'cheer', 'cheers', 'cheering', 'glee*', 'grin', 'grins', 'grinning', 'grinned', 'giddy', 'overwhelmed', 'swoon*',
     'rapture', 'heartwarm*', 'tears', 'crying', 'cries', 'cry', 'laughing', 'laughter'
   ],
   nl: [
-    'blij*', 'dolblij*', 'gelukkig*', 'dolgelukkig*', 'geluk', 'vreugde*', 'glimlach*', 'lach', 'lachen', 'lachend', 'lachende',
+    'blij', 'blije', 'blijer', 'blijst', 'blijste', 'blijdschap', 'blijheid', 'dolblij*', 'gelukkig*', 'dolgelukkig*', 'geluk', 'vreugde*', 'glimlach*', 'lach', 'lachen', 'lachend', 'lachende',
     'lacht', 'verliefd*', 'liefde*', 'stralend*', 'straalt', 'stralen', 'juich*', 'euforisch*', 'extatisch*',
     'opgetogen', 'smelt', 'smelten', 'ontroer*', 'happy', 'verrukt', 'zielsgelukkig*', 'zielsblij*',
     'gelukzalig*', 'overgelukkig*', 'apetrots', 'dolenthousiast*', 'hartverwarm*', 'huilt', 'huilen',
