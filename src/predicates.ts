@@ -30,8 +30,8 @@ import {intensifiers, lookupSentiment, normalizeWord} from './lexicon.js'
  */
 const joyWords: Record<Language, readonly string[]> = {
   en: [
-    'happy', 'happier', 'happiest', 'happiness', 'happily', 'joy*', 'overjoy*', 'smil*', 'delight*',
-    'thrill*', 'ecstatic', 'bliss*', 'love', 'loves', 'loved', 'loving', 'lovin', 'adore*', 'elated',
+    'happy', 'happier', 'happiest', 'happiness', 'happily', 'joy', 'joys', 'joyful', 'joyfully', 'joyous', 'overjoy*', 'smil*', 'delight*',
+    'thrill', 'thrills', 'thrilled', 'thrilling', 'ecstatic', 'bliss*', 'love', 'loves', 'loved', 'loving', 'lovin', 'adore*', 'elated',
     'euphori*', 'cheer', 'cheers', 'cheering', 'glee*', 'grin', 'grins', 'grinning', 'grinned', 'giddy', 'overwhelmed', 'swoon*',
     'rapture', 'heartwarm*', 'tears', 'crying', 'cries', 'cry', 'laughing', 'laughter'
   ],
