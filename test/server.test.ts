@@ -424,7 +424,8 @@ describe('trouw serve under a huge email', () => {
   it('replaces a thread whose check runs past --check-timeout, answers 503, and goes on', async () => {
     const service = await startServe(['--workers', '1', '--check-timeout', '400'])
     try {
-      const answer = await post(service.url + '/v1/check?lang=en', 'text/plain', huge)
+      // The hook keeps the thread busy for 3 s, so the 400 ms limit fires on any machine.
+      const answer = await post(service.url + '/v1/check?lang=en', 'text/plain', english, {'x-trouw-test-hang': '3000'})
       expect(answer.status).toBe(503)
       expect(JSON.parse(answer.text).error.code).toBe('check-timeout')
       expect(answer.headers.get('retry-after')).toBe('1')

@@ -141,6 +141,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
       }
       const job = await readBody(request, response, countIn).then((body) => parseCheckRequest(request.headers['content-type'], url.searchParams, body))
       if (testHooks && request.headers['x-trouw-test-crash'] === '1') job.crash = true
+      if (testHooks && request.headers['x-trouw-test-hang']) job.hangMs = Number(request.headers['x-trouw-test-hang']) || 0
       if (testHooks && request.headers['x-trouw-test-slow']) await new Promise((resolve) => setTimeout(resolve, Number(request.headers['x-trouw-test-slow']) || 0))
       let outcome
       try {

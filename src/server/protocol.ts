@@ -16,6 +16,8 @@ export interface CheckJob {
   words: string[]
   /** Test hook: crash the thread (honoured only when the service was started with test hooks on). */
   crash?: boolean
+  /** Test hook: keep the thread busy this many milliseconds before checking (test hooks only). */
+  hangMs?: number
 }
 
 export type CheckOutcome =

@@ -16,6 +16,13 @@ parentPort?.on('message', (message: {id: number; job: CheckJob}) => {
     })
     return
   }
+  if (message.job.hangMs && testHooks) {
+    // Test hook: a check that takes too long, whatever the machine's speed.
+    const until = Date.now() + message.job.hangMs
+    while (Date.now() < until) {
+      // Busy on purpose: the pool's check timeout must end this thread.
+    }
+  }
   void runCheckJob(message.job).then((outcome) => parentPort!.postMessage({id: message.id, outcome}))
 })
 
