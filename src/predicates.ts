@@ -38,7 +38,7 @@ const joyWords: Record<Language, readonly string[]> = {
   nl: [
     'blij', 'blije', 'blijer', 'blijst', 'blijste', 'blijdschap', 'blijheid', 'dolblij*', 'gelukkig*', 'dolgelukkig*', 'geluk', 'vreugde*', 'glimlach*', 'lach', 'lachen', 'lachend', 'lachende',
     'lacht', 'verliefd*', 'liefde*', 'stralend*', 'straalt', 'stralen', 'juich*', 'euforisch*', 'extatisch*',
-    'opgetogen', 'smelt', 'smelten', 'ontroer*', 'happy', 'verrukt', 'zielsgelukkig*', 'zielsblij*',
+    'opgetogen', 'aanbid*', 'smelt', 'smelten', 'ontroer*', 'happy', 'verrukt', 'zielsgelukkig*', 'zielsblij*',
     'gelukzalig*', 'overgelukkig*', 'apetrots', 'dolenthousiast*', 'hartverwarm*', 'huilt', 'huilen',
     'tranen'
   ]
