@@ -45,6 +45,24 @@ const freeingAfter: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['vrij', 'gratis', 'vervalt', 'vervallen', 'kwijtgescholden', 'nul', 'geen', 'kosteloos', 'vergoed', 'geschrapt', '0', '0.'])
 }
 
+/**
+ * Places and seats: "free" or "vrij" right after them means available, not
+ * free of charge ("only 3 spots free", "nog 2 plekken vrij"), so it does not
+ * free the phrase.
+ */
+const availableNouns: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['spot', 'spots', 'place', 'places', 'seat', 'seats', 'table', 'tables', 'room', 'rooms', 'slot', 'slots', 'space', 'spaces', 'bed', 'beds', 'pitch', 'pitches', 'cabin', 'cabins']),
+  nl: new Set(['plek', 'plekken', 'plekje', 'plekjes', 'plaats', 'plaatsen', 'plaatsje', 'plaatsjes', 'tafel', 'tafels', 'kamer', 'kamers', 'stoel', 'stoelen', 'bed', 'bedden', 'tijdslot', 'tijdsloten', 'staanplaatsen', 'zitplaatsen'])
+}
+
+/** The availability words of `availableNouns`: "free", "vrij". */
+const availableWords: Record<Language, string> = {en: 'free', nl: 'vrij'}
+
+/** "3 spots free", "2 plekken vrij": `free`/`vrij` after a place noun says available. */
+function isAvailable(last: Token, next: Token, lang: Language): boolean {
+  return next.norm === availableWords[lang] && availableNouns[lang].has(last.norm)
+}
+
 /** Answers that free a phrase even after a colon: "cancellation fee: none", "opzegkosten: geen". */
 const freeingAnswer: Record<Language, ReadonlySet<string>> = {
   en: new Set(['none', 'nil', 'zero', 'waived', '0', '0.']),
@@ -165,7 +183,8 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  *   ("Don't lose your perks", "Do not miss out");
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
- * - a freeing word right after it ("fee waived", "kosten vervallen"), or a
+ * - a freeing word right after it ("fee waived", "kosten vervallen"; but not
+ *   "free"/"vrij" after a place: "3 spots free" is available), or a
  *   freeing answer that makes up the whole next clause ("cancellation fee: none.");
  * - a negator and a denied verb after it in the same clause ("fees do not apply"),
  *   or a negator right after a match that ends in such a verb ("dan betaal je niets").
@@ -185,7 +204,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   }
   const last = tokens[match.to - 1]
   const next = tokens[match.to]
-  if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm)) return true
+  if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm) && !isAvailable(last, next, lang)) return true
   if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm) && endsClause(tokens, match.to)) return true
   return isDeniedAfter(tokens, match.to, last.clause, deniedAfter[lang].has(last.norm), lang)
 }

@@ -55,7 +55,24 @@ const flagged: ReadonlyArray<readonly [Language, (typeof subtypes)[number], stri
   ['en', 'urgency', 'Your basket is held for 10 more minutes.'],
   ['nl', 'threat', 'Mocht u ervoor kiezen over te stappen, dan vervalt uw garantie.'],
   ['en', 'threat', "Don't lose your perks: renew today!"],
-  ['nl', 'lock-in', 'U bent tot het einde van de looptijd aan deze overeenkomst gebonden.']
+  ['nl', 'lock-in', 'U bent tot het einde van de looptijd aan deze overeenkomst gebonden.'],
+  // Generalisation: other phrasings of the same ideas.
+  ['en', 'lock-in', 'Your lease lasts at least 18 months and cannot be terminated before then.'],
+  ['en', 'lock-in', 'By joining, you commit to 30 monthly payments.'],
+  ['nl', 'lock-in', 'Door te tekenen verplicht u zich voor 24 maanden.'],
+  ['nl', 'lock-in', 'Opzeggen moet uiterlijk drie maanden voor de einddatum, per aangetekende brief.'],
+  ['en', 'penalty', 'Moving to a lighter plan comes with a €25 change fee.'],
+  ['en', 'penalty', 'Settle your loan early and we bill 2% of the unpaid principal as compensation.'],
+  ['nl', 'penalty', 'Bij tussentijdse beëindiging brengen we € 90 in rekening.'],
+  ['nl', 'penalty', 'Stop je binnen een jaar, dan verrekenen we je welkomstkorting met de laatste factuur.'],
+  ['en', 'threat', 'Lapsed members will no longer get help with their bikes.'],
+  ['en', 'threat', "If you don't top up, we'll release your username to someone else."],
+  ['nl', 'threat', 'Betaalt u niet, dan schorten wij uw aansluiting op en geven we uw nummer vrij.'],
+  ['nl', 'threat', 'Ex-klanten krijgen geen onderhoud meer aan hun ketel.'],
+  ['en', 'scarcity', 'Once these 80 mugs are gone, they are gone for good.'],
+  ['en', 'scarcity', 'Only 3 tables free for Saturday.'],
+  ['nl', 'scarcity', 'Nog slechts 3 plekjes vrij in de zomercursus.'],
+  ['nl', 'scarcity', 'Deze glazuurkleur wordt nooit meer gemaakt.']
 ]
 
 const clean: ReadonlyArray<readonly [Language, string]> = [
@@ -82,7 +99,17 @@ const clean: ReadonlyArray<readonly [Language, string]> = [
   ['en', "You won't lose your points if you take a break."],
   ['nl', 'Je zit vast wel eens te twijfelen over de juiste maat.'],
   ['nl', 'Opzeggen kan alleen aan het einde van de maand, en dat kan altijd.'],
-  ['nl', 'We zijn snel: vandaag besteld, morgen in huis.']
+  ['nl', 'We zijn snel: vandaag besteld, morgen in huis.'],
+  ['en', 'The rear light keeps shining for 4 more minutes after you stop.'],
+  ['nl', 'Het achterlicht blijft nog vier minuten branden als je stilstaat.'],
+  ['en', 'If you cancel, your saved designs stay downloadable for a year.'],
+  ['en', 'Former members are always welcome back.'],
+  ['en', 'You can switch to a smaller plan at no cost.'],
+  ['en', 'There are plenty of places free; come when it suits you.'],
+  ['nl', 'Je verbindt je nergens aan: stoppen kan altijd.'],
+  ['nl', 'Oud-leden zijn altijd welkom terug.'],
+  ['nl', 'Wisselen naar een kleiner pakket is gratis.'],
+  ['nl', 'Er zijn nog genoeg plekken vrij, dus kom gerust.']
 ]
 
 describe('coercion: each subtype in both languages', () => {

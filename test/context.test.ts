@@ -96,6 +96,14 @@ describe('isNegated: negators inside and after the match', () => {
     expect(negated('Cancellation is fee-free.', 'cancellation is fee', 'en')).toBe(true)
   })
 
+  it('reads "free"/"vrij" after a place as available, not as freeing', () => {
+    expect(negated('Only 3 spots free on Friday.', 'only {num} spots', 'en')).toBe(false)
+    expect(negated('Nog slechts 4 plekken vrij voor de workshop.', 'slechts {num} plekken', 'nl')).toBe(false)
+    expect(negated('Nog twee tafels vrij vanavond.', 'nog {num} tafels', 'nl')).toBe(false)
+    expect(negated('Early repayment fee free for members.', 'repayment fee', 'en')).toBe(true)
+    expect(negated('Annuleringskosten vrij tot 24 uur vooraf.', 'annuleringskosten', 'nl')).toBe(true)
+  })
+
   it('frees a phrase answered by a whole clause after a colon', () => {
     expect(negated('Cancellation fee: none.', 'cancellation fee', 'en')).toBe(true)
     expect(negated('Opzegkosten: geen.', 'opzegkosten', 'nl')).toBe(true)
