@@ -22,13 +22,16 @@ const syntax = new RegExp(
   'gi'
 )
 
+const maybeSyntax = /\{\{|\{%|\*\||%%|\$\{|\[\[|https?:|www\.|@|\.(?:com|nl|be|org|net|io|eu|de|fr|uk|shop|app|example)\b/i
+
 export interface Masked {
   text: string
   masks: Masks
 }
 
 export function maskSyntax(text: string): Masked {
-  if (!/[{%*$[@.]/.test(text)) return {text, masks: []}
+  // Most blocks hold none of it: a cheap test for the openers first.
+  if (!maybeSyntax.test(text)) return {text, masks: []}
   const masks: Array<[number, number]> = []
   const out = text.replace(syntax, (match: string, offset: number) => {
     masks.push([offset, offset + match.length])
