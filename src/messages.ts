@@ -113,6 +113,7 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
     url: message.url ?? ''
   }
   if (message.part) json.part = message.part
+  if (message.note) json.note = message.note
   return json
 }
 

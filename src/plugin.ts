@@ -141,6 +141,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             detail: finding.detail,
             actual,
             expected: finding.expected ?? rule.suggestions[lang] ?? [],
+            note: rule.advice[lang]?.join(' '),
             url: rule.url,
             place: {start: place.toPoint(finding.start)!, end: place.toPoint(finding.end)!}
           })

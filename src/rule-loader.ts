@@ -38,7 +38,13 @@ export interface Rule {
   severity: Severity
   kind: string
   message: Partial<Record<Language, string>>
+  /** Replacements offered in `expected`. */
   suggestions: Partial<Record<Language, string[]>>
+  /**
+   * Advice that came with a suggestion written as `Advice: "replacement"`:
+   * the replacement goes to `suggestions`, the advice to the message's note.
+   */
+  advice: Partial<Record<Language, string[]>>
   examples: Partial<Record<Language, RuleExamples>>
   docs: string
   url: string
@@ -206,7 +212,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
   }
 
   const message = perLanguageStrings(value.message, ['message'], fail)
-  const suggestions = perLanguageLists(value.suggestions ?? {}, ['suggestions'], fail)
+  const {suggestions, advice} = splitAdvice(perLanguageLists(value.suggestions ?? {}, ['suggestions'], fail))
   const examples = readExamples(value.examples, fail)
 
   const data: RuleData = {
@@ -249,6 +255,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
     kind: kind.name,
     message,
     suggestions,
+    advice,
     examples,
     docs: (value.docs as string).trim(),
     url: docsBase + id + '.yml',
@@ -301,4 +308,32 @@ function readExamples(value: unknown, fail: Fail): Partial<Record<Language, Rule
     out[lang as Language] = {incorrect: incorrect as string[], correct: correct as string[]}
   }
   return out
+}
+
+const adviceForm = /^([^"“]+?):\s*["“](.+)["”]\.?$/
+
+/**
+ * A suggestion written as `Say what happens next: "Your order left today."`
+ * is advice plus a replacement: the replacement is what an editor, review or
+ * the playground can put in place of the span; the advice explains it.
+ */
+function splitAdvice(lists: Partial<Record<Language, string[]>>): {
+  suggestions: Partial<Record<Language, string[]>>
+  advice: Partial<Record<Language, string[]>>
+} {
+  const suggestions: Partial<Record<Language, string[]>> = {}
+  const advice: Partial<Record<Language, string[]>> = {}
+  for (const [lang, list] of Object.entries(lists) as Array<[Language, string[]]>) {
+    suggestions[lang] = []
+    for (const item of list) {
+      const match = adviceForm.exec(item)
+      if (match) {
+        suggestions[lang]!.push(match[2])
+        ;(advice[lang] ??= []).push(match[1].trim())
+      } else {
+        suggestions[lang]!.push(item)
+      }
+    }
+  }
+  return {suggestions, advice}
 }

@@ -209,6 +209,8 @@ export interface JsonMessage {
   endColumn: number
   url: string
   part?: PartName
+  /** Advice that goes with `expected` (added field). */
+  note?: string
 }
 
 export interface JsonFile {

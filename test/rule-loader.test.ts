@@ -85,4 +85,11 @@ describe('loadRules', () => {
   it('refuses an unknown class in a pattern and says where classes live', () => {
     expect(loadError(good.replace('["locked in"]', '["<nope> locked in"]')).message).toMatch(/dictionaries\/classes/)
   })
+
+  it('splits `Advice: "replacement"` suggestions into a replacement and advice', () => {
+    const set = loadRules(rulesWith(good.replace('["You can cancel any month."]', '[\'Say how to leave: "You can cancel any month."\', "Cancel any time."]')))
+    const [rule] = set.rules
+    expect(rule.suggestions.en).toEqual(['You can cancel any month.', 'Cancel any time.'])
+    expect(rule.advice.en).toEqual(['Say how to leave'])
+  })
 })

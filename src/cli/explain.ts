@@ -12,6 +12,7 @@ export function explainRule(rule: Rule): string {
     for (const sentence of examples?.correct ?? []) lines.push(`  ✓ ${sentence}`)
     const suggestions = rule.suggestions[lang] ?? []
     if (suggestions.length > 0) lines.push(`  instead: ${suggestions.join(' / ')}`)
+    for (const advice of rule.advice[lang] ?? []) lines.push(`  advice: ${advice}`)
     lines.push('')
   }
   lines.push(rule.url)
