@@ -26,7 +26,7 @@ import type {Node, Point, Position} from 'unist'
 import type {Block, Control, Extracted} from './types.js'
 import {setSeverity} from './messages.js'
 import {spellingRuleId} from './spelling-rule.js'
-import {onlySpaceBetween} from './text-util.js'
+import {copyRuns} from './text-util.js'
 
 /** The rule id of the warnings inline control itself raises. */
 export const controlRuleId = 'trouw/control'
@@ -154,7 +154,7 @@ function syntheticTree(
   // A control inside a run of copy (an inline comment in a paragraph) splits
   // it: `ignore` then covers the rest of that paragraph, as remark would.
   const cuts = controls.map((control) => [control.offset, control.endOffset] as const)
-  for (const [start, end] of copyRanges(value, blocks, source)) {
+  for (const [start, end] of copyRuns(value, blocks, source)) {
     let from = start
     for (const [cutStart, cutEnd] of cuts) {
       if (cutStart < from || cutEnd > end) continue
@@ -170,36 +170,6 @@ function syntheticTree(
   return {type: 'root', children, position: span(0, end)}
 }
 
-/**
- * Where the copy of `source` is, as `[start, end)` ranges in source order.
- * Blocks that follow each other with only white space (at most one line
- * break) between them in the source are one run: a paragraph that the
- * format layer cut for length is still one paragraph to `ignore`.
- */
-function copyRanges(value: string, blocks: readonly Block[], source: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const block of blocks) {
-    if (block.source !== source || block.map.length === 0) continue
-    let start = Infinity
-    let end = -Infinity
-    for (const piece of block.map) {
-      if (piece.source < start) start = piece.source
-      if (piece.source + piece.sourceLength > end) end = piece.source + piece.sourceLength
-    }
-    if (end > start) ranges.push([start, end])
-  }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const merged: Array<[number, number]> = []
-  for (const range of ranges) {
-    const last = merged[merged.length - 1]
-    if (last && (range[0] <= last[1] || onlySpaceBetween(value, last[1], range[0]))) {
-      last[1] = Math.max(last[1], range[1])
-    } else {
-      merged.push([range[0], range[1]])
-    }
-  }
-  return merged
-}
 
 
 /**

@@ -11,7 +11,7 @@
  * replaces the sentence the span is in.
  */
 import type {Block, FormatName} from './types.js'
-import {onlySpaceBetween} from './text-util.js'
+import {copyRuns} from './text-util.js'
 
 /** A span of the source: 0-based offsets, end exclusive. */
 export interface Span {
@@ -167,30 +167,11 @@ function planMarkdownIgnore(text: string, start: number, comment: string): Edit 
  * them (as `src/control.ts` merges them).
  */
 function blockStartAt(text: string, blocks: readonly Block[], offset: number): number | undefined {
-  const ranges: Array<[number, number]> = []
-  for (const block of blocks) {
-    if (block.source !== 'file' || block.map.length === 0) continue
-    let start = Infinity
-    let end = -Infinity
-    for (const piece of block.map) {
-      if (piece.source < start) start = piece.source
-      if (piece.source + piece.sourceLength > end) end = piece.source + piece.sourceLength
-    }
-    if (end > start) ranges.push([start, end])
+  const runs = copyRuns(text, blocks, 'file')
+  for (const [index, [start, end]] of runs.entries()) {
+    // The last run also takes an offset at its very end.
+    if (offset >= start && (offset < end || (index === runs.length - 1 && offset === end))) return start
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  let runStart: number | undefined
-  let runEnd = -Infinity
-  for (const [start, end] of ranges) {
-    if (runStart !== undefined && (start <= runEnd || onlySpaceBetween(text, runEnd, start))) {
-      runEnd = Math.max(runEnd, end)
-    } else {
-      if (runStart !== undefined && offset >= runStart && offset < runEnd) return runStart
-      runStart = start
-      runEnd = end
-    }
-  }
-  if (runStart !== undefined && offset >= runStart && offset <= runEnd) return runStart
   return undefined
 }
 

@@ -1,4 +1,5 @@
 /** Small helpers on source text shared by inline control and fixes. */
+import type {Block} from './types.js'
 
 /** Only spaces and tabs, with at most one line break, between `from` and `to`: the same block. */
 export function onlySpaceBetween(text: string, from: number, to: number): boolean {
@@ -9,4 +10,35 @@ export function onlySpaceBetween(text: string, from: number, to: number): boolea
     else if (code !== 32 && code !== 9 && code !== 13) return false
   }
   return breaks <= 1
+}
+
+/**
+ * Where the copy of `source` is, as merged `[start, end)` ranges in source
+ * order. Blocks that follow each other with only white space (at most one
+ * line break) between them are one run: a paragraph that the format layer
+ * cut for length is still one paragraph to `ignore` and to fixes.
+ */
+export function copyRuns(text: string, blocks: readonly Block[], source: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const block of blocks) {
+    if (block.source !== source || block.map.length === 0) continue
+    let start = Infinity
+    let end = -Infinity
+    for (const piece of block.map) {
+      if (piece.source < start) start = piece.source
+      if (piece.source + piece.sourceLength > end) end = piece.source + piece.sourceLength
+    }
+    if (end > start) ranges.push([start, end])
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && (range[0] <= last[1] || onlySpaceBetween(text, last[1], range[0]))) {
+      last[1] = Math.max(last[1], range[1])
+    } else {
+      merged.push([range[0], range[1]])
+    }
+  }
+  return merged
 }
