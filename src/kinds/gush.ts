@@ -62,6 +62,8 @@ interface Settings {
   superlativeWeight: number
   /** Words that widen a stack's claim to everything ("ever", "earth", "ooit"). */
   scope?: ReadonlySet<string>
+  /** Join a comma list of praised nouns ("unparalleled comfort, breathtaking design") into one stack (default: false). */
+  lists: boolean
   memo: Map<string, WordWeight>
 }
 
@@ -100,7 +102,7 @@ function wordSetOf(rule: RuleData, key: string, lang: Language): ReadonlySet<str
 
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope', 'lists'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -124,7 +126,8 @@ export const gushKind: Kind = {
       memo: new Map(),
       glue: wordSetOf(rule, 'glue', lang),
       superlativeWeight: numberField(rule, 'superlativeWeight', 0),
-      scope: wordSetOf(rule, 'scope', lang)
+      scope: wordSetOf(rule, 'scope', lang),
+      lists: rule.fields.lists === true
     }
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
@@ -261,7 +264,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
   }
   for (const item of weighted) {
     const last = current[current.length - 1]
-    if (last && !joined(words, last, item, settings)) close()
+    if (last && !joined(words, sentence.text, last, item, settings)) close()
     current.push(item)
   }
   close()
@@ -274,15 +277,28 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
  * "the", or milder praise ("fijnste") between them: "amazing, incredible and life-changing" is one
  * stack; "heerlijke koffie, vriendelijke mensen" praises two things.
  */
-function joined(words: readonly Token[], last: Weighted, item: Weighted, settings: Settings): boolean {
+function joined(words: readonly Token[], text: string, last: Weighted, item: Weighted, settings: Settings): boolean {
   const first = item.boosts.length > 0 ? item.boosts[0] : item.from
   if (first - last.to - 1 > settings.window) return false
   if (!settings.glue) return true
+  if (settings.lists && isPraiseList(words, text, last, first)) return true
   for (let index = last.to + 1; index < first; index++) {
     const word = words[index]
     if (!settings.glue.has(word.norm) && !(word.kind === 'word' && weightOf(word, settings).mild)) return false
   }
   return true
+}
+
+/**
+ * Praise spread over a comma list of nouns: "unparalleled comfort, breathtaking
+ * design", "ongekend comfort, adembenemend design". One noun after the first
+ * praise word, then only a comma before the next one.
+ */
+function isPraiseList(words: readonly Token[], text: string, last: Weighted, first: number): boolean {
+  if (first - last.to !== 2) return false
+  const noun = words[last.to + 1]
+  if (noun.kind !== 'word' || noun.clause !== words[last.to].clause) return false
+  return text.slice(noun.end, words[first].start).trim() === ','
 }
 
 const superlativeMarkers = new Set(['most', 'meest', 'aller'])
