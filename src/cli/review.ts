@@ -127,6 +127,10 @@ export async function review(argv: string[], io: Io): Promise<number> {
   const session = await openReview(command, {onWarning: (line) => io.stderr.write(`trouw: ${line}\n`)})
 
   preferProductionReact()
+  // ink draws only the last frame when it thinks it runs in CI (a CI, CI_* or
+  // CONTINUOUS_INTEGRATION variable). Review has just checked that it has a
+  // terminal on both ends, so a person is at the keys: let ink draw every frame.
+  process.env.CI = 'false'
   const [{render}, {createElement}, {ReviewApp}, {inkHasColor}] = await Promise.all([
     import('ink'),
     import('react'),
