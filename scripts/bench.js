@@ -293,6 +293,8 @@ function render() {
     'node scripts/bench.js --count 100 --rounds 5 --no-write   # smaller or quicker runs',
     '```',
     '',
+    '`npm run bench` also runs `scripts/bench-service.js`: the HTTP service under 30 s of sustained load per language, in [benchmarks-service.md](benchmarks-service.md).',
+    '',
     'The emails come from `scripts/bench/generate.js` (seed ' + seed + '): plain-text marketing emails of 150 to 600 words (greeting, intro, product and news paragraphs, offer, service information, sign-off); about 4 in 10 carry pressure phrasing and about 1 in 3 gush. ' +
       emailSummary(emailsEn, 'English') + '; ' + emailSummary(emailsNl, 'Dutch') + '.',
     'Each set runs in its own child process: one warm-up round over all emails, then up to ' + options.rounds + ' rounds (median reported; fewer, at least two, when the set\'s share of the time budget is spent), one email at a time. trouw runs with `format: "text"`, `spell: false`, every detector on.',

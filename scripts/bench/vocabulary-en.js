@@ -143,7 +143,7 @@ export const en = {
     'Your membership renews automatically for another 24 months unless you act.',
     'Leave before the end of your contract and we charge a {price} exit fee.',
     'If you do not renew today, your saved points will be wiped for good.',
-    'No thanks, I would rather pay full price.',
+    'No thanks, I enjoy paying extra for the same thing.',
     'After everything we have done for you, we really hope you will stay.',
     'Last chance: this offer ends in {hours} hours.',
     'Do not miss out, there will never be a price like this again.',

@@ -142,7 +142,7 @@ export const nl = {
     '{Je|Uw} lidmaatschap wordt automatisch verlengd met nog eens 24 maanden.',
     'Stop {je|u} voor het einde van het contract, dan rekenen we {price} afkoopkosten.',
     'Verleng {je|u} vandaag niet, dan vervallen al {je|uw} gespaarde punten.',
-    'Nee bedankt, ik betaal liever de volle prijs.',
+    'Nee hoor, ik betaal graag te veel voor hetzelfde.',
     'Na alles wat wij voor {je|u} gedaan hebben, hopen we echt dat {je|u} blijft.',
     'Laatste kans: over {hours} uur is het voorbij.',
     'Mis het niet, zo\'n prijs komt er nooit meer.',
