@@ -143,6 +143,9 @@ function factsOf(word: Token, settings: Settings): WordFacts {
   return facts
 }
 
+/** Variation selectors, joiners and skin tones alone: they glue an emoji run. */
+const emojiGlue = /^[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]+$/u
+
 /** Can the sentence shout at all: a bang run, a word in capitals or an emoji? Most sentences cannot. */
 function mayShout(tokens: readonly Token[]): boolean {
   for (let index = 0; index < tokens.length; index++) {
@@ -220,6 +223,8 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     }
     // Variation selectors and joiners between emoji do not break a run.
     if (run.length > 0 && token.kind === 'word' && !isProseWord(token)) continue
+    // The tokenizer hands "❤️" over as "❤" and a punctuation token with the selector.
+    if (run.length > 0 && token.kind === 'punct' && emojiGlue.test(token.raw)) continue
     closeRun()
     if (token.kind === 'punct' && bangRun.test(token.raw) && heard(token)) {
       figures.bangs++
