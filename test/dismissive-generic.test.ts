@@ -183,7 +183,7 @@ table(
 table(
   'confirmshaming',
   [
-    en("No thanks, I'd rather pay full price."),
+    en("No thanks, I'd rather pay the full amount."),
     en("No, I don't want better sleep."),
     en("I'm fine paying more, thanks."),
     en("No thanks, I don't care about saving money."),
@@ -289,11 +289,11 @@ table(
 
 describe('suggestions', () => {
   const samples: Array<[Language, string]> = [
-    ['en', "That's not our problem."],
+    ['en', "That's really not our problem."],
     ['nl', 'Zoek het zelf maar uit.'],
     ['en', 'High quality at the best prices.'],
     ['nl', 'Hoogwaardige kwaliteit tegen scherpe prijzen.'],
-    ['en', "No thanks, I'd rather pay full price."],
+    ['en', "No thanks, I'd rather pay the full amount."],
     ['nl', 'Na alles wat wij voor u gedaan hebben, gaat u weg?']
   ]
   for (const [lang, text] of samples) {
@@ -313,7 +313,7 @@ describe('suggestions', () => {
 
   it('reports generic claims at info level and dismissive copy as warnings', async () => {
     const generic = await check('Innovative solutions at competitive prices.', {lang: 'en', format: 'text'})
-    const dismissive = await check('Dat is niet ons probleem.', {lang: 'nl', format: 'text'})
+    const dismissive = await check('Dat is echt niet ons probleem.', {lang: 'nl', format: 'text'})
     expect(generic.messages.filter((m) => m.category === 'generic-claim').map((m) => m.severity)).toContain('info')
     expect(dismissive.messages.filter((m) => m.category === 'dismissive').map((m) => m.severity)).toContain('warning')
   })

@@ -147,7 +147,7 @@ describe('scoring whole copy', () => {
 
   const doubles: Array<[string, Language]> = [
     ['Thanks!', 'en'],
-    ['Hi Anouk,\n\nThanks for joining the Tuesday pottery class. Your first bag of clay is on us.\n\nCancel any month, no fees.', 'en'],
+    ['Hi Anouk,\n\nThanks for joining the Tuesday pottery class. Your first bag of clay is on us.\n\nStop any month, no fees.', 'en'],
     ['We are SO incredibly happy!!! You will love it forever. Only 2 left, order now or miss out!', 'en'],
     ['Dag Pieter,\n\nBedankt voor je bestelling van de linnen tafelkleden. Ze komen donderdag tussen 9 en 12 uur.\n\nJe kunt ze 30 dagen gratis retourneren.', 'nl'],
     ['Wij leveren topkwaliteit tegen de beste prijs. Je zit 2 jaar vast. Na alles wat wij voor je deden!!!', 'nl']
