@@ -62,8 +62,12 @@ interface Settings {
   superlativeWeight: number
   /** Words that widen a stack's claim to everything ("ever", "earth", "ooit"). */
   scope?: ReadonlySet<string>
-  /** Join a comma list of praised nouns ("unparalleled comfort, breathtaking design") into one stack (default: false). */
-  lists: boolean
+  /**
+   * Join a comma list of praised nouns ("unparalleled comfort, breathtaking
+   * design") into one stack when both praise words weigh at least this much
+   * or carry an intensifier; 0 never joins (default: 0).
+   */
+  lists: number
   memo: Map<string, WordWeight>
 }
 
@@ -127,7 +131,7 @@ export const gushKind: Kind = {
       glue: wordSetOf(rule, 'glue', lang),
       superlativeWeight: numberField(rule, 'superlativeWeight', 0),
       scope: wordSetOf(rule, 'scope', lang),
-      lists: rule.fields.lists === true
+      lists: numberField(rule, 'lists', 0)
     }
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
@@ -248,7 +252,10 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     const previous = weighted[weighted.length - 1]
     for (let back = index - 1; back >= 0 && back >= index - 3; back--) {
       const before = words[back]
-      if (before.clause !== word.clause || (previous && previous.to >= back)) break
+      // A comma may separate intensifiers of one word ("incredibly, deeply grateful").
+      const apart = before.clause !== words[back + 1].clause &&
+        (back + 1 === index || sentence.text.slice(before.end, words[back + 1].start).trim() !== ',')
+      if (apart || (previous && previous.to >= back)) break
       if (before.kind !== 'word' || weightOf(before, settings).boost <= 0) break
       boosts.unshift(back)
     }
@@ -281,7 +288,7 @@ function joined(words: readonly Token[], text: string, last: Weighted, item: Wei
   const first = item.boosts.length > 0 ? item.boosts[0] : item.from
   if (first - last.to - 1 > settings.window) return false
   if (!settings.glue) return true
-  if (settings.lists && isPraiseList(words, text, last, first)) return true
+  if (settings.lists > 0 && strongInList(last, settings.lists) && strongInList(item, settings.lists) && isPraiseList(words, text, last, first)) return true
   for (let index = last.to + 1; index < first; index++) {
     const word = words[index]
     if (!settings.glue.has(word.norm) && !(word.kind === 'word' && weightOf(word, settings).mild)) return false
@@ -294,6 +301,11 @@ function joined(words: readonly Token[], text: string, last: Weighted, item: Wei
  * design", "ongekend comfort, adembenemend design". One noun after the first
  * praise word, then only a comma before the next one.
  */
+/** Strong enough praise to join a list: a heavy word or an intensified one ("pure perfection"). */
+function strongInList(item: Weighted, minimum: number): boolean {
+  return item.weight >= minimum || item.boosts.length > 0 || item.inner > 0
+}
+
 function isPraiseList(words: readonly Token[], text: string, last: Weighted, first: number): boolean {
   if (first - last.to !== 2) return false
   const noun = words[last.to + 1]
