@@ -64,8 +64,8 @@ interface Settings {
   scope?: ReadonlySet<string>
   /**
    * Join a comma list of praised nouns ("unparalleled comfort, breathtaking
-   * design") into one stack when both praise words weigh at least this much
-   * or carry an intensifier; 0 never joins (default: 0).
+   * design") into one stack when one of two neighbouring praise words weighs
+   * at least this much or carries an intensifier; 0 never joins (default: 0).
    */
   lists: number
   memo: Map<string, WordWeight>
@@ -288,7 +288,7 @@ function joined(words: readonly Token[], text: string, last: Weighted, item: Wei
   const first = item.boosts.length > 0 ? item.boosts[0] : item.from
   if (first - last.to - 1 > settings.window) return false
   if (!settings.glue) return true
-  if (settings.lists > 0 && strongInList(last, settings.lists) && strongInList(item, settings.lists) && isPraiseList(words, text, last, first)) return true
+  if (settings.lists > 0 && (strongInList(last, settings.lists) || strongInList(item, settings.lists)) && isPraiseList(words, text, last, first)) return true
   for (let index = last.to + 1; index < first; index++) {
     const word = words[index]
     if (!settings.glue.has(word.norm) && !(word.kind === 'word' && weightOf(word, settings).mild)) return false
