@@ -106,6 +106,33 @@ describe('gush kind: superlative runs, scope and long compounds', () => {
   })
 })
 
+describe('gush kind: praise spread over a list of nouns', () => {
+  it('joins a comma list of praised nouns into one stack when one neighbour is strong or intensified', async () => {
+    const list = await run('Matchless grip, heavenly cushioning, pure perfection: the new trail shoe.', 'en')
+    const gush = list.messages.find((message) => message.ruleId === 'over-the-top/gush')
+    expect(gush?.actual).toBe('Matchless grip, heavenly cushioning, pure perfection')
+    expect(gush?.reason).toContain('3 positive words')
+    const dutch = await run('Adembenemende vormen, goddelijke geur, pure perfectie in één fles.', 'nl')
+    expect(dutch.ids).toContain('over-the-top/gush')
+  })
+
+  it('leaves a list of moderate praise, and two praised things, alone', async () => {
+    for (const [text, lang] of [
+      ['Good bread, friendly bakers, fair prices.', 'en'],
+      ['Lovely staff, beautiful rooms, great breakfast.', 'en'],
+      ['Lekker brood, vriendelijke bakkers, eerlijke prijzen.', 'nl'],
+      ['Heerlijke koffie, vriendelijke mensen.', 'nl']
+    ] as const) {
+      expect((await run(text, lang)).ids, text).not.toContain('over-the-top/gush')
+    }
+  })
+
+  it('boosts one word with intensifiers separated by commas', async () => {
+    const {ids} = await run('We are truly, deeply, incredibly grateful for your patience with the move.', 'en')
+    expect(ids).toContain('over-the-top/gush')
+  })
+})
+
 describe('projection: the sender moved by picturing the reader', () => {
   it('flags tears, goosebumps and warmed hearts at an imagined ordinary moment', async () => {
     for (const [text, lang] of [
@@ -173,6 +200,13 @@ describe('shout kind', () => {
     const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')
     expect(shout?.expected).toEqual(['Welkom bij de club, we zijn trots.'])
     expect(shout?.reason).toContain('3 emoji')
+  })
+
+  it('counts hearts with a variation selector (❤️) as one run', async () => {
+    const {messages} = await run('Thanks for being with us ❤️❤️❤️', 'en')
+    const shout = messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(shout?.reason).toContain('3 emoji')
+    expect(shout?.expected).toEqual(['Thanks for being with us.'])
   })
 
   it('offers to remove a sentence that is nothing but a shout', async () => {
