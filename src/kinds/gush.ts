@@ -68,6 +68,8 @@ interface Settings {
    * at least this much or carries an intensifier; 0 never joins (default: 0).
    */
   lists: number
+  /** Weight of a mild positive word under an intensifier ("insanely comfortable"); 0 leaves it glue (default: 0). */
+  boostedMild: number
   memo: Map<string, WordWeight>
 }
 
@@ -106,7 +108,7 @@ function wordSetOf(rule: RuleData, key: string, lang: Language): ReadonlySet<str
 
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope', 'lists'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope', 'lists', 'boostedMild'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -131,7 +133,8 @@ export const gushKind: Kind = {
       glue: wordSetOf(rule, 'glue', lang),
       superlativeWeight: numberField(rule, 'superlativeWeight', 0),
       scope: wordSetOf(rule, 'scope', lang),
-      lists: numberField(rule, 'lists', 0)
+      lists: numberField(rule, 'lists', 0),
+      boostedMild: numberField(rule, 'boostedMild', 0)
     }
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
@@ -211,7 +214,7 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     const facts = weightOf(word, settings)
     const hyphenated = sentence.text.charCodeAt(word.end) === 45 /* - */
     // Fast path: most words neither praise nor intensify.
-    if (facts.weight === 0 && facts.boost === 0 && !hyphenated) continue
+    if (facts.weight === 0 && facts.boost === 0 && !hyphenated && !(facts.mild && settings.boostedMild > 0)) continue
     if (!settings.quoted && isQuoted(sentence, word)) continue
     let to = index
     let weight = 0
@@ -238,6 +241,11 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
       const boosting = facts.boost > 0 && after !== undefined && after.clause === word.clause &&
         (after.kind === 'word' && (weightOf(after, settings).boost > 0 || weightOf(after, settings).weight > 0))
       if (!boosting) ({weight, inner, plain} = facts)
+      // "insanely comfortable": a mild word under an intensifier weighs a little.
+      if (weight === 0 && facts.mild && settings.boostedMild > 0 && index > 0) {
+        const before = words[index - 1]
+        if (before.kind === 'word' && before.clause === word.clause && weightOf(before, settings).boost > 0) weight = settings.boostedMild
+      }
     }
     if (weight <= 0) {
       index = to
