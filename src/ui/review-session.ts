@@ -11,12 +11,12 @@ import type {VFileMessage} from 'vfile-message'
 import {check, type CheckOptions} from '../engine.js'
 import {extract} from '../formats/index.js'
 import {applyEdit, canIgnoreInline, planIgnore, planSuggestion, type Edit, type Span} from '../fix.js'
-import {InputError, type FormatName, type Language, type Severity} from '../types.js'
+import {InputError, type FormatName, type Language, type Place, type Severity} from '../types.js'
 import {writeFileAtomic, type AtomicWriteOptions} from './save.js'
 import {readInput} from '../check-file.js'
 
 /** A finding the writer can act on: a place in the file and what to write instead. */
-export interface ReviewFinding {
+export interface ReviewFinding extends Place {
   ruleId: string
   category: string
   severity: Severity
@@ -24,13 +24,6 @@ export interface ReviewFinding {
   actual: string
   /** The replacements offered (at most three, no duplicates); `''` removes the span. */
   suggestions: string[]
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  /** 0-based offsets into the text, end exclusive. */
-  offset: number
-  endOffset: number
   /** The sentence the finding is in, when the engine read one there. */
   sentence: Span | null
 }
