@@ -237,6 +237,10 @@ interface Entry<T> {
   first: WordStep
   /** The anchor is the first step: a match can only start where the anchor was seen. */
   anchorFirst: boolean
+  /** At most this many tokens stand before the anchor in a match (steps and gaps before it). */
+  maxBefore: number
+  /** Token indices where the anchor was seen in the current call (valid while `stamp` is current). */
+  places: number[]
   value: T
 }
 
@@ -278,12 +282,19 @@ export class PatternIndex<T> {
         bestCost = cost
       }
     })
+    let maxBefore = 0
+    for (let index = 0; index < bestIndex; index++) {
+      const step = pattern.steps[index]
+      maxBefore += step.type === 'gap' ? step.max : 1
+    }
     const entry: Entry<T> = {
       order: this.size++,
       stamp: 0,
       pattern,
       first: pattern.steps[0] as WordStep,
       anchorFirst: bestIndex === 0,
+      maxBefore,
+      places: [],
       value
     }
     if (!best) {
@@ -298,20 +309,17 @@ export class PatternIndex<T> {
   matches(tokens: readonly Token[]): Array<[Match, CompiledPattern, T]> {
     // A stamp per call marks the entries already seen, without a Set per sentence.
     const stamp = ++this.calls
-    // Per candidate: the token indices where its anchor was seen.
-    const seen: Array<[Entry<T>, number[]]> = []
-    const slot = new Map<Entry<T>, number[]>()
+    const seen: Array<Entry<T>> = []
     const note = (list: Array<Entry<T>> | undefined, index: number) => {
       if (!list) return
       for (const entry of list) {
         if (entry.stamp !== stamp) {
           entry.stamp = stamp
-          const places = [index]
-          slot.set(entry, places)
-          seen.push([entry, places])
-        } else {
-          const places = slot.get(entry)!
-          if (places[places.length - 1] !== index) places.push(index)
+          entry.places.length = 0
+          entry.places.push(index)
+          seen.push(entry)
+        } else if (entry.places[entry.places.length - 1] !== index) {
+          entry.places.push(index)
         }
       }
     }
@@ -327,12 +335,15 @@ export class PatternIndex<T> {
       const match = matchAt(entry.pattern, tokens, index)
       if (match) found.push([match, entry.pattern, entry.value, entry.order])
     }
-    for (const [entry, places] of seen) {
+    for (const entry of seen) {
+      const places = entry.places
       if (entry.anchorFirst) {
         for (const index of places) attempt(entry, index)
       } else {
+        // A match starts at most `maxBefore` tokens before an anchor.
+        const from = Math.max(0, places[0] - entry.maxBefore)
         const last = places[places.length - 1]
-        for (let index = 0; index < last; index++) attempt(entry, index)
+        for (let index = from; index < last; index++) attempt(entry, index)
       }
     }
     for (const entry of this.always) {
