@@ -4,7 +4,7 @@
  * `--debounce MS` (default 150) and `--inline` (check on the server's own
  * thread instead of worker threads).
  */
-import {parseArgs} from 'node:util'
+import {parseCommandArgs} from './args.js'
 import type {Io} from './run.js'
 
 export const lspHelp = `trouw lsp: the trouw language server (Language Server Protocol over stdio)
@@ -24,9 +24,8 @@ Editor set-up: docs/editors.md.
 
 /** Start the server; resolves only if it cannot start (the server exits the process on \`exit\`). */
 export async function lsp(argv: string[], io: Io): Promise<number> {
-  let values: {stdio?: boolean; debounce?: string; inline?: boolean; help?: boolean; clientProcessId?: string}
-  try {
-    values = parseArgs({
+  const {values} = parseCommandArgs(
+    {
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -38,11 +37,9 @@ export async function lsp(argv: string[], io: Io): Promise<number> {
         // Passed by some clients (VS Code): the server watches that process itself.
         clientProcessId: {type: 'string'}
       }
-    }).values
-  } catch (error) {
-    io.stderr.write(`trouw: ${(error as Error).message.split('\n')[0]} (see \`trouw lsp --help\`)\n`)
-    return 2
-  }
+    },
+    'lsp'
+  )
   if (values.help) {
     io.stdout.write(lspHelp)
     return 0

@@ -7,12 +7,12 @@
  * ink and React are imported here only, when the command runs.
  */
 import {stat} from 'node:fs/promises'
-import {parseArgs} from 'node:util'
 import {InputError} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import type {CheckOptions} from '../engine.js'
 import {runFiles} from './files.js'
-import {UsageError, type Io} from './run.js'
+import type {Io} from './run.js'
+import {UsageError, parseCommandArgs} from './args.js'
 import {ReviewSession, type ReviewOptions} from '../ui/review-session.js'
 import {preferProductionReact} from '../ui/production.js'
 
@@ -44,9 +44,8 @@ export interface ReviewCommand {
 }
 
 export function parseReviewArgs(argv: string[]): ReviewCommand | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    {
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -58,10 +57,9 @@ export function parseReviewArgs(argv: string[]): ReviewCommand | 'help' {
         'no-config': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'}
       }
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify.*$/, ''))
-  }
+    },
+    'review'
+  )
   const {values, positionals} = parsed
   if (values.help) return 'help'
   if (positionals.length === 0 || positionals[0] === '-') {

@@ -2,7 +2,7 @@
  * The CLI as a function: arguments and streams in, exit code out, so tests
  * can run it in-process and the bin stays a thin wrapper.
  */
-import {parseArgs} from 'node:util'
+import {UsageError, parseCommandArgs} from './args.js'
 import type {VFile} from 'vfile'
 import {formats, type FormatName, type Severity, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
@@ -12,11 +12,7 @@ import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
 import {version} from './version.js'
 
-export class UsageError extends Error {
-  override toString(): string {
-    return `${this.message} (see \`trouw --help\`)`
-  }
-}
+export {UsageError}
 
 export interface Io {
   stdin: NodeJS.ReadableStream & {isTTY?: boolean}
@@ -103,8 +99,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 function parseCheckArgs(argv: string[]) {
-  try {
-    return parseArgs({
+  return parseCommandArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -126,9 +121,6 @@ function parseCheckArgs(argv: string[]) {
         help: {type: 'boolean', short: 'h'}
       }
     })
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0].replace(/\. To specify.*$/, ''))
-  }
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {

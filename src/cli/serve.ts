@@ -3,7 +3,7 @@
  * Logs one JSON line per request on stderr; stops gracefully on SIGTERM or
  * SIGINT, finishing the requests in flight.
  */
-import {parseArgs} from 'node:util'
+import {parseCommandArgs} from './args.js'
 import type {Io} from './run.js'
 
 export const serveHelp = `trouw serve: the HTTP check service and playground
@@ -49,9 +49,8 @@ function byteSize(value: string | undefined): number | undefined {
 }
 
 export async function serve(argv: string[], io: Io): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
+  const {values} = parseCommandArgs(
+    {
       args: argv,
       strict: true,
       allowPositionals: false,
@@ -65,10 +64,9 @@ export async function serve(argv: string[], io: Io): Promise<number> {
         'max-queue': {type: 'string'},
         help: {type: 'boolean', short: 'h'}
       }
-    }).values
-  } catch (error) {
-    return fail(io, (error as Error).message.split('\n')[0])
-  }
+    },
+    'serve'
+  )
   if (values.help) {
     io.stdout.write(serveHelp)
     return 0
