@@ -183,15 +183,14 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   return file
 }
 
+/** Give a sentence of a block, and its signals, their places in the source (in place: the figures are the block run's own). */
 function placeSentence(
   sentence: SentenceFigures,
   block: Block,
   toPlace: (start: number, end: number) => Place
 ): SentenceFigures {
-  return {
-    ...sentence,
-    part: block.part,
-    place: toPlace(sentence.start, sentence.end),
-    signals: sentence.signals.map((signal) => ({...signal, place: toPlace(signal.start, signal.end)}))
-  }
+  if (block.part !== undefined) sentence.part = block.part
+  sentence.place = toPlace(sentence.start, sentence.end)
+  for (const signal of sentence.signals) signal.place = toPlace(signal.start, signal.end)
+  return sentence
 }

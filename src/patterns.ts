@@ -19,7 +19,7 @@
  * - `...` / `...N`    up to 4 (or N) words in between
  * - `x?`              the token or class `x` is optional
  */
-import {fold, type Token} from './tokens.js'
+import {fold, memoSlot, type Token} from './tokens.js'
 
 export type Predicate = (token: Token) => boolean
 
@@ -192,6 +192,13 @@ export function matchAt(pattern: CompiledPattern, tokens: readonly Token[], inde
   return end === -1 ? undefined : {from: index, to: end, skipped}
 }
 
+/** Match the steps after the first, which is known to match token `index`. */
+function matchRest(pattern: CompiledPattern, tokens: readonly Token[], index: number, scratch: number[]): Match | undefined {
+  scratch.length = 0
+  const end = walk(pattern.steps, 1, tokens, index + 1, scratch)
+  return end === -1 ? undefined : {from: index, to: end, skipped: scratch.length === 0 ? [] : scratch.slice()}
+}
+
 function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], index: number, skipped: number[]): number {
   if (stepIndex === steps.length) return index
   const step = steps[stepIndex]
@@ -235,8 +242,12 @@ interface Entry<T> {
   stamp: number
   pattern: CompiledPattern
   first: WordStep
+  /** The step the entry is filed under; for a word-set-first pattern, its first step. */
+  anchor: WordStep | undefined
   /** The anchor is the first step: a match can only start where the anchor was seen. */
   anchorFirst: boolean
+  /** The anchor is a word set (`{joy}`): it holds for word tokens only. */
+  wordOnly: boolean
   /** At most this many tokens stand before the anchor in a match (steps and gaps before it). */
   maxBefore: number
   /** Token indices where the anchor was seen in the current call (valid while `stamp` is current). */
@@ -257,18 +268,44 @@ function anchorCost(step: Step): number | undefined {
 }
 
 /**
+ * A first step made of word sets (and words with letters) can anchor too:
+ * whether it holds depends on the word alone, so it is looked up per word
+ * like any other anchor (predicates hold for word tokens only).
+ */
+function isWordSetStep(step: WordStep): boolean {
+  if (step.optional || step.any || step.number || step.predicates.length === 0) return false
+  for (const word of step.exact) if (!/\p{L}/u.test(word)) return false
+  return true
+}
+
+/** Largest number of distinct words whose candidates an index remembers. */
+const memoLimit = 20000
+
+/**
  * An index over many patterns, so a sentence is scanned cheaply: each
  * pattern is filed under the alternatives of its rarest required word; a
  * sentence looks up its own words to find the few patterns that can match,
  * and only those are tried: where the anchor was seen when it is the first
  * step, else at the tokens up to the last place the anchor was seen.
+ *
+ * The candidates of a word (exact words, prefixes and word sets together)
+ * are worked out once per distinct word and remembered, so a token costs one
+ * map lookup however many patterns there are.
  */
 export class PatternIndex<T> {
   private readonly exact = new Map<string, Array<Entry<T>>>()
   private readonly byPrefix = new Map<string, Array<Entry<T>>>()
+  private readonly wordSets: Array<Entry<T>> = []
   private readonly always: Array<Entry<T>> = []
+  private readonly memo = new Map<string, Array<Entry<T>> | null>()
+  /** This index's slot in each lexeme's memo (see `Lexeme`). */
+  private readonly slot = memoSlot()
+  private readonly seen: Array<Entry<T>> = []
+  private readonly scratch: number[] = []
   private size = 0
   private calls = 0
+  /** Grows with every pattern added, so candidates remembered on lexemes before it are stale. */
+  private version = 0
 
   add(pattern: CompiledPattern, value: T): void {
     let best: WordStep | undefined
@@ -282,6 +319,12 @@ export class PatternIndex<T> {
         bestCost = cost
       }
     })
+    const first = pattern.steps[0] as WordStep
+    const wordOnly = !best && isWordSetStep(first)
+    if (wordOnly) {
+      best = first
+      bestIndex = 0
+    }
     let maxBefore = 0
     for (let index = 0; index < bestIndex; index++) {
       const step = pattern.steps[index]
@@ -291,28 +334,67 @@ export class PatternIndex<T> {
       order: this.size++,
       stamp: 0,
       pattern,
-      first: pattern.steps[0] as WordStep,
+      first,
+      anchor: best,
       anchorFirst: bestIndex === 0,
+      wordOnly,
       maxBefore,
       places: [],
       value
     }
-    if (!best) {
-      this.always.push(entry)
-      return
+    this.memo.clear()
+    this.version++
+    if (!best) this.always.push(entry)
+    else if (wordOnly) this.wordSets.push(entry)
+    else {
+      for (const word of best.exact) push(this.exact, word, entry)
+      for (const prefix of best.prefixes) push(this.byPrefix, prefix.slice(0, 3), entry)
     }
-    for (const word of best.exact) push(this.exact, word, entry)
-    for (const prefix of best.prefixes) push(this.byPrefix, prefix.slice(0, 3), entry)
+  }
+
+  /** The entries whose anchor holds for a token, remembered on its lexeme when it has one. */
+  private candidatesOf(token: Token): Array<Entry<T>> | null {
+    const lexeme = token.lexeme
+    if (lexeme === undefined || this.slot === undefined) return this.candidates(token.norm)
+    const known = lexeme.memo[this.slot] as Remembered<T> | undefined
+    if (known !== undefined && known.version === this.version) return known.list
+    const list = this.candidates(token.norm)
+    lexeme.memo[this.slot] = {version: this.version, list}
+    return list
+  }
+
+  /** The entries whose anchor holds for a word (in order of adding), or null. */
+  private candidates(norm: string): Array<Entry<T>> | null {
+    let list = this.memo.get(norm)
+    if (list !== undefined) return list
+    const found: Array<Entry<T>> = []
+    const probe: Token = {norm, raw: norm, kind: 'word', start: 0, end: 0, clause: 0, caps: false}
+    const exact = this.exact.get(norm)
+    if (exact) found.push(...exact)
+    const prefixed = norm.length >= 3 ? this.byPrefix.get(norm.slice(0, 3)) : undefined
+    if (prefixed) for (const entry of prefixed) if (!found.includes(entry) && stepMatches(entry.anchor!, probe)) found.push(entry)
+    for (const entry of this.wordSets) if (stepMatches(entry.anchor!, probe)) found.push(entry)
+    if (prefixed || this.wordSets.length > 0) found.sort((a, b) => a.order - b.order)
+    list = found.length > 0 ? found : null
+    if (this.memo.size >= memoLimit) this.memo.clear()
+    this.memo.set(norm, list)
+    return list
   }
 
   /** Every match of every pattern in the tokens, in order of start (then of adding). */
   matches(tokens: readonly Token[]): Array<[Match, CompiledPattern, T]> {
     // A stamp per call marks the entries already seen, without a Set per sentence.
     const stamp = ++this.calls
-    const seen: Array<Entry<T>> = []
-    const note = (list: Array<Entry<T>> | undefined, index: number) => {
-      if (!list) return
-      for (const entry of list) {
+    const seen = this.seen
+    seen.length = 0
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      if (token.kind === 'masked') continue
+      const list = this.candidatesOf(token)
+      if (list === null) continue
+      for (let k = 0; k < list.length; k++) {
+        const entry = list[k]
+        if (entry.wordOnly && token.kind !== 'word') continue
         if (entry.stamp !== stamp) {
           entry.stamp = stamp
           entry.places.length = 0
@@ -323,35 +405,42 @@ export class PatternIndex<T> {
         }
       }
     }
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]
-      if (token.kind === 'masked') continue
-      note(this.exact.get(token.norm), index)
-      if (token.norm.length >= 3 && this.byPrefix.size > 0) note(this.byPrefix.get(token.norm.slice(0, 3)), index)
-    }
     const found: Array<[Match, CompiledPattern, T, number]> = []
-    const attempt = (entry: Entry<T>, index: number) => {
-      if (!stepMatches(entry.first, tokens[index])) return
-      const match = matchAt(entry.pattern, tokens, index)
-      if (match) found.push([match, entry.pattern, entry.value, entry.order])
-    }
-    for (const entry of seen) {
+    const scratch = this.scratch
+    for (let k = 0; k < seen.length; k++) {
+      const entry = seen[k]
       const places = entry.places
       if (entry.anchorFirst) {
-        for (const index of places) attempt(entry, index)
+        // The anchor is the first step and held at each place.
+        for (let p = 0; p < places.length; p++) {
+          const match = matchRest(entry.pattern, tokens, places[p], scratch)
+          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+        }
       } else {
         // A match starts at most `maxBefore` tokens before an anchor.
-        const from = Math.max(0, places[0] - entry.maxBefore)
         const last = places[places.length - 1]
-        for (let index = from; index < last; index++) attempt(entry, index)
+        for (let index = Math.max(0, places[0] - entry.maxBefore); index < last; index++) {
+          if (!stepMatches(entry.first, tokens[index])) continue
+          const match = matchRest(entry.pattern, tokens, index, scratch)
+          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+        }
       }
     }
     for (const entry of this.always) {
-      for (let index = 0; index < tokens.length; index++) attempt(entry, index)
+      for (let index = 0; index < tokens.length; index++) {
+        if (!stepMatches(entry.first, tokens[index])) continue
+        const match = matchRest(entry.pattern, tokens, index, scratch)
+        if (match) found.push([match, entry.pattern, entry.value, entry.order])
+      }
     }
     if (found.length > 1) found.sort((a, b) => a[0].from - b[0].from || a[3] - b[3])
     return found as unknown as Array<[Match, CompiledPattern, T]>
   }
+}
+
+interface Remembered<T> {
+  version: number
+  list: Array<Entry<T>> | null
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

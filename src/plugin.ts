@@ -18,6 +18,7 @@ import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
 import {sentenceSignals} from './signals.js'
+import {phaseCues} from './score/phase.js'
 
 export interface Options {
   /** Language of the text (default: `file.data.trouw.language`, else `'en'`). */
@@ -43,7 +44,10 @@ interface Active {
 
 interface Compiled {
   active: Active[]
+  /** Every primary pattern (and every pattern of a detector without a primary role), in one index. */
   index: PatternIndex<[number, string]>
+  /** Per active detector with a primary role: its other patterns, matched only after a primary hit. */
+  secondary: Array<PatternIndex<[number, string]> | undefined>
   always: number[]
 }
 
@@ -67,12 +71,16 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
     if (severity !== 'off') active.push({rule, detector, severity})
   }
   const index = new PatternIndex<[number, string]>()
+  const secondary: Compiled['secondary'] = []
   const always: number[] = []
   active.forEach(({detector}, position) => {
-    for (const {role, pattern} of detector.patterns) index.add(pattern, [position, role])
+    for (const {role, pattern} of detector.patterns) {
+      if (detector.primary === undefined || role === detector.primary) index.add(pattern, [position, role])
+      else (secondary[position] ??= new PatternIndex()).add(pattern, [position, role])
+    }
     if (detector.always) always.push(position)
   })
-  compiled = {active, index, always}
+  compiled = {active, index, secondary, always}
   perSet.set(key, compiled)
   return compiled
 }
@@ -124,6 +132,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         if (list) list.push(hit)
         else hitsByRule.set(position, [hit])
       }
+      for (const [position, list] of hitsByRule) {
+        const conditions = compiled.secondary[position]
+        if (!conditions) continue
+        for (const [match, pattern, [, role]] of conditions.matches(view.words)) list.push({role, pattern, match})
+      }
       for (const position of compiled.always) if (!hitsByRule.has(position)) hitsByRule.set(position, [])
 
       let intensity = 0
@@ -157,6 +170,8 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         signals: sentenceSignals(view),
         words: view.words.length
       }
+      const cues = phaseCues(view.words, lang)
+      if (cues.length > 0) figures.cues = cues
       data.sentences.push(figures)
     }
   }

@@ -244,7 +244,10 @@ function isCount(token: Token): boolean {
 
 /** A number token, or a word that is a number with a trailing dot ("12." at the end of a sentence). */
 function isNumber(token: Token): boolean {
-  return token.kind === 'number' || (token.kind === 'word' && /^\d[\d.,:]*$/.test(token.raw))
+  if (token.kind === 'number') return true
+  if (token.kind !== 'word') return false
+  const code = token.raw.charCodeAt(0)
+  return code >= 48 && code <= 57 && /^\d[\d.,:]*$/.test(token.raw)
 }
 
 /**
@@ -255,33 +258,43 @@ function isNumber(token: Token): boolean {
 function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
   const {tokens, words} = sentence
   let capitalised = 0
-  for (const token of words) if (token.kind === 'word' && /^\p{Lu}/u.test(token.raw)) capitalised++
+  for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
   if (words.length >= 3 && capitalised * 2 > words.length) return
   let tokenIndex = 0
   for (let index = 1; index < words.length; index++) {
     const token = words[index]
-    if (token.kind !== 'word' || token.caps || !/^\p{Lu}/u.test(token.raw) || compiled.notNames.has(token.norm)) continue
+    if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || compiled.notNames.has(token.norm)) continue
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
     let end = index + 1
-    while (end < words.length && words[end].kind === 'word' && /^\p{Lu}/u.test(words[end].raw) && !words[end].caps) end++
+    while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
     add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, [index, end])
     index = end - 1
   }
 }
 
+const capitalStart = /^\p{Lu}/u
+
+function startsWithCapital(token: Token): boolean {
+  return token.lexeme ? token.lexeme.capital : capitalStart.test(token.raw)
+}
+
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
 function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
-  if (found.some((signal) => signal.component === 'warmth' && signal.weight > 0)) return
+  for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return
   const lexicon = sentiment(sentence.lang)
-  sentence.words.forEach((token, index) => {
-    if (found.some((signal) => signal.why === 'a kind word to the reader')) return
-    const entry = token.kind === 'word' && !compiled.notKind.has(token.norm) ? lexicon.get(token.norm) : undefined
+  const words = sentence.words
+  for (let index = 0; index < words.length; index++) {
+    const token = words[index]
+    if (token.kind !== 'word' || compiled.notKind.has(token.norm)) continue
+    const entry = lexicon.get(token.norm)
     if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) {
+      // One per sentence: the first.
       add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
+      return
     }
-  })
+  }
 }
 
 /** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. */
@@ -290,7 +303,7 @@ function shouting(sentence: SentenceView, found: Signal[], spans: Array<[number,
   for (const token of sentence.tokens) {
     emojiRun = token.kind === 'emoji' ? emojiRun + 1 : 0
     const loud =
-      (token.kind === 'punct' && /!.*!|[!?]{2,}/.test(token.raw)) ||
+      (token.kind === 'punct' && token.raw.length > 1 && /!.*!|[!?]{2,}/.test(token.raw)) ||
       (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters) ||
       emojiRun >= shoutEmojiRun
     if (loud) {

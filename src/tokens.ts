@@ -22,7 +22,42 @@ export interface Token {
   clause: number
   /** Written in capitals (two letters or more, no lowercase). */
   caps: boolean
+  /** The shared record of this spelling, when the token came from `sentenceTokens` (see `Lexeme`). */
+  lexeme?: Lexeme
 }
+
+/**
+ * What trouw knows about one spelling of a word, shared by every token
+ * written that way. Looking a token's spelling up once and hanging every
+ * later answer on this record (its folded form, which patterns it can start,
+ * its gush weight…) replaces a string-keyed lookup per matcher with an array
+ * read: string hashing was the largest cost of matching.
+ */
+export interface Lexeme {
+  norm: string
+  kind: TokenKind
+  caps: boolean
+  /** Starts with a capital letter. */
+  capital: boolean
+  /** Answers cached per consumer, indexed by the consumer's `memoSlot()`. */
+  memo: unknown[]
+}
+
+/** Spellings remembered at most; beyond this the table starts over (memory stays bounded). */
+const lexemeLimit = 50000
+const lexemes = new Map<string, Lexeme>()
+let slots = 0
+
+/**
+ * A slot of its own in every lexeme's memo, for one consumer (a pattern
+ * index, a word set…). Undefined once `maxSlots` are handed out: the
+ * consumer then keeps its own map.
+ */
+export function memoSlot(): number | undefined {
+  return slots < maxSlots ? slots++ : undefined
+}
+
+const maxSlots = 1024
 
 /** Ranges of the block text that are syntax, not prose (merge tags, URLs). */
 export type Masks = ReadonlyArray<readonly [number, number]>
@@ -141,23 +176,42 @@ export function splitSentence(tokens: Token[]): Token[][] {
   return parts
 }
 
+const hyphenLike = /[-/‐‑]/
+
 function pushPieces(tokens: Token[], raw: string, start: number, clause: number): void {
+  if (!hyphenLike.test(raw)) {
+    pushPiece(tokens, lexemeOf(raw), raw, start, clause)
+    return
+  }
   // Split at hyphens and slashes, but keep numbers such as 02:14:00 or 3.5 whole.
-  const pieces = /[-/‐‑]/.test(raw) ? raw.split(/([-/‐‑])/) : [raw]
   let offset = start
-  for (const piece of pieces) {
+  for (const piece of raw.split(/([-/‐‑])/)) {
     const pieceStart = offset
     offset += piece.length
     if (piece === '' || /^[-/‐‑]$/.test(piece)) continue
-    const norm = fold(piece)
+    pushPiece(tokens, lexemeOf(piece), piece, pieceStart, clause)
+  }
+}
+
+function pushPiece(tokens: Token[], lexeme: Lexeme, raw: string, start: number, clause: number): void {
+  tokens.push({norm: lexeme.norm, raw, kind: lexeme.kind, start, end: start + raw.length, clause, caps: lexeme.caps, lexeme})
+}
+
+/** The shared record of a spelling (one map lookup; worked out the first time it is seen). */
+export function lexemeOf(piece: string): Lexeme {
+  let lexeme = lexemes.get(piece)
+  if (lexeme === undefined) {
     let kind: TokenKind = 'word'
     if (numberLike.test(piece)) kind = 'number'
     // No letters and no digits: an emoji, or a stray joiner or variation
     // selector (U+FE0F after ❤), which is no word at all.
     else if (!letters.test(piece) && !/\p{N}/u.test(piece)) kind = emojiLike.test(piece) ? 'emoji' : 'punct'
     const caps = piece.length > 1 && upper.test(piece) && !lower.test(piece)
-    tokens.push({norm, raw: piece, kind, start: pieceStart, end: offset, clause, caps})
+    lexeme = {norm: fold(piece), kind, caps, capital: upperStart.test(piece), memo: []}
+    if (lexemes.size >= lexemeLimit) lexemes.clear()
+    lexemes.set(piece, lexeme)
   }
+  return lexeme
 }
 
 /** The words (and numbers) only, as the phrase matcher sees them. */

@@ -158,6 +158,8 @@ export interface SentenceFigures {
   /** Positive evidence found in the sentence, by component. */
   signals: Array<{component: ScoreComponent; weight: number; why: string; start: number; end: number; place?: Place}>
   words: number
+  /** Customer-phase cues in the sentence (`dictionaries/phases.<lang>.yml`), when it has any. */
+  cues?: Phase[]
   /** Set by the engine: where the sentence is in the source, and its `.eml` part. */
   place?: Place
   part?: PartName

@@ -56,6 +56,12 @@ export interface Detector {
   patterns: ReadonlyArray<{role: string; pattern: CompiledPattern}>
   /** Run on every sentence, not only on those with pattern hits (default false). */
   always?: boolean
+  /**
+   * The role without whose hit `detect` finds nothing (default: none). When
+   * set, patterns of other roles (conditions, exceptions) are matched only in
+   * sentences where this role hit: most sentences never pay for them.
+   */
+  primary?: string
   detect(sentence: SentenceView, hits: readonly PatternHit[]): Finding[]
 }
 

@@ -45,7 +45,7 @@ export const phraseKind: Kind = {
       throw new RuleFieldError(['patterns', lang], `a phrase rule needs at least one pattern for \`${lang}\``)
     }
     const needsAlso = patternsOf(rule, 'also', lang).length > 0
-    return {patterns, detect: (sentence, hits) => detectPhrase(rule, sentence, hits, needsAlso)}
+    return {patterns, primary: 'patterns', detect: (sentence, hits) => detectPhrase(rule, sentence, hits, needsAlso)}
   }
 }
 

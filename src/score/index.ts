@@ -10,11 +10,11 @@ import type {VFileMessage} from 'vfile-message'
 import type {Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
 import {componentValue, espOf, espWeight, scoreComponents, sentenceUnits} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
-import {detectPhase} from './phase.js'
+import {guessPhase} from './phase.js'
 import {suggest, type ComponentState} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight} from './formula.js'
-export {detectPhase} from './phase.js'
+export {detectPhase, guessPhase, phaseCues} from './phase.js'
 
 /** One piece of evidence before it has points: a signed weight on a component. */
 export interface EvidenceItem {
@@ -188,10 +188,7 @@ export function scoreFile(file: VFile): void {
   if (!data) return
   const {items, units} = collectEvidence(data.sentences, file.messages)
   const {scores, evidence, states} = scoreEvidence(items, units)
-  const phase = detectPhase(
-    data.sentences.map((sentence) => sentence.text),
-    data.language
-  ).guess
+  const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
   data.scores = scores
   data.evidence = evidence
   data.phase = phase

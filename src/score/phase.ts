@@ -70,18 +70,34 @@ export interface PhaseResult {
   hits: Readonly<Partial<Record<Phase, number>>>
 }
 
+/**
+ * The phase cues in one sentence's words, in order (one token counts for one
+ * cue only). The engine calls this in its one pass over the tokens and keeps
+ * the cues on the sentence's figures.
+ */
+export function phaseCues(words: readonly Token[], lang: Language): Phase[] {
+  const cues: Phase[] = []
+  let lastEnd = -1
+  for (const [match, , phase] of loadPhases(lang).matches(words)) {
+    if (match.from < lastEnd) continue
+    lastEnd = match.to
+    cues.push(phase)
+  }
+  return cues
+}
+
 /** Count phase cues in the sentences and pick the phase with the most hits (ties: the later phase in the journey). */
 export function detectPhase(sentences: readonly string[], lang: Language): PhaseResult {
-  const index = loadPhases(lang)
+  return guessPhase(sentences.slice(0, phaseSentences).map((sentence) => phaseCues(words(sentence), lang)))
+}
+
+/** Pick the phase from the cues of each sentence (only the first `phaseSentences` count). */
+export function guessPhase(cuesPerSentence: ReadonlyArray<readonly Phase[] | undefined>): PhaseResult {
   const hits: Partial<Record<Phase, number>> = {}
   let total = 0
-  for (const sentence of sentences.slice(0, phaseSentences)) {
-    const tokens = words(sentence)
-    let lastEnd = -1
-    for (const [match, , phase] of index.matches(tokens)) {
-      // One token counts for one cue only.
-      if (match.from < lastEnd) continue
-      lastEnd = match.to
+  const count = Math.min(cuesPerSentence.length, phaseSentences)
+  for (let index = 0; index < count; index++) {
+    for (const phase of cuesPerSentence[index] ?? []) {
       hits[phase] = (hits[phase] ?? 0) + 1
       total++
     }
