@@ -185,38 +185,49 @@ export interface Match {
   skipped: number[]
 }
 
+/**
+ * Token indices that gaps skipped over, as a stack with an explicit size:
+ * shrinking an array through its `length` is a slow runtime call, and the
+ * matcher backtracks a lot.
+ */
+interface Skips {
+  items: number[]
+  size: number
+}
+
 /** Match `pattern` starting exactly at token `index`. */
 export function matchAt(pattern: CompiledPattern, tokens: readonly Token[], index: number): Match | undefined {
-  const skipped: number[] = []
-  const end = walk(pattern.steps, 0, tokens, index, skipped)
-  return end === -1 ? undefined : {from: index, to: end, skipped}
+  const skips: Skips = {items: [], size: 0}
+  const end = walk(pattern.steps, 0, tokens, index, skips)
+  return end === -1 ? undefined : {from: index, to: end, skipped: skips.items.slice(0, skips.size)}
 }
 
 /** Match the steps after the first, which is known to match token `index`. */
-function matchRest(pattern: CompiledPattern, tokens: readonly Token[], index: number, scratch: number[]): Match | undefined {
-  scratch.length = 0
-  const end = walk(pattern.steps, 1, tokens, index + 1, scratch)
-  return end === -1 ? undefined : {from: index, to: end, skipped: scratch.length === 0 ? [] : scratch.slice()}
+function matchRest(pattern: CompiledPattern, tokens: readonly Token[], index: number, skips: Skips): Match | undefined {
+  skips.size = 0
+  const end = walk(pattern.steps, 1, tokens, index + 1, skips)
+  return end === -1 ? undefined : {from: index, to: end, skipped: skips.size === 0 ? [] : skips.items.slice(0, skips.size)}
 }
 
-function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], index: number, skipped: number[]): number {
+function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], index: number, skips: Skips): number {
   if (stepIndex === steps.length) return index
   const step = steps[stepIndex]
   if (step.type === 'gap') {
+    const mark = skips.size
     for (let size = 0; size <= step.max && index + size <= tokens.length; size++) {
-      const mark = skipped.length
-      for (let k = 0; k < size; k++) skipped.push(index + k)
-      const end = walk(steps, stepIndex + 1, tokens, index + size, skipped)
+      if (size > 0) skips.items[skips.size++] = index + size - 1
+      const end = walk(steps, stepIndex + 1, tokens, index + size, skips)
       if (end !== -1) return end
-      skipped.length = mark
+      skips.size = mark + size
     }
+    skips.size = mark
     return -1
   }
   if (index < tokens.length && stepMatches(step, tokens[index])) {
-    const end = walk(steps, stepIndex + 1, tokens, index + 1, skipped)
+    const end = walk(steps, stepIndex + 1, tokens, index + 1, skips)
     if (end !== -1) return end
   }
-  if (step.optional) return walk(steps, stepIndex + 1, tokens, index, skipped)
+  if (step.optional) return walk(steps, stepIndex + 1, tokens, index, skips)
   return -1
 }
 
@@ -250,8 +261,9 @@ interface Entry<T> {
   wordOnly: boolean
   /** At most this many tokens stand before the anchor in a match (steps and gaps before it). */
   maxBefore: number
-  /** Token indices where the anchor was seen in the current call (valid while `stamp` is current). */
+  /** Token indices where the anchor was seen in the current call: the first `count` (valid while `stamp` is current). */
   places: number[]
+  count: number
   value: T
 }
 
@@ -301,7 +313,7 @@ export class PatternIndex<T> {
   /** This index's slot in each lexeme's memo (see `Lexeme`). */
   private readonly slot = memoSlot()
   private readonly seen: Array<Entry<T>> = []
-  private readonly scratch: number[] = []
+  private readonly skips: Skips = {items: [], size: 0}
   private size = 0
   private calls = 0
   /** Grows with every pattern added, so candidates remembered on lexemes before it are stale. */
@@ -340,6 +352,7 @@ export class PatternIndex<T> {
       wordOnly,
       maxBefore,
       places: [],
+      count: 0,
       value
     }
     this.memo.clear()
@@ -386,7 +399,7 @@ export class PatternIndex<T> {
     // A stamp per call marks the entries already seen, without a Set per sentence.
     const stamp = ++this.calls
     const seen = this.seen
-    seen.length = 0
+    let seenCount = 0
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       if (token.kind === 'masked') continue
@@ -397,39 +410,40 @@ export class PatternIndex<T> {
         if (entry.wordOnly && token.kind !== 'word') continue
         if (entry.stamp !== stamp) {
           entry.stamp = stamp
-          entry.places.length = 0
-          entry.places.push(index)
-          seen.push(entry)
-        } else if (entry.places[entry.places.length - 1] !== index) {
-          entry.places.push(index)
+          entry.places[0] = index
+          entry.count = 1
+          seen[seenCount++] = entry
+        } else if (entry.places[entry.count - 1] !== index) {
+          entry.places[entry.count++] = index
         }
       }
     }
     const found: Array<[Match, CompiledPattern, T, number]> = []
-    const scratch = this.scratch
-    for (let k = 0; k < seen.length; k++) {
+    const skips = this.skips
+    for (let k = 0; k < seenCount; k++) {
       const entry = seen[k]
       const places = entry.places
       if (entry.anchorFirst) {
         // The anchor is the first step and held at each place.
-        for (let p = 0; p < places.length; p++) {
-          const match = matchRest(entry.pattern, tokens, places[p], scratch)
+        for (let p = 0; p < entry.count; p++) {
+          const match = matchRest(entry.pattern, tokens, places[p], skips)
           if (match) found.push([match, entry.pattern, entry.value, entry.order])
         }
       } else {
         // A match starts at most `maxBefore` tokens before an anchor.
-        const last = places[places.length - 1]
+        const last = places[entry.count - 1]
         for (let index = Math.max(0, places[0] - entry.maxBefore); index < last; index++) {
           if (!stepMatches(entry.first, tokens[index])) continue
-          const match = matchRest(entry.pattern, tokens, index, scratch)
+          const match = matchRest(entry.pattern, tokens, index, skips)
           if (match) found.push([match, entry.pattern, entry.value, entry.order])
         }
       }
+      seen[k] = undefined as unknown as Entry<T>
     }
     for (const entry of this.always) {
       for (let index = 0; index < tokens.length; index++) {
         if (!stepMatches(entry.first, tokens[index])) continue
-        const match = matchRest(entry.pattern, tokens, index, scratch)
+        const match = matchRest(entry.pattern, tokens, index, skips)
         if (match) found.push([match, entry.pattern, entry.value, entry.order])
       }
     }
