@@ -47,11 +47,21 @@ export function reasonFor(actual: string, explanation: string, detail?: string):
 }
 
 export function createMessage(file: VFile, input: MessageInput): VFileMessage {
-  const message = file.message(reasonFor(input.actual, input.explanation, input.detail), {
-    place: input.place,
-    ruleId: input.ruleId,
-    source: 'trouw'
-  })
+  // A VFileMessage is an Error: its constructor captures a stack trace that
+  // vfile-message then replaces with ''. Capturing none is most of the cost
+  // of a message.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = file.message(reasonFor(input.actual, input.explanation, input.detail), {
+      place: input.place,
+      ruleId: input.ruleId,
+      source: 'trouw'
+    })
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
   message.category = input.category
   message.subtype = input.subtype
   message.severity = input.severity

@@ -26,6 +26,13 @@ export type Predicate = (token: Token) => boolean
 export interface WordStep {
   type: 'word'
   exact: ReadonlySet<string>
+  /**
+   * A cheap filter before `exact` is consulted: bit `c & 31` is set for the
+   * first char code `c` of every exact word, bit `n & 31` of `lengths` for
+   * every length `n`. Most tokens fail it without hashing.
+   */
+  initials: number
+  lengths: number
   prefixes: readonly string[]
   /** `{num}` */
   number: boolean
@@ -155,7 +162,13 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
     else if (/^[\p{L}\p{N}'&€$%+.]+$/u.test(value)) exact.add(value)
     else throw new PatternError(`cannot read \`${alternative}\` in pattern \`${source}\`: use words, \`word*\`, \`a|b\`, \`{num}\`, \`<class>\` or \`...\``)
   }
-  return {type: 'word', exact, prefixes, number, any, predicates, optional}
+  let initials = 0
+  let lengths = 0
+  for (const word of exact) {
+    initials |= 1 << (word.charCodeAt(0) & 31)
+    lengths |= 1 << (word.length & 31)
+  }
+  return {type: 'word', exact, initials, lengths, prefixes, number, any, predicates, optional}
 }
 
 /** A word that frees rather than binds: boetevrij, kostenloos, fee-free. */
@@ -167,7 +180,8 @@ export function stepMatches(step: WordStep, token: Token): boolean {
   if (token.kind === 'masked') return false
   if (step.any) return true
   if (step.number && (token.kind === 'number' || numberWords.has(token.norm))) return true
-  if (step.exact.has(token.norm)) return true
+  const norm = token.norm
+  if ((step.initials & (1 << (norm.charCodeAt(0) & 31))) !== 0 && (step.lengths & (1 << (norm.length & 31))) !== 0 && step.exact.has(norm)) return true
   for (const prefix of step.prefixes) {
     if (token.norm.startsWith(prefix) && !isFreeingRest(token.norm.slice(prefix.length))) return true
   }
@@ -310,14 +324,25 @@ export class PatternIndex<T> {
   private readonly wordSets: Array<Entry<T>> = []
   private readonly always: Array<Entry<T>> = []
   private readonly memo = new Map<string, Array<Entry<T>> | null>()
-  /** This index's slot in each lexeme's memo (see `Lexeme`). */
-  private readonly slot = memoSlot()
+  /**
+   * This index's slot in each lexeme's memo (see `Lexeme`), taken on the
+   * first match after patterns were added: a new slot leaves stale answers
+   * behind without a version check per token.
+   */
+  private slot: number | undefined
+  private slotTaken: boolean
+
+  /**
+   * @param perLexeme Remember candidates on the lexemes (default: true). Pass
+   *   false for small indices that run rarely, so they take no memo slot.
+   */
+  constructor(perLexeme = true) {
+    this.slotTaken = !perLexeme
+  }
   private readonly seen: Array<Entry<T>> = []
   private readonly skips: Skips = {items: [], size: 0}
   private size = 0
   private calls = 0
-  /** Grows with every pattern added, so candidates remembered on lexemes before it are stale. */
-  private version = 0
 
   add(pattern: CompiledPattern, value: T): void {
     let best: WordStep | undefined
@@ -356,7 +381,7 @@ export class PatternIndex<T> {
       value
     }
     this.memo.clear()
-    this.version++
+    if (this.slot !== undefined) this.slotTaken = false
     if (!best) this.always.push(entry)
     else if (wordOnly) this.wordSets.push(entry)
     else {
@@ -366,13 +391,11 @@ export class PatternIndex<T> {
   }
 
   /** The entries whose anchor holds for a token, remembered on its lexeme when it has one. */
-  private candidatesOf(token: Token): Array<Entry<T>> | null {
+  private candidatesOf(token: Token, slot: number | undefined): Array<Entry<T>> | null {
     const lexeme = token.lexeme
-    if (lexeme === undefined || this.slot === undefined) return this.candidates(token.norm)
-    const known = lexeme.memo[this.slot] as Remembered<T> | undefined
-    if (known !== undefined && known.version === this.version) return known.list
-    const list = this.candidates(token.norm)
-    lexeme.memo[this.slot] = {version: this.version, list}
+    if (lexeme === undefined || slot === undefined) return this.candidates(token.norm)
+    let list = lexeme.memo[slot] as Array<Entry<T>> | null | undefined
+    if (list === undefined) lexeme.memo[slot] = list = this.candidates(token.norm)
     return list
   }
 
@@ -400,10 +423,16 @@ export class PatternIndex<T> {
     const stamp = ++this.calls
     const seen = this.seen
     let seenCount = 0
+    if (!this.slotTaken) {
+      // Taken on the first match (not at construction): patterns added later get a fresh slot.
+      this.slot = memoSlot()
+      this.slotTaken = true
+    }
+    const slot = this.slot
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       if (token.kind === 'masked') continue
-      const list = this.candidatesOf(token)
+      const list = this.candidatesOf(token, slot)
       if (list === null) continue
       for (let k = 0; k < list.length; k++) {
         const entry = list[k]
@@ -450,11 +479,6 @@ export class PatternIndex<T> {
     if (found.length > 1) found.sort((a, b) => a[0].from - b[0].from || a[3] - b[3])
     return found as unknown as Array<[Match, CompiledPattern, T]>
   }
-}
-
-interface Remembered<T> {
-  version: number
-  list: Array<Entry<T>> | null
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -76,7 +76,7 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   active.forEach(({detector}, position) => {
     for (const {role, pattern} of detector.patterns) {
       if (detector.primary === undefined || role === detector.primary) index.add(pattern, [position, role])
-      else (secondary[position] ??= new PatternIndex()).add(pattern, [position, role])
+      else (secondary[position] ??= new PatternIndex(false)).add(pattern, [position, role])
     }
     if (detector.always) always.push(position)
   })

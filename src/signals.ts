@@ -18,7 +18,7 @@ import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type M
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
-import type {Token} from './tokens.js'
+import {memoSlot, type Token} from './tokens.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -66,6 +66,35 @@ interface CompiledSignals {
   notNames: ReadonlySet<string>
   /** Positive words that are claims about the product, not warmth (best, excellent). */
   notKind: ReadonlySet<string>
+  /** Slot in each lexeme's memo for its `wordFlags` (see `Lexeme`). */
+  slot: number | undefined
+}
+
+/** What the signal finders need to know of one word, as bits (worked out once per spelling). */
+const isReader = 1
+const isCountWord = 2
+const isNotName = 4
+const isKind = 8
+const known = 16
+
+function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
+  let flags = known
+  if (compiled.reader.has(token.norm)) flags |= isReader
+  if (isNumber(token) || countWords.has(token.norm)) flags |= isCountWord
+  if (compiled.notNames.has(token.norm)) flags |= isNotName
+  if (token.kind === 'word' && !compiled.notKind.has(token.norm)) {
+    const entry = sentiment(lang).get(token.norm)
+    if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) flags |= isKind
+  }
+  return flags
+}
+
+function wordFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
+  const lexeme = token.lexeme
+  if (lexeme === undefined || compiled.slot === undefined) return computeFlags(token, compiled, lang)
+  let flags = lexeme.memo[compiled.slot] as number | undefined
+  if (flags === undefined) lexeme.memo[compiled.slot] = flags = computeFlags(token, compiled, lang)
+  return flags
 }
 
 const cache = new Map<Language, CompiledSignals>()
@@ -127,7 +156,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind')}
+  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot()}
   cache.set(lang, compiled)
   return compiled
 }
@@ -142,14 +171,17 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   if (words.length === 0) return []
   const found: Signal[] = []
   const spans: Array<[number, number]> = []
-  const addressesReader = words.some((token) => compiled.reader.has(token.norm))
+  const lang = sentence.lang
+  let any = 0
+  for (let index = 0; index < words.length; index++) any |= wordFlags(words[index], compiled, lang)
+  const addressesReader = (any & isReader) !== 0
   const hits: Array<[Match, SignalGroup]> = []
   const ignored: Array<[number, number]> = []
   for (const [match, , group] of compiled.index.matches(words)) {
     if (group.ignore) ignored.push([match.from, match.to])
     else hits.push([match, group])
   }
-  if (words.some(isCount)) {
+  if ((any & isCountWord) !== 0) {
     for (const [match, , group] of compiled.numeric.matches(words)) {
       if (group.ignore) ignored.push([match.from, match.to])
       else hits.push([match, group])
@@ -167,7 +199,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
 
   numbers(words, found, spans)
   names(sentence, compiled, found, spans)
-  if (addressesReader) kindWord(sentence, compiled, found, spans)
+  if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
   shouting(sentence, found, spans)
   return found.sort((a, b) => a.start - b.start)
 }
@@ -237,11 +269,6 @@ const countWords: ReadonlySet<string> = new Set([
   'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'vijftien', 'twintig', 'dertig', 'honderd'
 ])
 
-/** A number or a number word: the sentence may hold a `{num}` pattern. */
-function isCount(token: Token): boolean {
-  return isNumber(token) || countWords.has(token.norm)
-}
-
 /** A number token, or a word that is a number with a trailing dot ("12." at the end of a sentence). */
 function isNumber(token: Token): boolean {
   if (token.kind === 'number') return true
@@ -263,7 +290,7 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
   let tokenIndex = 0
   for (let index = 1; index < words.length; index++) {
     const token = words[index]
-    if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || compiled.notNames.has(token.norm)) continue
+    if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || (wordFlags(token, compiled, sentence.lang) & isNotName) !== 0) continue
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
@@ -283,17 +310,13 @@ function startsWithCapital(token: Token): boolean {
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
 function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
   for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return
-  const lexicon = sentiment(sentence.lang)
   const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
-    if (token.kind !== 'word' || compiled.notKind.has(token.norm)) continue
-    const entry = lexicon.get(token.norm)
-    if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) {
-      // One per sentence: the first.
-      add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
-      return
-    }
+    if ((wordFlags(token, compiled, sentence.lang) & isKind) === 0) continue
+    // One per sentence: the first.
+    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
+    return
   }
 }
 

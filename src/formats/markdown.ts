@@ -3,8 +3,11 @@
  * table cell (list items and block quotes hold paragraphs), plus image alt
  * texts. Front matter, code, inline code, URLs and HTML are skipped; HTML
  * comments starting with `trouw` become controls.
+ *
+ * Documents longer than a chunk (64 KB) are parsed in chunks, because the
+ * parser is superlinear on one big document: see src/formats/markdown-chunks.ts.
  */
-import type {Nodes, Parents, PhrasingContent} from 'mdast'
+import type {Definition, Nodes, Parents, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
@@ -12,21 +15,80 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import type {Block, Control} from '../types.js'
 import {pushBlock} from './blocks.js'
+import {
+  DefinitionIndex,
+  type DefinitionSite,
+  defaultChunkSize,
+  definitionLines,
+  findCut,
+  identifierOf,
+  probeLine,
+  referencedIdentifiers,
+  scanDefinitions
+} from './markdown-chunks.js'
 import {BlockBuilder} from './offsets.js'
+
+export interface MarkdownOptions {
+  /**
+   * Documents longer than this many characters are parsed in chunks of about
+   * this size, cut where no block continues (default: `65536`).
+   */
+  chunkSize?: number
+}
 
 const parseOptions = {
   extensions: [frontmatter(['yaml', 'toml']), gfmTable()],
   mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown()]
 }
 
+/** For chunks after the first: front matter only counts at the very start of the document. */
+const laterChunkParseOptions = {
+  extensions: [gfmTable()],
+  mdastExtensions: [gfmTableFromMarkdown()]
+}
+
 const comment = /<!--([\s\S]*?)-->/g
 const controlComment = /^trouw\b/
 const lineBreak = /^<br\s*\/?>$/i
 
+/** What extracting a document (or a chunk of one) collects. */
+interface Collected {
+  blocks: Block[]
+  controls: Control[]
+  /** The link reference definitions read, with offsets into the document. */
+  definitions: DefinitionSite[]
+}
+
 /** Extract the copy of a Markdown document; positions point into `markdown`. */
-export function extractMarkdown(markdown: string, source = 'file'): {blocks: Block[]; controls: Control[]} {
-  const blocks: Block[] = []
-  const controls: Control[] = []
+export function extractMarkdown(
+  markdown: string,
+  source = 'file',
+  options?: Readonly<MarkdownOptions> | null
+): {blocks: Block[]; controls: Control[]} {
+  const chunkSize = Math.max(1, options?.chunkSize ?? defaultChunkSize)
+  const chunked = markdown.length > chunkSize ? extractChunked(markdown, source, chunkSize) : undefined
+  if (chunked) return chunked
+  const collected: Collected = {blocks: [], controls: [], definitions: []}
+  collect(fromMarkdown(markdown, parseOptions), markdown, 0, 0, Number.POSITIVE_INFINITY, source, collected)
+  return {blocks: collected.blocks, controls: collected.controls}
+}
+
+/**
+ * Walk `tree`, parsed from `text`, into `collected`. Offsets in the tree
+ * point into `text`; `shift` turns them into document offsets. Only
+ * top-level nodes that start in `[regionStart, regionEnd)` are read (the
+ * rest is what was added around a chunk).
+ */
+function collect(
+  tree: Root,
+  text: string,
+  shift: number,
+  regionStart: number,
+  regionEnd: number,
+  source: string,
+  collected: Collected
+): void {
+  const {blocks, controls, definitions} = collected
 
   function visit(node: Nodes): void {
     switch (node.type) {
@@ -40,9 +102,10 @@ export function extractMarkdown(markdown: string, source = 'file'): {blocks: Blo
       }
       case 'html':
         return collectControls(node.position?.start.offset, node.position?.end.offset)
+      case 'definition':
+        return collectDefinition(node)
       case 'code':
       case 'yaml':
-      case 'definition':
         return
       default:
         if ('children' in node) for (const child of (node as Parents).children) visit(child)
@@ -55,15 +118,15 @@ export function extractMarkdown(markdown: string, source = 'file'): {blocks: Blo
     if (start === undefined || end === undefined) return
     switch (node.type) {
       case 'text':
-        return builder.align(node.value, markdown.slice(start, end), start, true)
+        return builder.align(node.value, text.slice(start, end), start + shift, true)
       case 'break':
-        return builder.replace('\n', start, end - start)
+        return builder.replace('\n', start + shift, end - start)
       case 'image':
       case 'imageReference':
         return alt(node.alt, start + 2, end)
       case 'html':
         // `<br>` is a line break; other inline HTML is markup (or a control comment).
-        if (lineBreak.test(node.value)) return builder.replace('\n', start, end - start)
+        if (lineBreak.test(node.value)) return builder.replace('\n', start + shift, end - start)
         return collectControls(start, end)
       case 'inlineCode':
         return
@@ -80,25 +143,151 @@ export function extractMarkdown(markdown: string, source = 'file'): {blocks: Blo
   function alt(value: string | null | undefined, start: number, end: number): void {
     if (!value) return
     const builder = new BlockBuilder()
-    builder.align(value, markdown.slice(start, end), start, true)
+    builder.align(value, text.slice(start, end), start + shift, true)
     pushBlock(blocks, builder, source)
   }
 
   function collectControls(start: number | undefined, end: number | undefined): void {
     if (start === undefined || end === undefined) return
-    const raw = markdown.slice(start, end)
+    const raw = text.slice(start, end)
     comment.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = comment.exec(raw))) {
-      const text = match[1].trim()
-      if (controlComment.test(text)) {
-        controls.push({text, source, offset: start + match.index, endOffset: start + match.index + match[0].length})
+      const inner = match[1].trim()
+      if (controlComment.test(inner)) {
+        const offset = start + shift + match.index
+        controls.push({text: inner, source, offset, endOffset: offset + match[0].length})
       }
     }
   }
 
-  visit(fromMarkdown(markdown, parseOptions))
+  function collectDefinition(node: Definition): void {
+    const start = node.position?.start.offset
+    if (start === undefined) return
+    definitions.push({identifier: node.identifier, label: rawLabel(node, text, start), offset: start + shift})
+  }
+
+  for (const child of tree.children) {
+    const start = child.position?.start.offset ?? 0
+    if (start >= regionStart && start < regionEnd) visit(child)
+  }
+}
+
+const definitionLabel = /[ \t]*\[((?:[^\\[\]]|\\[\s\S]){1,999})\]:/y
+
+/** The label of a definition as written (escapes and references not decoded), for defining it again elsewhere. */
+function rawLabel(node: Definition, text: string, start: number): string {
+  definitionLabel.lastIndex = start
+  const match = definitionLabel.exec(text)
+  if (match && identifierOf(match[1]) === node.identifier) return match[1]
+  // A label over several lines in a block quote has `>` inside its source.
+  return node.label && identifierOf(node.label) === node.identifier ? node.label : node.identifier
+}
+
+/** One parsed chunk `[start, end)` of a document. */
+interface Chunk extends Collected {
+  start: number
+  end: number
+  /** Identifiers the chunk's bracketed texts could reference. */
+  wanted: Set<string>
+  /** Definitions from other chunks that were added to it. */
+  added: Map<string, DefinitionSite>
+}
+
+/**
+ * Extract a big document chunk by chunk (see src/formats/markdown-chunks.ts
+ * for why and where it is cut); `undefined` if it cannot be cut.
+ */
+function extractChunked(markdown: string, source: string, chunkSize: number): {blocks: Block[]; controls: Control[]} | undefined {
+  if (findCut(markdown, 0, chunkSize) === undefined) return undefined
+  const guessed = new DefinitionIndex(scanDefinitions(markdown))
+  const chunks: Chunk[] = []
+  let start = 0
+  while (start < markdown.length) {
+    let minLength = chunkSize
+    for (;;) {
+      const cut = findCut(markdown, start, minLength)
+      const end = cut ?? markdown.length
+      const wanted = referencedIdentifiers(markdown.slice(start, end))
+      const chunk = parseChunk(markdown, start, end, wanted, guessed.needed(wanted, start, end), source)
+      if (chunk) {
+        chunks.push(chunk)
+        start = end
+        break
+      }
+      // Something stays open across the cut (the scan guessed wrong): take a longer chunk.
+      minLength = 2 * (end - start)
+    }
+  }
+
+  // The definitions added were guessed by a line scan: where the parsed ones
+  // say otherwise, parse that chunk again with the right ones.
+  const parsed = new DefinitionIndex(chunks.flatMap((chunk) => chunk.definitions))
+  for (let index = 0; index < chunks.length; index++) {
+    const chunk = chunks[index]
+    const needed = parsed.needed(chunk.wanted, chunk.start, chunk.end)
+    if (sameDefined(chunk, needed)) continue
+    const again = parseChunk(markdown, chunk.start, chunk.end, chunk.wanted, needed, source)
+    if (!again) return undefined // Cannot happen: definitions do not change where blocks end.
+    chunks[index] = again
+  }
+
+  const blocks: Block[] = []
+  const controls: Control[] = []
+  for (const chunk of chunks) {
+    for (const block of chunk.blocks) blocks.push(block)
+    for (const control of chunk.controls) controls.push(control)
+  }
   return {blocks, controls}
+}
+
+/** Whether the labels defined for `chunk` (its own and the added ones) are those it should see. */
+function sameDefined(chunk: Chunk, needed: Map<string, DefinitionSite>): boolean {
+  const own = new Set(chunk.definitions.map((definition) => definition.identifier))
+  for (const identifier of chunk.added.keys()) if (!own.has(identifier) && !needed.has(identifier)) return false
+  for (const identifier of needed.keys()) if (!own.has(identifier) && !chunk.added.has(identifier)) return false
+  return true
+}
+
+/**
+ * Parse `markdown[start, end)` on its own, with `added` definitions around
+ * it and, unless it runs to the end, the probe line after it. `undefined` if
+ * the probe shows that a block stays open across `end`.
+ */
+function parseChunk(
+  markdown: string,
+  start: number,
+  end: number,
+  wanted: Set<string>,
+  added: Map<string, DefinitionSite>,
+  source: string
+): Chunk | undefined {
+  const last = end === markdown.length
+  const body = markdown.slice(start, end)
+  const definitions = definitionLines(added.values())
+  // Definitions go before the chunk (after a blank line nothing is open),
+  // except in the first chunk, where front matter must come first: there
+  // they go after the probe.
+  const prefix = start > 0 && definitions ? definitions + '\n' : ''
+  const suffix = (last ? '' : probeLine) + (start === 0 && definitions ? '\n' + definitions : '')
+  const text = prefix + body + suffix
+  const tree = fromMarkdown(text, start === 0 ? parseOptions : laterChunkParseOptions)
+  const regionEnd = prefix.length + body.length
+  if (!last && !startsParagraph(tree, regionEnd)) return undefined
+  const chunk: Chunk = {blocks: [], controls: [], definitions: [], start, end, wanted, added}
+  collect(tree, text, start - prefix.length, prefix.length, regionEnd, source, chunk)
+  return chunk
+}
+
+/** Whether a top-level paragraph starts at `offset` (the probe line). */
+function startsParagraph(tree: Root, offset: number): boolean {
+  for (let index = tree.children.length - 1; index >= 0; index--) {
+    const child = tree.children[index]
+    const start = child.position?.start.offset
+    if (start === undefined || start > offset) continue
+    return start === offset && child.type === 'paragraph'
+  }
+  return false
 }
 
 function isUrlText(text: string, url: string): boolean {

@@ -36,7 +36,7 @@
  * "yeah right", or an eye-roll emoji) is left alone.
  */
 import type {Language} from '../types.js'
-import type {Token} from '../tokens.js'
+import {memoSlot, type Token} from '../tokens.js'
 import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
@@ -71,6 +71,8 @@ interface Settings {
   /** Weight of a mild positive word under an intensifier ("insanely comfortable"); 0 leaves it glue (default: 0). */
   boostedMild: number
   memo: Map<string, WordWeight>
+  /** This rule's slot in each lexeme's memo (see `Lexeme`), when one was free. */
+  slot: number | undefined
 }
 
 /** One weighted word (or hyphenated compound) and the intensifiers before it. */
@@ -130,6 +132,7 @@ export const gushKind: Kind = {
       negation: rule.negation,
       prefixes: [...intensifiers(lang)].filter(([word]) => word.length >= 3).sort((a, b) => b[0].length - a[0].length),
       memo: new Map(),
+      slot: memoSlot(),
       glue: wordSetOf(rule, 'glue', lang),
       superlativeWeight: numberField(rule, 'superlativeWeight', 0),
       scope: wordSetOf(rule, 'scope', lang),
@@ -166,6 +169,16 @@ const mild: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0, mild: tru
 
 /** The gush weight of one word (0 when it is not a gushing word), cached per rule and word. */
 function weightOf(word: Token, settings: Settings): WordWeight {
+  const lexeme = word.lexeme
+  if (lexeme !== undefined && settings.slot !== undefined) {
+    let known = lexeme.memo[settings.slot] as WordWeight | undefined
+    if (known === undefined) lexeme.memo[settings.slot] = known = weighed(word, settings)
+    return known
+  }
+  return weighed(word, settings)
+}
+
+function weighed(word: Token, settings: Settings): WordWeight {
   let result = settings.memo.get(word.norm)
   if (result === undefined) {
     const boost = intensifierWeight(word.norm, settings.lang)
