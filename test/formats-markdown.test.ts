@@ -1,5 +1,9 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {blockWith, expectExactMaps, extractFile, extractString, sourceOfWord, texts} from './formats-helpers.js'
+import {extractMarkdown} from '../src/formats/markdown.js'
+import {defaultChunkSize, findCut} from '../src/formats/markdown-chunks.js'
+import type {Extracted} from '../src/types.js'
+import {blockWith, expectExactMaps, extractFile, extractString, fixturePath, sourceOfWord, texts} from './formats-helpers.js'
 
 describe('markdown', () => {
   it('extracts headings, paragraphs, quotes, list items, table cells and alt text', async () => {
@@ -66,5 +70,223 @@ describe('markdown', () => {
     expect(blockWith(extracted, 'kaartje').text).toMatch(/kaartje: Ik heb/)
     expect(sourceOfWord(extracted, 'gemist')).toBe('gemist')
     expectExactMaps(extracted)
+  })
+})
+
+describe('markdown in chunks', () => {
+  /** Extract as one document (no chunks) and in chunks of every size up to the length; all must be equal. */
+  function expectSameInChunks(markdown: string, sizes: Iterable<number> = range(1, markdown.length)): Extracted {
+    const whole = asExtracted(markdown, extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY}))
+    expectExactMaps(whole)
+    for (const chunkSize of sizes) {
+      const chunked = extractMarkdown(markdown, 'file', {chunkSize})
+      expect(chunked, `chunk size ${chunkSize}`).toEqual({blocks: whole.blocks, controls: whole.controls})
+    }
+    return whole
+  }
+
+  function asExtracted(file: string, result: Pick<Extracted, 'blocks' | 'controls'>): Extracted {
+    return {format: 'markdown', sources: {file}, ...result}
+  }
+
+  function* range(from: number, to: number): Iterable<number> {
+    for (let size = from; size <= to; size++) yield size
+  }
+
+  /** All cut places the scan offers for chunks of `chunkSize`. */
+  function cuts(markdown: string, chunkSize: number): number[] {
+    const found: number[] = []
+    for (let at = findCut(markdown, 0, chunkSize); at !== undefined; at = findCut(markdown, at, chunkSize)) found.push(at)
+    return found
+  }
+
+  it('gives the same blocks as one parse for the guide fixture, cut anywhere', () => {
+    const markdown = readFileSync(fixturePath('guide.md'), 'utf8')
+    expectSameInChunks(markdown)
+  })
+
+  it('keeps documents under the chunk size to one parse', async () => {
+    const markdown = readFileSync(fixturePath('guide.md'), 'utf8')
+    const extracted = await extractFile('guide.md')
+    expect(extractMarkdown(markdown)).toEqual({blocks: extracted.blocks, controls: extracted.controls})
+    expect(findCut(markdown, 0, defaultChunkSize)).toBeUndefined()
+  })
+
+  it('never cuts inside a fence that holds blank lines and lines in column 0', () => {
+    const markdown = [
+      'Fresh bread every morning.',
+      '',
+      '```text',
+      'first line of code',
+      '',
+      'column zero inside the fence',
+      '',
+      '~~~',
+      'still code',
+      '```',
+      '',
+      'After the fence comes copy again.',
+      '',
+      '~~~~',
+      '```',
+      '',
+      'tilde fence content',
+      '~~~~',
+      '',
+      'Last words.',
+      ''
+    ].join('\n')
+    const afterFence = markdown.indexOf('After the fence')
+    expect(cuts(markdown, 1)).toEqual([markdown.indexOf('```text'), afterFence, markdown.indexOf('~~~~'), markdown.indexOf('Last words')])
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toEqual(['Fresh bread every morning.', 'After the fence comes copy again.', 'Last words.'])
+  })
+
+  it('keeps a loose list that spans a cut the same', () => {
+    const markdown = [
+      '- The first item has a paragraph.',
+      '',
+      '  And a second paragraph, indented.',
+      '- A tight item',
+      'with a lazy line.',
+      '',
+      '- A loose item after a blank line.',
+      '',
+      '      indented code in the item',
+      '',
+      '  > A quote in the item.',
+      '',
+      '1. An ordered item.',
+      '',
+      'A paragraph after the list.',
+      ''
+    ].join('\n')
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toContain('A loose item after a blank line.')
+    expect(texts(whole)).toContain('A tight item\nwith a lazy line.')
+    expect(texts(whole).join('\n')).not.toContain('indented code')
+  })
+
+  it('resolves reference links whose definitions are in another chunk', () => {
+    const markdown = [
+      'Read [our story][about] and the [Garden Guide].',
+      '',
+      'Also ![a watering can][can] and [ghost] and [ghost link][ghost].',
+      '',
+      '> Quoted [two words] here.',
+      '',
+      '```',
+      '[ghost]: /not-a-definition-in-code',
+      '```',
+      '',
+      '> [two',
+      '> words]: /defined-over-two-lines',
+      '',
+      '[about]: https://example.com/about',
+      '[garden guide]: /guide "The guide"',
+      '- [can]: /can.png',
+      ''
+    ].join('\n')
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toEqual([
+      'Read our story and the Garden Guide.',
+      'a watering can',
+      'Also  and [ghost] and [ghost link][ghost].',
+      'Quoted two words here.'
+    ])
+  })
+
+  it('keeps trouw control comments near a cut, with their offsets', () => {
+    const markdown = [
+      'Intro copy.',
+      '',
+      '<!-- trouw ignore coercion/urgency -->',
+      '',
+      '<!--',
+      '',
+      'Commented out, with a blank line.',
+      '',
+      'trouw ignore sentiment -->',
+      '',
+      'Copy with an inline <!-- trouw ignore praise --> comment.',
+      '',
+      '<!-- trouw end -->',
+      'Right after the control.',
+      ''
+    ].join('\n')
+    expect(cuts(markdown, 1)).not.toContain(markdown.indexOf('Commented out'))
+    expect(cuts(markdown, 1)).not.toContain(markdown.indexOf('trouw ignore sentiment'))
+    const whole = expectSameInChunks(markdown)
+    expect(whole.controls!.map((control) => markdown.slice(control.offset, control.endOffset))).toEqual([
+      '<!-- trouw ignore coercion/urgency -->',
+      '<!-- trouw ignore praise -->',
+      '<!-- trouw end -->'
+    ])
+    expect(texts(whole).join('\n')).not.toContain('Commented out')
+  })
+
+  it('reads front matter only at the very start', () => {
+    const markdown = ['---', 'subject: not copy', '', 'title: still front matter', '---', '', 'Body copy.', '', '---', 'A setext heading', '---', '', '+++', ''].join('\n')
+    expect(cuts(markdown, 1)[0]).toBe(markdown.indexOf('Body copy.'))
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toEqual(['Body copy.', 'A setext heading', '+++'])
+  })
+
+  it('grows a chunk when the parser sees a block open across a guessed cut', () => {
+    // The scan takes `<!--` inside the HTML block for a comment, so it misses
+    // the fence after it and guesses a cut inside that fence: the probe says no.
+    const markdown = ['<div>', '<!-- not a comment block', '</div>', '', '```', 'code -->', '', 'column zero in the fence', '```', '', 'Copy after the fence.', ''].join('\n')
+    expect(cuts(markdown, 1)).toContain(markdown.indexOf('column zero'))
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toEqual(['Copy after the fence.'])
+  })
+
+  it('handles CRLF line endings, tables and HTML blocks at cuts', () => {
+    const markdown = [
+      '| Tool | Price |',
+      '| --- | --- |',
+      '| Rake | &euro;12 |',
+      '',
+      '<section>',
+      'raw html block',
+      '</section>',
+      '',
+      '<pre>',
+      '',
+      'preformatted',
+      '',
+      '</pre>',
+      '',
+      'Copy\\',
+      'with a hard break &amp; an entity.',
+      ''
+    ].join('\r\n')
+    const whole = expectSameInChunks(markdown)
+    expect(texts(whole)).toEqual(['Tool', 'Price', 'Rake', '€12', 'Copy\nwith a hard break & an entity.'])
+  })
+
+  it('gives a big document the blocks of its parts, offsets shifted', () => {
+    const part = readFileSync(fixturePath('guide.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')
+    const parts: string[] = []
+    let size = 0
+    for (let index = 0; size < 3 * defaultChunkSize; index++) {
+      const text = `## Part ${index}\n\n${part}\n`
+      parts.push(text)
+      size += text.length
+    }
+    const markdown = parts.join('')
+    const big = extractMarkdown(markdown)
+    const expected: Extracted['blocks'] = []
+    const controls: NonNullable<Extracted['controls']> = []
+    let offset = 0
+    for (const text of parts) {
+      const small = extractMarkdown(text)
+      for (const block of small.blocks) expected.push({...block, map: block.map.map((piece) => ({...piece, source: piece.source + offset}))})
+      for (const control of small.controls) controls.push({...control, offset: control.offset + offset, endOffset: control.endOffset + offset})
+      offset += text.length
+    }
+    expect(cuts(markdown, defaultChunkSize).length).toBeGreaterThan(1)
+    expect(big).toEqual({blocks: expected, controls})
+    expectExactMaps(asExtracted(markdown, big))
   })
 })

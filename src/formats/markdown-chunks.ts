@@ -1,0 +1,225 @@
+/**
+ * Cutting big Markdown documents into chunks that parse on their own.
+ *
+ * Why: micromark is superlinear on one big document. Each time a container
+ * (list item, block quote) closes, its document tokenizer moves the exit
+ * events with an `EditMap`, which copies the whole event list built so far:
+ * the cost grows with (events so far) × (containers closed), about quadratic
+ * (measured: 1.7 s per MB at 0.1 MB, 14 s per MB at 5 MB). Parsing chunks of
+ * bounded size keeps each copy bounded, so the whole stays linear.
+ *
+ * A cut is only taken where no block can continue across it: at the start of
+ * a line that begins with a non-space character in column 0 and follows a
+ * blank line. A blank line ends paragraphs, tables, block quotes and HTML
+ * blocks of kind 6 and 7; a line in column 0 after it ends list items (no
+ * lazy continuation after a blank line) and indented code. What can still
+ * run across such a line (fenced code, HTML blocks of kinds 1–5 such as
+ * comments, front matter) is tracked by a cheap line scan here, and the
+ * parser has the last word: every chunk but the last is parsed with a probe
+ * line after it, and the cut only stands if that probe comes out as a
+ * top-level paragraph (else the chunk grows to a later cut). An open list
+ * that the next chunk continues (`- a` ⏎ ⏎ `- b`) becomes two lists: the
+ * same list items and paragraphs, so the same blocks.
+ *
+ * The one thing that crosses chunks is link reference definitions: whether
+ * `[text][label]` is a link (and its brackets are markup) depends on a
+ * `[label]: url` anywhere in the document. So the caller adds, to each chunk,
+ * definitions for the labels the chunk's brackets name that are defined in
+ * other chunks (found by a line scan first, checked against the parsed
+ * definitions after).
+ */
+
+/** Target size of a chunk in characters (default of `MarkdownOptions.chunkSize`). */
+export const defaultChunkSize = 65_536
+
+/**
+ * A paragraph line parsed after a chunk: if the parser reads it as a
+ * top-level paragraph, nothing of the chunk stays open across the cut.
+ */
+export const probeLine = 'trouw-chunk-probe\n'
+
+const lineEnding = /\r\n|\r|\n/g
+const blankLine = /^[ \t]*$/
+const fenceOpening = /^(`{3,}|~{3,})(.*)$/
+const htmlOpenings: Array<[RegExp, RegExp]> = [
+  [/^<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/]
+]
+const frontMatterFence = /^(?:---|\+\+\+)[ \t]*$/
+
+/** What the line scan thinks is open at a line. */
+type ScanState =
+  | {kind: 'none'}
+  | {kind: 'fence'; marker: string; size: number}
+  | {kind: 'html'; end: RegExp}
+  | {kind: 'frontMatter'; fence: string}
+
+/**
+ * The first place at or after `from + minLength` where a chunk starting at
+ * `from` may end (the start of the next chunk), or `undefined` if there is
+ * none before the end. `from` must itself be a verified cut (or 0).
+ * The scan is a guess; the probe (see `probeLine`) decides.
+ */
+export function findCut(markdown: string, from: number, minLength: number): number | undefined {
+  const target = from + minLength
+  let state: ScanState = {kind: 'none'}
+  let previousBlank = false
+  let lineStart = from
+  lineEnding.lastIndex = from
+  while (lineStart < markdown.length) {
+    const match = lineEnding.exec(markdown)
+    const lineEnd = match ? match.index : markdown.length
+    const nextStart = match ? match.index + match[0].length : markdown.length
+    const line = markdown.slice(lineStart, lineEnd)
+    if (
+      lineStart >= target &&
+      state.kind === 'none' &&
+      previousBlank &&
+      line.length > 0 &&
+      !isSpaceOrBom(line.charCodeAt(0))
+    ) {
+      return lineStart
+    }
+    state = nextState(state, line, lineStart === 0)
+    previousBlank = blankLine.test(line)
+    lineStart = nextStart
+    if (!match) break
+  }
+  return undefined
+}
+
+/** The scan state after `line`. */
+function nextState(state: ScanState, line: string, first: boolean): ScanState {
+  switch (state.kind) {
+    case 'fence': {
+      const indent = indentOf(line)
+      if (indent > 3) return state
+      const rest = line.slice(indent)
+      let size = 0
+      while (rest[size] === state.marker) size++
+      return size >= state.size && blankLine.test(rest.slice(size)) ? {kind: 'none'} : state
+    }
+    case 'html':
+      return state.end.test(line) ? {kind: 'none'} : state
+    case 'frontMatter':
+      return line.trimEnd() === state.fence ? {kind: 'none'} : state
+    case 'none': {
+      if (first && frontMatterFence.test(line)) return {kind: 'frontMatter', fence: line.trimEnd()}
+      const indent = indentOf(line)
+      if (indent > 3) return state
+      const rest = line.slice(indent)
+      const fence = fenceOpening.exec(rest)
+      if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+        return {kind: 'fence', marker: fence[1][0], size: fence[1].length}
+      }
+      for (const [opening, end] of htmlOpenings) {
+        if (opening.test(rest)) return end.test(rest.slice(2)) ? state : {kind: 'html', end}
+      }
+      return state
+    }
+  }
+}
+
+/** Columns of leading spaces; a tab makes it at least 4 (indented code). */
+function indentOf(line: string): number {
+  let index = 0
+  while (line.charCodeAt(index) === 32) index++
+  return line.charCodeAt(index) === 9 ? 4 : index
+}
+
+function isSpaceOrBom(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xfeff
+}
+
+/**
+ * The identifier a label stands for, as mdast gives it on `definition` and
+ * reference nodes (micromark's `normalizeIdentifier`, lower-cased).
+ */
+export function identifierOf(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase()
+}
+
+/** Bracketed text without unescaped brackets inside: every possible reference label. */
+const bracketed = /\[((?:[^\\[\]]|\\[\s\S])+)\]/g
+/** A line that looks like a definition, maybe after list or quote markers. */
+const definitionStart = /^[ \t>*+\-\d.)]*\[((?:[^\\[\]]|\\[\s\S]){1,999})\]:/gm
+
+/** Identifiers of all bracketed texts in `text`: the labels it may reference. */
+export function referencedIdentifiers(text: string): Set<string> {
+  const found = new Set<string>()
+  bracketed.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = bracketed.exec(text))) found.add(identifierOf(match[1]))
+  return found
+}
+
+/** A (possible) link reference definition: its raw label and where it is. */
+export interface DefinitionSite {
+  identifier: string
+  label: string
+  offset: number
+}
+
+/**
+ * Lines that look like link reference definitions (a guess: some may be in
+ * code, and labels over several lines in containers are missed; the parsed
+ * definitions correct it).
+ */
+export function scanDefinitions(markdown: string): DefinitionSite[] {
+  const sites: DefinitionSite[] = []
+  definitionStart.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = definitionStart.exec(markdown))) {
+    sites.push({identifier: identifierOf(match[1]), label: match[1], offset: match.index})
+  }
+  return sites
+}
+
+/** Sites grouped by identifier, for "is it defined outside `[start, end)`?". */
+export class DefinitionIndex {
+  private readonly byIdentifier = new Map<string, DefinitionSite[]>()
+
+  /** `sites` must be in document order. */
+  constructor(sites: Iterable<DefinitionSite>) {
+    for (const site of sites) {
+      const list = this.byIdentifier.get(site.identifier)
+      if (list) list.push(site)
+      else this.byIdentifier.set(site.identifier, [site])
+    }
+  }
+
+  /** A site of `identifier` outside `[start, end)`, if any. */
+  outside(identifier: string, start: number, end: number): DefinitionSite | undefined {
+    const list = this.byIdentifier.get(identifier)
+    if (!list) return undefined
+    // Sites are in document order: the first or the last one is outside if any is.
+    if (list[0].offset < start) return list[0]
+    const last = list[list.length - 1]
+    return last.offset >= end ? last : undefined
+  }
+
+  /** The sites of the identifiers in `wanted` that are defined outside `[start, end)`. */
+  needed(wanted: Iterable<string>, start: number, end: number): Map<string, DefinitionSite> {
+    const needed = new Map<string, DefinitionSite>()
+    for (const identifier of wanted) {
+      const site = this.outside(identifier, start, end)
+      if (site) needed.set(identifier, site)
+    }
+    return needed
+  }
+}
+
+/** Definition lines for `sites` (the destination does not matter: only whether a label is defined). */
+export function definitionLines(sites: Iterable<DefinitionSite>): string {
+  let text = ''
+  for (const site of sites) text += `[${site.label.replace(/[\t\n\r ]+/g, ' ')}]: #\n`
+  return text
+}
