@@ -246,6 +246,15 @@ function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[
 }
 
 /**
+ * The most frequent words of copy in each language (about one token in
+ * three): the poorest anchors of all.
+ */
+const veryCommonWords = new Set([
+  'i', 'you', 'your', 'we', 'our', 'the', 'a', 'to', 'of', 'and', 'in', 'for', 'is', 'it', 'this', 'that', 'on', 'with', 'are', 'be',
+  'je', 'jij', 'u', 'uw', 'jouw', 'wij', 'ons', 'onze', 'ik', 'de', 'het', 'een', 'en', 'van', 'in', 'op', 'te', 'voor', 'met', 'dat', 'die', 'is', 'niet'
+])
+
+/**
  * Words so common that they make a poor anchor: a pattern is indexed by its
  * rarest required word instead ("we … genieten" is looked up by `genieten`).
  */
@@ -285,7 +294,7 @@ interface Entry<T> {
 function anchorCost(step: Step): number | undefined {
   if (step.type !== 'word' || step.optional || step.any || step.number || step.predicates.length > 0) return undefined
   let cost = 0
-  for (const word of step.exact) cost += commonWords.has(word) ? 50 : 1
+  for (const word of step.exact) cost += veryCommonWords.has(word) ? 100 : commonWords.has(word) ? 30 : 1
   for (const prefix of step.prefixes) {
     if (prefix.length < 3) return undefined
     cost += 3

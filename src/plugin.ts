@@ -85,6 +85,20 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   return compiled
 }
 
+const quoteMark = /['"“‘„«‚]/
+const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
+const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
+const byNumber = (a: number, b: number) => a - b
+
+function hasQuoteMark(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    // ' " and the curly and low quotation marks.
+    if (code === 39 || code === 34 || code === 0x201c || code === 0x2018 || code === 0x201e || code === 0xab || code === 0x201a) return true
+  }
+  return false
+}
+
 export function retextTrouw(options?: Readonly<Options> | null) {
   const settings = options ?? {}
   return function (tree: Root, file: VFile): void {
@@ -95,6 +109,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const masks = file.data.trouwMasks ?? []
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
+    // Where the block has a quotation mark at all: most sentences have none.
+    const firstQuote = text.search(quoteMark)
+    // Hits per active detector, reused across sentences (cleared after each).
+    const hitsByRule: Array<PatternHit[] | undefined> = []
+    const positions: number[] = []
 
     // nlcst is Root > Paragraph > Sentence: walk it directly (a generic
     // visitor costs more than the detectors on small blocks).
@@ -122,27 +141,39 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         end,
         tokens,
         words: wordTokens(tokens),
-        quoted: /['"“‘„«‚]/.test(text.slice(start, end)) ? quotedRanges(text, start, end) : []
+        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges
       }
 
-      const hitsByRule = new Map<number, PatternHit[]>()
+      positions.length = 0
       for (const [match, pattern, [position, role]] of compiled.index.matches(view.words)) {
-        const list = hitsByRule.get(position)
+        const list = hitsByRule[position]
         const hit = {role, pattern, match}
         if (list) list.push(hit)
-        else hitsByRule.set(position, [hit])
+        else {
+          hitsByRule[position] = [hit]
+          positions.push(position)
+        }
       }
-      for (const [position, list] of hitsByRule) {
+      for (const position of positions) {
         const conditions = compiled.secondary[position]
         if (!conditions) continue
+        const list = hitsByRule[position]!
         for (const [match, pattern, [, role]] of conditions.matches(view.words)) list.push({role, pattern, match})
       }
-      for (const position of compiled.always) if (!hitsByRule.has(position)) hitsByRule.set(position, [])
+      for (const position of compiled.always) {
+        if (hitsByRule[position]) continue
+        hitsByRule[position] = noHits
+        positions.push(position)
+      }
+      // Detectors run in rule order, so messages come out the same way every time.
+      if (positions.length > 1) positions.sort(byNumber)
 
       let intensity = 0
-      for (const position of [...hitsByRule.keys()].sort((a, b) => a - b)) {
+      for (const position of positions) {
         const {rule, detector, severity} = compiled.active[position]
-        for (const finding of detector.detect(view, hitsByRule.get(position)!)) {
+        const hits = hitsByRule[position]!
+        hitsByRule[position] = undefined
+        for (const finding of detector.detect(view, hits)) {
           place ??= location(file)
           const actual = text.slice(finding.start, finding.end)
           createMessage(file, {
