@@ -88,7 +88,19 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
 const quoteMark = /['"“‘„«‚]/
 const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
 const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
-const byNumber = (a: number, b: number) => a - b
+
+/** Insertion sort: the handful of detectors with hits in a sentence (`Array#sort` costs more on so few). */
+function sortSmall(values: number[]): void {
+  for (let index = 1; index < values.length; index++) {
+    const value = values[index]
+    let at = index - 1
+    while (at >= 0 && values[at] > value) {
+      values[at + 1] = values[at]
+      at--
+    }
+    values[at + 1] = value
+  }
+}
 
 function hasQuoteMark(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
@@ -101,10 +113,13 @@ function hasQuoteMark(text: string, start: number, end: number): boolean {
 
 export function retextTrouw(options?: Readonly<Options> | null) {
   const settings = options ?? {}
+  let last: {set: RuleSet; lang: Language; compiled: Compiled} | undefined
   return function (tree: Root, file: VFile): void {
     const lang: Language = settings.lang ?? file.data.trouw?.language ?? 'en'
     const set = settings.rules ?? loadRules()
-    const compiled = compile(set, lang, settings.severities)
+    // The plugin runs once per block: keep the last compiled rules at hand.
+    if (last === undefined || last.set !== set || last.lang !== lang) last = {set, lang, compiled: compile(set, lang, settings.severities)}
+    const compiled = last.compiled
     const text = String(file.value)
     const masks = file.data.trouwMasks ?? []
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
@@ -166,7 +181,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         positions.push(position)
       }
       // Detectors run in rule order, so messages come out the same way every time.
-      if (positions.length > 1) positions.sort(byNumber)
+      if (positions.length > 1) sortSmall(positions)
 
       let intensity = 0
       for (const position of positions) {

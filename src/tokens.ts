@@ -34,18 +34,94 @@ export interface Token {
  * read: string hashing was the largest cost of matching.
  */
 export interface Lexeme {
+  /** The spelling. */
+  raw: string
   norm: string
   kind: TokenKind
   caps: boolean
   /** Starts with a capital letter. */
   capital: boolean
+  /** Holds a hyphen or slash: the word is cut into pieces. */
+  split: boolean
+  /** Holds an emoji or pictograph. */
+  emoji: boolean
+  /** Punctuation that starts a new clause: `, ; : ( ) – —`. */
+  clauseBreak: boolean
   /** Answers cached per consumer, indexed by the consumer's `memoSlot()`. */
   memo: unknown[]
 }
 
-/** Spellings remembered at most; beyond this the table starts over (memory stays bounded). */
-const lexemeLimit = 50000
-const lexemes = new Map<string, Lexeme>()
+/**
+ * The lexemes by spelling: an open-addressing table keyed by a hash of the
+ * characters, so that a token is looked up straight from the block text
+ * without cutting a string out of it first (a `Map` needs the string, and
+ * hashing a new string goes through the runtime: that lookup was the largest
+ * cost of tokenising).
+ */
+class SpellingTable {
+  private size = 0
+  private mask = 4095
+  private keys: Array<string | undefined> = new Array(4096)
+  private hashes = new Int32Array(4096)
+  private values: Array<Lexeme | undefined> = new Array(4096)
+
+  /** The lexeme of `text.slice(start, end)`. */
+  get(text: string, start: number, end: number): Lexeme {
+    let hash = 0x811c9dc5 | 0
+    for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619)
+    const length = end - start
+    let slot = hash & this.mask
+    for (;;) {
+      const key = this.keys[slot]
+      if (key === undefined) break
+      if (this.hashes[slot] === hash && key.length === length && sameAt(key, text, start)) return this.values[slot]!
+      slot = (slot + 1) & this.mask
+    }
+    const lexeme = createLexeme(text.slice(start, end))
+    if (this.size * 2 >= this.mask) {
+      // Grow up to the limit, then start over: memory stays bounded.
+      this.reset(this.mask + 1 >= lexemeLimit ? this.mask + 1 : (this.mask + 1) * 2)
+      return this.get(text, start, end)
+    }
+    this.keys[slot] = lexeme.raw
+    this.hashes[slot] = hash
+    this.values[slot] = lexeme
+    this.size++
+    return lexeme
+  }
+
+  private reset(capacity: number): void {
+    const {keys, hashes, values} = this
+    const keep = capacity > keys.length
+    this.keys = new Array(capacity)
+    this.hashes = new Int32Array(capacity)
+    this.values = new Array(capacity)
+    this.mask = capacity - 1
+    this.size = 0
+    if (!keep) return
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]
+      if (key === undefined) continue
+      let slot = hashes[index] & this.mask
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask
+      this.keys[slot] = key
+      this.hashes[slot] = hashes[index]
+      this.values[slot] = values[index]
+      this.size++
+    }
+  }
+}
+
+function sameAt(key: string, text: string, start: number): boolean {
+  for (let index = 0; index < key.length; index++) {
+    if (key.charCodeAt(index) !== text.charCodeAt(start + index)) return false
+  }
+  return true
+}
+
+/** Spellings remembered at most (a power of two); beyond this the table starts over. */
+const lexemeLimit = 65536
+const lexemes = new SpellingTable()
 let slots = 0
 
 /**
@@ -93,26 +169,28 @@ export function sentenceTokens(sentence: Sentence, text: string, masks: Masks): 
   let clause = 0
 
   for (const node of sentence.children) {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
+    const position = node.position
+    if (position === undefined) continue
+    const start = position.start.offset
+    const end = position.end.offset
     if (start === undefined || end === undefined) continue
 
     if (node.type === 'WordNode') {
       pushWordPieces(tokens, text, start, end, clause, masks)
     } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
-      const raw = text.slice(start, end)
-      if (emojiLike.test(raw)) {
+      const lexeme = lexemes.get(text, start, end)
+      if (lexeme.emoji) {
         // A run of emoji may come as one node: one token per pictograph.
         let offset = start
-        for (const char of raw) {
+        for (const char of lexeme.raw) {
           if (emojiLike.test(char)) {
             tokens.push({norm: char, raw: char, kind: 'emoji', start: offset, end: offset + char.length, clause, caps: false})
           }
           offset += char.length
         }
       } else {
-        tokens.push({norm: raw, raw, kind: 'punct', start, end, clause, caps: false})
-        if (clauseBreak.test(raw)) clause++
+        tokens.push({norm: lexeme.raw, raw: lexeme.raw, kind: 'punct', start, end, clause, caps: false})
+        if (lexeme.clauseBreak) clause++
       }
     }
   }
@@ -128,19 +206,27 @@ function pushWordPieces(
   clause: number,
   masks: Masks
 ): void {
-  const raw = text.slice(start, end)
   if (masks.length > 0 && isMasked(start, end, masks)) {
-    tokens.push({norm: '', raw, kind: 'masked', start, end, clause, caps: false})
+    tokens.push({norm: '', raw: text.slice(start, end), kind: 'masked', start, end, clause, caps: false})
     return
   }
+  if (end - start > 1 && text.charCodeAt(end - 1) === 46 /* . */) {
+    pushDottedWord(tokens, text.slice(start, end), start, end, clause)
+    return
+  }
+  const lexeme = lexemes.get(text, start, end)
+  if (lexeme.split) pushPieces(tokens, lexeme.raw, start, clause)
+  else pushPiece(tokens, lexeme, start, clause)
+}
 
+function pushDottedWord(tokens: Token[], raw: string, start: number, end: number, clause: number): void {
   // The parser keeps a sentence-final dot on numbers and on words it takes
   // for abbreviations ("12.", Dutch "vrij." as in vrijdag) and then runs two
   // sentences together. Split the dot off as its own token; `splitSentence`
   // cuts there when a capital follows.
   let word = raw
   let dot = false
-  if (raw.length > 1 && raw.endsWith('.') && !raw.slice(0, -1).includes('.') && !abbreviations.has(fold(raw.slice(0, -1)))) {
+  if (!raw.slice(0, -1).includes('.') && !abbreviations.has(fold(raw.slice(0, -1)))) {
     word = raw.slice(0, -1)
     dot = true
   }
@@ -180,7 +266,7 @@ const hyphenLike = /[-/‐‑]/
 
 function pushPieces(tokens: Token[], raw: string, start: number, clause: number): void {
   if (!hyphenLike.test(raw)) {
-    pushPiece(tokens, lexemeOf(raw), raw, start, clause)
+    pushPiece(tokens, lexemeOf(raw), start, clause)
     return
   }
   // Split at hyphens and slashes, but keep numbers such as 02:14:00 or 3.5 whole.
@@ -189,29 +275,39 @@ function pushPieces(tokens: Token[], raw: string, start: number, clause: number)
     const pieceStart = offset
     offset += piece.length
     if (piece === '' || /^[-/‐‑]$/.test(piece)) continue
-    pushPiece(tokens, lexemeOf(piece), piece, pieceStart, clause)
+    pushPiece(tokens, lexemeOf(piece), pieceStart, clause)
   }
 }
 
-function pushPiece(tokens: Token[], lexeme: Lexeme, raw: string, start: number, clause: number): void {
+function pushPiece(tokens: Token[], lexeme: Lexeme, start: number, clause: number): void {
+  const raw = lexeme.raw
   tokens.push({norm: lexeme.norm, raw, kind: lexeme.kind, start, end: start + raw.length, clause, caps: lexeme.caps, lexeme})
 }
 
-/** The shared record of a spelling (one map lookup; worked out the first time it is seen). */
+/** The shared record of a spelling (worked out the first time it is seen). */
 export function lexemeOf(piece: string): Lexeme {
-  let lexeme = lexemes.get(piece)
-  if (lexeme === undefined) {
-    let kind: TokenKind = 'word'
-    if (numberLike.test(piece)) kind = 'number'
-    // No letters and no digits: an emoji, or a stray joiner or variation
-    // selector (U+FE0F after ❤), which is no word at all.
-    else if (!letters.test(piece) && !/\p{N}/u.test(piece)) kind = emojiLike.test(piece) ? 'emoji' : 'punct'
-    const caps = piece.length > 1 && upper.test(piece) && !lower.test(piece)
-    lexeme = {norm: fold(piece), kind, caps, capital: upperStart.test(piece), memo: []}
-    if (lexemes.size >= lexemeLimit) lexemes.clear()
-    lexemes.set(piece, lexeme)
+  return lexemes.get(piece, 0, piece.length)
+}
+
+function createLexeme(raw: string): Lexeme {
+  // A copy, not a slice: a slice would keep the whole block text alive.
+  const piece = raw.length >= 13 ? (raw + ' ').slice(0, -1) : raw
+  let kind: TokenKind = 'word'
+  if (numberLike.test(piece)) kind = 'number'
+  // No letters and no digits: an emoji, or a stray joiner or variation
+  // selector (U+FE0F after ❤), which is no word at all.
+  else if (!letters.test(piece) && !/\p{N}/u.test(piece)) kind = emojiLike.test(piece) ? 'emoji' : 'punct'
+  return {
+    raw: piece,
+    norm: fold(piece),
+    kind,
+    caps: piece.length > 1 && upper.test(piece) && !lower.test(piece),
+    capital: upperStart.test(piece),
+    split: hyphenLike.test(piece),
+    emoji: emojiLike.test(piece),
+    clauseBreak: clauseBreak.test(piece),
+    memo: []
   }
-  return lexeme
 }
 
 /** The words (and numbers) only, as the phrase matcher sees them. */
