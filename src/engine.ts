@@ -90,8 +90,7 @@ function ruleSetId(set: RuleSet): string {
 /** Check copy: a string or bytes in, a `VFile` with messages and `file.data.trouw` out. */
 export async function check(value: string | Uint8Array, options?: Readonly<CheckOptions> | null): Promise<VFile> {
   const settings = options ?? {}
-  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value
-  const extracted = await extract(bytes, {
+  const extracted = await extract(value, {
     path: settings.path ?? undefined,
     format: settings.format ?? undefined,
     maxBytes: settings.maxBytes ?? undefined

@@ -228,3 +228,37 @@ describe('spelling in the engine', () => {
     expect((await check(text, {lang: 'en', format: 'text', spell: true, rules: {spelling: 'off'}})).messages).toHaveLength(0)
   })
 })
+
+describe('strings and bytes', () => {
+  const encode = (text: string) => new TextEncoder().encode(text)
+  const summary = (file: Awaited<ReturnType<typeof check>>) =>
+    file.messages.map((message) => [message.ruleId, message.line, message.column, message.actual])
+
+  it('reads a string like the same text as UTF-8 bytes, byte order mark and all', async () => {
+    const text = '\uFEFFHallo!\n\nAls je opzegt, betaal je een boete van 50 euro. Wij genieten elke dag van jouw glimlach!!!'
+    const fromString = await check(text, {lang: 'nl', format: 'text'})
+    const fromBytes = await check(encode(text), {lang: 'nl', format: 'text'})
+    expect(fromString.messages.length).toBeGreaterThan(0)
+    expect(summary(fromString)).toEqual(summary(fromBytes))
+    expect(fromString.data.trouw?.scores).toEqual(fromBytes.data.trouw?.scores)
+  })
+
+  it('sniffs the format of a string as it does of bytes', async () => {
+    const html = '<!doctype html><p>Only <b>two</b> seats left, book now!</p>'
+    const fromString = await check(html, {lang: 'en'})
+    expect(fromString.data.trouw?.format).toBe('html')
+    expect(summary(fromString)).toEqual(summary(await check(encode(html), {lang: 'en'})))
+  })
+
+  it('refuses a binary, an empty or a too large string with the same one-line errors as bytes', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['ab\u0000cd', /is a binary file/],
+      [' \n\t ', /is empty/],
+      ['x'.repeat(200), /more than the limit/]
+    ]
+    for (const [text, error] of cases) {
+      await expect(check(text, {path: 'mail.txt', maxBytes: 100})).rejects.toThrow(error)
+      await expect(check(encode(text), {path: 'mail.txt', maxBytes: 100})).rejects.toThrow(error)
+    }
+  })
+})

@@ -24,14 +24,8 @@ export function displayPath(path: string | undefined): string {
  * UTF-16, not binary, not empty. `.eml` files stop here (the MIME parser decodes them).
  */
 export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes?: number | undefined): void {
-  const limit = maxBytes ?? defaultMaxBytes
   const where = displayPath(path)
-  if (bytes.length > limit) {
-    let size = formatSize(bytes.length)
-    let limitSize = formatSize(limit)
-    if (size === limitSize) [size, limitSize] = [`${bytes.length} bytes`, `${limit} bytes`]
-    throw new InputError(where, `is ${size}, more than the limit of ${limitSize}: split it into smaller files`)
-  }
+  checkSize(bytes.length, path, maxBytes)
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(where, 'is UTF-16 text: save it as UTF-8 and check it again')
   }
@@ -41,6 +35,16 @@ export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes
   if (!hasVisibleByte(bytes)) {
     throw new InputError(where, 'is empty: there is no copy to check')
   }
+}
+
+/** Throw when `size` bytes are more than `maxBytes` (default: 10 MB). */
+function checkSize(size: number, path: string | undefined, maxBytes: number | undefined): void {
+  const limit = maxBytes ?? defaultMaxBytes
+  if (size <= limit) return
+  let sizeText = formatSize(size)
+  let limitText = formatSize(limit)
+  if (sizeText === limitText) [sizeText, limitText] = [`${size} bytes`, `${limit} bytes`]
+  throw new InputError(displayPath(path), `is ${sizeText}, more than the limit of ${limitText}: split it into smaller files`)
 }
 
 /** Check `bytes` and decode them as UTF-8, without a byte order mark. */
@@ -58,6 +62,34 @@ export function decodeText(bytes: Uint8Array, path?: string | undefined, maxByte
   }
   if (!/\S/.test(text)) throw new InputError(displayPath(path), 'is empty: there is no copy to check')
   return text
+}
+
+/**
+ * The same checks as `checkBytes` and `decodeText` on text that is already a
+ * string (the API and the language server get strings): no round trip
+ * through bytes. Returns the text without a byte order mark.
+ */
+export function checkText(value: string, path?: string | undefined, maxBytes?: number | undefined): string {
+  // A UTF-8 byte count is at most 3 per UTF-16 unit: count only when it may matter.
+  if (value.length * 3 > (maxBytes ?? defaultMaxBytes)) checkSize(Buffer.byteLength(value, 'utf8'), path, maxBytes)
+  if (isBinaryText(value)) {
+    throw new InputError(displayPath(path), 'is a binary file, not copy: pass a text, Markdown, HTML, MJML or .eml file')
+  }
+  const text = value.charCodeAt(0) === 0xfeff ? value.slice(1) : value
+  if (!/\S/.test(text)) throw new InputError(displayPath(path), 'is empty: there is no copy to check')
+  return text
+}
+
+/** `isBinary` for a string: a NUL anywhere, or too many control characters in the first 8 K. */
+function isBinaryText(text: string): boolean {
+  if (text.indexOf('\0') !== -1) return true
+  const size = Math.min(text.length, 8192)
+  let controls = 0
+  for (let index = 0; index < size; index++) {
+    const code = text.charCodeAt(index)
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 127) controls++
+  }
+  return controls * 10 > size
 }
 
 /**

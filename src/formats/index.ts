@@ -3,7 +3,7 @@
  * offset maps back into the text the writer sees.
  */
 import type {Extracted, FormatName} from '../types.js'
-import {decodeText} from './decode.js'
+import {checkText, decodeText} from './decode.js'
 import {looksLikeMessage} from './sniff.js'
 import {extractText} from './text.js'
 
@@ -45,9 +45,9 @@ const mjmlStart = /<mjml[\s>]/i
 const htmlStart = /<!doctype\s+html|<(?:html|head|body|p|table|div|span|h[1-6]|br|ul|ol|a)[\s>/]/i
 const mailHeader = /^(?:from|to|subject|date|mime-version|content-type|message-id|received|return-path|delivered-to|reply-to):/im
 
-/** Guess the format from the first bytes. */
-export function sniffFormat(bytes: Uint8Array): FormatName {
-  const head = headDecoder.decode(bytes.subarray(0, 2048))
+/** Guess the format from the first bytes (or characters). */
+export function sniffFormat(bytes: Uint8Array | string): FormatName {
+  const head = typeof bytes === 'string' ? bytes.slice(0, 2048) : headDecoder.decode(bytes.subarray(0, 2048))
   if (mjmlStart.test(head)) return 'mjml'
   if (looksLikeMessage(bytes)) {
     const headers = head.split(/\r?\n\r?\n/, 1)[0]
@@ -58,15 +58,20 @@ export function sniffFormat(bytes: Uint8Array): FormatName {
 }
 
 /**
- * Read `bytes` as copy: the format comes from `options.format`, else the
- * extension of `options.path`, else sniffing. Throws `InputError` for input
- * that is not copy (binary, not UTF-8, empty, too large, broken MIME).
+ * Read `input` (bytes, or text already decoded) as copy: the format comes
+ * from `options.format`, else the extension of `options.path`, else
+ * sniffing. Throws `InputError` for input that is not copy (binary, not
+ * UTF-8, empty, too large, broken MIME).
  */
-export async function extract(bytes: Uint8Array, options?: Readonly<ExtractOptions> | null): Promise<Extracted> {
+export async function extract(input: Uint8Array | string, options?: Readonly<ExtractOptions> | null): Promise<Extracted> {
   const path = options?.path
-  const format = options?.format ?? (path ? formatFromPath(path) : undefined) ?? sniffFormat(bytes)
-  if (format === 'eml') return (await import('./eml.js')).extractEml(bytes, path, options?.maxBytes)
-  const file = decodeText(bytes, path, options?.maxBytes)
+  const format = options?.format ?? (path ? formatFromPath(path) : undefined) ?? sniffFormat(input)
+  if (format === 'eml') {
+    // MIME is bytes: transfer encodings and charsets are decoded from them.
+    const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
+    return (await import('./eml.js')).extractEml(bytes, path, options?.maxBytes)
+  }
+  const file = typeof input === 'string' ? checkText(input, path, options?.maxBytes) : decodeText(input, path, options?.maxBytes)
   const sources = {file}
   switch (format) {
     case 'text':

@@ -88,7 +88,7 @@ export async function analyse(request: Readonly<AnalysisRequest>): Promise<Analy
   const base: Analysis = {uri: request.uri, version: request.version, findings: [], rules: {}, took: 0}
   try {
     const options: CheckOptions = {...request.options, path: request.path ?? request.options.path ?? null}
-    const extracted = await extract(new TextEncoder().encode(request.text), {
+    const extracted = await extract(request.text, {
       path: options.path ?? undefined,
       format: options.format ?? undefined,
       maxBytes: options.maxBytes ?? undefined

@@ -182,7 +182,7 @@ export class ReviewSession {
       this.notice = `${format === 'text' ? 'plain text' : format} has no inline comments: skip it (s), or allow the rule in .trouwrc`
       return
     }
-    const extracted = await extract(new TextEncoder().encode(this.state.text), {path: this.path, format})
+    const extracted = await extract(this.state.text, {path: this.path, format})
     const edit = planIgnore(this.state.text, format, extracted.blocks, current.offset, current.ruleId)
     if (!edit) {
       this.notice = `no safe place for an inline comment here: add <!--trouw ignore ${current.ruleId}--> by hand`
