@@ -485,8 +485,25 @@ export class PatternIndex<T> {
         if (match) found.push([match, entry.pattern, entry.value, entry.order])
       }
     }
-    if (found.length > 1) found.sort((a, b) => a[0].from - b[0].from || a[3] - b[3])
+    if (found.length > 1) sortFound(found)
     return found as unknown as Array<[Match, CompiledPattern, T]>
+  }
+}
+
+/**
+ * Order matches by start, then by the order their patterns were added. An
+ * insertion sort: a sentence has a handful of matches, and `Array#sort`
+ * allocates a work copy each time.
+ */
+function sortFound<T>(found: Array<[Match, CompiledPattern, T, number]>): void {
+  for (let index = 1; index < found.length; index++) {
+    const item = found[index]
+    let at = index - 1
+    while (at >= 0 && (found[at][0].from > item[0].from || (found[at][0].from === item[0].from && found[at][3] > item[3]))) {
+      found[at + 1] = found[at]
+      at--
+    }
+    found[at + 1] = item
   }
 }
 

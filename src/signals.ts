@@ -201,7 +201,17 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
   shouting(sentence, found, spans)
-  return found.sort((a, b) => a.start - b.start)
+  // Insertion sort, stable: few signals per sentence, and `Array#sort` allocates.
+  for (let index = 1; index < found.length; index++) {
+    const signal = found[index]
+    let at = index - 1
+    while (at >= 0 && found[at].start > signal.start) {
+      found[at + 1] = found[at]
+      at--
+    }
+    found[at + 1] = signal
+  }
+  return found
 }
 
 /** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */

@@ -248,17 +248,18 @@ const upperStart = /^\p{Lu}/u
  */
 export function splitSentence(tokens: Token[]): Token[][] {
   const parts: Token[][] = []
-  let current: Token[] = []
+  let from = 0
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
-    current.push(token)
     const next = tokens[index + 1]
     if (token.norm === '.' && token.kind === 'punct' && next && next.kind === 'word' && upperStart.test(next.raw) && token.end === tokens[index - 1]?.end + 1) {
-      parts.push(current)
-      current = []
+      parts.push(tokens.slice(from, index + 1))
+      from = index + 1
     }
   }
-  if (current.length > 0) parts.push(current)
+  // Most sentences need no cut: hand the tokens on as they are.
+  if (from === 0) parts.push(tokens)
+  else if (from < tokens.length) parts.push(tokens.slice(from))
   return parts
 }
 
