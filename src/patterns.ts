@@ -19,7 +19,7 @@
  * - `...` / `...N`    up to 4 (or N) words in between
  * - `x?`              the token or class `x` is optional
  */
-import {fold, memoSlot, type Token} from './tokens.js'
+import {fold, memoSlot, signatureOf, type Token} from './tokens.js'
 
 export type Predicate = (token: Token) => boolean
 
@@ -284,6 +284,12 @@ interface Entry<T> {
   wordOnly: boolean
   /** At most this many tokens stand before the anchor in a match (steps and gaps before it). */
   maxBefore: number
+  /**
+   * Signature masks (A, B, A, B…) of the other words the pattern cannot do
+   * without: a sentence whose signature lacks one of them is skipped (see
+   * `signatureOf`). Empty when no step qualifies.
+   */
+  needs: number[]
   /** Token indices where the anchor was seen in the current call: the first `count` (valid while `stamp` is current). */
   places: number[]
   count: number
@@ -311,6 +317,27 @@ function isWordSetStep(step: WordStep): boolean {
   if (step.optional || step.any || step.number || step.predicates.length === 0) return false
   for (const word of step.exact) if (!/\p{L}/u.test(word)) return false
   return true
+}
+
+/** A required step with at most this many words goes into an entry's `needs`. */
+const maxNeedWords = 8
+
+/** The signature masks of the required plain-word steps of a pattern, other than its anchor. */
+function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): number[] {
+  const needs: number[] = []
+  for (const step of pattern.steps) {
+    if (step === anchor || step.type !== 'word' || step.optional || step.any || step.number) continue
+    if (step.predicates.length > 0 || step.prefixes.length > 0 || step.exact.size === 0 || step.exact.size > maxNeedWords) continue
+    let a = 0
+    let b = 0
+    for (const word of step.exact) {
+      const [bitA, bitB] = signatureOf(word)
+      a |= bitA
+      b |= bitB
+    }
+    needs.push(a, b)
+  }
+  return needs
 }
 
 /** Largest number of distinct words whose candidates an index remembers. */
@@ -385,6 +412,7 @@ export class PatternIndex<T> {
       anchorFirst: bestIndex === 0,
       wordOnly,
       maxBefore,
+      needs: needsOf(pattern, best),
       places: [],
       count: 0,
       value
@@ -438,9 +466,20 @@ export class PatternIndex<T> {
       this.slotTaken = true
     }
     const slot = this.slot
+    // The sentence's signature; all bits set (no filtering) when a token has no lexeme.
+    let signatureA = 0
+    let signatureB = 0
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       if (token.kind === 'masked') continue
+      const lexeme = token.lexeme
+      if (lexeme === undefined) {
+        signatureA = -1
+        signatureB = -1
+      } else {
+        signatureA |= lexeme.signatureA
+        signatureB |= lexeme.signatureB
+      }
       const list = this.candidatesOf(token, slot)
       if (list === null) continue
       for (let k = 0; k < list.length; k++) {
@@ -460,6 +499,16 @@ export class PatternIndex<T> {
     const skips = this.skips
     for (let k = 0; k < seenCount; k++) {
       const entry = seen[k]
+      seen[k] = undefined as unknown as Entry<T>
+      const needs = entry.needs
+      let missing = false
+      for (let n = 0; n < needs.length; n += 2) {
+        if ((signatureA & needs[n]) === 0 || (signatureB & needs[n + 1]) === 0) {
+          missing = true
+          break
+        }
+      }
+      if (missing) continue
       const places = entry.places
       if (entry.anchorFirst) {
         // The anchor is the first step and held at each place.
@@ -476,7 +525,6 @@ export class PatternIndex<T> {
           if (match) found.push([match, entry.pattern, entry.value, entry.order])
         }
       }
-      seen[k] = undefined as unknown as Entry<T>
     }
     for (const entry of this.always) {
       for (let index = 0; index < tokens.length; index++) {

@@ -47,8 +47,23 @@ export interface Lexeme {
   emoji: boolean
   /** Punctuation that starts a new clause: `, ; : ( ) – —`. */
   clauseBreak: boolean
+  /** The word's two bits in a sentence signature (see `signatureOf`). */
+  signatureA: number
+  signatureB: number
   /** Answers cached per consumer, indexed by the consumer's `memoSlot()`. */
   memo: unknown[]
+}
+
+/**
+ * A folded word's bits in a sentence signature: two 32-bit masks with one
+ * bit each, from a hash of the word. OR-ing them over a sentence's words
+ * gives a small Bloom filter: when a word's bits are missing, the word is
+ * not in the sentence, and a pattern that needs it need not be tried.
+ */
+export function signatureOf(norm: string): [number, number] {
+  let hash = 0x811c9dc5 | 0
+  for (let index = 0; index < norm.length; index++) hash = Math.imul(hash ^ norm.charCodeAt(index), 16777619)
+  return [1 << (hash & 31), 1 << ((hash >>> 5) & 31)]
 }
 
 /**
@@ -298,9 +313,13 @@ function createLexeme(raw: string): Lexeme {
   // No letters and no digits: an emoji, or a stray joiner or variation
   // selector (U+FE0F after ❤), which is no word at all.
   else if (!letters.test(piece) && !/\p{N}/u.test(piece)) kind = emojiLike.test(piece) ? 'emoji' : 'punct'
+  const norm = fold(piece)
+  const [signatureA, signatureB] = signatureOf(norm)
   return {
     raw: piece,
-    norm: fold(piece),
+    norm,
+    signatureA,
+    signatureB,
     kind,
     caps: piece.length > 1 && upper.test(piece) && !lower.test(piece),
     capital: upperStart.test(piece),
