@@ -61,27 +61,56 @@ export interface RuleSet {
 
 const cache = new Map<string, RuleSet>()
 
-/** Load (once per process) every rule under `dir`. Throws `InputError` on the first invalid file. */
-export function loadRules(dir: string = defaultRulesDir): RuleSet {
+export interface LoadOptions {
+  /**
+   * Compile every rule for every language now (default: true for a folder of
+   * your own, false for the shipped rules, which compile per language on
+   * first use: a one-file check in English does not pay for Dutch).
+   */
+  eager?: boolean | null
+}
+
+/**
+ * Load (once per process) every rule under `dir`. Throws `InputError` on the
+ * first invalid file: YAML and fields at once, patterns when the rules of a
+ * language are compiled (at once, unless `options.eager` is false). The
+ * shipped rules are compiled in full by `npm run build`, so their patterns are
+ * known to be valid before anyone runs them.
+ */
+export function loadRules(dir: string = defaultRulesDir, options?: Readonly<LoadOptions> | null): RuleSet {
   const cached = cache.get(dir)
   if (cached) return cached
-  const loaded = listRuleFiles(dir).map((file) => readRule(dir, file, cachedValue(file)))
-  const rules = loaded.map(([rule]) => rule)
+  const rules = listRuleFiles(dir).map((file) => readRule(dir, file, cachedValue(file)))
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
   const compiled = new Map<Language, Array<{rule: Rule; detector: Detector}>>()
-  for (const lang of languages) {
-    compiled.set(
-      lang,
-      loaded.flatMap(([rule, detectors]) => (detectors[lang] ? [{rule, detector: detectors[lang]!}] : []))
-    )
+  const detectors = (lang: Language) => {
+    let list = compiled.get(lang)
+    if (!list) {
+      list = rules.filter((rule) => rule.languages.includes(lang)).map((rule) => ({rule, detector: compileRule(rule, lang)}))
+      compiled.set(lang, list)
+    }
+    return list
   }
-  const set: RuleSet = {
-    rules,
-    byId,
-    detectors: (lang) => compiled.get(lang) ?? []
-  }
+  if (options?.eager ?? dir !== defaultRulesDir) for (const lang of languages) detectors(lang)
+  const set: RuleSet = {rules, byId, detectors}
   cache.set(dir, set)
   return set
+}
+
+/** Compile one rule for one language; a pattern error names the file and the line of the field. */
+function compileRule(rule: Rule, lang: Language): Detector {
+  try {
+    return kinds[rule.kind].compile(rule.data, lang, compileContext(lang))
+  } catch (error) {
+    if (!(error instanceof RuleFieldError)) throw error
+    let doc: Document | undefined
+    try {
+      doc = parseYaml(rule.file).doc
+    } catch {
+      // The file changed or vanished since it was loaded: report without a line.
+    }
+    throw fieldError(rule.file, doc, error)
+  }
 }
 
 function listRuleFiles(dir: string): string[] {
@@ -123,8 +152,13 @@ export function loadClasses(lang: Language): Classes {
   return classes
 }
 
+const contexts = new Map<Language, CompileContext>()
+
+/** The compile context of a language: one object per language, so that what it compiled is shared (see `compilePattern`). */
 export function compileContext(lang: Language): CompileContext {
-  return {classes: loadClasses(lang), predicates: predicates(lang)}
+  let context = contexts.get(lang)
+  if (!context) contexts.set(lang, (context = {classes: loadClasses(lang), predicates: predicates(lang)}))
+  return context
 }
 
 function parseYaml(file: string): {doc: Document; counter: LineCounter} {
@@ -164,10 +198,8 @@ function fieldError(file: string, doc: Document | undefined, error: unknown): In
   throw error
 }
 
-type Compiled = Partial<Record<Language, Detector>>
-
-/** Read, validate and compile one rule file (from the cache when given; YAML for errors with lines). */
-function readRule(dir: string, file: string, cached?: unknown): [Rule, Compiled] {
+/** Read and validate one rule file (from the cache when given; YAML for errors with lines). */
+function readRule(dir: string, file: string, cached?: unknown): Rule {
   if (cached !== undefined) {
     try {
       return buildRule(dir, file, cached, undefined)
@@ -180,7 +212,7 @@ function readRule(dir: string, file: string, cached?: unknown): [Rule, Compiled]
   return buildRule(dir, file, doc.toJS(), doc)
 }
 
-function buildRule(dir: string, file: string, parsed: unknown, doc: Document | undefined): [Rule, Compiled] {
+function buildRule(dir: string, file: string, parsed: unknown, doc: Document | undefined): Rule {
   const id = path.relative(dir, file).replace(/\\/g, '/').replace(/\.ya?ml$/, '')
   const fail = (key: ReadonlyArray<string | number>, message: string): never => {
     throw new InputError(file, message, doc ? lineOf(doc, key) ?? 1 : undefined)
@@ -236,16 +268,6 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
       fail(['examples'], `\`examples.${lang}\` needs at least one \`incorrect\` and one \`correct\` sentence`)
     }
   }
-  // Compile now, once, so pattern errors carry this file's line numbers.
-  const compiled: Compiled = {}
-  for (const lang of ruleLanguages) {
-    try {
-      compiled[lang] = kind.compile(data, lang, compileContext(lang))
-    } catch (error) {
-      throw fieldError(file, doc, error)
-    }
-  }
-
   const rule: Rule = {
     id,
     file,
@@ -262,7 +284,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
     languages: ruleLanguages,
     data
   }
-  return [rule, compiled]
+  return rule
 }
 
 type Fail = (key: ReadonlyArray<string | number>, message: string) => never

@@ -92,4 +92,28 @@ describe('loadRules', () => {
     expect(rule.suggestions.en).toEqual(['You can cancel any month.', 'Cancel any time.'])
     expect(rule.advice.en).toEqual(['Say how to leave'])
   })
+
+  it('compiles a folder of your own at once, so a bad pattern fails at load with its line', () => {
+    const error = loadError(good.replace('en: ["locked in"]', 'en: ["locked <nowhere>"]'))
+    expect(String(error)).toMatch(/x\.yml:9: `patterns\.en\.0`: unknown class `<nowhere>`/)
+  })
+
+  it('compiles lazily when asked: the error waits for the language and still names the line', () => {
+    const dir = rulesWith(good.replace('en: ["locked in"]', 'en: ["locked <nowhere>"]'))
+    const set = loadRules(dir, {eager: false})
+    expect(set.rules).toHaveLength(1)
+    expect(set.detectors('nl')).toHaveLength(0)
+    expect(() => set.detectors('en')).toThrow(InputError)
+    try {
+      set.detectors('en')
+    } catch (error) {
+      expect(String(error)).toMatch(/x\.yml:9: `patterns\.en\.0`/)
+    }
+  })
+
+  it('compiles every shipped rule in both languages', () => {
+    const set = loadRules(undefined, {eager: true})
+    expect(set.detectors('en').length).toBeGreaterThan(40)
+    expect(set.detectors('nl').length).toBeGreaterThan(40)
+  })
 })
