@@ -217,6 +217,9 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
   return none
 }
 
+const noFindings: Finding[] = Object.freeze([]) as unknown as Finding[]
+const noStacks: Stack[] = Object.freeze([]) as unknown as Stack[]
+
 /** Find the stacks of a sentence with their figures (whether or not they meet the metric). */
 export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] {
   const words = sentence.words
@@ -284,18 +287,19 @@ export function gushStacks(sentence: SentenceView, settings: Settings): Stack[] 
     index = to
   }
 
+  // Most sentences have no gushing word at all: nothing more to allocate.
+  if (weighted.length === 0) return noStacks
   const stacks: Stack[] = []
   let current: Weighted[] = []
-  const close = () => {
-    if (current.length > 0) stacks.push(measure(current, words, settings, sentence))
-    current = []
-  }
   for (const item of weighted) {
     const last = current[current.length - 1]
-    if (last && !joined(words, sentence.text, last, item, settings)) close()
+    if (last && !joined(words, sentence.text, last, item, settings)) {
+      stacks.push(measure(current, words, settings, sentence))
+      current = []
+    }
     current.push(item)
   }
-  close()
+  stacks.push(measure(current, words, settings, sentence))
   return stacks
 }
 
@@ -372,8 +376,10 @@ function measure(items: Weighted[], words: readonly Token[], settings: Settings,
 }
 
 function detectGush(sentence: SentenceView, settings: Settings): Finding[] {
+  const stacks = gushStacks(sentence, settings)
+  if (stacks.length === 0) return noFindings
   const findings: Finding[] = []
-  for (const stack of gushStacks(sentence, settings)) {
+  for (const stack of stacks) {
     const value = settings.metric.value(stack.figures)
     if (!settings.metric.holds(value)) continue
     findings.push(toFinding(sentence, stack, settings.lang))
