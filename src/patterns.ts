@@ -20,6 +20,7 @@
  * - `x?`              the token or class `x` is optional
  */
 import {fold, memoSlot, signatureOf, type Token} from './tokens.js'
+import {sortSmall} from './small-sort.js'
 
 export type Predicate = (token: Token) => boolean
 
@@ -558,26 +559,14 @@ export class PatternIndex<T> {
         if (match) found.push([match, entry.pattern, entry.value, entry.order])
       }
     }
-    if (found.length > 1) sortFound(found)
+    if (found.length > 1) sortSmall(found, byStartThenOrder)
     return found as unknown as Array<[Match, CompiledPattern, T]>
   }
 }
 
-/**
- * Order matches by start, then by the order their patterns were added. An
- * insertion sort: a sentence has a handful of matches, and `Array#sort`
- * allocates a work copy each time.
- */
-function sortFound<T>(found: Array<[Match, CompiledPattern, T, number]>): void {
-  for (let index = 1; index < found.length; index++) {
-    const item = found[index]
-    let at = index - 1
-    while (at >= 0 && (found[at][0].from > item[0].from || (found[at][0].from === item[0].from && found[at][3] > item[3]))) {
-      found[at + 1] = found[at]
-      at--
-    }
-    found[at + 1] = item
-  }
+/** Matches by start, then by the order their patterns were added. */
+function byStartThenOrder<T>(a: [Match, CompiledPattern, T, number], b: [Match, CompiledPattern, T, number]): number {
+  return a[0].from - b[0].from || a[3] - b[3]
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

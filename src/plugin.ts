@@ -19,6 +19,7 @@ import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
 import {sentenceSignals} from './signals.js'
 import {phaseCues} from './score/phase.js'
+import {sortSmall} from './small-sort.js'
 
 export interface Options {
   /** Language of the text (default: `file.data.trouw.language`, else `'en'`). */
@@ -89,18 +90,7 @@ const quoteMark = /['"“‘„«‚]/
 const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
 const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
 
-/** Insertion sort: the handful of detectors with hits in a sentence (`Array#sort` costs more on so few). */
-function sortSmall(values: number[]): void {
-  for (let index = 1; index < values.length; index++) {
-    const value = values[index]
-    let at = index - 1
-    while (at >= 0 && values[at] > value) {
-      values[at + 1] = values[at]
-      at--
-    }
-    values[at + 1] = value
-  }
-}
+const byNumber = (a: number, b: number) => a - b
 
 function hasQuoteMark(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
@@ -181,7 +171,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         positions.push(position)
       }
       // Detectors run in rule order, so messages come out the same way every time.
-      if (positions.length > 1) sortSmall(positions)
+      if (positions.length > 1) sortSmall(positions, byNumber)
 
       let intensity = 0
       for (const position of positions) {

@@ -19,6 +19,7 @@ import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
 import {memoSlot, type Token} from './tokens.js'
+import {sortSmall} from './small-sort.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -201,18 +202,11 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
   shouting(sentence, found, spans)
-  // Insertion sort, stable: few signals per sentence, and `Array#sort` allocates.
-  for (let index = 1; index < found.length; index++) {
-    const signal = found[index]
-    let at = index - 1
-    while (at >= 0 && found[at].start > signal.start) {
-      found[at + 1] = found[at]
-      at--
-    }
-    found[at + 1] = signal
-  }
+  sortSmall(found, byStart)
   return found
 }
+
+const byStart = (a: Signal, b: Signal) => a.start - b.start
 
 /** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */
 const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', 'reciprocity'])
