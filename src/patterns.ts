@@ -311,14 +311,21 @@ interface Entry<T> {
   /** At most this many tokens stand before the anchor in a match (steps and gaps before it). */
   maxBefore: number
   /**
-   * Signature masks (A, B, A, B…) of the other words the pattern cannot do
-   * without: a sentence whose signature lacks one of them is skipped (see
-   * `signatureOf`). Empty when no step qualifies.
+   * Signature masks of (at most) two other steps the pattern cannot do
+   * without, the most selective: a sentence whose signature lacks one of
+   * them is skipped (see `signatureOf`). All bits set when there is none.
+   * Fields, not an array: one object less to fetch per candidate.
    */
-  needs: number[]
-  /** Token indices where the anchor was seen in the current call: the first `count` (valid while `stamp` is current). */
-  places: number[]
+  needA1: number
+  needB1: number
+  needA2: number
+  needB2: number
+  /** Where the anchor was seen first and last in the current call, and how often (valid while `stamp` is current). */
+  firstPlace: number
+  lastPlace: number
   count: number
+  /** All places, when the anchor is first and was seen more than once. */
+  places: number[]
   value: T
 }
 
@@ -345,12 +352,12 @@ function isWordSetStep(step: WordStep): boolean {
   return true
 }
 
-/** A required step with at most this many words goes into an entry's `needs`. */
+/** A required step with at most this many words can go into an entry's needs. */
 const maxNeedWords = 8
 
-/** The signature masks of the required plain-word steps of a pattern, other than its anchor. */
-function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): number[] {
-  const needs: number[] = []
+/** The signature masks of the (at most two) most selective required plain-word steps of a pattern, other than its anchor. */
+function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): [number, number, number, number] {
+  const candidates: Array<[number, number, number]> = []
   for (const step of pattern.steps) {
     if (step === anchor || step.type !== 'word' || step.optional || step.any || step.number) continue
     if (step.predicates.length > 0 || step.prefixes.length > 0 || step.exact.size === 0 || step.exact.size > maxNeedWords) continue
@@ -361,9 +368,11 @@ function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): number
       a |= bitA
       b |= bitB
     }
-    needs.push(a, b)
+    candidates.push([step.exact.size, a, b])
   }
-  return needs
+  candidates.sort((x, y) => x[0] - y[0])
+  const [first, second] = candidates
+  return [first?.[1] ?? -1, first?.[2] ?? -1, second?.[1] ?? -1, second?.[2] ?? -1]
 }
 
 /** Largest number of distinct words whose candidates an index remembers. */
@@ -429,6 +438,7 @@ export class PatternIndex<T> {
       const step = pattern.steps[index]
       maxBefore += step.type === 'gap' ? step.max : 1
     }
+    const needs = needsOf(pattern, best)
     const entry: Entry<T> = {
       order: this.size++,
       stamp: 0,
@@ -438,9 +448,14 @@ export class PatternIndex<T> {
       anchorFirst: bestIndex === 0,
       wordOnly,
       maxBefore,
-      needs: needsOf(pattern, best),
-      places: [],
+      needA1: needs[0],
+      needB1: needs[1],
+      needA2: needs[2],
+      needB2: needs[3],
+      firstPlace: 0,
+      lastPlace: 0,
       count: 0,
+      places: [],
       value
     }
     this.memo.clear()
@@ -513,11 +528,18 @@ export class PatternIndex<T> {
         if (entry.wordOnly && token.kind !== 'word') continue
         if (entry.stamp !== stamp) {
           entry.stamp = stamp
-          entry.places[0] = index
+          entry.firstPlace = index
+          entry.lastPlace = index
           entry.count = 1
           seen[seenCount++] = entry
-        } else if (entry.places[entry.count - 1] !== index) {
-          entry.places[entry.count++] = index
+        } else if (entry.lastPlace !== index) {
+          // Only an anchor-first entry needs every place; the others need the first and the last.
+          if (entry.anchorFirst) {
+            if (entry.count === 1) entry.places[0] = entry.firstPlace
+            entry.places[entry.count] = index
+          }
+          entry.count++
+          entry.lastPlace = index
         }
       }
     }
@@ -526,26 +548,23 @@ export class PatternIndex<T> {
     for (let k = 0; k < seenCount; k++) {
       const entry = seen[k]
       seen[k] = undefined as unknown as Entry<T>
-      const needs = entry.needs
-      let missing = false
-      for (let n = 0; n < needs.length; n += 2) {
-        if ((signatureA & needs[n]) === 0 || (signatureB & needs[n + 1]) === 0) {
-          missing = true
-          break
-        }
-      }
-      if (missing) continue
-      const places = entry.places
+      if ((signatureA & entry.needA1) === 0 || (signatureB & entry.needB1) === 0) continue
+      if ((signatureA & entry.needA2) === 0 || (signatureB & entry.needB2) === 0) continue
       if (entry.anchorFirst) {
         // The anchor is the first step and held at each place.
+        if (entry.count === 1) {
+          const match = matchRest(entry.pattern, tokens, entry.firstPlace, skips)
+          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+          continue
+        }
         for (let p = 0; p < entry.count; p++) {
-          const match = matchRest(entry.pattern, tokens, places[p], skips)
+          const match = matchRest(entry.pattern, tokens, entry.places[p], skips)
           if (match) found.push([match, entry.pattern, entry.value, entry.order])
         }
       } else {
         // A match starts at most `maxBefore` tokens before an anchor.
-        const last = places[entry.count - 1]
-        for (let index = Math.max(0, places[0] - entry.maxBefore); index < last; index++) {
+        const last = entry.lastPlace
+        for (let index = Math.max(0, entry.firstPlace - entry.maxBefore); index < last; index++) {
           if (!stepMatches(entry.first, tokens[index])) continue
           const match = matchRest(entry.pattern, tokens, index, skips)
           if (match) found.push([match, entry.pattern, entry.value, entry.order])
