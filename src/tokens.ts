@@ -178,6 +178,15 @@ function isMasked(start: number, end: number, masks: Masks): boolean {
   return false
 }
 
+/**
+ * Every token of a sentence made the same way, with the same fields in the
+ * same order: one object shape, so the code that reads tokens stays
+ * monomorphic (and fast) in V8.
+ */
+function makeToken(norm: string, raw: string, kind: TokenKind, start: number, end: number, clause: number, caps: boolean, lexeme: Lexeme | undefined): Token {
+  return {norm, raw, kind, start, end, clause, caps, lexeme}
+}
+
 /** Collect tokens of one sentence. `text` is the block text the offsets index. */
 export function sentenceTokens(sentence: Sentence, text: string, masks: Masks): Token[] {
   const tokens: Token[] = []
@@ -199,12 +208,12 @@ export function sentenceTokens(sentence: Sentence, text: string, masks: Masks): 
         let offset = start
         for (const char of lexeme.raw) {
           if (emojiLike.test(char)) {
-            tokens.push({norm: char, raw: char, kind: 'emoji', start: offset, end: offset + char.length, clause, caps: false})
+            tokens.push(makeToken(char, char, 'emoji', offset, offset + char.length, clause, false, undefined))
           }
           offset += char.length
         }
       } else {
-        tokens.push({norm: lexeme.raw, raw: lexeme.raw, kind: 'punct', start, end, clause, caps: false})
+        tokens.push(makeToken(lexeme.raw, lexeme.raw, 'punct', start, end, clause, false, undefined))
         if (lexeme.clauseBreak) clause++
       }
     }
@@ -222,7 +231,7 @@ function pushWordPieces(
   masks: Masks
 ): void {
   if (masks.length > 0 && isMasked(start, end, masks)) {
-    tokens.push({norm: '', raw: text.slice(start, end), kind: 'masked', start, end, clause, caps: false})
+    tokens.push(makeToken('', text.slice(start, end), 'masked', start, end, clause, false, undefined))
     return
   }
   if (end - start > 1 && text.charCodeAt(end - 1) === 46 /* . */) {
@@ -246,7 +255,7 @@ function pushDottedWord(tokens: Token[], raw: string, start: number, end: number
     dot = true
   }
   pushPieces(tokens, word, start, clause)
-  if (dot) tokens.push({norm: '.', raw: '.', kind: 'punct', start: end - 1, end, clause, caps: false})
+  if (dot) tokens.push(makeToken('.', '.', 'punct', end - 1, end, clause, false, undefined))
 }
 
 /** Abbreviations that keep their dot and do not end a sentence. */
@@ -297,7 +306,7 @@ function pushPieces(tokens: Token[], raw: string, start: number, clause: number)
 
 function pushPiece(tokens: Token[], lexeme: Lexeme, start: number, clause: number): void {
   const raw = lexeme.raw
-  tokens.push({norm: lexeme.norm, raw, kind: lexeme.kind, start, end: start + raw.length, clause, caps: lexeme.caps, lexeme})
+  tokens.push(makeToken(lexeme.norm, raw, lexeme.kind, start, start + raw.length, clause, lexeme.caps, lexeme))
 }
 
 /** The shared record of a spelling (worked out the first time it is seen). */
