@@ -10,7 +10,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Language, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
 import {sentenceTokens, splitSentence, wordTokens, type Masks, type Token} from './tokens.js'
@@ -207,7 +207,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         words: view.words.length
       }
       const cues = phaseCues(view.words, lang)
-      if (cues.length > 0) figures.cues = cues
+      if (cues.length > 0) figures.cues = cues as Phase[]
       data.sentences.push(figures)
     }
   }

@@ -77,12 +77,17 @@ const isCountWord = 2
 const isNotName = 4
 const isKind = 8
 const known = 16
+const isNumberWord = 32
+/** A capitalised word that may be a name (not ALL CAPS, not a known non-name). */
+const mayBeName = 64
 
 function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
   let flags = known
   if (compiled.reader.has(token.norm)) flags |= isReader
   if (isNumber(token) || countWords.has(token.norm)) flags |= isCountWord
   if (compiled.notNames.has(token.norm)) flags |= isNotName
+  if (isNumber(token)) flags |= isNumberWord
+  if (token.kind === 'word' && !token.caps && startsWithCapital(token) && (flags & isNotName) === 0) flags |= mayBeName
   if (token.kind === 'word' && !compiled.notKind.has(token.norm)) {
     const entry = sentiment(lang).get(token.norm)
     if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) flags |= isKind
@@ -174,7 +179,12 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   const spans: Array<[number, number]> = []
   const lang = sentence.lang
   let any = 0
-  for (let index = 0; index < words.length; index++) any |= wordFlags(words[index], compiled, lang)
+  let later = 0
+  for (let index = 0; index < words.length; index++) {
+    const flags = wordFlags(words[index], compiled, lang)
+    any |= flags
+    if (index > 0) later |= flags
+  }
   const addressesReader = (any & isReader) !== 0
   const hits: Array<[Match, SignalGroup]> = []
   const ignored: Array<[number, number]> = []
@@ -198,8 +208,9 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
     add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
   }
 
-  numbers(words, found, spans)
-  names(sentence, compiled, found, spans)
+  // Most sentences have no number and no name after the first word: skip those walks.
+  if ((any & isNumberWord) !== 0) numbers(words, found, spans)
+  if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
   shouting(sentence, found, spans)
   sortSmall(found, byStart)

@@ -75,16 +75,20 @@ export interface PhaseResult {
  * cue only). The engine calls this in its one pass over the tokens and keeps
  * the cues on the sentence's figures.
  */
-export function phaseCues(words: readonly Token[], lang: Language): Phase[] {
+export function phaseCues(words: readonly Token[], lang: Language): readonly Phase[] {
+  const matches = loadPhases(lang).matches(words)
+  if (matches.length === 0) return noCues
   const cues: Phase[] = []
   let lastEnd = -1
-  for (const [match, , phase] of loadPhases(lang).matches(words)) {
+  for (const [match, , phase] of matches) {
     if (match.from < lastEnd) continue
     lastEnd = match.to
     cues.push(phase)
   }
   return cues
 }
+
+const noCues: readonly Phase[] = Object.freeze([])
 
 /** Count phase cues in the sentences and pick the phase with the most hits (ties: the later phase in the journey). */
 export function detectPhase(sentences: readonly string[], lang: Language): PhaseResult {
