@@ -152,19 +152,22 @@ function addText(component: ScoreComponent, phase: Phase | undefined, lang: Lang
 
 /** Candidates by gain in `esp` points, best first; the top three distinct texts. */
 export function suggest(states: readonly ComponentState[], phase: Phase | undefined, lang: Language, espWeights: Readonly<Record<ScoreComponent, number>>): Candidate[] {
-  const candidates: Candidate[] = []
+  // Texts are written only for the candidates that are looked at (most are not).
+  const candidates: Array<{component: ScoreComponent; gain: number; text: () => string | undefined}> = []
   for (const state of states) {
     const {component} = state
-    if (state.fall > 0.5) candidates.push({component, text: removeText(state, phase, lang), gain: espWeights[component] * state.fall})
-    const text = addText(component, phase, lang)
-    if (text && state.addGain > 0.05) candidates.push({component, text, gain: state.addGain})
+    if (state.fall > 0.5) candidates.push({component, gain: espWeights[component] * state.fall, text: () => removeText(state, phase, lang)})
+    if (state.addGain > 0.05) candidates.push({component, gain: state.addGain, text: () => addText(component, phase, lang)})
   }
   candidates.sort((a, b) => b.gain - a.gain)
   // One suggestion per component, so the three cover three different things.
   const chosen: Candidate[] = []
   for (const candidate of candidates) {
     if (chosen.length === 3) break
-    if (!chosen.some((other) => other.component === candidate.component || other.text === candidate.text)) chosen.push(candidate)
+    if (chosen.some((other) => other.component === candidate.component)) continue
+    const text = candidate.text()
+    if (text === undefined || chosen.some((other) => other.text === text)) continue
+    chosen.push({component: candidate.component, text, gain: candidate.gain})
   }
   return chosen
 }
