@@ -164,8 +164,16 @@ interface WordWeight {
 /** Superlative endings: "finest", "dreamiest", "mooiste". */
 const superlativeEnding: Record<Language, RegExp> = {en: /(?:est|iest)$/, nl: /ste$/}
 
-const none: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0})
-const mild: WordWeight = Object.freeze({weight: 0, inner: 0, boost: 0, mild: true})
+/**
+ * Every `WordWeight` made the same way, all fields present: one object shape,
+ * so the per-word reads in `gushStacks` stay monomorphic (and fast) in V8.
+ */
+function wordWeight(weight: number, inner = 0, boost = 0, mild = false, plain: string | undefined = undefined): WordWeight {
+  return {weight, inner, plain, boost, mild}
+}
+
+const none: WordWeight = Object.freeze(wordWeight(0))
+const mild: WordWeight = Object.freeze(wordWeight(0, 0, 0, true))
 
 /** The gush weight of one word (0 when it is not a gushing word), cached per rule and word. */
 function weightOf(word: Token, settings: Settings): WordWeight {
@@ -183,7 +191,7 @@ function weighed(word: Token, settings: Settings): WordWeight {
   if (result === undefined) {
     const boost = intensifierWeight(word.norm, settings.lang)
     const weighed = weighWord(word.norm, settings, 0)
-    result = boost === 0 ? weighed : {...weighed, boost}
+    result = boost === 0 ? weighed : wordWeight(weighed.weight, weighed.inner, boost, weighed.mild, weighed.plain)
     if (settings.memo.size > 20000) settings.memo.clear()
     settings.memo.set(word.norm, result)
   }
@@ -192,7 +200,7 @@ function weighed(word: Token, settings: Settings): WordWeight {
 
 function weighWord(norm: string, settings: Settings, depth: number): WordWeight {
   const override = settings.words.get(norm)
-  if (override !== undefined) return override > 0 ? {weight: override, inner: 0, boost: 0} : none
+  if (override !== undefined) return override > 0 ? wordWeight(override) : none
   const entry = lookupSentiment(norm, settings.lang)
   if (entry) {
     // A superlative of a milder word: "smoothest", "fijnste" (positive) weigh
@@ -200,18 +208,18 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
     // stand inside a stack. Plain physical ones ("softest") are neither.
     if (settings.superlativeWeight > 0 && entry.valence > 0 && entry.intensity < settings.minIntensity &&
       norm.length >= 6 && superlativeEnding[settings.lang].test(norm)) {
-      return entry.valence >= settings.minValence ? {weight: settings.superlativeWeight, inner: 0, boost: 0} : mild
+      return entry.valence >= settings.minValence ? wordWeight(settings.superlativeWeight) : mild
     }
     if (entry.valence < settings.minValence) return none
     if (entry.intensity < settings.minIntensity) return mild
-    return {weight: entry.intensity, inner: 0, boost: 0}
+    return wordWeight(entry.intensity)
   }
   // A compound with an intensifier in front: "superblij", "megatof", "supermegablij".
   if (depth < 2 && norm.length >= 7) {
     for (const [prefix, boost] of settings.prefixes) {
       if (!norm.startsWith(prefix) || norm.length - prefix.length < 3) continue
       const rest = weighWord(norm.slice(prefix.length), settings, depth + 1)
-      if (rest.weight > 0) return {weight: rest.weight, inner: rest.inner + boost, plain: rest.plain ?? norm.slice(prefix.length), boost: 0}
+      if (rest.weight > 0) return wordWeight(rest.weight, rest.inner + boost, 0, false, rest.plain ?? norm.slice(prefix.length))
     }
   }
   return none
