@@ -298,8 +298,8 @@ const commonWords = new Set([
 ])
 
 interface Entry<T> {
+  /** Position in the index (the order of adding): the entry's row in the per-call arrays. */
   order: number
-  stamp: number
   pattern: CompiledPattern
   first: WordStep
   /** The step the entry is filed under; for a word-set-first pattern, its first step. */
@@ -314,18 +314,8 @@ interface Entry<T> {
    * Signature masks of (at most) two other steps the pattern cannot do
    * without, the most selective: a sentence whose signature lacks one of
    * them is skipped (see `signatureOf`). All bits set when there is none.
-   * Fields, not an array: one object less to fetch per candidate.
    */
-  needA1: number
-  needB1: number
-  needA2: number
-  needB2: number
-  /** Where the anchor was seen first and last in the current call, and how often (valid while `stamp` is current). */
-  firstPlace: number
-  lastPlace: number
-  count: number
-  /** All places, when the anchor is first and was seen more than once. */
-  places: number[]
+  needs: readonly [number, number, number, number]
   value: T
 }
 
@@ -390,11 +380,12 @@ const memoLimit = 20000
  * map lookup however many patterns there are.
  */
 export class PatternIndex<T> {
+  private readonly entries: Array<Entry<T>> = []
   private readonly exact = new Map<string, Array<Entry<T>>>()
   private readonly byPrefix = new Map<string, Array<Entry<T>>>()
   private readonly wordSets: Array<Entry<T>> = []
   private readonly always: Array<Entry<T>> = []
-  private readonly memo = new Map<string, Array<Entry<T>> | null>()
+  private readonly memo = new Map<string, Int32Array | null>()
   /**
    * This index's slot in each lexeme's memo (see `Lexeme`), taken on the
    * first match after patterns were added: a new slot leaves stale answers
@@ -403,6 +394,23 @@ export class PatternIndex<T> {
   private slot: number | undefined
   private slotTaken: boolean
 
+  // What one call knows of each entry, as columns indexed by `order`
+  // (struct of arrays): the token loop then reads a few small typed arrays
+  // instead of an object per candidate, which kept missing the CPU cache.
+  private stamps = new Int32Array(0)
+  private firstPlaces = new Int32Array(0)
+  private lastPlaces = new Int32Array(0)
+  private counts = new Int32Array(0)
+  /** Bit 1: the anchor is first; bit 2: word tokens only. */
+  private flags = new Uint8Array(0)
+  /** Four signature masks per entry (see `Entry.needs`). */
+  private needMasks = new Int32Array(0)
+  /** Every place of an anchor-first entry seen more than once in this call. */
+  private readonly places: number[][] = []
+  private seen = new Int32Array(64)
+  private readonly skips: Skips = {items: [], size: 0}
+  private calls = 0
+
   /**
    * @param perLexeme Remember candidates on the lexemes (default: true). Pass
    *   false for small indices that run rarely, so they take no memo slot.
@@ -410,10 +418,6 @@ export class PatternIndex<T> {
   constructor(perLexeme = true) {
     this.slotTaken = !perLexeme
   }
-  private readonly seen: Array<Entry<T>> = []
-  private readonly skips: Skips = {items: [], size: 0}
-  private size = 0
-  private calls = 0
 
   add(pattern: CompiledPattern, value: T): void {
     let best: WordStep | undefined
@@ -438,26 +442,18 @@ export class PatternIndex<T> {
       const step = pattern.steps[index]
       maxBefore += step.type === 'gap' ? step.max : 1
     }
-    const needs = needsOf(pattern, best)
     const entry: Entry<T> = {
-      order: this.size++,
-      stamp: 0,
+      order: this.entries.length,
       pattern,
       first,
       anchor: best,
       anchorFirst: bestIndex === 0,
       wordOnly,
       maxBefore,
-      needA1: needs[0],
-      needB1: needs[1],
-      needA2: needs[2],
-      needB2: needs[3],
-      firstPlace: 0,
-      lastPlace: 0,
-      count: 0,
-      places: [],
+      needs: needsOf(pattern, best),
       value
     }
+    this.entries.push(entry)
     this.memo.clear()
     if (this.slot !== undefined) this.slotTaken = false
     if (!best) this.always.push(entry)
@@ -468,28 +464,44 @@ export class PatternIndex<T> {
     }
   }
 
+  /** Size the per-call columns to the entries (after patterns were added). */
+  private prepare(): void {
+    const size = this.entries.length
+    this.stamps = new Int32Array(size)
+    this.firstPlaces = new Int32Array(size)
+    this.lastPlaces = new Int32Array(size)
+    this.counts = new Int32Array(size)
+    this.flags = new Uint8Array(size)
+    this.needMasks = new Int32Array(size * 4)
+    this.calls = 0
+    for (const entry of this.entries) {
+      this.flags[entry.order] = (entry.anchorFirst ? 1 : 0) | (entry.wordOnly ? 2 : 0)
+      this.needMasks.set(entry.needs, entry.order * 4)
+    }
+  }
+
   /** The entries whose anchor holds for a token, remembered on its lexeme when it has one. */
-  private candidatesOf(token: Token, slot: number | undefined): Array<Entry<T>> | null {
+  private candidatesOf(token: Token, slot: number | undefined): Int32Array | null {
     const lexeme = token.lexeme
     if (lexeme === undefined || slot === undefined) return this.candidates(token.norm)
-    let list = lexeme.memo[slot] as Array<Entry<T>> | null | undefined
+    let list = lexeme.memo[slot] as Int32Array | null | undefined
     if (list === undefined) lexeme.memo[slot] = list = this.candidates(token.norm)
     return list
   }
 
-  /** The entries whose anchor holds for a word (in order of adding), or null. */
-  private candidates(norm: string): Array<Entry<T>> | null {
+  /** The entries (by order) whose anchor holds for a word, in order of adding, or null. */
+  private candidates(norm: string): Int32Array | null {
     let list = this.memo.get(norm)
     if (list !== undefined) return list
     const found: Array<Entry<T>> = []
-    const probe: Token = {norm, raw: norm, kind: 'word', start: 0, end: 0, clause: 0, caps: false}
+    const probe: Token = {norm, raw: norm, kind: 'word', start: 0, end: 0, clause: 0, caps: false, lexeme: undefined}
     const exact = this.exact.get(norm)
     if (exact) found.push(...exact)
     const prefixed = norm.length >= 3 ? this.byPrefix.get(norm.slice(0, 3)) : undefined
     if (prefixed) for (const entry of prefixed) if (!found.includes(entry) && stepMatches(entry.anchor!, probe)) found.push(entry)
     for (const entry of this.wordSets) if (stepMatches(entry.anchor!, probe)) found.push(entry)
     if (prefixed || this.wordSets.length > 0) found.sort((a, b) => a.order - b.order)
-    list = found.length > 0 ? found : null
+    list = found.length > 0 ? Int32Array.from(found, (entry) => entry.order) : null
     if (this.memo.size >= memoLimit) this.memo.clear()
     this.memo.set(norm, list)
     return list
@@ -497,16 +509,20 @@ export class PatternIndex<T> {
 
   /** Every match of every pattern in the tokens, in order of start (then of adding). */
   matches(tokens: readonly Token[]): Array<[Match, CompiledPattern, T]> {
-    // A stamp per call marks the entries already seen, without a Set per sentence.
-    const stamp = ++this.calls
-    const seen = this.seen
-    let seenCount = 0
     if (!this.slotTaken) {
       // Taken on the first match (not at construction): patterns added later get a fresh slot.
       this.slot = memoSlot()
       this.slotTaken = true
     }
+    if (this.stamps.length !== this.entries.length) this.prepare()
+    // A stamp per call marks the entries already seen, without clearing anything.
+    if (this.calls === 0x3fffffff) this.prepare()
+    const stamp = ++this.calls
     const slot = this.slot
+    const {stamps, firstPlaces, lastPlaces, counts, flags, places} = this
+    if (this.seen.length < this.entries.length) this.seen = new Int32Array(this.entries.length)
+    const seen = this.seen
+    let seenCount = 0
     // The sentence's signature; all bits set (no filtering) when a token has no lexeme.
     let signatureA = 0
     let signatureB = 0
@@ -524,50 +540,55 @@ export class PatternIndex<T> {
       const list = this.candidatesOf(token, slot)
       if (list === null) continue
       for (let k = 0; k < list.length; k++) {
-        const entry = list[k]
-        if (entry.wordOnly && token.kind !== 'word') continue
-        if (entry.stamp !== stamp) {
-          entry.stamp = stamp
-          entry.firstPlace = index
-          entry.lastPlace = index
-          entry.count = 1
-          seen[seenCount++] = entry
-        } else if (entry.lastPlace !== index) {
+        const id = list[k]
+        const flag = flags[id]
+        if ((flag & 2) !== 0 && token.kind !== 'word') continue
+        if (stamps[id] !== stamp) {
+          stamps[id] = stamp
+          firstPlaces[id] = index
+          lastPlaces[id] = index
+          counts[id] = 1
+          seen[seenCount++] = id
+        } else if (lastPlaces[id] !== index) {
           // Only an anchor-first entry needs every place; the others need the first and the last.
-          if (entry.anchorFirst) {
-            if (entry.count === 1) entry.places[0] = entry.firstPlace
-            entry.places[entry.count] = index
+          if ((flag & 1) !== 0) {
+            const all = (places[id] ??= [])
+            if (counts[id] === 1) all[0] = firstPlaces[id]
+            all[counts[id]] = index
           }
-          entry.count++
-          entry.lastPlace = index
+          counts[id]++
+          lastPlaces[id] = index
         }
       }
     }
     const found: Array<[Match, CompiledPattern, T, number]> = []
     const skips = this.skips
+    const needMasks = this.needMasks
     for (let k = 0; k < seenCount; k++) {
-      const entry = seen[k]
-      seen[k] = undefined as unknown as Entry<T>
-      if ((signatureA & entry.needA1) === 0 || (signatureB & entry.needB1) === 0) continue
-      if ((signatureA & entry.needA2) === 0 || (signatureB & entry.needB2) === 0) continue
+      const id = seen[k]
+      const at = id * 4
+      if ((signatureA & needMasks[at]) === 0 || (signatureB & needMasks[at + 1]) === 0) continue
+      if ((signatureA & needMasks[at + 2]) === 0 || (signatureB & needMasks[at + 3]) === 0) continue
+      const entry = this.entries[id]
       if (entry.anchorFirst) {
         // The anchor is the first step and held at each place.
-        if (entry.count === 1) {
-          const match = matchRest(entry.pattern, tokens, entry.firstPlace, skips)
-          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+        if (counts[id] === 1) {
+          const match = matchRest(entry.pattern, tokens, firstPlaces[id], skips)
+          if (match) found.push([match, entry.pattern, entry.value, id])
           continue
         }
-        for (let p = 0; p < entry.count; p++) {
-          const match = matchRest(entry.pattern, tokens, entry.places[p], skips)
-          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+        const all = places[id]
+        for (let p = 0; p < counts[id]; p++) {
+          const match = matchRest(entry.pattern, tokens, all[p], skips)
+          if (match) found.push([match, entry.pattern, entry.value, id])
         }
       } else {
         // A match starts at most `maxBefore` tokens before an anchor.
-        const last = entry.lastPlace
-        for (let index = Math.max(0, entry.firstPlace - entry.maxBefore); index < last; index++) {
+        const last = lastPlaces[id]
+        for (let index = Math.max(0, firstPlaces[id] - entry.maxBefore); index < last; index++) {
           if (!stepMatches(entry.first, tokens[index])) continue
           const match = matchRest(entry.pattern, tokens, index, skips)
-          if (match) found.push([match, entry.pattern, entry.value, entry.order])
+          if (match) found.push([match, entry.pattern, entry.value, id])
         }
       }
     }
