@@ -40,8 +40,12 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
   const evidence: ScoreEvidence[] = []
   const states: ComponentState[] = []
   const values = {} as Omit<Scores, 'esp'>
+  // One pass to sort the items by component (in order), instead of a filter per component.
+  const byComponent = new Map<ScoreComponent, EvidenceItem[]>()
+  for (const component of scoreComponents) byComponent.set(component, [])
+  for (const item of items) if (item.weight !== 0) byComponent.get(item.component)?.push(item)
   for (const component of scoreComponents) {
-    const own = items.filter((item) => item.component === component && item.weight !== 0)
+    const own = byComponent.get(component)!
     let positive = 0
     let negative = 0
     let worst: EvidenceItem | undefined
@@ -57,7 +61,7 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
     for (const item of own) {
       const delta = item.weight > 0 ? (move.rise * item.weight) / positive : (move.fall * item.weight) / negative
       const place = item.place
-      evidence.push({
+      const entry: ScoreEvidence = {
         component,
         delta: Math.round(delta * 10) / 10,
         why: item.why,
@@ -65,9 +69,10 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
         line: place?.line ?? 1,
         column: place?.column ?? 1,
         endLine: place?.endLine ?? 1,
-        endColumn: place?.endColumn ?? 1,
-        ...(item.part ? {part: item.part} : {})
-      })
+        endColumn: place?.endColumn ?? 1
+      }
+      if (item.part) entry.part = item.part
+      evidence.push(entry)
     }
     const more = componentValue(component, positive + 1, negative, units)
     states.push({
@@ -94,7 +99,12 @@ function sentenceFinder(sentences: readonly SentenceFigures[]): (message: VFileM
     if (list) list.push(index)
     else byPart.set(key, [index])
   })
-  for (const list of byPart.values()) list.sort((a, b) => sentences[a].place!.offset - sentences[b].place!.offset)
+  for (const list of byPart.values()) {
+    // Sentences come in document order within a part: sort only when they do not.
+    let sorted = true
+    for (let index = 1; index < list.length && sorted; index++) sorted = sentences[list[index - 1]].place!.offset <= sentences[list[index]].place!.offset
+    if (!sorted) list.sort((a, b) => sentences[a].place!.offset - sentences[b].place!.offset)
+  }
   return (message) => {
     const offset = message.place && 'start' in message.place ? message.place.start.offset : undefined
     const list = byPart.get(message.part ?? '')
