@@ -13,11 +13,12 @@ import {location} from 'vfile-location'
 import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
-import {sentenceTokens, splitSentence, wordTokens, type Masks, type Token} from './tokens.js'
+import {sentenceTokens, splitSentence, type Masks, type Token} from './tokens.js'
+import {hyphenInterest, tokenInterest} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
-import {sentenceSignals} from './signals.js'
+import {loadSignals, sentenceSignals} from './signals.js'
 import {phaseCues} from './score/phase.js'
 import {sortSmall} from './small-sort.js'
 
@@ -66,6 +67,8 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   const key = lang + JSON.stringify(severities ?? {})
   let compiled = perSet.get(key)
   if (compiled) return compiled
+  // The signal lists register their interest bit when they load: before any sentence's bits are worked out.
+  loadSignals(lang)
   const active: Active[] = []
   for (const {rule, detector} of set.detectors(lang)) {
     const severity = severityOf(rule, severities)
@@ -139,13 +142,26 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     }
 
     function checkSentence(tokens: Token[], start: number, end: number): void {
+      // One walk for the words and the sentence's interest bits.
+      const words: Token[] = []
+      let interest = 0
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]
+        const kind = token.kind
+        if (kind === 'word' || kind === 'number' || kind === 'masked') {
+          words.push(token)
+          if (kind === 'word' && text.charCodeAt(token.end) === 45 /* - */) interest |= hyphenInterest
+        }
+        if (kind !== 'masked') interest |= tokenInterest(token, lang)
+      }
       const view: SentenceView = {
         lang,
         text,
         start,
         end,
         tokens,
-        words: wordTokens(tokens),
+        words,
+        interest,
         quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges
       }
 

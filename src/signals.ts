@@ -20,6 +20,7 @@ import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
 import {memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
+import {interestBit} from './interest.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -69,6 +70,8 @@ interface CompiledSignals {
   notKind: ReadonlySet<string>
   /** Slot in each lexeme's memo for its `wordFlags` (see `Lexeme`). */
   slot: number | undefined
+  /** Interest bit of sentences that may shout: capitals, emoji, `!` or `?` runs (see `src/interest.ts`). */
+  loud: number
 }
 
 /** What the signal finders need to know of one word, as bits (worked out once per spelling). */
@@ -162,7 +165,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot()}
+  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -212,7 +215,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   if ((any & isNumberWord) !== 0) numbers(words, found, spans)
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
-  shouting(sentence, found, spans)
+  if (sentence.interest === undefined || (sentence.interest & compiled.loud) !== 0) shouting(sentence, found, spans)
   sortSmall(found, byStart)
   return found
 }
@@ -333,6 +336,11 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
     add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
     return
   }
+}
+
+/** Can this token be part of shouting (a superset of what `shouting` counts)? */
+function mayBeLoud(token: Token): boolean {
+  return (token.kind === 'word' && token.caps) || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.length > 1 && /[!?]/.test(token.raw))
 }
 
 /** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. */

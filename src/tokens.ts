@@ -52,6 +52,9 @@ export interface Lexeme {
   signatureB: number
   /** Answers cached per consumer, indexed by the consumer's `memoSlot()`. */
   memo: unknown[]
+  /** Interest bits (see `src/interest.ts`), valid while `interestKey` is the current key: a field, not a memo slot, because every token reads it. */
+  interest: number
+  interestKey: number
 }
 
 /**
@@ -213,7 +216,7 @@ export function sentenceTokens(sentence: Sentence, text: string, masks: Masks): 
           offset += char.length
         }
       } else {
-        tokens.push(makeToken(lexeme.raw, lexeme.raw, 'punct', start, end, clause, false, undefined))
+        tokens.push(makeToken(lexeme.raw, lexeme.raw, 'punct', start, end, clause, false, lexeme))
         if (lexeme.clauseBreak) clause++
       }
     }
@@ -335,7 +338,9 @@ function createLexeme(raw: string): Lexeme {
     split: hyphenLike.test(piece),
     emoji: emojiLike.test(piece),
     clauseBreak: clauseBreak.test(piece),
-    memo: []
+    memo: [],
+    interest: 0,
+    interestKey: 0
   }
 }
 

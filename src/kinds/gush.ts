@@ -37,6 +37,7 @@
  */
 import type {Language} from '../types.js'
 import {memoSlot, type Token} from '../tokens.js'
+import {hyphenInterest, interestBit} from '../interest.js'
 import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
@@ -139,10 +140,16 @@ export const gushKind: Kind = {
       lists: numberField(rule, 'lists', 0),
       boostedMild: numberField(rule, 'boostedMild', 0)
     }
+    // The sentences worth a look: a praise word, an intensifier, or a hyphen (a listed compound).
+    const interest = interestBit(lang, (token) => {
+      if (token.kind !== 'word') return false
+      const facts = weightOf(token, settings)
+      return facts.weight > 0 || facts.boost > 0 || (facts.mild === true && settings.boostedMild > 0)
+    }) | hyphenInterest
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
       always: true,
-      detect: (sentence, hits) => (isIronic(sentence, hits) ? [] : detectGush(sentence, settings))
+      detect: (sentence, hits) => (!mayGush(sentence, interest) || isIronic(sentence, hits) ? noFindings : detectGush(sentence, settings))
     }
     return detector
   }
@@ -223,6 +230,11 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
     }
   }
   return none
+}
+
+/** Can the sentence hold a stack at all (see `src/interest.ts`)? */
+function mayGush(sentence: SentenceView, interest: number): boolean {
+  return sentence.interest === undefined || (sentence.interest & interest) !== 0
 }
 
 const noFindings: Finding[] = Object.freeze([]) as unknown as Finding[]

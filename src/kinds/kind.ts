@@ -30,6 +30,11 @@ export interface SentenceView {
   words: readonly Token[]
   /** Quoted ranges in the block text. */
   quoted: ReadonlyArray<readonly [number, number]>
+  /**
+   * Interest bits of the sentence (see `src/interest.ts`): a detector whose
+   * bit is not set has nothing to find here (default: all set, look).
+   */
+  interest?: number
 }
 
 /** A pattern hit handed to the detector that registered the pattern. */

@@ -30,6 +30,7 @@ import {emojiClass, lookupSentiment, normalizeWord} from '../lexicon.js'
 import {intensifierWeight, isAffectWord} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
+import {interestBit} from '../interest.js'
 import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, tidy, weightTable, type WeightTable} from './words.js'
 
 export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent'] as const
@@ -111,7 +112,13 @@ export const shoutKind: Kind = {
       ...rolePatterns(rule, 'urgency', lang, context, 'urgency'),
       ...rolePatterns(rule, 'irony', lang, context, 'irony')
     ]
-    return {patterns, always: true, detect: (sentence, hits) => detectShout(sentence, hits, settings)}
+    // The sentences worth a look: capitals, an emoji or an exclamation mark.
+    const interest = interestBit(lang, (token) => token.caps || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.includes('!')))
+    return {
+      patterns,
+      always: true,
+      detect: (sentence, hits) => (sentence.interest !== undefined && (sentence.interest & interest) === 0 ? noFindings : detectShout(sentence, hits, settings))
+    }
   }
 }
 
@@ -145,6 +152,8 @@ function factsOf(word: Token, settings: Settings): WordFacts {
 
 /** Variation selectors, joiners and skin tones alone: they glue an emoji run. */
 const emojiGlue = /^[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]+$/u
+
+const noFindings: Finding[] = Object.freeze([]) as unknown as Finding[]
 
 /** Can the sentence shout at all: a bang run, a word in capitals or an emoji? Most sentences cannot. */
 function mayShout(tokens: readonly Token[]): boolean {
