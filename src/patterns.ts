@@ -19,7 +19,7 @@
  * - `...` / `...N`    up to 4 (or N) words in between
  * - `x?`              the token or class `x` is optional
  */
-import {fold, memoSlot, signatureOf, type Token} from './tokens.js'
+import {fold, memoGet, memoSet, memoSlot, signatureOf, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
 
 export type Predicate = (token: Token) => boolean
@@ -484,8 +484,8 @@ export class PatternIndex<T> {
   private candidatesOf(token: Token, slot: number | undefined): Int32Array | null {
     const lexeme = token.lexeme
     if (lexeme === undefined || slot === undefined) return this.candidates(token.norm)
-    let list = lexeme.memo[slot] as Int32Array | null | undefined
-    if (list === undefined) lexeme.memo[slot] = list = this.candidates(token.norm)
+    let list = memoGet(lexeme, slot) as Int32Array | null | undefined
+    if (list === undefined) memoSet(lexeme, slot, (list = this.candidates(token.norm)))
     return list
   }
 

@@ -18,7 +18,7 @@ import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type M
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
-import {memoSlot, type Token} from './tokens.js'
+import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
 import {interestBit} from './interest.js'
 
@@ -101,8 +101,8 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
 function wordFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
   const lexeme = token.lexeme
   if (lexeme === undefined || compiled.slot === undefined) return computeFlags(token, compiled, lang)
-  let flags = lexeme.memo[compiled.slot] as number | undefined
-  if (flags === undefined) lexeme.memo[compiled.slot] = flags = computeFlags(token, compiled, lang)
+  let flags = memoGet(lexeme, compiled.slot) as number | undefined
+  if (flags === undefined) memoSet(lexeme, compiled.slot, (flags = computeFlags(token, compiled, lang)))
   return flags
 }
 

@@ -50,7 +50,20 @@ export interface Lexeme {
   /** The word's two bits in a sentence signature (see `signatureOf`). */
   signatureA: number
   signatureB: number
-  /** Answers cached per consumer, indexed by the consumer's `memoSlot()`. */
+  /**
+   * Answers cached per consumer, by the consumer's `memoSlot()`: the first
+   * eight slots are fields of the lexeme (one load, no array to fetch: the
+   * hot consumers take them first), the rest go to `memo`. Read and write
+   * them with `memoGet` and `memoSet`.
+   */
+  m0: unknown
+  m1: unknown
+  m2: unknown
+  m3: unknown
+  m4: unknown
+  m5: unknown
+  m6: unknown
+  m7: unknown
   memo: unknown[]
   /** Interest bits (see `src/interest.ts`), valid while `interestKey` is the current key: a field, not a memo slot, because every token reads it. */
   interest: number
@@ -152,6 +165,36 @@ export function memoSlot(): number | undefined {
 }
 
 const maxSlots = 1024
+
+/** A consumer's cached answer for a lexeme (undefined: not worked out yet). */
+export function memoGet(lexeme: Lexeme, slot: number): unknown {
+  switch (slot) {
+    case 0: return lexeme.m0
+    case 1: return lexeme.m1
+    case 2: return lexeme.m2
+    case 3: return lexeme.m3
+    case 4: return lexeme.m4
+    case 5: return lexeme.m5
+    case 6: return lexeme.m6
+    case 7: return lexeme.m7
+    default: return lexeme.memo[slot]
+  }
+}
+
+/** Cache a consumer's answer for a lexeme. */
+export function memoSet(lexeme: Lexeme, slot: number, value: unknown): void {
+  switch (slot) {
+    case 0: lexeme.m0 = value; return
+    case 1: lexeme.m1 = value; return
+    case 2: lexeme.m2 = value; return
+    case 3: lexeme.m3 = value; return
+    case 4: lexeme.m4 = value; return
+    case 5: lexeme.m5 = value; return
+    case 6: lexeme.m6 = value; return
+    case 7: lexeme.m7 = value; return
+    default: lexeme.memo[slot] = value
+  }
+}
 
 /** Ranges of the block text that are syntax, not prose (merge tags, URLs). */
 export type Masks = ReadonlyArray<readonly [number, number]>
@@ -338,6 +381,14 @@ function createLexeme(raw: string): Lexeme {
     split: hyphenLike.test(piece),
     emoji: emojiLike.test(piece),
     clauseBreak: clauseBreak.test(piece),
+    m0: undefined,
+    m1: undefined,
+    m2: undefined,
+    m3: undefined,
+    m4: undefined,
+    m5: undefined,
+    m6: undefined,
+    m7: undefined,
     memo: [],
     interest: 0,
     interestKey: 0

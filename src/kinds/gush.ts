@@ -36,7 +36,7 @@
  * "yeah right", or an eye-roll emoji) is left alone.
  */
 import type {Language} from '../types.js'
-import {memoSlot, type Token} from '../tokens.js'
+import {memoGet, memoSet, memoSlot, type Token} from '../tokens.js'
 import {hyphenInterest, interestBit} from '../interest.js'
 import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
@@ -186,8 +186,8 @@ const mild: WordWeight = Object.freeze(wordWeight(0, 0, 0, true))
 function weightOf(word: Token, settings: Settings): WordWeight {
   const lexeme = word.lexeme
   if (lexeme !== undefined && settings.slot !== undefined) {
-    let known = lexeme.memo[settings.slot] as WordWeight | undefined
-    if (known === undefined) lexeme.memo[settings.slot] = known = weighed(word, settings)
+    let known = memoGet(lexeme, settings.slot) as WordWeight | undefined
+    if (known === undefined) memoSet(lexeme, settings.slot, (known = weighed(word, settings)))
     return known
   }
   return weighed(word, settings)
