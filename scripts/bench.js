@@ -7,7 +7,7 @@
  *
  * Usage: node scripts/bench.js [--count N] [--rounds N] [--no-write]
  *   --count N   emails per language (default: 200)
- *   --rounds N  measured rounds per set after one warm-up round (default: 7)
+ *   --rounds N  measured rounds per set after one warm-up round (default: 15)
  *   --no-write  print only, leave docs/benchmarks.md alone
  *
  * Every measurement set runs in its own child process (bounded rounds, a
@@ -448,7 +448,7 @@ function alexVersion() {
  * @returns {{count: number, rounds: number, write: boolean}}
  */
 function readArguments(argv) {
-  const result = {count: 200, rounds: 7, write: true}
+  const result = {count: 200, rounds: 15, write: true}
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]
     if (argument === '--no-write') result.write = false
