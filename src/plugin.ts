@@ -125,8 +125,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
 
     // nlcst is Root > Paragraph > Sentence: walk it directly (a generic
     // visitor costs more than the detectors on small blocks).
+    // The previous sentence of the paragraph, when it is a question (see `SentenceView.previous`).
+    let question: SentenceView | undefined
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
+      question = undefined
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode') continue
         const sentenceStart = sentence.position?.start.offset ?? 0
@@ -162,8 +165,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         tokens,
         words,
         interest,
-        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges
+        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges,
+        previous: question
       }
+      const last = tokens[tokens.length - 1]
+      question = last !== undefined && last.kind === 'punct' && last.raw.includes('?') ? {...view, previous: undefined} : undefined
 
       positions.length = 0
       for (const [match, pattern, [position, role]] of compiled.index.matches(view.words)) {

@@ -156,3 +156,38 @@ describe('coercion rule files', () => {
     }
   })
 })
+
+describe('a condition asked as a question, the threat in the next sentence', () => {
+  it('reads the question before as the condition, and spans both sentences', async () => {
+    const file = await check('Thinking of switching? Your stored playlists will be deleted that week.', {lang: 'en', format: 'text', spell: false})
+    const threat = file.messages.find((message) => message.ruleId === 'coercion/threat-if-leave')
+    expect(threat?.actual).toBe('Thinking of switching? Your stored playlists will be deleted')
+    expect(threat?.line).toBe(1)
+    expect(threat?.column).toBe(1)
+  })
+
+  it('does the same in Dutch, with a negated question as the condition', async () => {
+    const found = await coercion('Niet verlengen? Dan gaat je webshop diezelfde dag offline.', 'nl')
+    expect(found.map((item) => item.ruleId)).toContain('coercion/threat-if-leave')
+  })
+
+  it('needs the question: a statement, another paragraph or no question at all stays clean', async () => {
+    for (const text of [
+      'Your stored playlists will be deleted that week.',
+      'Thinking of switching. Your stored playlists will be deleted that week.',
+      'Thinking of switching?\n\nYour stored playlists will be deleted that week.'
+    ]) {
+      expect(await coercion(text, 'en'), text).toEqual([])
+    }
+  })
+
+  it('stays clean when the next sentence helps instead of threatening', async () => {
+    expect(await coercion('Thinking of switching? We will help you move every playlist first.', 'en')).toEqual([])
+    expect(await coercion('Overstappen? We helpen je al je afspeellijsten mee te nemen.', 'nl')).toEqual([])
+  })
+
+  it('reads the rule\'s exceptions in the question too: a reader who asks for it is not threatened', async () => {
+    expect((await coercion('Planning to leave? Your account will be closed within a day.', 'en')).length).toBeGreaterThan(0)
+    expect(await coercion("Planning to leave and you'd like to close your account? Your account will be closed within a day.", 'en')).toEqual([])
+  })
+})

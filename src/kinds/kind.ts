@@ -35,6 +35,12 @@ export interface SentenceView {
    * bit is not set has nothing to find here (default: all set, look).
    */
   interest?: number
+  /**
+   * The sentence before, in the same paragraph, when it is a question
+   * ("Thinking of leaving?"): a condition a rule may read across the
+   * sentence break (see the phrase kind's `before`).
+   */
+  previous?: SentenceView
 }
 
 /** A pattern hit handed to the detector that registered the pattern. */

@@ -4,11 +4,17 @@
  * condition and its consequence: "if you switch … we stop support"), and none
  * of its `unless` patterns does ("opzeggen kan altijd").
  *
+ * `before` patterns stand in for `also` across a sentence break: they match
+ * the sentence before, in the same paragraph, when it is a question that
+ * sets the condition ("Thinking of leaving? Your data goes with you… to the
+ * bin."). The question's wording is the condition, negation included ("Not
+ * renewing?"), so a `before` hit is not dropped for a negator.
+ *
  * A hit is dropped when it is negated ("geen opzegkosten") or quoted (a
  * customer's words), unless the rule says `negation: false` / `quoted: true`.
  */
 import type {Language} from '../types.js'
-import {compilePattern, type CompileContext} from '../patterns.js'
+import {compilePattern, PatternIndex, type CompileContext} from '../patterns.js'
 import {isInside, isNegated} from '../context.js'
 import {RuleFieldError, type Detector, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
 
@@ -21,7 +27,7 @@ function patternsOf(rule: RuleData, key: string, lang: Language): string[] {
 
 export const phraseKind: Kind = {
   name: 'phrase',
-  keys: ['patterns', 'also', 'unless'],
+  keys: ['patterns', 'also', 'unless', 'before'],
 
   languages(rule) {
     const patterns = (rule.fields.patterns ?? {}) as PerLanguage
@@ -45,11 +51,33 @@ export const phraseKind: Kind = {
       throw new RuleFieldError(['patterns', lang], `a phrase rule needs at least one pattern for \`${lang}\``)
     }
     const needsAlso = patternsOf(rule, 'also', lang).length > 0
-    return {patterns, primary: 'patterns', detect: (sentence, hits) => detectPhrase(rule, sentence, hits, needsAlso)}
+    // Matched on the question before, only after a main hit without a condition: few sentences pay for it.
+    let before: PatternIndex<true> | undefined
+    patternsOf(rule, 'before', lang).forEach((source, index) => {
+      let compiled
+      try {
+        compiled = compilePattern(source, context)
+      } catch (error) {
+        throw new RuleFieldError(['before', lang, index], (error as Error).message)
+      }
+      for (const pattern of compiled) (before ??= new PatternIndex(false)).add(pattern, true)
+    })
+    if (before && !needsAlso) throw new RuleFieldError(['before', lang], '`before` stands in for `also`: give the rule `also` patterns for the same language too')
+    // The question is read with the rule's exceptions too ("Want to cancel?" asks for what follows).
+    let unless: PatternIndex<true> | undefined
+    if (before) for (const entry of patterns) if (entry.role === 'unless') (unless ??= new PatternIndex(false)).add(entry.pattern, true)
+    const across = before ? {before, unless} : undefined
+    return {patterns, primary: 'patterns', detect: (sentence, hits) => detectPhrase(rule, sentence, hits, needsAlso, across)}
   }
 }
 
-function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly PatternHit[], needsAlso: boolean): Finding[] {
+/** What a rule reads in the question before: its `before` patterns, and its `unless` patterns. */
+interface Across {
+  before: PatternIndex<true>
+  unless: PatternIndex<true> | undefined
+}
+
+function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly PatternHit[], needsAlso: boolean, across: Across | undefined): Finding[] {
   const live = hits.filter((hit) => {
     if (hit.role === 'unless') return true
     if (rule.negation && isNegated(sentence.words, hit.match, sentence.lang)) return false
@@ -63,9 +91,25 @@ function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly Pat
   let end = sentence.words[main.match.to - 1].end
   if (needsAlso) {
     const also = live.find((hit) => hit.role === 'also')
-    if (!also) return []
-    start = Math.min(start, sentence.words[also.match.from].start)
-    end = Math.max(end, sentence.words[also.match.to - 1].end)
+    if (also) {
+      start = Math.min(start, sentence.words[also.match.from].start)
+      end = Math.max(end, sentence.words[also.match.to - 1].end)
+    } else {
+      const condition = across && sentence.previous ? conditionBefore(rule, sentence.previous, across) : undefined
+      if (condition === undefined) return []
+      start = condition
+    }
   }
   return [{start, end}]
+}
+
+/** Where a `before` pattern matches the question before (not quoted, unless the rule allows it; no `unless` hit there), if one does. */
+function conditionBefore(rule: RuleData, previous: SentenceView, across: Across): number | undefined {
+  if (across.unless && across.unless.matches(previous.words).length > 0) return undefined
+  for (const [match] of across.before.matches(previous.words)) {
+    const from = previous.words[match.from].start
+    if (!rule.quoted && isInside(previous.quoted, from, previous.words[match.to - 1].end)) continue
+    return from
+  }
+  return undefined
 }
