@@ -226,3 +226,19 @@ describe('progress and help', () => {
     }
   })
 })
+
+describe('the installed commands', () => {
+  it('are executable files after the build, so `npx trouw` runs on a fresh clone', async () => {
+    const {readFileSync, statSync} = await import('node:fs')
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>}
+    for (const file of Object.values(manifest.bin)) {
+      expect(statSync(path.join(root, file)).mode & 0o111, file).not.toBe(0)
+    }
+  })
+
+  it('runs the README\'s first command: the example email has findings (exit 1)', () => {
+    const result = spawnSync(path.join(root, 'dist', 'cli', 'bin.js'), ['check', path.join(root, 'examples', 'zomeractie-nl.html'), '--format', 'json'], {encoding: 'utf8', timeout: 20000})
+    expect(result.status).toBe(1)
+    expect(JSON.parse(result.stdout).files[0].messages.length).toBeGreaterThan(0)
+  })
+})
