@@ -150,6 +150,30 @@ const deniedAfter: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['toepassing', 'gerekend', 'berekend', 'rekenen', 'reken', 'berekenen', 'betaal', 'betaalt', 'betalen', 'nodig', 'verplicht', 'vragen', 'vraag', 'geldt', 'gelden', 'bestaan', 'bestaat'])
 }
 
+/** Prepositions that negate only their own noun phrase: "zonder opzegkosten", "without a fee". */
+const negatingPrepositions: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['without']),
+  nl: new Set(['zonder'])
+}
+
+/** The sender as the subject of a clause: "we", "ik". */
+const senderSubjects: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['we', "we'll", "we're", 'i', "i'll"]),
+  nl: new Set(['we', 'wij', 'ik'])
+}
+
+/**
+ * Does the match open a clause with the sender as subject ("we pause your
+ * account", or Dutch inversion: "pauzeren we je account")? Then a "without"
+ * phrase before it only sets a condition ("Zonder upgrade pauzeren we je
+ * account"): it does not negate what the sender says it will do.
+ */
+function opensSenderClause(tokens: readonly Token[], from: number, lang: Language): boolean {
+  if (senderSubjects[lang].has(tokens[from].norm)) return true
+  const next = tokens[from + 1]
+  return next !== undefined && senderSubjects[lang].has(next.norm)
+}
+
 /** How many words before a match a negator still reaches. */
 const reachBefore = 3
 /** How many words after a match a denial ("do not apply") may use. */
@@ -180,7 +204,9 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  * - a negator up to three words before it in the same clause, with no
  *   contrast word ("but", "maar") or new subject ("and we") in between, and not aimed at a pressure
  *   verb ("don't wait"), and not an imperative warning that opens the clause
- *   ("Don't lose your perks", "Do not miss out");
+ *   ("Don't lose your perks", "Do not miss out"), and not a "zonder"/"without"
+ *   phrase in front of a clause in which the sender acts ("Zonder upgrade
+ *   pauzeren we je account");
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
  * - a freeing word right after it ("fee waived", "kosten vervallen"; but not
@@ -197,6 +223,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
     if (isClauseBoundary(tokens, index, lang)) break
     if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
     if (isWarning(tokens, index, match.from, lang)) return false
+    if (negatingPrepositions[lang].has(token.norm) && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
     if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang)) return true
   }
   for (const index of match.skipped) {

@@ -191,3 +191,25 @@ describe('a condition asked as a question, the threat in the next sentence', () 
     expect(await coercion("Planning to leave and you'd like to close your account? Your account will be closed within a day.", 'en')).toEqual([])
   })
 })
+
+describe('"zonder" and "without" in front of what the sender will do', () => {
+  it('do not negate the sender\'s own act: a condition, not freedom', async () => {
+    for (const [lang, text] of [
+      ['nl', 'Zonder verlenging verwijderen we al je ontwerpen.'],
+      ['nl', 'Zonder betaling blokkeren wij je account.'],
+      ['en', 'Without a renewal we delete your stored designs.']
+    ] as const) {
+      expect((await coercion(text, lang)).map((item) => item.subtype), text).toContain('threat')
+    }
+  })
+
+  it('still free what they govern: "zonder opzegkosten", "without any fees"', async () => {
+    for (const [lang, text] of [
+      ['nl', 'Zonder opzegkosten stop je wanneer je wilt.'],
+      ['nl', 'Opzeggen kan altijd, zonder boete.'],
+      ['en', 'Without any fees we cancel your plan whenever you like.']
+    ] as const) {
+      expect(await coercion(text, lang), text).toEqual([])
+    }
+  })
+})
