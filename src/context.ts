@@ -174,6 +174,37 @@ function opensSenderClause(tokens: readonly Token[], from: number, lang: Languag
   return next !== undefined && senderSubjects[lang].has(next.norm)
 }
 
+/** Negating pronouns that, with a comparative, make a superlative: "nobody is happier than we are". */
+const comparingNegators: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['nobody', 'nothing', 'none', 'noone']),
+  nl: new Set(['niemand', 'niets', 'niks'])
+}
+
+const than: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['than']),
+  nl: new Set(['dan'])
+}
+
+/**
+ * Is the negator at `index` the start of a comparison ("nobody is happier
+ * than us", "niemand is blijer dan wij", "no one loves … more than")? That
+ * is a superlative, not a negation.
+ */
+function isComparison(tokens: readonly Token[], index: number, lang: Language): boolean {
+  const token = tokens[index]
+  const pronoun = comparingNegators[lang].has(token.norm) || (lang === 'en' && token.norm === 'no' && tokens[index + 1]?.norm === 'one')
+  if (!pronoun) return false
+  let more = false
+  for (let next = index + 1; next < tokens.length && next <= index + 6; next++) {
+    const norm = tokens[next].norm
+    if (norm === 'more' || norm === 'meer') more = true
+    if (!than[lang].has(norm)) continue
+    const before = tokens[next - 1].norm
+    return more || (before.length > 3 && before.endsWith('er'))
+  }
+  return false
+}
+
 /** How many words before a match a negator still reaches. */
 const reachBefore = 3
 /** How many words after a match a denial ("do not apply") may use. */
@@ -206,7 +237,8 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  *   verb ("don't wait"), and not an imperative warning that opens the clause
  *   ("Don't lose your perks", "Do not miss out"), and not a "zonder"/"without"
  *   phrase in front of a clause in which the sender acts ("Zonder upgrade
- *   pauzeren we je account");
+ *   pauzeren we je account"), and not a comparison that makes a superlative
+ *   ("nobody is happier than we are");
  * - a freeing word before it ("we waive the", "tired of being", "in plaats van");
  * - a negator that a gap inside the match skipped over ("je zit nergens aan vast");
  * - a freeing word right after it ("fee waived", "kosten vervallen"; but not
@@ -224,7 +256,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
     if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
     if (isWarning(tokens, index, match.from, lang)) return false
     if (negatingPrepositions[lang].has(token.norm) && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
-    if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang)) return true
+    if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang) && !isComparison(tokens, index, lang)) return true
   }
   for (const index of match.skipped) {
     if (isNegator(tokens[index], lang) || isFreeOf(tokens, index, lang)) return true

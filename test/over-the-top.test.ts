@@ -436,3 +436,25 @@ describe('shared corpus as fixtures', () => {
     expect(await ott('clean-en.txt')).toEqual([])
   })
 })
+
+describe('a comparison with "nobody" or "niemand" is a superlative, not a negation', () => {
+  it('reports "nobody is happier than we are when you …" like "we are so happy when you …"', async () => {
+    for (const [lang, text] of [
+      ['en', 'Nobody is happier than we are when you open your first box.'],
+      ['nl', 'Niemand is blijer dan wij als jij je eerste doos openmaakt.']
+    ] as const) {
+      const file = await check(text, {lang, format: 'text', spell: false})
+      expect(file.messages.filter((message) => message.category === 'over-the-top').length, text).toBeGreaterThan(0)
+    }
+  })
+
+  it('leaves a plain negation and a calm comparison alone', async () => {
+    for (const [lang, text] of [
+      ['en', 'Nobody pays more than the price on the label.'],
+      ['nl', 'Niemand betaalt meer dan de prijs op het etiket.']
+    ] as const) {
+      const file = await check(text, {lang, format: 'text', spell: false})
+      expect(file.messages.filter((message) => message.category !== 'notice'), text).toEqual([])
+    }
+  })
+})
