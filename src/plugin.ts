@@ -13,7 +13,7 @@ import {location} from 'vfile-location'
 import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
-import {sentenceTokens, splitSentence, type Masks, type Token} from './tokens.js'
+import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
 import {hyphenInterest, tokenInterest} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
@@ -107,6 +107,9 @@ function hasQuoteMark(text: string, start: number, end: number): boolean {
 export function retextTrouw(options?: Readonly<Options> | null) {
   const settings = options ?? {}
   let last: {set: RuleSet; lang: Language; compiled: Compiled} | undefined
+  // Two token pools taken in turn: a sentence's tokens stay valid while the next one is checked (its `previous`).
+  const pools = [new TokenPool(), new TokenPool()]
+  let turn = 0
   return function (tree: Root, file: VFile): void {
     const lang: Language = settings.lang ?? file.data.trouw?.language ?? 'en'
     const set = settings.rules ?? loadRules()
@@ -134,7 +137,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         if (sentence.type !== 'SentenceNode') continue
         const sentenceStart = sentence.position?.start.offset ?? 0
         const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
-        const parts = splitSentence(sentenceTokens(sentence, text, masks))
+        const parts = splitSentence(sentenceTokens(sentence, text, masks, pools[turn++ & 1]))
         for (let index = 0; index < parts.length; index++) {
           const tokens = parts[index]
           const start = index === 0 ? sentenceStart : tokens[0].start

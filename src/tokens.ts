@@ -230,11 +230,54 @@ function isMasked(start: number, end: number, masks: Masks): boolean {
  * monomorphic (and fast) in V8.
  */
 function makeToken(norm: string, raw: string, kind: TokenKind, start: number, end: number, clause: number, caps: boolean, lexeme: Lexeme | undefined): Token {
-  return {norm, raw, kind, start, end, clause, caps, lexeme}
+  const pool = activePool
+  if (pool === undefined) return {norm, raw, kind, start, end, clause, caps, lexeme}
+  let token = pool.items[pool.used]
+  if (token === undefined) pool.items[pool.used] = token = {norm, raw, kind, start, end, clause, caps, lexeme}
+  else {
+    token.norm = norm
+    token.raw = raw
+    token.kind = kind
+    token.start = start
+    token.end = end
+    token.clause = clause
+    token.caps = caps
+    token.lexeme = lexeme
+  }
+  pool.used++
+  return token
 }
 
-/** Collect tokens of one sentence. `text` is the block text the offsets index. */
-export function sentenceTokens(sentence: Sentence, text: string, masks: Masks): Token[] {
+/**
+ * Token objects to reuse: the plugin checks one sentence at a time and keeps
+ * no token once the next-but-one sentence starts, so two pools taken in turn
+ * spare an object per token per sentence (the largest allocation of a check
+ * after the parse itself).
+ */
+export class TokenPool {
+  items: Token[] = []
+  used = 0
+}
+
+let activePool: TokenPool | undefined
+
+/**
+ * Collect tokens of one sentence. `text` is the block text the offsets index.
+ * With a `pool`, the token objects are the pool's, reused from earlier
+ * sentences: they are valid until the pool is used again.
+ */
+export function sentenceTokens(sentence: Sentence, text: string, masks: Masks, pool?: TokenPool): Token[] {
+  if (pool === undefined) return collectTokens(sentence, text, masks)
+  pool.used = 0
+  activePool = pool
+  try {
+    return collectTokens(sentence, text, masks)
+  } finally {
+    activePool = undefined
+  }
+}
+
+function collectTokens(sentence: Sentence, text: string, masks: Masks): Token[] {
   const tokens: Token[] = []
   let clause = 0
 
