@@ -242,11 +242,14 @@ export function matchAt(pattern: CompiledPattern, tokens: readonly Token[], inde
   return end === -1 ? undefined : {from: index, to: end, skipped: skips.items.slice(0, skips.size)}
 }
 
+/** The `skipped` of every match without gaps used: shared, never written. */
+const noSkips: number[] = Object.freeze([]) as unknown as number[]
+
 /** Match the steps after the first, which is known to match token `index`. */
 function matchRest(pattern: CompiledPattern, tokens: readonly Token[], index: number, skips: Skips): Match | undefined {
   skips.size = 0
   const end = walk(pattern.steps, 1, tokens, index + 1, skips)
-  return end === -1 ? undefined : {from: index, to: end, skipped: skips.size === 0 ? [] : skips.items.slice(0, skips.size)}
+  return end === -1 ? undefined : {from: index, to: end, skipped: skips.size === 0 ? noSkips : skips.items.slice(0, skips.size)}
 }
 
 function walk(steps: readonly Step[], stepIndex: number, tokens: readonly Token[], index: number, skips: Skips): number {

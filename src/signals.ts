@@ -189,26 +189,23 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
     if (index > 0) later |= flags
   }
   const addressesReader = (any & isReader) !== 0
-  const hits: Array<[Match, SignalGroup]> = []
-  const ignored: Array<[number, number]> = []
-  for (const [match, , group] of compiled.index.matches(words)) {
-    if (group.ignore) ignored.push([match.from, match.to])
-    else hits.push([match, group])
+  // The matches themselves are the hits: "ignore" phrases are only remembered as spans.
+  const matches = compiled.index.matches(words)
+  const numeric = (any & isCountWord) !== 0 ? compiled.numeric.matches(words) : noMatches
+  let ignored: Array<[number, number]> | undefined
+  for (const list of [matches, numeric]) {
+    for (const [match, , group] of list) if (group.ignore) (ignored ??= []).push([match.from, match.to])
   }
-  if ((any & isCountWord) !== 0) {
-    for (const [match, , group] of compiled.numeric.matches(words)) {
-      if (group.ignore) ignored.push([match.from, match.to])
-      else hits.push([match, group])
+  for (const list of [matches, numeric]) {
+    for (const [match, , group] of list) {
+      if (group.ignore) continue
+      if (group.negation && isNegated(words, match, sentence.lang)) continue
+      if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue
+      if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
+      if (group.weight > 0 && ignored !== undefined && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
+      if (group.weight < 0 && group.component === 'warmth' && (addressesReader || found.some((signal) => signal.component === 'warmth' && signal.weight < 0))) continue
+      add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
     }
-  }
-
-  for (const [match, group] of hits) {
-    if (group.negation && isNegated(words, match, sentence.lang)) continue
-    if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue
-    if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
-    if (group.weight > 0 && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
-    if (group.weight < 0 && group.component === 'warmth' && (addressesReader || found.some((signal) => signal.component === 'warmth' && signal.weight < 0))) continue
-    add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
   }
 
   // Most sentences have no number and no name after the first word: skip those walks.
@@ -221,6 +218,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
+const noMatches: ReturnType<PatternIndex<SignalGroup>['matches']> = []
 
 /** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */
 const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', 'reciprocity'])
