@@ -92,20 +92,28 @@ export function signatureOf(norm: string): [number, number] {
 class SpellingTable {
   private size = 0
   private mask = 4095
-  private keys: Array<string | undefined> = new Array(4096)
-  private hashes = new Int32Array(4096)
-  private values: Array<Lexeme | undefined> = new Array(4096)
+  /**
+   * Two numbers per slot, side by side: the hash, and the lexeme's place in
+   * `lexemes` plus one (0: empty). One cache line answers most probes; the
+   * lexeme itself is fetched only when the hash matches.
+   */
+  private slots = new Int32Array(4096 * 2)
+  private lexemes: Lexeme[] = []
 
   /** The lexeme of `text.slice(start, end)`. */
   get(text: string, start: number, end: number): Lexeme {
     let hash = 0x811c9dc5 | 0
     for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619)
     const length = end - start
+    const slots = this.slots
     let slot = hash & this.mask
     for (;;) {
-      const key = this.keys[slot]
-      if (key === undefined) break
-      if (this.hashes[slot] === hash && key.length === length && sameAt(key, text, start)) return this.values[slot]!
+      const entry = slots[slot * 2 + 1]
+      if (entry === 0) break
+      if (slots[slot * 2] === hash) {
+        const lexeme = this.lexemes[entry - 1]
+        if (lexeme.raw.length === length && sameAt(lexeme.raw, text, start)) return lexeme
+      }
       slot = (slot + 1) & this.mask
     }
     const lexeme = createLexeme(text.slice(start, end))
@@ -114,30 +122,29 @@ class SpellingTable {
       this.reset(this.mask + 1 >= lexemeLimit ? this.mask + 1 : (this.mask + 1) * 2)
       return this.get(text, start, end)
     }
-    this.keys[slot] = lexeme.raw
-    this.hashes[slot] = hash
-    this.values[slot] = lexeme
+    this.lexemes.push(lexeme)
+    slots[slot * 2] = hash
+    slots[slot * 2 + 1] = this.lexemes.length
     this.size++
     return lexeme
   }
 
   private reset(capacity: number): void {
-    const {keys, hashes, values} = this
-    const keep = capacity > keys.length
-    this.keys = new Array(capacity)
-    this.hashes = new Int32Array(capacity)
-    this.values = new Array(capacity)
+    const old = this.slots
+    const keep = capacity * 2 > old.length
+    this.slots = new Int32Array(capacity * 2)
     this.mask = capacity - 1
     this.size = 0
-    if (!keep) return
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index]
-      if (key === undefined) continue
-      let slot = hashes[index] & this.mask
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask
-      this.keys[slot] = key
-      this.hashes[slot] = hashes[index]
-      this.values[slot] = values[index]
+    if (!keep) {
+      this.lexemes = []
+      return
+    }
+    for (let index = 0; index < old.length; index += 2) {
+      if (old[index + 1] === 0) continue
+      let slot = old[index] & this.mask
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot * 2] = old[index]
+      this.slots[slot * 2 + 1] = old[index + 1]
       this.size++
     }
   }
