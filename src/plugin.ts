@@ -13,7 +13,7 @@ import {location} from 'vfile-location'
 import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex} from './patterns.js'
-import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
+import {isWordToken, sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
 import {hyphenInterest, tokenInterest} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
@@ -153,12 +153,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       let interest = 0
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]
-        const kind = token.kind
-        if (kind === 'word' || kind === 'number' || kind === 'masked') {
+        if (isWordToken(token)) {
           words.push(token)
-          if (kind === 'word' && text.charCodeAt(token.end) === 45 /* - */) interest |= hyphenInterest
+          if (token.kind === 'word' && text.charCodeAt(token.end) === 45 /* - */) interest |= hyphenInterest
         }
-        if (kind !== 'masked') interest |= tokenInterest(token, lang)
+        if (token.kind !== 'masked') interest |= tokenInterest(token, lang)
       }
       const view: SentenceView = {
         lang,

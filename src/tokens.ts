@@ -445,9 +445,14 @@ function createLexeme(raw: string): Lexeme {
   }
 }
 
+/** Is the token a word, a number or masked syntax: what the phrase matcher sees? */
+export function isWordToken(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'number' || token.kind === 'masked'
+}
+
 /** The words (and numbers) only, as the phrase matcher sees them. */
 export function wordTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => token.kind === 'word' || token.kind === 'number' || token.kind === 'masked')
+  return tokens.filter(isWordToken)
 }
 
 export type {SentenceContent}
