@@ -12,14 +12,14 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
-import {PatternIndex} from './patterns.js'
+import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
 import {isWordToken, sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
 import {hyphenInterest, tokenInterest} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
-import {loadSignals, sentenceSignals} from './signals.js'
-import {phaseCues} from './score/phase.js'
+import {loadSignals, sentenceSignals, type SignalGroup, type SignalMatches} from './signals.js'
+import {cuesOf, loadPhases} from './score/phase.js'
 import {sortSmall} from './small-sort.js'
 
 export interface Options {
@@ -44,10 +44,31 @@ interface Active {
   severity: Severity
 }
 
+/**
+ * What a pattern in the plugin's one index is for: a rule (its position in
+ * `active`, and the pattern's role), a signal phrase (its group) or a phase
+ * cue. One index for all three scans each sentence once.
+ */
+interface Target {
+  /** Position of the rule in `active`; `signal` or `cue` otherwise. */
+  position: number
+  role: string
+  group: SignalGroup | undefined
+  phase: Phase | undefined
+}
+
+const signal = -1
+const cue = -2
+
+type PhaseMatches = Array<[Match, CompiledPattern, Phase]>
+
 interface Compiled {
   active: Active[]
-  /** Every primary pattern (and every pattern of a detector without a primary role), in one index. */
-  index: PatternIndex<[number, string]>
+  /**
+   * Every primary pattern (and every pattern of a detector without a primary
+   * role), then the signal phrases and the phase cues, in one index.
+   */
+  index: PatternIndex<Target>
   /** Per active detector with a primary role: its other patterns, matched only after a primary hit. */
   secondary: Array<PatternIndex<[number, string]> | undefined>
   always: number[]
@@ -74,16 +95,18 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
     const severity = severityOf(rule, severities)
     if (severity !== 'off') active.push({rule, detector, severity})
   }
-  const index = new PatternIndex<[number, string]>()
+  const index = new PatternIndex<Target>()
   const secondary: Compiled['secondary'] = []
   const always: number[] = []
   active.forEach(({detector}, position) => {
     for (const {role, pattern} of detector.patterns) {
-      if (detector.primary === undefined || role === detector.primary) index.add(pattern, [position, role])
+      if (detector.primary === undefined || role === detector.primary) index.add(pattern, {position, role, group: undefined, phase: undefined})
       else (secondary[position] ??= new PatternIndex(false)).add(pattern, [position, role])
     }
     if (detector.always) always.push(position)
   })
+  for (const [pattern, group] of loadSignals(lang).patterns) index.add(pattern, {position: signal, role: '', group, phase: undefined})
+  for (const [pattern, phase] of loadPhases(lang).patterns) index.add(pattern, {position: cue, role: '', group: undefined, phase})
   compiled = {active, index, secondary, always}
   perSet.set(key, compiled)
   return compiled
@@ -92,6 +115,7 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
 const quoteMark = /['"“‘„«‚]/
 const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
 const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
+const noSignalMatches: SignalMatches = Object.freeze([])
 
 const byNumber = (a: number, b: number) => a - b
 
@@ -174,7 +198,17 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       question = last !== undefined && last.kind === 'punct' && last.raw.includes('?') ? {...view, previous: undefined} : undefined
 
       positions.length = 0
-      for (const [match, pattern, [position, role]] of compiled.index.matches(view.words)) {
+      let signalMatches: Array<[Match, CompiledPattern, SignalGroup]> | undefined
+      let cueMatches: PhaseMatches | undefined
+      for (const [match, pattern, {position, role, group, phase}] of compiled.index.matches(view.words)) {
+        if (position === signal) {
+          ;(signalMatches ??= []).push([match, pattern, group!])
+          continue
+        }
+        if (position === cue) {
+          ;(cueMatches ??= []).push([match, pattern, phase!])
+          continue
+        }
         const list = hitsByRule[position]
         const hit = {role, pattern, match}
         if (list) list.push(hit)
@@ -227,11 +261,13 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         start,
         end,
         intensity,
-        signals: sentenceSignals(view),
+        signals: sentenceSignals(view, signalMatches ?? noSignalMatches),
         words: view.words.length
       }
-      const cues = phaseCues(view.words, lang)
-      if (cues.length > 0) figures.cues = cues as Phase[]
+      if (cueMatches !== undefined) {
+        const cues = cuesOf(cueMatches)
+        if (cues.length > 0) figures.cues = cues as Phase[]
+      }
       data.sentences.push(figures)
     }
   }

@@ -14,7 +14,7 @@ import path from 'node:path'
 import {readYamlValue} from './data-cache.js'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
 import type {SentenceView} from './kinds/kind.js'
-import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type WordStep} from './patterns.js'
+import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type Match, type WordStep} from './patterns.js'
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
@@ -46,7 +46,7 @@ export const shoutMinLetters = 4
 export const shoutEmojiRun = 2
 
 /** One group of phrases in `signals.<lang>.yml`. */
-interface SignalGroup {
+export interface SignalGroup {
   component: ScoreComponent
   why: string
   weight: number
@@ -59,6 +59,12 @@ interface SignalGroup {
 }
 
 interface CompiledSignals {
+  /**
+   * The phrase patterns (not the numeric ones), in order: the plugin files
+   * them in its own index, so one scan of a sentence serves rules and signals.
+   */
+  patterns: ReadonlyArray<readonly [CompiledPattern, SignalGroup]>
+  /** The same patterns in an index of their own, for `sentenceSignals` without the plugin's matches. */
   index: PatternIndex<SignalGroup>
   /** Patterns that start with `{num}` (or another word set): scanned only in sentences with a number. */
   numeric: PatternIndex<SignalGroup>
@@ -127,11 +133,16 @@ export function loadSignals(lang: Language): CompiledSignals {
   if (!data || typeof data !== 'object') throw new InputError(file, 'must be a map of component to a list of groups')
   const record = data as Record<string, unknown>
   const context = compileContext(lang)
+  const patterns: Array<[CompiledPattern, SignalGroup]> = []
   const index = new PatternIndex<SignalGroup>()
   const numeric = new PatternIndex<SignalGroup>()
   const place = (pattern: CompiledPattern, group: SignalGroup) => {
     const first = pattern.steps[0] as WordStep
-    ;(first.number || first.any || first.predicates.length > 0 ? numeric : index).add(pattern, group)
+    if (first.number || first.any || first.predicates.length > 0) numeric.add(pattern, group)
+    else {
+      patterns.push([pattern, group])
+      index.add(pattern, group)
+    }
   }
   for (const component of components) {
     const groups = record[component] ?? []
@@ -165,16 +176,23 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
 
+/** What `PatternIndex#matches` gives for signal patterns. */
+export type SignalMatches = ReadonlyArray<readonly [Match, CompiledPattern, SignalGroup]>
+
 /**
  * Every signal in one sentence, in order of start. Overlapping hits for the
  * same component count once (the heavier one).
+ *
+ * @param matches The matches of the signal phrases (`loadSignals(lang).patterns`)
+ *   in the sentence's words, when the caller scanned for them already
+ *   (default: scanned here).
  */
-export function sentenceSignals(sentence: SentenceView): Signal[] {
+export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches): Signal[] {
   const compiled = loadSignals(sentence.lang)
   const words = sentence.words
   if (words.length === 0) return []
@@ -190,7 +208,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
   }
   const addressesReader = (any & isReader) !== 0
   // The matches themselves are the hits: "ignore" phrases are only remembered as spans.
-  const matches = compiled.index.matches(words)
+  matches ??= compiled.index.matches(words)
   const numeric = (any & isCountWord) !== 0 ? compiled.numeric.matches(words) : noMatches
   let ignored: Array<[number, number]> | undefined
   for (const list of [matches, numeric]) {
@@ -218,7 +236,7 @@ export function sentenceSignals(sentence: SentenceView): Signal[] {
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
-const noMatches: ReturnType<PatternIndex<SignalGroup>['matches']> = []
+const noMatches: SignalMatches = []
 
 /** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */
 const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', 'reciprocity'])

@@ -12,7 +12,7 @@
 import path from 'node:path'
 import {readYamlValue} from '../data-cache.js'
 import {InputError, phases, type Language, type Phase, type PhaseGuess} from '../types.js'
-import {compilePattern, PatternError, PatternIndex} from '../patterns.js'
+import {compilePattern, PatternError, PatternIndex, type CompiledPattern, type Match} from '../patterns.js'
 import {compileContext, packageRoot} from '../rule-loader.js'
 import {fold, type Token} from '../tokens.js'
 
@@ -21,9 +21,17 @@ export const phasePrior = 1
 /** Only the first sentences are read for cues: a mail says early what it is about, and long documents stay cheap. */
 export const phaseSentences = 40
 
-const cache = new Map<Language, PatternIndex<Phase>>()
+interface CompiledPhases {
+  /** The cue patterns, in order: the plugin files them in its own index, so one scan serves rules, signals and cues. */
+  patterns: ReadonlyArray<readonly [CompiledPattern, Phase]>
+  /** The same patterns in an index of their own, for `phaseCues` without the plugin's matches. */
+  index: PatternIndex<Phase>
+}
 
-function loadPhases(lang: Language): PatternIndex<Phase> {
+const cache = new Map<Language, CompiledPhases>()
+
+/** Compile (once per process and language) the phase cues. Throws `InputError` on a bad file. */
+export function loadPhases(lang: Language): CompiledPhases {
   const cached = cache.get(lang)
   if (cached) return cached
   const file = path.join(packageRoot, 'dictionaries', `phases.${lang}.yml`)
@@ -35,20 +43,25 @@ function loadPhases(lang: Language): PatternIndex<Phase> {
   }
   const context = compileContext(lang)
   const index = new PatternIndex<Phase>()
+  const cues: Array<[CompiledPattern, Phase]> = []
   for (const [name, patterns] of Object.entries(data)) {
     if (!phases.includes(name as Phase)) throw new InputError(file, `unknown phase \`${name}\`; use one of ${phases.join(', ')}`)
     if (!Array.isArray(patterns)) throw new InputError(file, `\`${name}\` must be a list of patterns`)
     for (const source of patterns) {
       try {
-        for (const pattern of compilePattern(String(source), context)) index.add(pattern, name as Phase)
+        for (const pattern of compilePattern(String(source), context)) {
+          cues.push([pattern, name as Phase])
+          index.add(pattern, name as Phase)
+        }
       } catch (error) {
         if (error instanceof PatternError) throw new InputError(file, `${name}: ${error.message}`)
         throw error
       }
     }
   }
-  cache.set(lang, index)
-  return index
+  const compiled: CompiledPhases = {patterns: cues, index}
+  cache.set(lang, compiled)
+  return compiled
 }
 
 const separator = /[^\p{L}\p{N}'’]+/u
@@ -76,7 +89,11 @@ export interface PhaseResult {
  * the cues on the sentence's figures.
  */
 export function phaseCues(words: readonly Token[], lang: Language): readonly Phase[] {
-  const matches = loadPhases(lang).matches(words)
+  return cuesOf(loadPhases(lang).index.matches(words))
+}
+
+/** The cues of a sentence from the matches of the cue patterns (`loadPhases(lang).patterns`) in its words. */
+export function cuesOf(matches: ReadonlyArray<readonly [Match, CompiledPattern, Phase]>): readonly Phase[] {
   if (matches.length === 0) return noCues
   const cues: Phase[] = []
   let lastEnd = -1
