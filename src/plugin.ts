@@ -60,7 +60,6 @@ interface Target {
 const signal = -1
 const cue = -2
 
-type PhaseMatches = Array<[Match, CompiledPattern, Phase]>
 
 interface Compiled {
   active: Active[]
@@ -105,8 +104,8 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
     }
     if (detector.always) always.push(position)
   })
-  for (const [pattern, group] of loadSignals(lang).patterns) index.add(pattern, {position: signal, role: '', group, phase: undefined})
-  for (const [pattern, phase] of loadPhases(lang).patterns) index.add(pattern, {position: cue, role: '', group: undefined, phase})
+  for (const [pattern, {group}] of loadSignals(lang).patterns) index.add(pattern, {position: signal, role: '', group, phase: undefined})
+  for (const [pattern, {phase}] of loadPhases(lang).patterns) index.add(pattern, {position: cue, role: '', group: undefined, phase})
   compiled = {active, index, secondary, always}
   perSet.set(key, compiled)
   return compiled
@@ -198,15 +197,17 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       question = last !== undefined && last.kind === 'punct' && last.raw.includes('?') ? {...view, previous: undefined} : undefined
 
       positions.length = 0
-      let signalMatches: Array<[Match, CompiledPattern, SignalGroup]> | undefined
-      let cueMatches: PhaseMatches | undefined
-      for (const [match, pattern, {position, role, group, phase}] of compiled.index.matches(view.words)) {
+      // The signal and cue matches go to their consumers as they are.
+      let signalMatches: Array<[Match, CompiledPattern, Target]> | undefined
+      let cueMatches: Array<[Match, CompiledPattern, Target]> | undefined
+      for (const found of compiled.index.matches(view.words)) {
+        const [match, pattern, {position, role}] = found
         if (position === signal) {
-          ;(signalMatches ??= []).push([match, pattern, group!])
+          ;(signalMatches ??= []).push(found)
           continue
         }
         if (position === cue) {
-          ;(cueMatches ??= []).push([match, pattern, phase!])
+          ;(cueMatches ??= []).push(found)
           continue
         }
         const list = hitsByRule[position]

@@ -63,11 +63,11 @@ interface CompiledSignals {
    * The phrase patterns (not the numeric ones), in order: the plugin files
    * them in its own index, so one scan of a sentence serves rules and signals.
    */
-  patterns: ReadonlyArray<readonly [CompiledPattern, SignalGroup]>
+  patterns: ReadonlyArray<readonly [CompiledPattern, SignalTarget]>
   /** The same patterns in an index of their own, for `sentenceSignals` without the plugin's matches. */
-  index: PatternIndex<SignalGroup>
+  index: PatternIndex<SignalTarget>
   /** Patterns that start with `{num}` (or another word set): scanned only in sentences with a number. */
-  numeric: PatternIndex<SignalGroup>
+  numeric: PatternIndex<SignalTarget>
   /** Words that address the reader (you, je, u…). */
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
@@ -133,15 +133,16 @@ export function loadSignals(lang: Language): CompiledSignals {
   if (!data || typeof data !== 'object') throw new InputError(file, 'must be a map of component to a list of groups')
   const record = data as Record<string, unknown>
   const context = compileContext(lang)
-  const patterns: Array<[CompiledPattern, SignalGroup]> = []
-  const index = new PatternIndex<SignalGroup>()
-  const numeric = new PatternIndex<SignalGroup>()
+  const patterns: Array<[CompiledPattern, SignalTarget]> = []
+  const index = new PatternIndex<SignalTarget>()
+  const numeric = new PatternIndex<SignalTarget>()
   const place = (pattern: CompiledPattern, group: SignalGroup) => {
     const first = pattern.steps[0] as WordStep
-    if (first.number || first.any || first.predicates.length > 0) numeric.add(pattern, group)
+    const target = {group}
+    if (first.number || first.any || first.predicates.length > 0) numeric.add(pattern, target)
     else {
-      patterns.push([pattern, group])
-      index.add(pattern, group)
+      patterns.push([pattern, target])
+      index.add(pattern, target)
     }
   }
   for (const component of components) {
@@ -182,7 +183,16 @@ export function loadSignals(lang: Language): CompiledSignals {
 }
 
 /** What `PatternIndex#matches` gives for signal patterns. */
-export type SignalMatches = ReadonlyArray<readonly [Match, CompiledPattern, SignalGroup]>
+export type SignalMatches = ReadonlyArray<readonly [Match, CompiledPattern, SignalTarget]>
+
+/**
+ * What a signal pattern is filed with: its group. A wrapper, so that an index
+ * shared with other consumers (the plugin's) can hand its own matches over
+ * as they are.
+ */
+export interface SignalTarget {
+  readonly group?: SignalGroup
+}
 
 /**
  * Every signal in one sentence, in order of start. Overlapping hits for the
@@ -212,10 +222,11 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
   const numeric = (any & isCountWord) !== 0 ? compiled.numeric.matches(words) : noMatches
   let ignored: Array<[number, number]> | undefined
   for (const list of [matches, numeric]) {
-    for (const [match, , group] of list) if (group.ignore) (ignored ??= []).push([match.from, match.to])
+    for (const [match, , {group}] of list) if (group!.ignore) (ignored ??= []).push([match.from, match.to])
   }
   for (const list of [matches, numeric]) {
-    for (const [match, , group] of list) {
+    for (const [match, , target] of list) {
+      const group = target.group!
       if (group.ignore) continue
       if (group.negation && isNegated(words, match, sentence.lang)) continue
       if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue

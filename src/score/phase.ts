@@ -23,9 +23,14 @@ export const phaseSentences = 40
 
 interface CompiledPhases {
   /** The cue patterns, in order: the plugin files them in its own index, so one scan serves rules, signals and cues. */
-  patterns: ReadonlyArray<readonly [CompiledPattern, Phase]>
+  patterns: ReadonlyArray<readonly [CompiledPattern, PhaseTarget]>
   /** The same patterns in an index of their own, for `phaseCues` without the plugin's matches. */
-  index: PatternIndex<Phase>
+  index: PatternIndex<PhaseTarget>
+}
+
+/** What a cue pattern is filed with: its phase (a wrapper, so a shared index can hand its matches over as they are). */
+export interface PhaseTarget {
+  readonly phase?: Phase
 }
 
 const cache = new Map<Language, CompiledPhases>()
@@ -42,16 +47,17 @@ export function loadPhases(lang: Language): CompiledPhases {
     throw new InputError(file, `cannot read the phase cues: ${(error as Error).message.split('\n')[0]}`)
   }
   const context = compileContext(lang)
-  const index = new PatternIndex<Phase>()
-  const cues: Array<[CompiledPattern, Phase]> = []
+  const index = new PatternIndex<PhaseTarget>()
+  const cues: Array<[CompiledPattern, PhaseTarget]> = []
   for (const [name, patterns] of Object.entries(data)) {
     if (!phases.includes(name as Phase)) throw new InputError(file, `unknown phase \`${name}\`; use one of ${phases.join(', ')}`)
     if (!Array.isArray(patterns)) throw new InputError(file, `\`${name}\` must be a list of patterns`)
+    const target: PhaseTarget = {phase: name as Phase}
     for (const source of patterns) {
       try {
         for (const pattern of compilePattern(String(source), context)) {
-          cues.push([pattern, name as Phase])
-          index.add(pattern, name as Phase)
+          cues.push([pattern, target])
+          index.add(pattern, target)
         }
       } catch (error) {
         if (error instanceof PatternError) throw new InputError(file, `${name}: ${error.message}`)
@@ -93,14 +99,14 @@ export function phaseCues(words: readonly Token[], lang: Language): readonly Pha
 }
 
 /** The cues of a sentence from the matches of the cue patterns (`loadPhases(lang).patterns`) in its words. */
-export function cuesOf(matches: ReadonlyArray<readonly [Match, CompiledPattern, Phase]>): readonly Phase[] {
+export function cuesOf(matches: ReadonlyArray<readonly [Match, CompiledPattern, PhaseTarget]>): readonly Phase[] {
   if (matches.length === 0) return noCues
   const cues: Phase[] = []
   let lastEnd = -1
-  for (const [match, , phase] of matches) {
+  for (const [match, , {phase}] of matches) {
     if (match.from < lastEnd) continue
     lastEnd = match.to
-    cues.push(phase)
+    cues.push(phase!)
   }
   return cues
 }
