@@ -9,7 +9,7 @@
  * call, no regular expressions per token.
  */
 import type {Language} from './types.js'
-import type {Token} from './tokens.js'
+import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import type {Match} from './patterns.js'
 
 const negators: Record<Language, ReadonlySet<string>> = {
@@ -60,7 +60,7 @@ const availableWords: Record<Language, string> = {en: 'free', nl: 'vrij'}
 
 /** "3 spots free", "2 plekken vrij": `free`/`vrij` after a place noun says available. */
 function isAvailable(last: Token, next: Token, lang: Language): boolean {
-  return next.norm === availableWords[lang] && availableNouns[lang].has(last.norm)
+  return next.norm === availableWords[lang] && (classesOf(last, lang) & availableNoun) !== 0
 }
 
 /** Answers that free a phrase even after a colon: "cancellation fee: none", "opzegkosten: geen". */
@@ -96,11 +96,11 @@ const warnedVerbs: Record<Language, ReadonlySet<string>> = {
 
 /** "Don't lose your points: renew today" — a warning, not a freeing negation. */
 function isWarning(tokens: readonly Token[], index: number, from: number, lang: Language): boolean {
-  const norm = tokens[index].norm
+  const token = tokens[index]
   let start = index
-  if (norm === 'not' && tokens[index - 1]?.norm === 'do') start = index - 1
-  else if (!imperativeNegators[lang].has(norm)) return false
-  if (index + 1 !== from || !warnedVerbs[lang].has(tokens[from].norm)) return false
+  if (token.norm === 'not' && tokens[index - 1]?.norm === 'do') start = index - 1
+  else if ((classesOf(token, lang) & imperativeNegator) === 0) return false
+  if (index + 1 !== from || (classesOf(tokens[from], lang) & warnedVerb) === 0) return false
   const before = tokens[start - 1]
   return before === undefined || before.clause !== tokens[start].clause
 }
@@ -135,10 +135,10 @@ const modals: Record<Language, ReadonlySet<string>> = {
 
 /** Does the token at `index` end the reach of a negator before it ("but", "will", or "and" + a new subject)? */
 function isClauseBoundary(tokens: readonly Token[], index: number, lang: Language): boolean {
-  const token = tokens[index]
-  if (contrast[lang].has(token.norm) || modals[lang].has(token.norm)) return true
+  const classes = classesOf(tokens[index], lang)
+  if ((classes & (contrastWord | modal)) !== 0) return true
   const next = tokens[index + 1]
-  return coordinators[lang].has(token.norm) && next !== undefined && subjects[lang].has(next.norm)
+  return (classes & coordinator) !== 0 && next !== undefined && (classesOf(next, lang) & subject) !== 0
 }
 
 /**
@@ -169,9 +169,9 @@ const senderSubjects: Record<Language, ReadonlySet<string>> = {
  * account"): it does not negate what the sender says it will do.
  */
 function opensSenderClause(tokens: readonly Token[], from: number, lang: Language): boolean {
-  if (senderSubjects[lang].has(tokens[from].norm)) return true
+  if ((classesOf(tokens[from], lang) & senderSubject) !== 0) return true
   const next = tokens[from + 1]
-  return next !== undefined && senderSubjects[lang].has(next.norm)
+  return next !== undefined && (classesOf(next, lang) & senderSubject) !== 0
 }
 
 /** Negating pronouns that, with a comparative, make a superlative: "nobody is happier than we are". */
@@ -185,6 +185,70 @@ const than: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['dan'])
 }
 
+/*
+ * The word sets above as bits of one number per word, worked out once per
+ * spelling and kept on its lexeme: the negation check asks up to eight sets
+ * about each of the few words around every match (rules and score signals
+ * alike), and one cached number answers them all.
+ */
+const negator = 1
+const freeingBeforeWord = 1 << 1
+const freeingAfterWord = 1 << 2
+const availableNoun = 1 << 3
+const freeingAnswerWord = 1 << 4
+const pressureVerb = 1 << 5
+const imperativeNegator = 1 << 6
+const warnedVerb = 1 << 7
+const contrastWord = 1 << 8
+const coordinator = 1 << 9
+const subject = 1 << 10
+const modal = 1 << 11
+const deniedVerb = 1 << 12
+const negatingPreposition = 1 << 13
+const senderSubject = 1 << 14
+const comparingNegator = 1 << 15
+const thanWord = 1 << 16
+
+const classSets: ReadonlyArray<readonly [number, Record<Language, ReadonlySet<string>>]> = [
+  [negator, negators],
+  [freeingBeforeWord, freeingBefore],
+  [freeingAfterWord, freeingAfter],
+  [availableNoun, availableNouns],
+  [freeingAnswerWord, freeingAnswer],
+  [pressureVerb, pressureVerbs],
+  [imperativeNegator, imperativeNegators],
+  [warnedVerb, warnedVerbs],
+  [contrastWord, contrast],
+  [coordinator, coordinators],
+  [subject, subjects],
+  [modal, modals],
+  [deniedVerb, deniedAfter],
+  [negatingPreposition, negatingPrepositions],
+  [senderSubject, senderSubjects],
+  [comparingNegator, comparingNegators],
+  [thanWord, than]
+]
+
+function classTable(lang: Language): Map<string, number> {
+  const table = new Map<string, number>()
+  for (const [bit, sets] of classSets) for (const word of sets[lang]) table.set(word, (table.get(word) ?? 0) | bit)
+  return table
+}
+
+const classTables: Record<Language, Map<string, number>> = {en: classTable('en'), nl: classTable('nl')}
+/** Per language, the lexeme memo slot of its class bits (see `Lexeme`). */
+const classSlots: Record<Language, number | undefined> = {en: memoSlot(), nl: memoSlot()}
+
+/** The word classes (bits above) of a token in `lang`. */
+function classesOf(token: Token, lang: Language): number {
+  const lexeme = token.lexeme
+  const slot = classSlots[lang]
+  if (lexeme === undefined || slot === undefined) return classTables[lang].get(token.norm) ?? 0
+  let classes = memoGet(lexeme, slot) as number | undefined
+  if (classes === undefined) memoSet(lexeme, slot, (classes = classTables[lang].get(token.norm) ?? 0))
+  return classes
+}
+
 /**
  * Is the negator at `index` the start of a comparison ("nobody is happier
  * than us", "niemand is blijer dan wij", "no one loves … more than")? That
@@ -192,13 +256,13 @@ const than: Record<Language, ReadonlySet<string>> = {
  */
 function isComparison(tokens: readonly Token[], index: number, lang: Language): boolean {
   const token = tokens[index]
-  const pronoun = comparingNegators[lang].has(token.norm) || (lang === 'en' && token.norm === 'no' && tokens[index + 1]?.norm === 'one')
+  const pronoun = (classesOf(token, lang) & comparingNegator) !== 0 || (lang === 'en' && token.norm === 'no' && tokens[index + 1]?.norm === 'one')
   if (!pronoun) return false
   let more = false
   for (let next = index + 1; next < tokens.length && next <= index + 6; next++) {
     const norm = tokens[next].norm
     if (norm === 'more' || norm === 'meer') more = true
-    if (!than[lang].has(norm)) continue
+    if ((classesOf(tokens[next], lang) & thanWord) === 0) continue
     const before = tokens[next - 1].norm
     return more || (before.length > 3 && before.endsWith('er'))
   }
@@ -212,7 +276,7 @@ const reachAfter = 4
 
 /** Is `token` a negating word ("no", "geen", "cannot")? */
 export function isNegator(token: Token, lang: Language): boolean {
-  return negators[lang].has(token.norm)
+  return (classesOf(token, lang) & negator) !== 0
 }
 
 /** "free of charge", "free from lock-in": `free` followed by `of`/`from` negates like `without`. */
@@ -225,7 +289,7 @@ function isFreeOf(tokens: readonly Token[], index: number, lang: Language): bool
 /** Does the negator at `index` aim at a pressure verb right after it ("don't miss", "niet wachten")? */
 function negatesVerbOnly(tokens: readonly Token[], index: number, until: number, lang: Language): boolean {
   for (let next = index + 1; next < until && next <= index + 2; next++) {
-    if (pressureVerbs[lang].has(tokens[next].norm)) return true
+    if ((classesOf(tokens[next], lang) & pressureVerb) !== 0) return true
   }
   return false
 }
@@ -253,19 +317,20 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
     const token = tokens[index]
     if (token.clause !== first.clause) break
     if (isClauseBoundary(tokens, index, lang)) break
-    if (freeingBefore[lang].has(token.norm) || isFreeOf(tokens, index, lang)) return true
+    const classes = classesOf(token, lang)
+    if ((classes & freeingBeforeWord) !== 0 || isFreeOf(tokens, index, lang)) return true
     if (isWarning(tokens, index, match.from, lang)) return false
-    if (negatingPrepositions[lang].has(token.norm) && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
-    if (isNegator(token, lang) && !negatesVerbOnly(tokens, index, match.from, lang) && !isComparison(tokens, index, lang)) return true
+    if ((classes & negatingPreposition) !== 0 && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
+    if ((classes & negator) !== 0 && !negatesVerbOnly(tokens, index, match.from, lang) && !isComparison(tokens, index, lang)) return true
   }
   for (const index of match.skipped) {
     if (isNegator(tokens[index], lang) || isFreeOf(tokens, index, lang)) return true
   }
   const last = tokens[match.to - 1]
   const next = tokens[match.to]
-  if (next && next.clause === last.clause && freeingAfter[lang].has(next.norm) && !isAvailable(last, next, lang)) return true
-  if (next && next.clause === last.clause + 1 && freeingAnswer[lang].has(next.norm) && endsClause(tokens, match.to)) return true
-  return isDeniedAfter(tokens, match.to, last.clause, deniedAfter[lang].has(last.norm), lang)
+  if (next && next.clause === last.clause && (classesOf(next, lang) & freeingAfterWord) !== 0 && !isAvailable(last, next, lang)) return true
+  if (next && next.clause === last.clause + 1 && (classesOf(next, lang) & freeingAnswerWord) !== 0 && endsClause(tokens, match.to)) return true
+  return isDeniedAfter(tokens, match.to, last.clause, (classesOf(last, lang) & deniedVerb) !== 0, lang)
 }
 
 /** Is the token at `index` the last word of its clause ("fee: none.", not "fee: none of that")? */
@@ -284,9 +349,11 @@ function isDeniedAfter(tokens: readonly Token[], from: number, clause: number, e
   let denied = endsInVerb
   for (let index = from; index < tokens.length && index < from + reachAfter; index++) {
     const token = tokens[index]
-    if (token.clause !== clause || contrast[lang].has(token.norm)) break
-    if (isNegator(token, lang)) negated = true
-    else if (deniedAfter[lang].has(token.norm)) denied = true
+    if (token.clause !== clause) break
+    const classes = classesOf(token, lang)
+    if ((classes & contrastWord) !== 0) break
+    if ((classes & negator) !== 0) negated = true
+    else if ((classes & deniedVerb) !== 0) denied = true
     if (negated && denied) return true
   }
   return false
