@@ -300,6 +300,23 @@ const commonWords = new Set([
   'indien', 'zo', 'er', 'ook', 'al', 'echt', 'heel'
 ])
 
+/**
+ * Words that are not function words but come up in most marketing mails
+ * (times, prices, thanks, help) and prepositions that Dutch separable verbs
+ * leave behind: better anchors than the common words, worse than the rest.
+ */
+const frequentWords = new Set([
+  // English
+  'up', 'out', 'after', 'before', 'as', 'now', 'more', 'back', 'one', 'every', 'each', 'any', 'about', 'than', 'then',
+  'here', 'there', 'what', 'who', 'how', 'get', 'make', 'see', 'new', 'last', 'first', 'only', 'also', 'like', 'today',
+  'day', 'days', 'week', 'year', 'years', 'month', 'months', 'time', 'free', 'best', 'good', 'help', 'need', 'stay', 'pay',
+  'email', 'thanks', 'thank', 'love', 'team',
+  // Dutch
+  'meer', 'over', 'uit', 'tot', 'binnen', 'nu', 'na', 'om', 'mee', 'deze', 'wat', 'wie', 'hoe', 'waar', 'hier', 'daar',
+  'elke', 'elk', 'veel', 'alles', 'alleen', 'even', 'graag', 'nieuw', 'nieuwe', 'eerste', 'laatste', 'vandaag',
+  'dag', 'dagen', 'week', 'jaar', 'maand', 'uur', 'gratis', 'beste', 'hulp', 'prijs', 'blijft', 'gaat', 'bedankt', 'team'
+])
+
 interface Entry<T> {
   /** Position in the index (the order of adding): the entry's row in the per-call arrays. */
   order: number
@@ -326,7 +343,7 @@ interface Entry<T> {
 function anchorCost(step: Step): number | undefined {
   if (step.type !== 'word' || step.optional || step.any || step.number || step.predicates.length > 0) return undefined
   let cost = 0
-  for (const word of step.exact) cost += veryCommonWords.has(word) ? 100 : commonWords.has(word) ? 30 : 1
+  for (const word of step.exact) cost += veryCommonWords.has(word) ? 100 : commonWords.has(word) ? 30 : frequentWords.has(word) ? 10 : 1
   for (const prefix of step.prefixes) {
     if (prefix.length < 3) return undefined
     cost += 3
