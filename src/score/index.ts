@@ -35,17 +35,20 @@ export interface ScoreResult {
   states: ComponentState[]
 }
 
+/** Each component's place in `scoreComponents`, for grouping items without a map. */
+const componentOrder: Readonly<Record<ScoreComponent, number>> = {warmth: 0, restraint: 1, freedom: 2, reciprocity: 3, distinctiveness: 4}
+
 /** Score evidence items over copy of `units` sentence units. Pure: the tests pin the formula here. */
 export function scoreEvidence(items: readonly EvidenceItem[], units: number): ScoreResult {
   const evidence: ScoreEvidence[] = []
   const states: ComponentState[] = []
-  const values = {} as Omit<Scores, 'esp'>
   // One pass to sort the items by component (in order), instead of a filter per component.
-  const byComponent = new Map<ScoreComponent, EvidenceItem[]>()
-  for (const component of scoreComponents) byComponent.set(component, [])
-  for (const item of items) if (item.weight !== 0) byComponent.get(item.component)?.push(item)
-  for (const component of scoreComponents) {
-    const own = byComponent.get(component)!
+  const byComponent: EvidenceItem[][] = [[], [], [], [], []]
+  for (const item of items) if (item.weight !== 0) byComponent[componentOrder[item.component]].push(item)
+  const values = [0, 0, 0, 0, 0]
+  for (let order = 0; order < scoreComponents.length; order++) {
+    const component = scoreComponents[order]
+    const own = byComponent[order]
     let positive = 0
     let negative = 0
     let worst: EvidenceItem | undefined
@@ -57,7 +60,7 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
       }
     }
     const move = componentValue(component, positive, negative, units)
-    values[component] = Math.round(move.value)
+    values[order] = Math.round(move.value)
     for (const item of own) {
       const delta = item.weight > 0 ? (move.rise * item.weight) / positive : (move.fall * item.weight) / negative
       const place = item.place
@@ -82,7 +85,9 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
       worst: worst ? {text: worst.text, kind: worst.kind ?? worst.why} : undefined
     })
   }
-  return {scores: {esp: espOf(values), ...values}, evidence, states}
+  const [warmth, restraint, freedom, reciprocity, distinctiveness] = values
+  const components = {warmth, restraint, freedom, reciprocity, distinctiveness}
+  return {scores: {esp: espOf(components), ...components}, evidence, states}
 }
 
 /**
@@ -141,42 +146,51 @@ function placeOf(message: VFileMessage): Place | undefined {
 /** Turn the findings and sentence signals of a file into evidence items, and the copy's length in units. */
 export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number} {
   const items: EvidenceItem[] = []
-  const pressured = new Set<number>()
-  const loud = new Set<number>()
-  const sentenceOf = sentenceFinder(sentences)
-  const byMessage = messages.map(sentenceOf)
-  const overTheTop = new Map<number, number>()
-  messages.forEach((message, index) => {
-    const sentence = byMessage[index]
-    if (sentence === -1) return
-    if (pressureCategories.has(String(message.category))) pressured.add(sentence)
-    if (message.category === 'over-the-top') {
-      loud.add(sentence)
-      overTheTop.set(sentence, (overTheTop.get(sentence) ?? 0) + 1)
+  // Per sentence: bit 1, a pressure finding falls in it; bit 2, an over-the-top one (most mails have few findings).
+  let marks: Uint8Array | undefined
+  let byMessage: number[] | undefined
+  let overTheTop: Map<number, number> | undefined
+  if (messages.length > 0) {
+    const sentenceOf = sentenceFinder(sentences)
+    byMessage = messages.map(sentenceOf)
+    marks = new Uint8Array(sentences.length)
+    for (let index = 0; index < messages.length; index++) {
+      const message = messages[index]
+      const sentence = byMessage[index]
+      if (sentence === -1) continue
+      if (pressureCategories.has(String(message.category))) marks[sentence] |= pressured
+      if (message.category === 'over-the-top') {
+        marks[sentence] |= loud
+        overTheTop ??= new Map()
+        overTheTop.set(sentence, (overTheTop.get(sentence) ?? 0) + 1)
+      }
     }
-  })
+  }
 
-  messages.forEach((message, index) => {
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index]
     const impact = impactOf(String(message.category), message.subtype)
-    if (impact.length === 0) return
-    const sentence = byMessage[index]
+    if (impact.length === 0) continue
+    const sentence = byMessage![index]
     let scale = 1
     if (message.category === 'over-the-top' && sentence !== -1) {
       // A sentence's intensity spread over its over-the-top findings.
-      scale = Math.max(1, sentences[sentence].intensity / (overTheTop.get(sentence) ?? 1))
+      scale = Math.max(1, sentences[sentence].intensity / (overTheTop?.get(sentence) ?? 1))
     }
     const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
     for (const [component, weight] of impact) {
       items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
     }
-  })
+  }
 
   let units = 0
-  sentences.forEach((sentence, index) => {
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    const mark = marks === undefined ? 0 : marks[index]
     units += sentenceUnits(sentence.words)
     for (const signal of sentence.signals) {
-      if (signal.weight > 0 && pressured.has(index)) continue
-      if (signal.component === 'restraint' && loud.has(index)) continue
+      if (signal.weight > 0 && (mark & pressured) !== 0) continue
+      if (signal.component === 'restraint' && (mark & loud) !== 0) continue
       const offset = signal.start - sentence.start
       items.push({
         component: signal.component,
@@ -188,9 +202,12 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
         kind: signal.why
       })
     }
-  })
+  }
   return {items, units}
 }
+
+const pressured = 1
+const loud = 2
 
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
