@@ -10,12 +10,12 @@
  */
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {Root} from 'nlcst'
 import type {Block, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
 import {maskSyntax} from './mask.js'
+import {floorIndex, LineIndex} from './line-index.js'
 import {retextTrouw, severityOf} from './plugin.js'
 import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
@@ -134,11 +134,11 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   }
 
   const processor = await processorFor(lang, options)
-  const locators = new Map<string, ReturnType<typeof location>>()
-  const locate = (source: string, offset: number) => {
-    let locator = locators.get(source)
-    if (!locator) locators.set(source, (locator = location(extracted.sources[source] ?? '')))
-    return locator.toPoint(offset) ?? {line: 1, column: 1, offset}
+  const lineIndexes = new Map<string, LineIndex>()
+  const linesOf = (source: string): LineIndex => {
+    let lines = lineIndexes.get(source)
+    if (!lines) lineIndexes.set(source, (lines = new LineIndex(extracted.sources[source] ?? '')))
+    return lines
   }
 
   for (const batch of batchesOf(extracted.blocks)) {
@@ -147,24 +147,24 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     processor.runSync(tree, batchFile)
 
     /** The index of the block an offset in the batch text falls in. */
-    const blockAt = (offset: number): number => {
-      let low = 0
-      let high = batch.starts.length - 1
-      while (low < high) {
-        const middle = (low + high + 1) >> 1
-        if (batch.starts[middle] <= offset) low = middle
-        else high = middle - 1
-      }
-      return low
-    }
+    const blockAt = (offset: number): number => floorIndex(batch.starts, offset)
     const toPlace = (start: number, end: number, index = blockAt(start)): Place => {
       const block = batch.blocks[index]
       const base = batch.starts[index]
       const from = toSourceOffset(block, start - base)
       const to = end > start ? toSourceOffset(block, end - base, 'end') : from
-      const a = locate(block.source, from)
-      const b = locate(block.source, to)
-      return {line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: from, endOffset: to}
+      const lines = linesOf(block.source)
+      // An offset outside the source (never expected) is placed at 1:1.
+      const a = lines.lineOf(from)
+      const b = lines.lineOf(to)
+      return {
+        line: a === -1 ? 1 : a + 1,
+        column: a === -1 ? 1 : lines.columnOf(from, a),
+        endLine: b === -1 ? 1 : b + 1,
+        endColumn: b === -1 ? 1 : lines.columnOf(to, b),
+        offset: from,
+        endOffset: to
+      }
     }
 
     for (const message of batchFile.messages) {
