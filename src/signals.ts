@@ -221,18 +221,25 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
   matches ??= compiled.index.matches(words)
   const numeric = (any & isCountWord) !== 0 ? compiled.numeric.matches(words) : noMatches
   let ignored: Array<[number, number]> | undefined
-  for (const list of [matches, numeric]) {
-    for (const [match, , {group}] of list) if (group!.ignore) (ignored ??= []).push([match.from, match.to])
+  // Indexed loops over the two lists: destructuring each match tuple costs more than the checks.
+  for (let round = 0; round < 2; round++) {
+    const list = round === 0 ? matches : numeric
+    for (let index = 0; index < list.length; index++) {
+      const match = list[index][0]
+      if (list[index][2].group!.ignore) (ignored ??= []).push([match.from, match.to])
+    }
   }
-  for (const list of [matches, numeric]) {
-    for (const [match, , target] of list) {
-      const group = target.group!
+  for (let round = 0; round < 2; round++) {
+    const list = round === 0 ? matches : numeric
+    for (let index = 0; index < list.length; index++) {
+      const match = list[index][0]
+      const group = list[index][2].group!
       if (group.ignore) continue
-      if (group.negation && isNegated(words, match, sentence.lang)) continue
-      if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, sentence.lang)) continue
+      if (group.negation && isNegated(words, match, lang)) continue
+      if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, lang)) continue
       if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
-      if (group.weight > 0 && ignored !== undefined && ignored.some(([from, to]) => match.from < to && match.to > from)) continue
-      if (group.weight < 0 && group.component === 'warmth' && (addressesReader || found.some((signal) => signal.component === 'warmth' && signal.weight < 0))) continue
+      if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
+      if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
       add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
     }
   }
@@ -247,6 +254,17 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
+
+function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, from: number, to: number): boolean {
+  for (const [start, end] of ranges) if (from < end && to > start) return true
+  return false
+}
+
+/** Is there a negative warmth signal (copy that never addresses the reader) among `found` already? */
+function hasColdWarmth(found: readonly Signal[]): boolean {
+  for (const signal of found) if (signal.component === 'warmth' && signal.weight < 0) return true
+  return false
+}
 const noMatches: SignalMatches = []
 
 /** Components whose phrases a negator after them also turns around ("wij helpen je niet verder", "opzeggen kan niet"). */
