@@ -11,10 +11,11 @@
  * interval of the mean, and each build's ratio to the bare retext parse
  * timed in the same rounds.
  *
- * Usage: node scripts/bench-ab.js A B [--lang en|nl] [--rounds N] [--count N]
+ * Usage: node scripts/bench-ab.js A B [--lang en|nl] [--auto] [--rounds N] [--count N]
  *   A, B        package folders, each with a built dist/ (and its rules/,
  *               dictionaries/, package.json and node_modules/ beside it)
  *   --lang      language of the emails (default: en)
+ *   --auto      let trouw detect the language (default: pass it)
  *   --rounds    ABBA rounds after the warm-up (default: 30)
  *   --count     emails per round (default: 200)
  *
@@ -34,7 +35,7 @@ import {fail, firstLine} from './bench/load-trouw.js'
 import {median} from './bench/stats.js'
 
 const script = 'bench-ab'
-const usage = 'Usage: node scripts/bench-ab.js A B [--lang en|nl] [--rounds N] [--count N]'
+const usage = 'Usage: node scripts/bench-ab.js A B [--lang en|nl] [--auto] [--rounds N] [--count N]'
 const options = readArguments(process.argv.slice(2))
 /** Warm-up rounds: V8 goes on optimizing for about ten rounds of 200 emails. */
 const warmup = 10
@@ -45,7 +46,7 @@ const emails = generateEmails({lang: options.lang, count: options.count, seed: 1
 const processor = unified()
   .use(options.lang === 'nl' ? retextDutch : retextEnglish)
   .freeze()
-const settings = {lang: options.lang, format: 'text'}
+const settings = {lang: options.auto ? 'auto' : options.lang, format: 'text'}
 
 for (let round = 0; round < warmup; round++) {
   for (const email of emails) {
@@ -74,7 +75,7 @@ const mean = ratios.reduce((sum, value) => sum + value, 0) / ratios.length
 const deviation = Math.sqrt(ratios.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, ratios.length - 1))
 const interval = (1.96 * deviation) / Math.sqrt(ratios.length)
 console.log(
-  `${options.lang}: B/A median ${fixed(median(ratios), 3)}, mean ${fixed(mean, 3)} ± ${fixed(interval, 3)} (95 %); ` +
+  `${options.lang}${options.auto ? ' (auto)' : ''}: B/A median ${fixed(median(ratios), 3)}, mean ${fixed(mean, 3)} ± ${fixed(interval, 3)} (95 %); ` +
     `vs bare parse: A ${fixed(median(toParseA), 2)}×, B ${fixed(median(toParseB), 2)}× (${options.rounds} ABBA rounds of ${emails.length} emails)`
 )
 
@@ -117,7 +118,7 @@ async function load(folder) {
 
 /** @param {string[]} argv */
 function readArguments(argv) {
-  const result = {a: '', b: '', lang: 'en', rounds: 30, count: 200}
+  const result = {a: '', b: '', lang: 'en', auto: false, rounds: 30, count: 200}
   const folders = []
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]
@@ -125,7 +126,8 @@ function readArguments(argv) {
       console.log(usage)
       process.exit(0)
     }
-    if (argument === '--lang' || argument === '--rounds' || argument === '--count') {
+    if (argument === '--auto') result.auto = true
+    else if (argument === '--lang' || argument === '--rounds' || argument === '--count') {
       const value = argv[++index]
       if (value === undefined) fail(script, `${argument} needs a value; ${usage}`)
       if (argument === '--lang') {

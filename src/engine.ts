@@ -19,7 +19,7 @@ import {floorIndex, LineIndex} from './line-index.js'
 import {retextTrouw, severityOf} from './plugin.js'
 import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
-import {detectLanguage} from './language.js'
+import {detectLanguageIn} from './language.js'
 import {compareMessages, createMessage, relocate} from './messages.js'
 import {scoreFile} from './score/index.js'
 import {applyAllow} from './allow.js'
@@ -100,15 +100,14 @@ export async function check(value: string | Uint8Array, options?: Readonly<Check
   return checkExtracted(extracted, settings)
 }
 
+function* blockTexts(blocks: readonly Block[]): Generator<string> {
+  for (const block of blocks) yield block.text
+}
+
 /** Pick the language: the user's, else detected on a sample of the copy. */
 function chooseLanguage(extracted: Extracted, wanted: CheckOptions['lang']): {lang: Language; unsure?: number} {
   if (wanted === 'en' || wanted === 'nl') return {lang: wanted}
-  let sample = ''
-  for (const block of extracted.blocks) {
-    sample += block.text + '\n'
-    if (sample.length > 2000) break
-  }
-  const guess = detectLanguage(sample)
+  const guess = detectLanguageIn(blockTexts(extracted.blocks))
   if (guess.lang) return {lang: guess.lang}
   return {lang: 'en', unsure: guess.confidence}
 }

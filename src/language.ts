@@ -20,6 +20,8 @@ export interface LanguageGuess {
 
 /** How much of the text is read (default: the first 2,048 characters). */
 const sampleSize = 2048
+/** …and no text after one that ends past this many characters. */
+const sampleStop = 2000
 
 /** Fewer cue words than this: unsure. */
 const minimumEvidence = 2
@@ -74,8 +76,6 @@ for (const [words, lang] of [[english, 'en'], [dutch, 'nl']] as const) {
 const dutchSpelling = /ij|uu|aa|uw|^sch/
 const englishSpelling = /tions?$|ly$|ness$|ous$|ght/
 
-const wordPattern = /[\p{L}'\u2019]+/gu
-
 /**
  * Guess whether `text` is English or Dutch from its function words.
  *
@@ -84,24 +84,26 @@ const wordPattern = /[\p{L}'\u2019]+/gu
  * are few cue words at all.
  */
 export function detectLanguage(text: string): LanguageGuess {
-  let sample = text.length > sampleSize ? text.slice(0, sampleSize) : text
-  sample = sample.toLowerCase()
+  return detectLanguageIn([text])
+}
 
-  let en = 0
-  let nl = 0
-  for (const match of sample.matchAll(wordPattern)) {
-    const word = match[0]
-    const cue = cues.get(word)
-    if (cue === 'en') en++
-    else if (cue === 'nl') nl++
-    else if (word.length > 3) {
-      if (dutchSpelling.test(word)) nl += 0.5
-      else if (englishSpelling.test(word)) en += 0.5
-    }
-    // Decided: no need to read on (a typical email is decided within 300 characters).
-    if (en + nl >= decidedEvidence && Math.abs(en - nl) >= decidedMargin * (en + nl)) break
+/**
+ * Guess the language of texts read one after the other (the blocks of a
+ * file), as `detectLanguage` of them joined by line breaks, without joining
+ * them: reading stops once the first 2,048 characters are read or the
+ * evidence is clear, and a typical email is decided within 300 characters.
+ */
+export function detectLanguageIn(texts: Iterable<string>): LanguageGuess {
+  const counts: Counts = {en: 0, nl: 0}
+  let read = 0
+  for (const text of texts) {
+    const room = sampleSize - read
+    if (room <= 0 || count(text.length > room ? text.slice(0, room) : text, counts)) break
+    // The line break between two texts.
+    read += text.length + 1
+    if (read > sampleStop) break
   }
-
+  const {en, nl} = counts
   const total = en + nl
   if (total < minimumEvidence) return {lang: undefined, confidence: 0}
 
@@ -111,6 +113,33 @@ export function detectLanguage(text: string): LanguageGuess {
 
   return {lang: en > nl ? 'en' : 'nl', confidence}
 }
+
+interface Counts {
+  en: number
+  nl: number
+}
+
+/** Add the cue words of `text` to `counts`; true when the evidence is decided (read no further). */
+function count(text: string, counts: Counts): boolean {
+  wordPattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = wordPattern.exec(text)) !== null) {
+    const word = match[0].toLowerCase()
+    const cue = cues.get(word)
+    if (cue === 'en') counts.en++
+    else if (cue === 'nl') counts.nl++
+    else if (word.length > 3) {
+      if (dutchSpelling.test(word)) counts.nl += 0.5
+      else if (englishSpelling.test(word)) counts.en += 0.5
+    }
+    const total = counts.en + counts.nl
+    // Decided: no need to read on.
+    if (total >= decidedEvidence && Math.abs(counts.en - counts.nl) >= decidedMargin * total) return true
+  }
+  return false
+}
+
+const wordPattern = /[\p{L}'\u2019]+/gu
 
 function round(value: number): number {
   return Math.round(value * 100) / 100
