@@ -89,9 +89,10 @@ export function detectLanguage(text: string): LanguageGuess {
 
 /**
  * Guess the language of texts read one after the other (the blocks of a
- * file), as `detectLanguage` of them joined by line breaks, without joining
- * them: reading stops once the first 2,048 characters are read or the
- * evidence is clear, and a typical email is decided within 300 characters.
+ * file) without joining them: as if joined by line breaks, but no text that
+ * starts past the first 2,000 characters and nothing past 2,048 is read.
+ * Reading stops earlier once the evidence is clear; a typical email is
+ * decided within 300 characters.
  */
 export function detectLanguageIn(texts: Iterable<string>): LanguageGuess {
   const counts: Counts = {en: 0, nl: 0}

@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {detectLanguage} from '../src/language.js'
+import {detectLanguage, detectLanguageIn} from '../src/language.js'
 
 // The shared corpus sits beside the checkout (also in CI).
 const corpus = new URL('../../shared/corpus/emails/', import.meta.url)
@@ -42,6 +42,24 @@ describe('detectLanguage', () => {
   it('reads only the start of a long text', () => {
     const long = 'Dit is een test van de taal. '.repeat(100) + 'This is the end of the text. '.repeat(400)
     expect(detectLanguage(long).lang).toBe('nl')
+  })
+
+  it('reads blocks as one sample: joined by line breaks, no block that starts past 2,000 characters, at most 2,048', () => {
+    const sample = (blocks: string[]) => {
+      let text = ''
+      for (const block of blocks) {
+        text += block + '\n'
+        if (text.length > 2000) break
+      }
+      return text
+    }
+    const mixed = ['Nieuw in de winkel', 'Onze linnen overhemden zijn er weer. '.repeat(30), 'Order now and we will ship them to your door today. '.repeat(60)]
+    const short = ['Hi Sam,', 'Je pakket is onderweg.', 'Groet, Ilse']
+    // No cue word in the first 2,010 characters, then Dutch: that block is never read.
+    const tie = ['x '.repeat(1005), 'het de een je van het de een je van']
+    for (const blocks of [mixed, short, tie, [], ['']]) expect(detectLanguageIn(blocks)).toEqual(detectLanguage(sample(blocks)))
+    expect(detectLanguageIn(tie).lang).toBeUndefined()
+    expect(detectLanguage(tie.join('\n')).lang).toBe('nl')
   })
 
   it.skipIf(!hasCorpus)('gets the corpus emails right', () => {
