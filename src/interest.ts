@@ -11,7 +11,7 @@
  * and walking them per detector cost more than the rest of the detector.
  */
 import type {Language} from './types.js'
-import type {Token} from './tokens.js'
+import {isWordToken, type Token} from './tokens.js'
 
 export type InterestTest = (token: Token) => boolean
 
@@ -45,6 +45,15 @@ export function interestBit(lang: Language, test: InterestTest): number {
   return 1 << (registry.tests.length - 1)
 }
 
+/**
+ * May a sentence with interest `bits` concern the consumer of `bit`? Yes when
+ * the bit is set, when the sentence's bits are unknown, and always for a
+ * consumer that got `allInterest` (its test is not in the bits).
+ */
+export function hasInterest(bits: number | undefined, bit: number): boolean {
+  return bits === undefined || bit === allInterest || (bits & bit) !== 0
+}
+
 function compute(token: Token, tests: readonly InterestTest[]): number {
   let bits = 0
   for (let index = 0; index < tests.length; index++) if (tests[index](token)) bits |= 1 << index
@@ -61,4 +70,23 @@ export function tokenInterest(token: Token, lang: Language): number {
     lexeme.interestKey = registry.key
   }
   return lexeme.interest
+}
+
+/**
+ * One walk over a sentence's tokens: its words (and numbers and masked
+ * syntax, what patterns match on) go to `words`, and the sentence's interest
+ * bits come back. `text` is the block text the tokens index (a hyphen after
+ * a word sets `hyphenInterest`).
+ */
+export function collectWords(tokens: readonly Token[], text: string, lang: Language, words: Token[]): number {
+  let interest = 0
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (isWordToken(token)) {
+      words.push(token)
+      if (token.kind === 'word' && text.charCodeAt(token.end) === 45 /* - */) interest |= hyphenInterest
+    }
+    if (token.kind !== 'masked') interest |= tokenInterest(token, lang)
+  }
+  return interest
 }

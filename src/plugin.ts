@@ -13,8 +13,8 @@ import {location} from 'vfile-location'
 import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
-import {isWordToken, sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
-import {hyphenInterest, tokenInterest} from './interest.js'
+import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
+import {collectWords} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
@@ -173,15 +173,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     function checkSentence(tokens: Token[], start: number, end: number): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
-      let interest = 0
-      for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index]
-        if (isWordToken(token)) {
-          words.push(token)
-          if (token.kind === 'word' && text.charCodeAt(token.end) === 45 /* - */) interest |= hyphenInterest
-        }
-        if (token.kind !== 'masked') interest |= tokenInterest(token, lang)
-      }
+      const interest = collectWords(tokens, text, lang, words)
       const view: SentenceView = {
         lang,
         text,

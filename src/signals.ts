@@ -20,7 +20,7 @@ import {isNegated} from './context.js'
 import {sentiment} from './lexicon.js'
 import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
-import {interestBit} from './interest.js'
+import {hasInterest, interestBit} from './interest.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -248,7 +248,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
   if ((any & isNumberWord) !== 0) numbers(words, found, spans)
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
-  if (sentence.interest === undefined || (sentence.interest & compiled.loud) !== 0) shouting(sentence, found, spans)
+  if (hasInterest(sentence.interest, compiled.loud)) shouting(sentence, found, spans)
   sortSmall(found, byStart)
   return found
 }

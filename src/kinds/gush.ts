@@ -37,7 +37,7 @@
  */
 import type {Language} from '../types.js'
 import {memoGet, memoSet, memoSlot, type Token} from '../tokens.js'
-import {hyphenInterest, interestBit} from '../interest.js'
+import {hasInterest, hyphenInterest, interestBit} from '../interest.js'
 import {intensifiers, lookupSentiment} from '../lexicon.js'
 import {intensifierWeight} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
@@ -140,12 +140,14 @@ export const gushKind: Kind = {
       lists: numberField(rule, 'lists', 0),
       boostedMild: numberField(rule, 'boostedMild', 0)
     }
-    // The sentences worth a look: a praise word, an intensifier, or a hyphen (a listed compound).
-    const interest = interestBit(lang, (token) => {
-      if (token.kind !== 'word') return false
-      const facts = weightOf(token, settings)
-      return facts.weight > 0 || facts.boost > 0 || (facts.mild === true && settings.boostedMild > 0)
-    }) | hyphenInterest
+    // The sentences worth a look: a gushing word, a hyphen (a listed
+    // compound), or a mild word together with an intensifier (which may
+    // boost it). An intensifier or a mild word alone weighs nothing.
+    const interest: Interest = {
+      strong: interestBit(lang, (token) => token.kind === 'word' && weightOf(token, settings).weight > 0),
+      mild: settings.boostedMild > 0 ? interestBit(lang, (token) => token.kind === 'word' && weightOf(token, settings).mild === true) : 0,
+      boost: settings.boostedMild > 0 ? interestBit(lang, (token) => token.kind === 'word' && weightOf(token, settings).boost > 0) : 0
+    }
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
       always: true,
@@ -232,9 +234,21 @@ function weighWord(norm: string, settings: Settings, depth: number): WordWeight 
   return none
 }
 
-/** Can the sentence hold a stack at all (see `src/interest.ts`)? */
-function mayGush(sentence: SentenceView, interest: number): boolean {
-  return sentence.interest === undefined || (sentence.interest & interest) !== 0
+/** A gush rule's interest bits (see `src/interest.ts`). */
+interface Interest {
+  /** A word that weighs on its own. */
+  strong: number
+  /** A mild positive word ("comfortable"), when an intensifier may boost it (0: never). */
+  mild: number
+  /** An intensifier, when it may boost a mild word (0: never). */
+  boost: number
+}
+
+/** Can the sentence hold a stack at all? */
+function mayGush(sentence: SentenceView, interest: Interest): boolean {
+  const bits = sentence.interest
+  if (hasInterest(bits, interest.strong) || hasInterest(bits, hyphenInterest)) return true
+  return interest.mild !== 0 && hasInterest(bits, interest.mild) && hasInterest(bits, interest.boost)
 }
 
 const noFindings: Finding[] = Object.freeze([]) as unknown as Finding[]

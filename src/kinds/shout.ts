@@ -30,7 +30,7 @@ import {emojiClass, lookupSentiment, normalizeWord} from '../lexicon.js'
 import {intensifierWeight, isAffectWord} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
-import {interestBit} from '../interest.js'
+import {hasInterest, interestBit} from '../interest.js'
 import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, tidy, weightTable, type WeightTable} from './words.js'
 
 export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent'] as const
@@ -117,7 +117,7 @@ export const shoutKind: Kind = {
     return {
       patterns,
       always: true,
-      detect: (sentence, hits) => (sentence.interest !== undefined && (sentence.interest & interest) === 0 ? noFindings : detectShout(sentence, hits, settings))
+      detect: (sentence, hits) => (hasInterest(sentence.interest, interest) ? detectShout(sentence, hits, settings) : noFindings)
     }
   }
 }
