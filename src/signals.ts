@@ -207,7 +207,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
   const words = sentence.words
   if (words.length === 0) return []
   const found: Signal[] = []
-  const spans: Array<[number, number]> = []
+  // The word span of each signal in `found`, two numbers each (from, to).
+  const spans: number[] = []
   const lang = sentence.lang
   let any = 0
   let later = 0
@@ -240,7 +241,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
       if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
       if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
       if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
-      add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, [match.from, match.to])
+      add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, match.from, match.to)
     }
   }
 
@@ -298,30 +299,30 @@ function questionAfter(tokens: readonly Token[], end: number): boolean {
 }
 
 /** Keep `signal` unless a heavier one of the same component covers the same tokens. */
-function add(found: Signal[], spans: Array<[number, number]>, signal: Signal, tokens: [number, number]): void {
+function add(found: Signal[], spans: number[], signal: Signal, from: number, to: number): void {
   for (let index = 0; index < found.length; index++) {
     const other = found[index]
-    const [from, to] = spans[index]
     if (other.component !== signal.component || Math.sign(other.weight) !== Math.sign(signal.weight)) continue
-    if (tokens[0] < to && tokens[1] > from) {
+    if (from < spans[2 * index + 1] && to > spans[2 * index]) {
       if (Math.abs(signal.weight) > Math.abs(other.weight)) {
         found[index] = signal
-        spans[index] = tokens
+        spans[2 * index] = from
+        spans[2 * index + 1] = to
       }
       return
     }
   }
   found.push(signal)
-  spans.push(tokens)
+  spans.push(from, to)
 }
 
 /** Runs of numbers ("030 765 4321", "9:30") are one concrete detail each. */
-function numbers(words: readonly Token[], found: Signal[], spans: Array<[number, number]>): void {
+function numbers(words: readonly Token[], found: Signal[], spans: number[]): void {
   for (let index = 0; index < words.length; index++) {
     if (!isNumber(words[index])) continue
     let end = index + 1
     while (end < words.length && isNumber(words[end])) end++
-    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, [index, end])
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
 }
@@ -345,7 +346,7 @@ function isNumber(token: Token): boolean {
  * first word, not after a colon, quote or bracket (a sentence inside a
  * sentence), not ALL CAPS, and not in Title Case headings.
  */
-function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
+function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
   const {tokens, words} = sentence
   let capitalised = 0
   for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
@@ -359,7 +360,7 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
-    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, [index, end])
+    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
 }
@@ -371,14 +372,14 @@ function startsWithCapital(token: Token): boolean {
 }
 
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
-function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: Array<[number, number]>): void {
+function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
   for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return
   const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
     if ((wordFlags(token, compiled, sentence.lang) & isKind) === 0) continue
     // One per sentence: the first.
-    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, [index, index + 1])
+    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
@@ -389,7 +390,7 @@ function mayBeLoud(token: Token): boolean {
 }
 
 /** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. */
-function shouting(sentence: SentenceView, found: Signal[], spans: Array<[number, number]>): void {
+function shouting(sentence: SentenceView, found: Signal[], spans: number[]): void {
   let emojiRun = 0
   for (const token of sentence.tokens) {
     emojiRun = token.kind === 'emoji' ? emojiRun + 1 : 0
@@ -399,7 +400,7 @@ function shouting(sentence: SentenceView, found: Signal[], spans: Array<[number,
       emojiRun >= shoutEmojiRun
     if (loud) {
       found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
-      spans.push([-1, -1])
+      spans.push(-1, -1)
       return
     }
   }
