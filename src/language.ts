@@ -10,6 +10,7 @@
  * subject lines, where trigram statistics have too little to go on.
  */
 import type {Language} from './types.js'
+import {lexemeOf, memoGet, memoSet, memoSlot} from './tokens.js'
 
 export interface LanguageGuess {
   /** `undefined` when the text is too short or the evidence is a near tie. */
@@ -125,19 +126,51 @@ function count(text: string, counts: Counts): boolean {
   wordPattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = wordPattern.exec(text)) !== null) {
-    const word = match[0].toLowerCase()
-    const cue = cues.get(word)
-    if (cue === 'en') counts.en++
-    else if (cue === 'nl') counts.nl++
-    else if (word.length > 3) {
-      if (dutchSpelling.test(word)) counts.nl += 0.5
-      else if (englishSpelling.test(word)) counts.en += 0.5
-    }
+    const cue = cueOf(match[0])
+    if (cue === englishWord) counts.en++
+    else if (cue === dutchWord) counts.nl++
+    else if (cue === dutchSpelled) counts.nl += 0.5
+    else if (cue === englishSpelled) counts.en += 0.5
     const total = counts.en + counts.nl
     // Decided: no need to read on.
     if (total >= decidedEvidence && Math.abs(counts.en - counts.nl) >= decidedMargin * total) return true
   }
   return false
+}
+
+/** What one spelling says: nothing, a function word, or a spelling of one language. */
+const noCue = 0
+const englishWord = 1
+const dutchWord = 2
+const englishSpelled = 3
+const dutchSpelled = 4
+
+/**
+ * The answer per spelling is kept on its lexeme (see `src/tokens.ts`): a
+ * map lookup of a new string hashes it in the runtime, which was most of the
+ * cost of detecting the language, and the same spellings are looked up again
+ * when the copy is checked.
+ */
+const cueSlot = memoSlot()
+
+function cueOf(raw: string): number {
+  if (cueSlot === undefined) return computeCue(raw)
+  const lexeme = lexemeOf(raw)
+  let cue = memoGet(lexeme, cueSlot) as number | undefined
+  if (cue === undefined) memoSet(lexeme, cueSlot, (cue = computeCue(raw)))
+  return cue
+}
+
+function computeCue(raw: string): number {
+  const word = raw.toLowerCase()
+  const cue = cues.get(word)
+  if (cue === 'en') return englishWord
+  if (cue === 'nl') return dutchWord
+  if (word.length > 3) {
+    if (dutchSpelling.test(word)) return dutchSpelled
+    if (englishSpelling.test(word)) return englishSpelled
+  }
+  return noCue
 }
 
 const wordPattern = /[\p{L}'\u2019]+/gu
