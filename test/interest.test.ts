@@ -52,6 +52,10 @@ const copy: Record<Language, string> = {
     'An absolutely stunning, breathtaking, life-changing view!',
     'A life-changing offer for every reader.',
     'The most amazing day EVER!!! 🎉🎉',
+    'We are so incredibly thrilled and overjoyed to have you!',
+    'Insanely comfortable and absolutely gorgeous.',
+    'Very nice, really good and so pleasant.',
+    'So comfortable, really smooth and very clean.',
     'Really, this is just fine.',
     'We are not thrilled, we are simply glad to help.',
     'FREE delivery on orders over 20 euros.'
@@ -64,6 +68,10 @@ const copy: Record<Language, string> = {
     'Een superblije, ongelooflijk prachtige, fantastische dag!',
     'Een levensveranderend aanbod voor iedere lezer.',
     'De allermooiste dag OOIT!!! 🎉🎉',
+    'We zijn ontzettend dolblij en super enthousiast!',
+    'Waanzinnig comfortabel en ongelooflijk prachtig.',
+    'Super fijn, echt lekker en heel zacht.',
+    'Het bed is echt fijn en heel fris.',
     'Echt, dit is gewoon prima.',
     'GRATIS verzending vanaf 20 euro.'
   ].join(' ')
@@ -88,8 +96,8 @@ describe('interest bits', () => {
         }
         expect(sentenceSignals(view)).toEqual(sentenceSignals(unknown))
       }
-      // The copy has findings for the bits to hide.
-      expect(found).toBeGreaterThan(2)
+      // The copy has findings for the bits to hide (stacks, boosted mild words, shouting).
+      expect(found).toBeGreaterThanOrEqual(4)
     })
   }
 })
