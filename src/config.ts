@@ -13,6 +13,13 @@ import {InputError} from './types.js'
 import type {Rule} from './rule-loader.js'
 import {spellingRuleId} from './spelling-rule.js'
 
+/** The configuration file name (`.trouwrc`, `.trouwrc.json`, `.trouwrc.yaml`…), found upwards from each file. */
+export const rcName = '.trouwrc'
+/** The field of a `package.json` that holds trouw's configuration. */
+export const packageField = 'trouw'
+/** The ignore file (gitignore syntax, paths relative to its folder). */
+export const ignoreName = '.trouwignore'
+
 export type FailOn = 'error' | 'warning' | 'info' | 'never'
 
 /** A configuration as a file states it (every key optional). */

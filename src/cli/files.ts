@@ -25,7 +25,7 @@ import {check} from '../engine.js'
 import {checkFile} from '../check-file.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
-import {ConfigError, knownRuleNames, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
+import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -36,10 +36,6 @@ declare module 'vfile' {
 
 /** Extensions looked for in folders. */
 export const defaultExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.mjml', '.eml'] as const
-
-export const rcName = '.trouwrc'
-export const packageField = 'trouw'
-export const ignoreName = '.trouwignore'
 
 export interface RunFilesOptions {
   /** Paths, folders and globs; none reads `stdin` (default: none). */

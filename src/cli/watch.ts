@@ -9,7 +9,8 @@ import {watch, type FSWatcher} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {checkCommand, type CheckCommand, type Io} from './run.js'
-import {defaultExtensions, ignoreName, rcName} from './files.js'
+import {defaultExtensions} from './files.js'
+import {ignoreName, rcName} from '../config.js'
 
 export interface WatchOptions {
   /** Stop watching when this aborts (default: run until the process ends). */

@@ -14,7 +14,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import ignorePackage, {type Ignore} from 'ignore'
 import {Configuration} from 'unified-engine'
-import {ConfigError, knownRuleNames, resolveSettings, validateConfig, type ResolvedSettings} from '../config.js'
+import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings} from '../config.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError} from '../types.js'
 
@@ -33,10 +33,6 @@ export interface DocumentSettings {
 // The types of `ignore` describe an ES default export; at run time it is CommonJS.
 const ignore = ignorePackage as unknown as typeof ignorePackage.default
 
-/** The names `trouw check` looks for (src/cli/files.ts). */
-const rcName = '.trouwrc'
-const packageField = 'trouw'
-const ignoreName = '.trouwignore'
 
 /** Marks the settings among a configuration's plugins. */
 function trouwSettings(): void {}
