@@ -52,9 +52,11 @@ export interface Lexeme {
   signatureB: number
   /**
    * Answers cached per consumer, by the consumer's `memoSlot()`: the first
-   * eight slots are fields of the lexeme (one load, no array to fetch: the
-   * hot consumers take them first), the rest go to `memo`. Read and write
-   * them with `memoGet` and `memoSet`.
+   * twelve slots are fields of the lexeme (one load, no array to fetch), the
+   * rest go to `memo`. One language takes about six (pattern index, signal
+   * flags, gush weights, negation classes, language cues); twelve keep a
+   * server that checks English and Dutch on fields too. Read and write them
+   * with `memoGet` and `memoSet`.
    */
   m0: unknown
   m1: unknown
@@ -64,6 +66,10 @@ export interface Lexeme {
   m5: unknown
   m6: unknown
   m7: unknown
+  m8: unknown
+  m9: unknown
+  m10: unknown
+  m11: unknown
   memo: unknown[]
   /** Interest bits (see `src/interest.ts`), valid while `interestKey` is the current key: a field, not a memo slot, because every token reads it. */
   interest: number
@@ -184,6 +190,10 @@ export function memoGet(lexeme: Lexeme, slot: number): unknown {
     case 5: return lexeme.m5
     case 6: return lexeme.m6
     case 7: return lexeme.m7
+    case 8: return lexeme.m8
+    case 9: return lexeme.m9
+    case 10: return lexeme.m10
+    case 11: return lexeme.m11
     default: return lexeme.memo[slot]
   }
 }
@@ -199,6 +209,10 @@ export function memoSet(lexeme: Lexeme, slot: number, value: unknown): void {
     case 5: lexeme.m5 = value; return
     case 6: lexeme.m6 = value; return
     case 7: lexeme.m7 = value; return
+    case 8: lexeme.m8 = value; return
+    case 9: lexeme.m9 = value; return
+    case 10: lexeme.m10 = value; return
+    case 11: lexeme.m11 = value; return
     default: lexeme.memo[slot] = value
   }
 }
@@ -439,6 +453,10 @@ function createLexeme(raw: string): Lexeme {
     m5: undefined,
     m6: undefined,
     m7: undefined,
+    m8: undefined,
+    m9: undefined,
+    m10: undefined,
+    m11: undefined,
     memo: [],
     interest: 0,
     interestKey: 0
