@@ -179,6 +179,14 @@ export function memoSlot(): number | undefined {
 
 const maxSlots = 1024
 
+/** Memo slots that are fields of the lexeme (`m0`…`m11`); later ones are array items. */
+export const fieldSlots = 12
+
+/** How many memo slots consumers have taken so far. */
+export function memoSlotsTaken(): number {
+  return slots
+}
+
 /** A consumer's cached answer for a lexeme (undefined: not worked out yet). */
 export function memoGet(lexeme: Lexeme, slot: number): unknown {
   switch (slot) {

@@ -6,7 +6,8 @@ import {describe, expect, it} from 'vitest'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import type {Root, Sentence} from 'nlcst'
-import {lexemeOf, sentenceTokens, TokenPool} from '../src/tokens.js'
+import {fieldSlots, lexemeOf, memoSlotsTaken, sentenceTokens, TokenPool} from '../src/tokens.js'
+import {check} from '../src/engine.js'
 
 describe('lexemeOf', () => {
   it('gives one record per spelling, with its folded form', () => {
@@ -63,5 +64,15 @@ describe('sentenceTokens', () => {
     expect(pooled).toEqual(fresh.map((token) => ({...token})))
     const again = sentenceTokens(firstSentence(text), text, [], pool)
     expect(again[0]).toBe(pool.items[0])
+  })
+})
+
+describe('memo slots', () => {
+  it('stay fields of the lexeme in a process that checks both languages', async () => {
+    // Copy that wakes every consumer: numbers, names, praise, negation, a question before.
+    await check('Thinking of leaving? We will not charge a fee. Our team in Leeds is so incredibly happy! Three days left, call 030 123 4567.', {lang: 'auto', format: 'text'})
+    await check('Denk je erover op te zeggen? We rekenen geen kosten. Ons team in Zwolle is ontzettend dolblij! Nog drie dagen, bel 030 123 4567.', {lang: 'auto', format: 'text'})
+    expect(memoSlotsTaken()).toBeGreaterThan(6)
+    expect(memoSlotsTaken()).toBeLessThanOrEqual(fieldSlots)
   })
 })
