@@ -36,6 +36,16 @@ export class LineIndex {
   columnOf(offset: number, line: number): number {
     return offset - this.starts[line] + 1
   }
+
+  /** How many lines the text has (an empty text has one). */
+  get lineCount(): number {
+    return this.starts.length
+  }
+
+  /** The offset where the 0-based `line` starts. */
+  lineStart(line: number): number {
+    return this.starts[line]
+  }
 }
 
 /** The index of the last item of ascending `sorted` that is at most `value` (0 when none is). */

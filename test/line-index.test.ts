@@ -27,6 +27,15 @@ describe('LineIndex', () => {
   }
 })
 
+describe('LineIndex lines', () => {
+  it('counts lines and knows where each starts', () => {
+    const lines = new LineIndex('one\r\ntwo\rthree\n')
+    expect(lines.lineCount).toBe(4)
+    expect([0, 1, 2, 3].map((line) => lines.lineStart(line))).toEqual([0, 5, 9, 15])
+    expect(new LineIndex('').lineCount).toBe(1)
+  })
+})
+
 describe('floorIndex', () => {
   it('finds the last item at most the value', () => {
     const sorted = [0, 4, 4, 9, 20]

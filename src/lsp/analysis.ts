@@ -12,6 +12,7 @@ import {checkExtracted, type CheckOptions} from '../engine.js'
 import {extract, toSourceOffset} from '../formats/index.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type Block, type FormatName, type Language, type PartName, type PhaseGuess, type ScoreEvidence, type Scores, type Severity} from '../types.js'
+import {LineIndex} from '../line-index.js'
 
 /** A 0-based position: line and UTF-16 character, as LSP has it. */
 export interface Pos {
@@ -111,28 +112,17 @@ export function describeProblem(error: unknown): string {
   return `internal error: ${message.split('\n')[0]} (please report this)`
 }
 
-/** A finder of 0-based positions in a text by offset. */
+/** A finder of 0-based positions in a text by offset (LSP positions; offsets outside the text are clamped). */
 export function lineIndex(text: string): {toPos: (offset: number) => Pos; lineStart: (line: number) => number} {
-  const starts = [0]
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10) starts.push(index + 1)
-    else if (code === 13 && text.charCodeAt(index + 1) !== 10) starts.push(index + 1)
-  }
+  const lines = new LineIndex(text)
   return {
     toPos(offset) {
       const at = Math.max(0, Math.min(offset, text.length))
-      let low = 0
-      let high = starts.length - 1
-      while (low < high) {
-        const middle = (low + high + 1) >> 1
-        if (starts[middle] <= at) low = middle
-        else high = middle - 1
-      }
-      return {line: low, character: at - starts[low]}
+      const line = lines.lineOf(at)
+      return {line, character: at - lines.lineStart(line)}
     },
     lineStart(line) {
-      return starts[Math.max(0, Math.min(line, starts.length - 1))]
+      return lines.lineStart(Math.max(0, Math.min(line, lines.lineCount - 1)))
     }
   }
 }
