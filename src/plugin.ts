@@ -60,7 +60,6 @@ interface Target {
 const signal = -1
 const cue = -2
 
-
 interface Compiled {
   active: Active[]
   /**

@@ -143,10 +143,14 @@ function placeOf(message: VFileMessage): Place | undefined {
   }
 }
 
+/** Marks of a sentence in `collectEvidence`: a pressure finding falls in it, an over-the-top one does. */
+const pressured = 1
+const loud = 2
+
 /** Turn the findings and sentence signals of a file into evidence items, and the copy's length in units. */
 export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number} {
   const items: EvidenceItem[] = []
-  // Per sentence: bit 1, a pressure finding falls in it; bit 2, an over-the-top one (most mails have few findings).
+  // Per sentence, `pressured` and `loud` (most mails have few findings: none without).
   let marks: Uint8Array | undefined
   let byMessage: number[] | undefined
   let overTheTop: Map<number, number> | undefined
@@ -205,9 +209,6 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   }
   return {items, units}
 }
-
-const pressured = 1
-const loud = 2
 
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
