@@ -46,6 +46,8 @@ export interface CheckOptions {
   ruleSet?: RuleSet | null
   /** Largest input in bytes (default: 10 MB). */
   maxBytes?: number | null
+  /** Keep an `.eml` file's decoded parts on `file.data.trouw.parts`, to show findings in them (default: false). */
+  parts?: boolean | null
 }
 
 type RetextProcessor = Processor<Root, Root, Root, undefined, undefined>
@@ -118,6 +120,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   const {lang, unsure} = chooseLanguage(extracted, options.lang)
   const data: TrouwData = {language: lang, format: extracted.format, sentences: []}
   file.data.trouw = data
+  if (options.parts && extracted.format === 'eml') data.parts = extracted.sources
 
   if (unsure !== undefined) {
     createMessage(file, {

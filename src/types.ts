@@ -175,6 +175,12 @@ export interface TrouwData {
   evidence?: ScoreEvidence[]
   phase?: PhaseGuess
   suggestions?: string[]
+  /**
+   * For `.eml`, when asked (`CheckOptions.parts`): the decoded texts that
+   * positions point into, by name: `subject`, `html` (a `preheader` finding
+   * points into it too) and `text`.
+   */
+  parts?: Readonly<Record<string, string>>
 }
 
 declare module 'vfile' {

@@ -107,6 +107,16 @@ describe('formats and positions', () => {
     expect(html.column).toBe(positionOf(`<p>${en}</p>`, enPhrase).column)
     const text = messages.find((message) => message.part === 'text')!
     expect(text.line).toBe(3)
+
+    // With `parts`, the decoded texts those places point into come along.
+    const file = await check(eml, {lang: 'en', path: 'a.eml', parts: true})
+    expect(file.data.trouw!.parts).toEqual({subject: en, html: `<p>Hello,</p>\n<p>${en}</p>`, text: `Hello,\n\n${en}\n`})
+    for (const message of file.messages) {
+      const line = file.data.trouw!.parts![message.part!].split('\n')[message.line! - 1]
+      expect(line.slice(message.column! - 1, message.column! - 1 + enPhrase.length)).toBe(enPhrase)
+    }
+    expect((await check(eml, {lang: 'en', path: 'a.eml'})).data.trouw!.parts).toBeUndefined()
+    expect((await check(en, {lang: 'en', format: 'text', parts: true})).data.trouw!.parts).toBeUndefined()
   })
 })
 

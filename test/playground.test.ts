@@ -216,7 +216,11 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     await checkAndWait(page, () => page.getByLabel('Open a file').setInputFiles({name: 'hostile.eml', mimeType: 'message/rfc822', buffer: Buffer.from(hostileEml)}))
     expect(await page.getByLabel('Format').inputValue()).toBe('eml')
     expect(await page.locator('#summary').textContent()).toContain('format eml')
-    expect(await page.locator('#marked').textContent()).toBe(hostileEml.replace(/\r\n/g, '\n'))
+    // The decoded parts, as text: the subject's markup and the HTML part's script are shown, not run.
+    const marked = await page.locator('#marked').textContent()
+    expect(marked).toContain('Subject\n<img src=x onerror="window.__pwned=\'subject\'"> Only today!!!')
+    expect(marked).toContain('HTML part (decoded)\n<p onclick="window.__pwned=\'eml\'">Order now or lose your points forever!</p><script>')
+    expect(await page.locator('#marked img, #marked script, #marked p').count()).toBe(0)
     expect(await page.locator('#findings').textContent()).toMatch(/subject|html/)
     const state = await page.evaluate(() => ({pwned: (window as unknown as {__pwned?: string}).__pwned, title: document.title}))
     expect(state).toEqual({pwned: undefined, title: 'trouw playground'})
@@ -229,12 +233,45 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     const message = 'From: Winkel <winkel@example.com>\r\nSubject: Caf\xe9 actie\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nWie nu opzegt, is al zijn punten kwijt. Geniet van ons caf\xe9!\r\n'
     const bytes = Buffer.from(message, 'latin1')
     await checkAndWait(page, () => page.getByLabel('Open a file').setInputFiles({name: 'actie.eml', mimeType: 'message/rfc822', buffer: bytes}))
-    const direct = await fetch(service.url + '/v1/check?lang=auto', {method: 'POST', headers: {'content-type': 'message/rfc822'}, body: bytes})
+    const direct = await fetch(service.url + '/v1/check?parts=true&lang=auto', {method: 'POST', headers: {'content-type': 'message/rfc822'}, body: bytes})
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()])
     const report = await readFile((await download.path())!, 'utf8')
     expect(report).toBe(await direct.text())
     expect(report).toContain('"language": "nl"')
     expect(report).toContain('punten kwijt')
+    // The Latin-1 part is shown decoded, its finding marked.
+    expect(await page.locator('#marked').textContent()).toContain('Geniet van ons café!')
+    expect((await page.locator('#marked mark').allTextContents()).join('')).toContain('punten kwijt')
+    await page.close()
+  })
+
+  it('marks an email\'s findings in its decoded parts, with Show in copy and no apply buttons', async () => {
+    const page = await openPage()
+    const message = [
+      'From: Shop <shop@example.com>',
+      'Subject: Last chance: your points expire tonight!',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Hi there,',
+      '',
+      'Order today or lose your loyalty points forever! Only 3 left, so hurry=2E',
+      ''
+    ].join('\r\n')
+    await checkAndWait(page, () => page.getByLabel('Open a file').setInputFiles({name: 'points.eml', mimeType: 'message/rfc822', buffer: Buffer.from(message)}))
+    const marked = await page.locator('#marked').textContent()
+    expect(marked).toContain('Text part (decoded)\nHi there,\n\nOrder today or lose your loyalty points forever! Only 3 left, so hurry.')
+    expect(marked).not.toContain('=2E')
+    // Overlapping findings split into adjacent marks; together they cover the span.
+    const marks = (await page.locator('#marked mark').allTextContents()).join('')
+    expect(marks).toContain('lose your loyalty points')
+    expect(marks).toContain('Last chance')
+    expect(await page.locator('#findings button.apply').count()).toBe(0)
+    const show = page.locator('#findings button', {hasText: 'Show in copy'}).first()
+    await show.click()
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MARK')
+    expect(await page.locator('#marked-note').textContent()).toContain('decoded parts')
     await page.close()
   })
 

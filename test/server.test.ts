@@ -219,6 +219,28 @@ describe('trouw serve', () => {
     expect(json.text).not.toBe(await cliReport(english, 'text', 'en'))
   })
 
+  it('adds an email\'s decoded parts with ?parts=true or "parts": true, and changes nothing else', async () => {
+    const plain = JSON.parse((await post(service.url + '/v1/check', 'message/rfc822', eml)).text)
+    expect(plain.files[0].parts).toBeUndefined()
+    const withParts = JSON.parse((await post(service.url + '/v1/check?parts=true', 'message/rfc822', eml)).text)
+    expect(Object.keys(withParts.files[0].parts).sort()).toEqual(['subject', 'text'])
+    expect(withParts.files[0].parts.subject).toBe('Last chance: your points expire tonight!')
+    expect(withParts.files[0].parts.text).toContain('Your points expire at midnight unless you order now.')
+    // Every finding's place is a line and column in the part it names.
+    for (const message of withParts.files[0].messages) {
+      const lines = withParts.files[0].parts[message.part].split('\n')
+      expect(lines[message.line - 1].slice(message.column - 1)).toContain(message.actual.split('\n')[0])
+    }
+    const {parts, ...rest} = withParts.files[0]
+    expect(parts).toBeDefined()
+    expect({...withParts, files: [rest]}).toEqual(plain)
+    const json = JSON.parse((await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: eml, format: 'eml', parts: true}))).text)
+    expect(json.files[0].parts).toEqual(withParts.files[0].parts)
+    // Other formats have no parts to add.
+    const text = JSON.parse((await post(service.url + '/v1/check?parts=true', 'text/plain', english)).text)
+    expect(text.files[0].parts).toBeUndefined()
+  })
+
   it('converts a declared charset to UTF-8 first', async () => {
     const latin1 = Uint8Array.from([...'Geniet van ons café, het is ontzettend geweldig!!!'].map((char) => char.charCodeAt(0)))
     const answer = await post(service.url + '/v1/check?lang=nl', 'text/plain; charset=iso-8859-1', latin1)
@@ -240,6 +262,7 @@ describe('trouw serve', () => {
       ['application/json', '{"text": "hi", "format": "pdf"}', 422, 'invalid-format'],
       ['application/json', '{"text": "hi", "config": {"rules": {"coercion": "loud"}}}', 422, 'invalid-config'],
       ['application/json', '{"text": "hi", "config": {"minEsp": 50}}', 422, 'invalid-config'],
+      ['application/json', '{"text": "hi", "parts": "yes"}', 422, 'invalid-parts'],
       ['text/plain', 'hi', 422, 'invalid-lang']
     ]
     for (const [type, body, status, code] of cases) {

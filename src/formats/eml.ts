@@ -14,7 +14,6 @@ import {checkBytes, displayPath, windows1252C1} from './decode.js'
 import {extractHtml} from './html.js'
 import {extractText} from './text.js'
 
-
 /**
  * Node 20's `TextDecoder('windows-1252')` decodes bytes 0x80–0x9F as C1
  * controls (the ISO-8859-1 way), so `€` (0x80) would be lost. C1 controls

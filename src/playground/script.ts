@@ -76,9 +76,10 @@ export const scriptJs = String.raw`(function () {
     var request
     if (openedEmail && openedEmail.text === text && formatSelect.value === 'eml') {
       // The message's own bytes, so parts in other charsets decode as they should.
-      request = {url: '/v1/check?lang=' + encodeURIComponent(langSelect.value), type: 'message/rfc822', body: openedEmail.bytes}
+      request = {url: '/v1/check?parts=true&lang=' + encodeURIComponent(langSelect.value), type: 'message/rfc822', body: openedEmail.bytes}
     } else {
-      var fields = {text: text, lang: langSelect.value}
+      // parts: an email's decoded parts come back too, to mark its findings in (other formats ignore it).
+      var fields = {text: text, lang: langSelect.value, parts: true}
       if (formatSelect.value !== 'auto') fields.format = formatSelect.value
       request = {url: '/v1/check', type: 'application/json', body: JSON.stringify(fields)}
     }
@@ -153,24 +154,58 @@ export const scriptJs = String.raw`(function () {
   function renderMarked(file, messages, text) {
     clear(marked)
     var spans = []
+    for (var e = 0; e < messages.length; e++) spans.push(null)
     if (file.format === 'eml') {
-      markedNote.textContent = 'Findings in an email point into its decoded subject, text and HTML parts, so they are listed above, not marked here.'
-      marked.appendChild(document.createTextNode(text))
-      for (var e = 0; e < messages.length; e++) spans.push(null)
+      renderParts(file, messages, spans)
       return spans
     }
     markedNote.textContent = messages.length ? 'Marked spans have findings; use “Show in copy” to go to one.' : ''
+    var all = []
+    for (var index = 0; index < messages.length; index++) all.push(index)
+    markInto(marked, text, messages, all, spans, false)
+    return spans
+  }
+
+  var partTitles = {subject: 'Subject', html: 'HTML part (decoded)', text: 'Text part (decoded)'}
+
+  /** The part of an email a message's position points into: a preheader sits in the HTML part. */
+  function sourceOf(message) { return message.part === 'preheader' ? 'html' : message.part }
+
+  /**
+   * An email's findings point into its decoded parts, not into the message
+   * as written: each part is shown on its own, with its findings marked.
+   * Those spans are not in the text box, so they get no apply buttons.
+   */
+  function renderParts(file, messages, spans) {
+    var parts = file.parts || {}
+    var names = ['subject', 'html', 'text'].filter(function (name) { return typeof parts[name] === 'string' })
+    if (names.length === 0) {
+      markedNote.textContent = 'Findings in an email point into its decoded subject, text and HTML parts, so they are listed below, not marked here.'
+      return
+    }
+    markedNote.textContent = messages.length ? 'An email is shown as its decoded parts, where its findings point; use “Show in copy” to go to one.' : ''
+    for (var n = 0; n < names.length; n++) {
+      var heading = element('strong', 'part-name', (n > 0 ? '\n' : '') + partTitles[names[n]] + '\n')
+      marked.appendChild(heading)
+      var mine = []
+      for (var index = 0; index < messages.length; index++) if (sourceOf(messages[index]) === names[n]) mine.push(index)
+      markInto(marked, parts[names[n]], messages, mine, spans, true)
+    }
+  }
+
+  /** The text as text nodes in the container, with a <mark> over each span of the messages at those indexes (their spans go to spans). */
+  function markInto(container, text, messages, indexes, spans, readOnly) {
     var starts = lineStarts(text)
     var cuts = [0, text.length]
-    for (var index = 0; index < messages.length; index++) {
+    var mine = []
+    for (var i = 0; i < indexes.length; i++) {
+      var index = indexes[i]
       var message = messages[index]
       var start = offsetOf(starts, text, message.line, message.column)
       var end = offsetOf(starts, text, message.endLine, message.endColumn)
-      if (message.category === 'notice' || end <= start) {
-        spans.push(null)
-        continue
-      }
-      spans.push({start: start, end: end})
+      if (message.category === 'notice' || end <= start) continue
+      spans[index] = {start: start, end: end, readOnly: readOnly}
+      mine.push(index)
       cuts.push(start, end)
     }
     cuts.sort(function (a, b) { return a - b })
@@ -180,14 +215,14 @@ export const scriptJs = String.raw`(function () {
       if (to <= from) continue
       var piece = text.slice(from, to)
       var covering = []
-      for (var m = 0; m < spans.length; m++) if (spans[m] && spans[m].start <= from && spans[m].end >= to) covering.push(m)
+      for (var m = 0; m < mine.length; m++) if (spans[mine[m]].start <= from && spans[mine[m]].end >= to) covering.push(mine[m])
       if (covering.length === 0) {
-        marked.appendChild(document.createTextNode(piece))
+        container.appendChild(document.createTextNode(piece))
         continue
       }
       var mark = element('mark', worstSeverity(messages, covering), piece)
       mark.tabIndex = -1
-      mark.title = covering.map(function (i) { return messages[i].reason }).join('\n')
+      mark.title = covering.map(function (k) { return messages[k].reason }).join('\n')
       mark.setAttribute('data-findings', covering.join(' '))
       for (var k = 0; k < covering.length; k++) {
         if (!spans[covering[k]].mark) {
@@ -195,9 +230,8 @@ export const scriptJs = String.raw`(function () {
           mark.id = mark.id || 'finding-' + covering[k]
         }
       }
-      marked.appendChild(mark)
+      container.appendChild(mark)
     }
-    return spans
   }
 
   function worstSeverity(messages, indexes) {
@@ -227,7 +261,7 @@ export const scriptJs = String.raw`(function () {
         show.addEventListener('click', function () { showMark(span.mark) })
         actions.appendChild(show)
       }
-      if (span) {
+      if (span && !span.readOnly) {
         var seen = {}
         for (var s = 0; s < message.expected.length && s < 5; s++) {
           var replacement = message.expected[s]

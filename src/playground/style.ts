@@ -45,5 +45,6 @@ mark.error { background: var(--mark-error); border-color: var(--error); }
 mark.warning { background: var(--mark-warning); border-color: var(--warning); }
 mark.info { background: var(--mark-info); border-color: var(--info); }
 mark.current { outline: 3px solid var(--accent); }
+.part-name { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--muted); }
 .summary { font-weight: 600; }
 `

@@ -11,11 +11,13 @@ export interface JsonFileWithEvidence extends JsonFile {
   evidence: ScoreEvidence[]
   /** The three suggestions that would raise `esp` most. */
   suggestions: string[]
+  /** For `.eml`, when asked: the decoded parts positions point into (see `TrouwData.parts`). */
+  parts?: Readonly<Record<string, string>>
 }
 
 export function toJsonFile(file: VFile): JsonFileWithEvidence {
   const data = file.data.trouw
-  return {
+  const json: JsonFileWithEvidence = {
     path: file.path || '<stdin>',
     language: data?.language ?? 'en',
     format: data?.format ?? 'text',
@@ -25,6 +27,8 @@ export function toJsonFile(file: VFile): JsonFileWithEvidence {
     evidence: data?.evidence ?? [],
     suggestions: data?.suggestions ?? []
   }
+  if (data?.parts) json.parts = data.parts
+  return json
 }
 
 export function toJsonReport(files: readonly VFile[]): JsonReport {

@@ -17,7 +17,8 @@ export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome
       rules: job.rules,
       allow: job.allow,
       spell: job.spell,
-      words: job.words
+      words: job.words,
+      parts: job.parts
     })
     return {ok: true, report: stringifyReport(toJsonReport([file]))}
   } catch (error) {

@@ -5,7 +5,8 @@
  * - `text/plain`, `text/markdown`, `text/html`, `application/mjml` or
  *   `text/mjml`, `message/rfc822`: the body is the copy, in that format;
  * - `application/json`: `{text, format?, lang?, config?: {rules, allow, spell, words}}`;
- * - `?lang=en|nl|auto` sets the language (a JSON `lang` wins over it).
+ * - `?lang=en|nl|auto` sets the language (a JSON `lang` wins over it);
+ * - `?parts=true` (or JSON `parts: true`) adds an email's decoded parts to the report.
  *
  * Problems are `HttpError`s: 415 for a content type or charset trouw does not
  * read, 400 for malformed JSON, 422 for values that are well-formed but wrong.
@@ -41,6 +42,13 @@ export function parseContentType(header: string | undefined): {type: string; cha
     if (name?.trim().toLowerCase() === 'charset' && value) charset = value.trim().replace(/^"|"$/g, '').toLowerCase()
   }
   return {type: type.trim().toLowerCase(), charset}
+}
+
+function partsFrom(value: unknown, where: string): boolean | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (value === true || value === 'true' || value === '1') return true
+  if (value === false || value === 'false' || value === '0') return false
+  throw new HttpError(422, 'invalid-parts', `${where} must be true or false (got ${JSON.stringify(value).slice(0, 40)})`)
 }
 
 function languageFrom(value: unknown, where: string): Language | 'auto' | undefined {
@@ -82,6 +90,7 @@ export function assertAcceptedType(contentType: string | undefined): void {
 export function parseCheckRequest(contentType: string | undefined, query: URLSearchParams, body: Uint8Array): CheckJob {
   const {type, charset} = parseContentType(contentType)
   const queryLang = languageFrom(query.get('lang') ?? undefined, 'the `lang` query parameter')
+  const queryParts = partsFrom(query.get('parts') ?? undefined, 'the `parts` query parameter')
   const format = copyTypes[type]
   if (format) {
     return {
@@ -92,15 +101,16 @@ export function parseCheckRequest(contentType: string | undefined, query: URLSea
       rules: {},
       allow: [],
       spell: false,
-      words: []
+      words: [],
+      parts: queryParts ?? false
     }
   }
-  if (type === 'application/json') return parseJsonRequest(toUtf8(body, charset), queryLang)
+  if (type === 'application/json') return parseJsonRequest(toUtf8(body, charset), queryLang, queryParts)
   assertAcceptedType(contentType)
   throw new HttpError(415, 'unsupported-media-type', `send one of ${accepted}`)
 }
 
-function parseJsonRequest(body: Uint8Array, queryLang: Language | 'auto' | undefined): CheckJob {
+function parseJsonRequest(body: Uint8Array, queryLang: Language | 'auto' | undefined, queryParts: boolean | undefined): CheckJob {
   let source: string
   try {
     source = new TextDecoder('utf-8', {fatal: true}).decode(body)
@@ -118,8 +128,8 @@ function parseJsonRequest(body: Uint8Array, queryLang: Language | 'auto' | undef
   }
   const request = raw as Record<string, unknown>
   for (const key of Object.keys(request)) {
-    if (!['text', 'format', 'lang', 'config'].includes(key)) {
-      throw new HttpError(422, 'invalid-body', `unknown field ${JSON.stringify(key).slice(0, 40)}: the body takes text, format, lang and config`)
+    if (!['text', 'format', 'lang', 'config', 'parts'].includes(key)) {
+      throw new HttpError(422, 'invalid-body', `unknown field ${JSON.stringify(key).slice(0, 40)}: the body takes text, format, lang, config and parts`)
     }
   }
   if (typeof request.text !== 'string') throw new HttpError(422, 'invalid-text', '`text` must be a string with the copy to check')
@@ -153,6 +163,7 @@ function parseJsonRequest(body: Uint8Array, queryLang: Language | 'auto' | undef
     rules: settings.rules ?? {},
     allow: settings.allow ?? [],
     spell: settings.spell ?? false,
-    words: settings.words ?? []
+    words: settings.words ?? [],
+    parts: partsFrom(request.parts, '`parts`') ?? queryParts ?? false
   }
 }

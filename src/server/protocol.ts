@@ -14,6 +14,8 @@ export interface CheckJob {
   allow: string[]
   spell: boolean
   words: string[]
+  /** For an `.eml`: put its decoded parts in the report (`files[0].parts`), to show findings in them. */
+  parts: boolean
   /** Test hook: crash the thread (honoured only when the service was started with test hooks on). */
   crash?: boolean
   /** Test hook: keep the thread busy this many milliseconds before checking (test hooks only). */
