@@ -92,7 +92,7 @@ describe('pretty report', () => {
     expect(narrow.replace(/\s+/g, ' ')).toMatch(/warmth \d+, restraint \d+, freedom \d+, reciprocity \d+, distinctiveness \d+/)
   })
 
-  it('shows the flagged text of an .eml part instead of a source line', async () => {
+  it('shows an .eml finding in the line of its decoded part, or its flagged text when the parts were not kept', async () => {
     const eml = [
       'From: shop@example.com',
       'To: you@example.com',
@@ -109,6 +109,12 @@ describe('pretty report', () => {
     expect(output).toContain('[subject]')
     expect(output).toContain(`“${finding!.actual}”`)
     expect(output).not.toContain(' │ ')
+
+    // When the check kept the decoded parts (the CLI does), the finding gets its line in the part.
+    const withParts = await check(eml, {path: 'order.eml', lang: 'en', parts: true})
+    const shown = strip(await prettyReport([withParts], {columns: 80}))
+    expect(shown).toContain('[subject]')
+    expect(shown).toContain('1 │ A minimum term of 12 months applies')
   })
 
   it('renders the same report as an ink component (lastFrame)', async () => {

@@ -114,7 +114,9 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         rules: settings.rules,
         allow: settings.allow,
         spell: settings.spell,
-        words: settings.words
+        words: settings.words,
+        // An email's decoded parts, so the terminal report can show the line of each finding.
+        parts: true
       }
       const checked = file.data.unifiedEngineStreamIn
         ? await check(stdinBytes, {...checkOptions, path: file.path || null})

@@ -15,7 +15,13 @@ export interface JsonFileWithEvidence extends JsonFile {
   parts?: Readonly<Record<string, string>>
 }
 
-export function toJsonFile(file: VFile): JsonFileWithEvidence {
+/** What a JSON report carries besides the contract's fields. */
+export interface JsonOptions {
+  /** An `.eml` file's decoded parts, when the check kept them (`CheckOptions.parts`; default: false). */
+  parts?: boolean
+}
+
+export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFileWithEvidence {
   const data = file.data.trouw
   const json: JsonFileWithEvidence = {
     path: file.path || '<stdin>',
@@ -27,12 +33,12 @@ export function toJsonFile(file: VFile): JsonFileWithEvidence {
     evidence: data?.evidence ?? [],
     suggestions: data?.suggestions ?? []
   }
-  if (data?.parts) json.parts = data.parts
+  if (options?.parts && data?.parts) json.parts = data.parts
   return json
 }
 
-export function toJsonReport(files: readonly VFile[]): JsonReport {
-  const jsonFiles = files.map(toJsonFile)
+export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOptions>): JsonReport {
+  const jsonFiles = files.map((file) => toJsonFile(file, options))
   const all = jsonFiles.flatMap((file) => file.messages)
   const scored = jsonFiles.filter((file) => file.messages.length > 0 || file.scores.esp > 0)
   return {

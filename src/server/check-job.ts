@@ -20,7 +20,7 @@ export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome
       words: job.words,
       parts: job.parts
     })
-    return {ok: true, report: stringifyReport(toJsonReport([file]))}
+    return {ok: true, report: stringifyReport(toJsonReport([file], {parts: job.parts}))}
   } catch (error) {
     if (error instanceof InputError) return {ok: false, kind: 'input', message: describeInputError(error)}
     return {ok: false, kind: 'internal', message: (error as Error)?.message ?? String(error)}

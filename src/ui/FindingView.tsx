@@ -1,7 +1,8 @@
 /**
  * One finding in the report: `line:column  severity  rule-id`, the source
- * line with the span highlighted (or, for `.eml` parts, the flagged text),
- * the reason, and the suggestion.
+ * line with the span highlighted (for `.eml`, the line of the decoded part;
+ * the flagged text alone when no line is at hand), the reason, and the
+ * suggestion.
  */
 import {Box, Text} from 'ink'
 import type {Severity} from '../types.js'

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import type {JsonMessage, PhaseGuess, ScoreEvidence, Scores} from '../types.js'
 import {toJsonFile, toJsonReport} from '../report/json.js'
 
-/** A finding with the source line it starts on (none for `.eml` parts and notices without a place). */
+/** A finding with the source line it starts on (none for notices without a place). */
 export interface ReportFinding extends JsonMessage {
   /** The source line the finding starts on, without its line ending; `null` when it cannot be shown. */
   sourceLine: string | null
@@ -53,7 +53,19 @@ export function toReportModel(files: readonly VFile[]): ReportModel {
 export function toReportFile(vfile: VFile): ReportFile {
   const file = toJsonFile(vfile)
   const value = typeof vfile.value === 'string' ? vfile.value : ''
-  const lines = file.format === 'eml' ? [] : value.split(/\r?\n|\r/)
+  const lines = file.format === 'eml' ? [] : splitLines(value)
+  // An email's findings point into its decoded parts (when the check kept them): a preheader into `html`.
+  const parts = vfile.data.trouw?.parts
+  const partLines = new Map<string, string[]>()
+  const linesOf = (message: JsonMessage): readonly string[] => {
+    if (!message.part) return lines
+    const name = message.part === 'preheader' ? 'html' : message.part
+    const text = parts?.[name]
+    if (text === undefined) return []
+    let split = partLines.get(name)
+    if (!split) partLines.set(name, (split = splitLines(text)))
+    return split
+  }
   return {
     path: file.path,
     language: file.language,
@@ -62,14 +74,18 @@ export function toReportFile(vfile: VFile): ReportFile {
     phase: file.phase,
     evidence: file.evidence,
     suggestions: file.suggestions,
-    findings: file.messages.map((message) => withSourceLine(message, lines))
+    findings: file.messages.map((message) => withSourceLine(message, linesOf(message)))
   }
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n|\r/)
 }
 
 /** Attach the line a finding starts on, and where its span is on that line. */
 export function withSourceLine(message: JsonMessage, lines: readonly string[]): ReportFinding {
   const empty = message.line === message.endLine && message.column === message.endColumn
-  const line = message.part || empty ? undefined : lines[message.line - 1]
+  const line = empty ? undefined : lines[message.line - 1]
   if (line === undefined) return {...message, sourceLine: null, spanStart: 0, spanEnd: 0, continues: false}
   const spanStart = Math.min(message.column - 1, line.length)
   const continues = message.endLine > message.line
