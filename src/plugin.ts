@@ -50,7 +50,7 @@ interface Active {
  * cue. One index for all three scans each sentence once.
  */
 interface Target {
-  /** Position of the rule in `active`; `signal` or `cue` otherwise. */
+  /** Position of the rule in `active`; `signal`, `numericSignal` or `cue` otherwise. */
   position: number
   role: string
   group: SignalGroup | undefined
@@ -59,6 +59,7 @@ interface Target {
 
 const signal = -1
 const cue = -2
+const numericSignal = -3
 
 interface Compiled {
   active: Active[]
@@ -103,7 +104,9 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
     }
     if (detector.always) always.push(position)
   })
-  for (const [pattern, {group}] of loadSignals(lang).patterns) index.add(pattern, {position: signal, role: '', group, phase: undefined})
+  const signals = loadSignals(lang)
+  for (const [pattern, {group}] of signals.patterns) index.add(pattern, {position: signal, role: '', group, phase: undefined})
+  for (const [pattern, {group}] of signals.numericPatterns) index.add(pattern, {position: numericSignal, role: '', group, phase: undefined})
   for (const [pattern, {phase}] of loadPhases(lang).patterns) index.add(pattern, {position: cue, role: '', group: undefined, phase})
   compiled = {active, index, secondary, always}
   perSet.set(key, compiled)
@@ -191,6 +194,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       let count = 0
       // The signal and cue matches go to their consumers as they are.
       let signalMatches: Array<[Match, CompiledPattern, Target]> | undefined
+      let numericMatches: Array<[Match, CompiledPattern, Target]> | undefined
       let cueMatches: Array<[Match, CompiledPattern, Target]> | undefined
       const matches = compiled.index.matches(view.words)
       for (let index = 0; index < matches.length; index++) {
@@ -202,6 +206,10 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         }
         if (position === cue) {
           ;(cueMatches ??= []).push(found)
+          continue
+        }
+        if (position === numericSignal) {
+          ;(numericMatches ??= []).push(found)
           continue
         }
         const list = hitsByRule[position]
@@ -258,7 +266,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         start,
         end,
         intensity,
-        signals: sentenceSignals(view, signalMatches ?? noSignalMatches),
+        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches),
         words: view.words.length
       }
       if (cueMatches !== undefined) {

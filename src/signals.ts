@@ -66,7 +66,9 @@ interface CompiledSignals {
   patterns: ReadonlyArray<readonly [CompiledPattern, SignalTarget]>
   /** The same patterns in an index of their own, for `sentenceSignals` without the plugin's matches. */
   index: PatternIndex<SignalTarget>
-  /** Patterns that start with `{num}` (or another word set): scanned only in sentences with a number. */
+  /** Patterns that start with `{num}` (or another word set): they count only in sentences with a number. */
+  numericPatterns: ReadonlyArray<readonly [CompiledPattern, SignalTarget]>
+  /** The same in an index of their own, for `sentenceSignals` without the plugin's matches. */
   numeric: PatternIndex<SignalTarget>
   /** Words that address the reader (you, je, u…). */
   reader: ReadonlySet<string>
@@ -134,13 +136,16 @@ export function loadSignals(lang: Language): CompiledSignals {
   const record = data as Record<string, unknown>
   const context = compileContext(lang)
   const patterns: Array<[CompiledPattern, SignalTarget]> = []
+  const numericPatterns: Array<[CompiledPattern, SignalTarget]> = []
   const index = new PatternIndex<SignalTarget>()
   const numeric = new PatternIndex<SignalTarget>()
   const place = (pattern: CompiledPattern, group: SignalGroup) => {
     const first = pattern.steps[0] as WordStep
     const target = {group}
-    if (first.number || first.any || first.predicates.length > 0) numeric.add(pattern, target)
-    else {
+    if (first.number || first.any || first.predicates.length > 0) {
+      numericPatterns.push([pattern, target])
+      numeric.add(pattern, target)
+    } else {
       patterns.push([pattern, target])
       index.add(pattern, target)
     }
@@ -177,7 +182,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {patterns, index, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -201,8 +206,9 @@ export interface SignalTarget {
  * @param matches The matches of the signal phrases (`loadSignals(lang).patterns`)
  *   in the sentence's words, when the caller scanned for them already
  *   (default: scanned here).
+ * @param numericMatches The same for `loadSignals(lang).numericPatterns`.
  */
-export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches): Signal[] {
+export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches, numericMatches?: SignalMatches): Signal[] {
   const compiled = loadSignals(sentence.lang)
   const words = sentence.words
   if (words.length === 0) return []
@@ -220,7 +226,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches)
   const addressesReader = (any & isReader) !== 0
   // The matches themselves are the hits: "ignore" phrases are only remembered as spans.
   matches ??= compiled.index.matches(words)
-  const numeric = (any & isCountWord) !== 0 ? compiled.numeric.matches(words) : noMatches
+  // A number pattern counts only where a number is ("een" counts: "een jaar garantie").
+  const numeric = (any & isCountWord) === 0 ? noMatches : numericMatches ?? compiled.numeric.matches(words)
   let ignored: Array<[number, number]> | undefined
   // Indexed loops over the two lists: destructuring each match tuple costs more than the checks.
   for (let round = 0; round < 2; round++) {
