@@ -10,7 +10,7 @@
  * subject lines, where trigram statistics have too little to go on.
  */
 import type {Language} from './types.js'
-import {lexemeOf, memoGet, memoSet, memoSlot} from './tokens.js'
+import {lexemeAt, memoGet, memoSet, memoSlot} from './tokens.js'
 
 export interface LanguageGuess {
   /** `undefined` when the text is too short or the evidence is a near tie. */
@@ -121,12 +121,26 @@ interface Counts {
   nl: number
 }
 
-/** Add the cue words of `text` to `counts`; true when the evidence is decided (read no further). */
+/**
+ * Add the cue words of `text` to `counts`; true when the evidence is decided
+ * (read no further). Words are runs of letters and apostrophes, found by a
+ * scan of their own and looked up straight from the text (see `cueAt`): a
+ * regular expression match per word, with its new string, cost more than the
+ * rest of detecting the language, most of all on text with characters beyond
+ * Latin-1 (’, é, emoji).
+ */
 function count(text: string, counts: Counts): boolean {
-  wordPattern.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = wordPattern.exec(text)) !== null) {
-    const cue = cueOf(match[0])
+  let start = -1
+  for (let index = 0; index <= text.length; index++) {
+    const width = index < text.length ? wordCharWidth(text, index) : 0
+    if (width > 0) {
+      if (start === -1) start = index
+      index += width - 1
+      continue
+    }
+    if (start === -1) continue
+    const cue = cueAt(text, start, index)
+    start = -1
     if (cue === englishWord) counts.en++
     else if (cue === dutchWord) counts.nl++
     else if (cue === dutchSpelled) counts.nl += 0.5
@@ -138,6 +152,27 @@ function count(text: string, counts: Counts): boolean {
   return false
 }
 
+/** Per UTF-16 unit beyond ASCII: 0 not yet known, 1 a letter, 2 not. */
+const letterUnits = new Uint8Array(65536)
+const letter = /^\p{L}$/u
+
+/**
+ * How many UTF-16 units of a word character (a letter, `'` or `’`) start at
+ * `index`: 0 when none does, 2 for a letter beyond the BMP.
+ */
+function wordCharWidth(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 ? 1 : 0
+  if (code === 0x2019) return 1
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(index)!
+    return point > 0xffff && letter.test(String.fromCodePoint(point)) ? 2 : 0
+  }
+  let known = letterUnits[code]
+  if (known === 0) letterUnits[code] = known = letter.test(String.fromCharCode(code)) ? 1 : 2
+  return known === 1 ? 1 : 0
+}
+
 /** What one spelling says: nothing, a function word, or a spelling of one language. */
 const noCue = 0
 const englishWord = 1
@@ -147,17 +182,17 @@ const dutchSpelled = 4
 
 /**
  * The answer per spelling is kept on its lexeme (see `src/tokens.ts`): a
- * map lookup of a new string hashes it in the runtime, which was most of the
- * cost of detecting the language, and the same spellings are looked up again
- * when the copy is checked.
+ * map lookup of a new string hashes it in the runtime, and the same
+ * spellings are looked up again when the copy is checked.
  */
 const cueSlot = memoSlot()
 
-function cueOf(raw: string): number {
-  if (cueSlot === undefined) return computeCue(raw)
-  const lexeme = lexemeOf(raw)
+/** The cue of the word `text.slice(start, end)`. */
+function cueAt(text: string, start: number, end: number): number {
+  const lexeme = lexemeAt(text, start, end)
+  if (cueSlot === undefined) return computeCue(lexeme.raw)
   let cue = memoGet(lexeme, cueSlot) as number | undefined
-  if (cue === undefined) memoSet(lexeme, cueSlot, (cue = computeCue(raw)))
+  if (cue === undefined) memoSet(lexeme, cueSlot, (cue = computeCue(lexeme.raw)))
   return cue
 }
 
@@ -172,8 +207,6 @@ function computeCue(raw: string): number {
   }
   return noCue
 }
-
-const wordPattern = /[\p{L}'\u2019]+/gu
 
 function round(value: number): number {
   return Math.round(value * 100) / 100

@@ -432,6 +432,11 @@ export function lexemeOf(piece: string): Lexeme {
   return lexemes.get(piece, 0, piece.length)
 }
 
+/** The shared record of the spelling `text.slice(start, end)`, without cutting it out first. */
+export function lexemeAt(text: string, start: number, end: number): Lexeme {
+  return lexemes.get(text, start, end)
+}
+
 function createLexeme(raw: string): Lexeme {
   // A copy, not a slice: a slice would keep the whole block text alive.
   const piece = raw.length >= 13 ? (raw + ' ').slice(0, -1) : raw

@@ -32,6 +32,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('You’re in! We’ll send you an update.').lang).toBe('en')
   })
 
+  it('reads words with letters beyond ASCII whole: a cue glued to them is no cue', () => {
+    // "théthe" and "de𝐀" are one word each, not "the" and "de".
+    expect(detectLanguage('théthe théthe théthe théthe')).toEqual({lang: undefined, confidence: 0})
+    expect(detectLanguage('de𝐀 de𝐀 de𝐀 de𝐀')).toEqual({lang: undefined, confidence: 0})
+    expect(detectLanguage('de 𝐀 de 𝐀 de 𝐀 de 𝐀').lang).toBe('nl')
+    expect(detectLanguage('Café Ünïcödé: the 😀 and you, the 😀 and you').lang).toBe('en')
+    expect(detectLanguage('Één café, de 𝐀 het een je van').lang).toBe('nl')
+  })
+
   it('is unsure on too few words or a tie', () => {
     expect(detectLanguage('')).toEqual({lang: undefined, confidence: 0})
     expect(detectLanguage('Thanks!').lang).toBeUndefined()
