@@ -118,7 +118,8 @@ class SpellingTable {
       if (entry === 0) break
       if (slots[slot * 2] === hash) {
         const lexeme = this.lexemes[entry - 1]
-        if (lexeme.raw.length === length && sameAt(lexeme.raw, text, start)) return lexeme
+        // `startsWith` at a position compares natively: faster than a loop of `charCodeAt`.
+        if (lexeme.raw.length === length && text.startsWith(lexeme.raw, start)) return lexeme
       }
       slot = (slot + 1) & this.mask
     }
@@ -154,13 +155,6 @@ class SpellingTable {
       this.size++
     }
   }
-}
-
-function sameAt(key: string, text: string, start: number): boolean {
-  for (let index = 0; index < key.length; index++) {
-    if (key.charCodeAt(index) !== text.charCodeAt(start + index)) return false
-  }
-  return true
 }
 
 /** Spellings remembered at most (a power of two); beyond this the table starts over. */
