@@ -133,6 +133,36 @@ describe('gush kind: praise spread over a list of nouns', () => {
   })
 })
 
+describe('gush kind: praise cut into short sentences', () => {
+  const staccato = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.filter((message) => String(message.reason).includes('short sentences'))
+
+  it('joins short praise sentences in a row into one stack, reported once, spanning the run so far', async () => {
+    const {messages} = await run('Lovely. Gorgeous. Flawless. Simply breathtaking. Order by Friday.', 'en')
+    const found = staccato(messages)
+    expect(found).toHaveLength(1)
+    expect(found[0].actual).toMatch(/^(Lovely|Gorgeous)\. .*Flawless/)
+    expect(found[0].reason).toMatch(/gush in \d short sentences: \d positive words/)
+  })
+
+  it('breaks the run at a paragraph, at a sentence that is not all praise, and at a quotation mark', async () => {
+    expect(staccato((await run('Gorgeous.\n\nFlawless.\n\nSimply breathtaking.', 'en')).messages)).toEqual([])
+    expect(staccato((await run('Gorgeous. It ships on Monday. Flawless. Simply breathtaking, as always.', 'en')).messages)).toEqual([])
+    expect(staccato((await run('“Gorgeous. Flawless. Simply breathtaking,” a reader wrote.', 'en')).messages)).toEqual([])
+    expect(staccato((await run('Schitterend. Het pakket komt maandag. Adembenemend.', 'nl')).messages)).toEqual([])
+  })
+
+  it('joins a run over a single line break, in Dutch too', async () => {
+    const {messages} = await run('Werkelijk betoverend.\nOngelooflijk mooi.', 'nl')
+    expect(staccato(messages)).toHaveLength(1)
+  })
+
+  it('leaves short sentences of plain description alone', async () => {
+    for (const [text, lang] of [['Fast. Quiet. Easy to clean.', 'en'], ['Warm. Light. Waterproof.', 'en'], ['Stevig. Licht. Waterdicht.', 'nl'], ['Great. See you on Saturday.', 'en']] as const) {
+      expect(staccato((await run(text, lang)).messages)).toEqual([])
+    }
+  })
+})
+
 describe('projection: the sender moved by picturing the reader', () => {
   it('flags tears, goosebumps and warmed hearts at an imagined ordinary moment', async () => {
     for (const [text, lang] of [

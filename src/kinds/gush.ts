@@ -71,6 +71,12 @@ interface Settings {
   lists: number
   /** Weight of a mild positive word under an intensifier ("insanely comfortable"); 0 leaves it glue (default: 0). */
   boostedMild: number
+  /**
+   * Praise cut into short sentences ("Bold. Beautiful. Brilliant.") is one
+   * stack: a sentence of at most this many words that is nothing but praise
+   * joins the run of such sentences before it; 0 never joins (default: 0).
+   */
+  staccato: number
   memo: Map<string, WordWeight>
   /** This rule's slot in each lexeme's memo (see `Lexeme`), when one was free. */
   slot: number | undefined
@@ -111,7 +117,7 @@ function wordSetOf(rule: RuleData, key: string, lang: Language): ReadonlySet<str
 
 export const gushKind: Kind = {
   name: 'gush',
-  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope', 'lists', 'boostedMild'],
+  keys: ['metric', 'minValence', 'minIntensity', 'window', 'glue', 'words', 'irony', 'languages', 'superlativeWeight', 'scope', 'lists', 'boostedMild', 'staccato'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -138,7 +144,8 @@ export const gushKind: Kind = {
       superlativeWeight: numberField(rule, 'superlativeWeight', 0),
       scope: wordSetOf(rule, 'scope', lang),
       lists: numberField(rule, 'lists', 0),
-      boostedMild: numberField(rule, 'boostedMild', 0)
+      boostedMild: numberField(rule, 'boostedMild', 0),
+      staccato: numberField(rule, 'staccato', 0)
     }
     // The sentences worth a look: a gushing word, a hyphen (a listed
     // compound), or a mild word together with an intensifier (which may
@@ -148,10 +155,29 @@ export const gushKind: Kind = {
       mild: settings.boostedMild > 0 ? interestBit(lang, (token) => token.kind === 'word' && weightOf(token, settings).mild === true) : 0,
       boost: settings.boostedMild > 0 ? interestBit(lang, (token) => token.kind === 'word' && weightOf(token, settings).boost > 0) : 0
     }
+    // The run of short praise sentences so far (see `staccato`); the plugin checks a block's sentences in order.
+    let run: Run | undefined
     const detector: Detector = {
       patterns: rolePatterns(rule, 'irony', lang, context, 'irony'),
       always: true,
-      detect: (sentence, hits) => (!mayGush(sentence, interest) || isIronic(sentence, hits) ? noFindings : detectGush(sentence, settings))
+      detect(sentence, hits) {
+        if (!mayGush(sentence, interest) || isIronic(sentence, hits)) {
+          run = undefined
+          return noFindings
+        }
+        const stacks = gushStacks(sentence, settings)
+        const findings = findingsOf(sentence, stacks, settings)
+        if (settings.staccato === 0) return findings
+        const fragment = findings.length === 0 ? fragmentOf(sentence, stacks, settings) : undefined
+        if (!fragment) {
+          run = undefined
+          return findings
+        }
+        run = run !== undefined && follows(run, sentence) ? join(run, fragment) : fragment
+        if (run.sentences < 2 || run.reported || !settings.metric.holds(settings.metric.value(run.figures))) return noFindings
+        run.reported = true
+        return [staccatoFinding(run)]
+      }
     }
     return detector
   }
@@ -409,8 +435,7 @@ function measure(items: Weighted[], words: readonly Token[], settings: Settings,
   return {items, figures: {positives: items.length, intensity, boosts, elongated, superlatives, scope: scoped(items, words, settings, sentence)}}
 }
 
-function detectGush(sentence: SentenceView, settings: Settings): Finding[] {
-  const stacks = gushStacks(sentence, settings)
+function findingsOf(sentence: SentenceView, stacks: readonly Stack[], settings: Settings): Finding[] {
   if (stacks.length === 0) return noFindings
   const findings: Finding[] = []
   for (const stack of stacks) {
@@ -457,4 +482,73 @@ function rewrite(sentence: SentenceView, stack: Stack, lang: Language): string {
   // Keep the writer's capital at the start of a sentence.
   if (words[startIndex].start === sentence.tokens[0]?.start) text = text.charAt(0).toUpperCase() + text.slice(1)
   return tidy(text)
+}
+
+/** Short praise sentences in a row, measured as one stack (see `Settings.staccato`). */
+interface Run {
+  /** The block text the sentences are in, and where the run starts and ends in it. */
+  text: string
+  start: number
+  end: number
+  sentences: number
+  figures: Record<(typeof gushFigures)[number], number>
+  /** The praise words, as written, for the reason. */
+  positives: string[]
+  reported: boolean
+}
+
+/**
+ * The sentence as the start of a run, when it is short (at most `staccato`
+ * words) and nothing but praise: one stack, and every other word an
+ * intensifier of it or glue ("Simply stunning.", "Pure magic.").
+ */
+function fragmentOf(sentence: SentenceView, stacks: readonly Stack[], settings: Settings): Run | undefined {
+  const words = sentence.words
+  if (stacks.length !== 1 || words.length > settings.staccato) return undefined
+  // A quotation mark: perhaps a customer's words cut into sentences, which the per-sentence quote check cannot see.
+  if (quotation.test(sentence.text.slice(sentence.start, sentence.end))) return undefined
+  const stack = stacks[0]
+  const covered = new Set<number>()
+  for (const item of stack.items) {
+    for (let index = item.from; index <= item.to; index++) covered.add(index)
+    for (const index of item.boosts) covered.add(index)
+  }
+  for (let index = 0; index < words.length; index++) {
+    if (!covered.has(index) && !(settings.glue?.has(words[index].norm) ?? false)) return undefined
+  }
+  const first = stack.items[0]
+  const last = stack.items[stack.items.length - 1]
+  return {
+    text: sentence.text,
+    start: words[first.boosts.length > 0 ? first.boosts[0] : first.from].start,
+    end: words[last.to].end,
+    sentences: 1,
+    figures: {...stack.figures},
+    positives: stack.items.map((item) => sentence.text.slice(words[item.from].start, words[item.to].end)),
+    reported: false
+  }
+}
+
+const quotation = /["“”„«»‘]/
+
+/** Does the sentence come right after the run, in the same paragraph (only spaces and one line break between)? */
+function follows(run: Run, sentence: SentenceView): boolean {
+  if (run.text !== sentence.text || sentence.start < run.end) return false
+  const between = run.text.slice(run.end, sentence.start)
+  return /^[^\p{L}\p{N}]*$/u.test(between) && !/\n[ \t]*\n/.test(between)
+}
+
+function join(run: Run, fragment: Run): Run {
+  const figures = {...run.figures}
+  for (const key of gushFigures) figures[key] = key === 'scope' ? Math.max(figures[key], fragment.figures[key]) : figures[key] + fragment.figures[key]
+  return {...run, end: fragment.end, sentences: run.sentences + 1, figures, positives: [...run.positives, ...fragment.positives]}
+}
+
+function staccatoFinding(run: Run): Finding {
+  return {
+    start: run.start,
+    end: run.end,
+    detail: `gush in ${run.sentences} short sentences: ${run.positives.length} positive words (${run.positives.join(', ')})`,
+    intensity: run.positives.length
+  }
 }
