@@ -45,7 +45,7 @@ function views(text: string, lang: Language): SentenceView[] {
 // and before mild words, compounds, capitals, emoji, plain copy.
 const copy: Record<Language, string> = {
   en: [
-    'Your order ships on Tuesday from our workshop in Leeds.',
+    'Your order ships on Tuesday from our studio in Hull.',
     'We are so very happy.',
     'This jacket is really comfortable.',
     'It is a nice, comfortable and warm coat.',

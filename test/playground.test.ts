@@ -256,16 +256,16 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
       '',
       'Hi there,',
       '',
-      'Order today or lose your loyalty points forever! Only 3 left, so hurry=2E',
+      'Order today or lose your saved credit for good! Only 3 left, so hurry=2E',
       ''
     ].join('\r\n')
     await checkAndWait(page, () => page.getByLabel('Open a file').setInputFiles({name: 'points.eml', mimeType: 'message/rfc822', buffer: Buffer.from(message)}))
     const marked = await page.locator('#marked').textContent()
-    expect(marked).toContain('Text part (decoded)\nHi there,\n\nOrder today or lose your loyalty points forever! Only 3 left, so hurry.')
+    expect(marked).toContain('Text part (decoded)\nHi there,\n\nOrder today or lose your saved credit for good! Only 3 left, so hurry.')
     expect(marked).not.toContain('=2E')
     // Overlapping findings split into adjacent marks; together they cover the span.
     const marks = (await page.locator('#marked mark').allTextContents()).join('')
-    expect(marks).toContain('lose your loyalty points')
+    expect(marks).toContain('lose your saved credit')
     expect(marks).toContain('Last chance')
     expect(await page.locator('#findings button.apply').count()).toBe(0)
     const show = page.locator('#findings button', {hasText: 'Show in copy'}).first()
