@@ -73,6 +73,11 @@ export interface Detector {
    * sentences where this role hit: most sentences never pay for them.
    */
   primary?: string
+  /**
+   * The findings in one sentence. The plugin calls it for the sentences of a
+   * block in reading order, so a detector may carry what it saw in the
+   * sentence before (gush joins short praise sentences in a row).
+   */
   detect(sentence: SentenceView, hits: readonly PatternHit[]): Finding[]
 }
 
