@@ -56,6 +56,7 @@ const copy: Record<Language, string> = {
     'Insanely comfortable and absolutely gorgeous.',
     'Very nice, really good and so pleasant.',
     'So comfortable, really smooth and very clean.',
+    'Gorgeous. Flawless. Simply breathtaking.',
     'Really, this is just fine.',
     'We are not thrilled, we are simply glad to help.',
     'FREE delivery on orders over 20 euros.'
@@ -72,6 +73,7 @@ const copy: Record<Language, string> = {
     'Waanzinnig comfortabel en ongelooflijk prachtig.',
     'Super fijn, echt lekker en heel zacht.',
     'Het bed is echt fijn en heel fris.',
+    'Werkelijk betoverend. Ongelooflijk mooi.',
     'Echt, dit is gewoon prima.',
     'GRATIS verzending vanaf 20 euro.'
   ].join(' ')
@@ -85,18 +87,18 @@ describe('interest bits', () => {
       loadSignals(lang)
       const sentences = views(copy[lang], lang)
       expect(sentences.length).toBeGreaterThan(8)
+      // Each detector reads the sentences in order twice, with the bits and without:
+      // a detector may carry state from one sentence to the next (gush's short-sentence runs).
       let found = 0
-      for (const view of sentences) {
-        const unknown = {...view, interest: undefined}
-        for (const {detector} of detectors) {
-          if (!detector.always) continue
-          const withBits = detector.detect(view, [])
-          expect(withBits).toEqual(detector.detect(unknown, []))
-          found += withBits.length
-        }
-        expect(sentenceSignals(view)).toEqual(sentenceSignals(unknown))
+      for (const {detector} of detectors) {
+        if (!detector.always) continue
+        const withBits = sentences.map((view) => detector.detect(view, []))
+        const without = sentences.map((view) => detector.detect({...view, interest: undefined}, []))
+        expect(withBits).toEqual(without)
+        found += withBits.flat().length
       }
-      // The copy has findings for the bits to hide (stacks, boosted mild words, shouting).
+      for (const view of sentences) expect(sentenceSignals(view)).toEqual(sentenceSignals({...view, interest: undefined}))
+      // The copy has findings for the bits to hide (stacks, boosted mild words, short praise sentences, shouting).
       expect(found).toBeGreaterThanOrEqual(4)
     })
   }
