@@ -35,6 +35,30 @@ export type FormatName = (typeof formats)[number]
 export type PartName = 'subject' | 'preheader' | 'html' | 'text'
 
 /**
+ * What a block is in the mail's structure, as the format layer reads it from
+ * tags, classes, Markdown nodes or plain-text layout. Rules and the score
+ * judge the sender's own prose (`paragraph`, `list-item`, `subject`,
+ * `preheader`, `button`) and read the others with care: capitals in a
+ * heading are not hype, a quote is someone else's voice, a footer is
+ * neither pressure nor warmth.
+ */
+export const blockRoles = [
+  'subject',
+  'preheader',
+  'heading',
+  'paragraph',
+  'list-item',
+  'button',
+  'navigation',
+  'table-cell',
+  'quote',
+  'footer',
+  'signature',
+  'code'
+] as const
+export type BlockRole = (typeof blockRoles)[number]
+
+/**
  * One piece of the offset map: `length` characters of block text starting at
  * `text` come from `sourceLength` characters of the source starting at
  * `source`. When the lengths differ (an HTML entity, a decoded escape), offsets
@@ -62,6 +86,8 @@ export interface Block {
   source: string
   /** For `.eml`: the part this block belongs to. */
   part?: PartName
+  /** Its role in the mail's structure (default: `paragraph`). */
+  role?: BlockRole
 }
 
 export interface Extracted {
