@@ -158,4 +158,21 @@ describe.skipIf(!installed)('Neovim with the set-up of docs/editors.md', () => {
       expect(fix.lines.filter((line, index) => line !== edit.lines[index])).toEqual([fix.lines[4]])
     }, 180_000)
   }
+
+  const oldest = cases[0]
+  it(`${oldest.title.replace('-- init.lua: ', '')}: an .eml's findings on the raw lines that hold their words`, async () => {
+    const mail = readFileSync(path.join(root, 'test', 'fixtures', 'editors', 'spring-qp.eml'), 'utf8')
+    const result = await runNeovim(snippets.get(oldest.title)!, 'spring.eml', mail, {})
+    expect(result.filetype).toBe('mail')
+    const [open] = result.steps
+    // Soft line break inside the words (quoted-printable): on the raw line where they start.
+    const broken = open.lines.indexOf('Renew your card this week. You must renew today or lo=')
+    const threat = open.diagnostics.filter((item) => item.code === 'coercion/threat-lose')
+    expect(threat.length).toBeGreaterThan(0)
+    expect(threat.some((item) => item.line === broken && item.col === 'Renew your card this week. You must '.length)).toBe(true)
+    // Encoded characters (=E2=80=99): on their raw line, not on the first line.
+    const shouting = open.diagnostics.filter((item) => item.code === 'over-the-top/shouting')
+    expect(shouting.length).toBeGreaterThan(0)
+    for (const item of shouting) expect(open.lines[item.line]).toMatch(/We=E2=80=99re absolutely thrilled/)
+  }, 180_000)
 })
