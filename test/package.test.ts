@@ -60,6 +60,12 @@ describe('the npm package', () => {
     for (const doc of named) expect(files, doc).toContain(doc)
   })
 
+  it('ships the configuration schema that `$schema` names', () => {
+    expect(files).toContain('schema/trouwrc.schema.json')
+    const schema = JSON.parse(readFileSync(path.join(root, 'schema/trouwrc.schema.json'), 'utf8')) as {$id: string}
+    expect(schema.$id).toMatch(/\/schema\/trouwrc\.schema\.json$/)
+  })
+
   it('ships the bins it declares', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {bin: Record<string, string>}
     for (const bin of Object.values(manifest.bin)) expect(files).toContain(bin)
