@@ -181,7 +181,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
           start: {line: mapped.line, column: mapped.column, offset: mapped.offset},
           end: {line: mapped.endLine, column: mapped.endColumn, offset: mapped.endOffset}
         },
-        batch.blocks[index].part
+        batch.blocks[index].part,
+        (extracted.sources[batch.blocks[index].source] ?? '').length
       )
       message.file = file.path ?? ''
       file.messages.push(message)

@@ -110,7 +110,10 @@ class HtmlWalker {
     } else if (node.type === 'comment') {
       const text = node.value.trim()
       if (controlComment.test(text)) {
-        this.controls.push({text, source: this.source, offset: this.base + start, endOffset: this.base + end})
+        // parse5 ends a comment left open at the end of the input one past
+        // the input (it counts the `-->` it did not find): keep it inside.
+        const inside = Math.min(end, this.html.length)
+        this.controls.push({text, source: this.source, offset: this.base + start, endOffset: this.base + inside})
       }
     }
   }
