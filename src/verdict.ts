@@ -59,6 +59,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The gate this file is judged by (`failOn`, `minEsp`), set by the CLI and the service. */
     trouwGate: Gate
+    /** The verdict taken before a report left messages out (`--quiet`); reports use it when set. */
+    trouwVerdict: Verdict
   }
 }
 

@@ -14,13 +14,19 @@ import {minEspReason} from '../verdict.js'
 /** How many evidence lines the text report prints per file (the JSON report has them all). */
 export const evidenceLines = 5
 
-export function textReport(files: readonly VFile[]): string {
+export interface TextOptions {
+  /** Leave out files without findings that pass (no score lines for clean files; default: false). */
+  quiet?: boolean | null
+}
+
+export function textReport(files: readonly VFile[], options?: Readonly<TextOptions> | null): string {
   const lines: string[] = []
   let errors = 0
   let warnings = 0
   let infos = 0
   for (const vfile of files) {
     const file = toJsonFile(vfile)
+    if (options?.quiet && file.messages.length === 0 && file.pass) continue
     const {scores} = file
     lines.push(
       `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness})` +
