@@ -122,7 +122,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   file.data.trouw = data
   if (options.parts && extracted.format === 'eml') data.parts = extracted.sources
 
-  if (unsure !== undefined) {
+  // The notice says something only when there are words whose language matters.
+  if (unsure !== undefined && extracted.blocks.some((block) => /\p{L}\p{L}/u.test(block.text))) {
     createMessage(file, {
       ruleId: 'trouw/language',
       category: 'notice',

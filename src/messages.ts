@@ -42,8 +42,11 @@ function quote(actual: string): string {
   return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
 }
 
+/** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
 export function reasonFor(actual: string, explanation: string, detail?: string): string {
-  return `\`${quote(actual)}\`: ${explanation}${detail ? ` (${detail})` : ''}`
+  const quoted = quote(actual)
+  const said = `${explanation}${detail ? ` (${detail})` : ''}`
+  return quoted === '' ? said.charAt(0).toUpperCase() + said.slice(1) : `\`${quoted}\`: ${said}`
 }
 
 export function createMessage(file: VFile, input: MessageInput): VFileMessage {

@@ -50,7 +50,7 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     reasons: []
   }
   if (options?.parts && data?.parts) json.parts = data.parts
-  const verdict = verdictOf(file)
+  const verdict = file.data.trouwVerdict ?? verdictOf(file)
   json.pass = verdict.pass
   json.reasons = verdict.reasons
   return json
