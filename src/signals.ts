@@ -32,14 +32,17 @@ export const numberWeight = 0.5
 export const nameWeight = 1
 /** Weight of a positive word in a sentence that addresses the reader (warmth). */
 export const kindWordWeight = 0.5
-/** Sentiment lexicon valence from which a word counts as kind (-5..5). */
-export const kindWordValence = 2
-/** …and up to which it is still calm (stronger words are praise, not warmth). */
-export const kindWordMaxValence = 3.5
-/** Sentiment lexicon intensity above which a word is too loud to count as proportionate (0..1). */
-export const kindWordMaxIntensity = 0.6
+/** Sentiment lexicon valence (either sign) from which a word in capitals shouts: a feeling or a value, not an acronym. */
+export const shoutValence = 1
 /** Weight (negative) of typographic shouting for restraint: `!!`, ALL CAPS words, emoji runs. */
 export const shoutWeight = -0.5
+/** Weight (negative) of a loud word of praise for restraint ("amazing", "incredible"), where no finding counts. */
+export const loudWordWeight = -0.5
+/** Sentiment lexicon valence or intensity from which a positive word is loud. */
+export const loudValence = 4
+export const loudIntensity = 0.7
+/** Weight (negative) of a sentence that exclaims ("!") for restraint: a light sign of hype. */
+export const exclaimWeight = -0.25
 /** ALL CAPS words at least this long shout; shorter ones are taken for acronyms (FAQ, BTW). */
 export const shoutMinLetters = 4
 /** A run of this many emoji in a sentence shouts. */
@@ -84,7 +87,9 @@ interface CompiledSignals {
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
   notNames: ReadonlySet<string>
-  /** Positive words that are claims about the product, not warmth (best, excellent). */
+  /** Calm words of goodwill towards a person (glad, lovely, welcome): in a sentence aimed at the reader, warmth. */
+  kind: ReadonlySet<string>
+  /** Words never kind, whatever `kind` says (kept for lists that extend `kind`). */
   notKind: ReadonlySet<string>
   /** Words after a number that make it a measure (a unit, a currency, a count of things): the rest of `{num} <word>`. */
   units: ReadonlySet<string>
@@ -105,6 +110,10 @@ const known = 16
 const isNumberWord = 32
 /** A capitalised word that may be a name (not ALL CAPS, not a known non-name). */
 const mayBeName = 64
+/** A word with a feeling or a value in the sentiment lexicon (only worked out for words in capitals). */
+const isFeeling = 128
+/** A loud positive word in the sentiment lexicon (amazing, incredible). */
+const isLoud = 256
 
 function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
   let flags = known
@@ -113,9 +122,11 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (compiled.notNames.has(token.norm)) flags |= isNotName
   if (isNumber(token)) flags |= isNumberWord
   if (token.kind === 'word' && !token.caps && startsWithCapital(token) && (flags & isNotName) === 0) flags |= mayBeName
-  if (token.kind === 'word' && !compiled.notKind.has(token.norm)) {
+  if (token.kind === 'word' && compiled.kind.has(token.norm) && !compiled.notKind.has(token.norm)) flags |= isKind
+  if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
-    if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) flags |= isKind
+    if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
+    if (entry && entry.valence > 0 && (entry.valence >= loudValence || entry.intensity >= loudIntensity)) flags |= isLoud
   }
   return flags
 }
@@ -225,7 +236,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -267,6 +278,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
     if (index > 0) later |= flags
   }
   const addressesReader = (any & isReader) !== 0
+  const quoted = sentence.quoted
   // The matches themselves are the hits: "ignore" phrases are only remembered as spans.
   matches ??= compiled.index.matches(words)
   // A number pattern counts only where a number is ("een" counts: "een jaar garantie").
@@ -300,6 +312,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       const match = list[index][0]
       const group = list[index][2].group!
       if (group.ignore) continue
+      // Inside quotation marks speaks someone else (a customer's "thank you!" is not the sender's).
+      if (quoted.length > 0 && inRanges(quoted, words[match.from].start)) continue
       if (group.negation && isNegated(words, match, lang)) continue
       if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, lang)) continue
       if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
@@ -317,17 +331,31 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
   // Most sentences have no number and no name after the first word: skip those walks.
   if ((any & isNumberWord) !== 0) numbers(sentence, compiled, found, spans)
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
-  const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, found, spans)
+  const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, compiled, found, spans)
   // A kind word in a shouted sentence is part of the shouting.
   if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans)
+  // An exclamation or a big word in a greeting, thanks or a wish is friendliness, not hype ("Thanks so much!").
+  if (!loud && !hasWarmth(found)) exclaiming(sentence, (any & isLoud) !== 0, compiled, found, spans)
   sortSmall(found, byStart)
   return found
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
 
+/** Is `offset` inside one of the ranges (end exclusive)? */
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  for (const [start, end] of ranges) if (offset >= start && offset < end) return true
+  return false
+}
+
 function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, from: number, to: number): boolean {
   for (const [start, end] of ranges) if (from < end && to > start) return true
+  return false
+}
+
+/** Is there a positive warmth signal among `found`? */
+function hasWarmth(found: readonly Signal[]): boolean {
+  for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return true
   return false
 }
 
@@ -402,7 +430,7 @@ function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signa
     while (end < words.length && isNumber(words[end]) && /^[ \t\-–/.]*$/.test(sentence.text.slice(words[end - 1].end, words[end].start))) end++
     const from = index
     index = end - 1
-    if (end - from > 1 || !measures(sentence, compiled, from)) continue
+    if (end - from > 1 || inRanges(sentence.quoted, words[from].start) || !measures(sentence, compiled, from)) continue
     add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number that measures: an amount, a size, a time, a count', start: words[from].start, end: words[from].end, spec: true}, from, end)
   }
 }
@@ -476,7 +504,7 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
     // The first word of a line starts a sentence of its own (a heading, a list item, "Kom" after a break).
-    if (startsLine(sentence.text, sentence.start, before, token)) continue
+    if (startsLine(sentence.text, sentence.start, before, token) || inRanges(sentence.quoted, token.start)) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
     add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
@@ -497,26 +525,53 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
     // A word in capitals is shouting, not kindness ("SAVE").
-    if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0) continue
+    if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
     // One per sentence: the first.
     add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
 
+/**
+ * Lighter hype, one restraint signal per sentence where no shouting is: a
+ * loud word of praise ("amazing", −0.5), else an exclamation mark (−0.25).
+ * Not inside quotation marks. Says whether it found one.
+ */
+function exclaiming(sentence: SentenceView, hasLoudWord: boolean, compiled: CompiledSignals, found: Signal[], spans: number[]): boolean {
+  const {quoted, words, tokens} = sentence
+  if (hasLoudWord) {
+    for (const token of words) {
+      if ((wordFlags(token, compiled, sentence.lang) & isLoud) === 0 || inRanges(quoted, token.start)) continue
+      found.push({component: 'restraint', weight: loudWordWeight, why: 'a loud word of praise', start: token.start, end: token.end})
+      spans.push(-1, -1)
+      return true
+    }
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'punct' || !token.raw.includes('!') || inRanges(quoted, token.start)) continue
+    found.push({component: 'restraint', weight: exclaimWeight, why: 'an exclamation', start: token.start, end: token.end})
+    spans.push(-1, -1)
+    return true
+  }
+  return false
+}
+
 /** Can this token be part of shouting (a superset of what `shouting` counts)? */
 function mayBeLoud(token: Token): boolean {
-  return (token.kind === 'word' && token.caps) || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.length > 1 && /[!?]/.test(token.raw))
+  return (token.kind === 'word' && token.caps) || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.length > 1 && /[!?$€£]/.test(token.raw))
 }
 
 /** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. Says whether it found one. */
-function shouting(sentence: SentenceView, found: Signal[], spans: number[]): boolean {
+function shouting(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): boolean {
+  const quoted = sentence.quoted
   let emojiRun = 0
   for (const token of sentence.tokens) {
+    if (quoted.length > 0 && inRanges(quoted, token.start)) continue
     emojiRun = token.kind === 'emoji' ? emojiRun + 1 : 0
     const loud =
       (token.kind === 'punct' && token.raw.length > 1 && /!.*!|[!?]{2,}/.test(token.raw)) ||
-      (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters) ||
+      (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters && (wordFlags(token, compiled, sentence.lang) & isFeeling) !== 0) ||
+      (token.kind === 'punct' && /[$€£]{2,}/.test(token.raw)) ||
       emojiRun >= shoutEmojiRun
     if (loud) {
       found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})

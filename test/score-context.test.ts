@@ -117,6 +117,39 @@ describe('word lists read in context', () => {
   })
 })
 
+describe('hype and pressure read in context', () => {
+  const restraintOf = async (text: string) => (await figuresOf(text)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint').map((signal) => signal.why))
+
+  it('takes acronyms in capitals for names, and capitals on a word of feeling or value for shouting', async () => {
+    expect(await restraintOf('The NYSE and the HTML spec changed this week.')).toEqual([])
+    expect(await restraintOf('Get your tickets, they are FREE this week.')).toHaveLength(1)
+  })
+
+  it('reads an exclamation as light hype, but not in a greeting, thanks or wish', async () => {
+    expect(await restraintOf('Lower your monthly payment!')).toEqual(['an exclamation'])
+    expect(await restraintOf('Thanks for waiting, Ilse!')).toEqual([])
+    expect(await restraintOf('Our rates are simply incredible.')).toEqual(['a loud word of praise'])
+  })
+
+  it('does not count what is said inside quotation marks as the sender\'s', async () => {
+    const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
+    expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
+    expect(await restraintOf('A reader wrote: "this is AMAZING!!"')).toEqual([])
+  })
+
+  it('does not read "thanks to" or thanks in advance as thanks', async () => {
+    expect(await hits('Thanks to the new press, the prints dry faster.')).toEqual([])
+    expect(await hits('Thank you in advance for your quick payment.')).toEqual([])
+  })
+
+  it('lowers freedom a little for a push to act at once, less than a finding', async () => {
+    const push = (await figuresOf('Order now and pick a colour.')).scores.freedom
+    expect(push).toBeLessThan(70)
+    expect(push).toBeGreaterThan((await figuresOf('Order before midnight or lose your discount forever.')).scores.freedom)
+    expect((await figuresOf('Do not hesitate to ask us.')).scores.freedom).toBe(70)
+  })
+})
+
 describe('names and numbers', () => {
   const distinct = async (text: string, lang: Language = 'en') => {
     const data = await figuresOf(text, lang)

@@ -171,9 +171,6 @@ export function isProse(sentence: Pick<SentenceFigures, 'role' | 'aside'>): bool
   return sentence.aside === undefined && (sentence.role === undefined || proseRoles.has(sentence.role))
 }
 
-/** Weight of a shouted sentence in restraint's hype share, per unit: half a sentence of hype. */
-export const shoutShare = 0.5
-
 const nameWhy = /^a name|^een naam/
 const lowercaseWord = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu
 const firstWord = /^[\p{L}'’-]+/u
@@ -267,8 +264,8 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
         details.add(key)
       }
       let weight = signal.weight
-      // Shouting takes half the sentence's length of the hype share.
-      if (signal.component === 'restraint' && weight < 0) weight = -sentenceUnits(sentence.words) * shoutShare
+      // Hype signals take their weight's share of the sentence's length: shouting half, an exclamation a quarter.
+      if (signal.component === 'restraint' && weight < 0) weight = sentenceUnits(sentence.words) * weight
       const item: EvidenceItem = {component: signal.component, weight, why: signal.why, text, place: signal.place, part: sentence.part, kind: signal.why}
       if (signal.spec) item.spec = true
       items.push(item)
