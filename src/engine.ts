@@ -249,6 +249,7 @@ function placeSentence(
 ): SentenceFigures {
   // Offsets stay those of the batch text; places are in the source.
   if (block.part !== undefined) sentence.part = block.part
+  if (block.role !== undefined) sentence.role = block.role
   sentence.place = toPlace(sentence.start, sentence.end)
   for (const signal of sentence.signals) signal.place = toPlace(signal.start, signal.end)
   return sentence
