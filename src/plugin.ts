@@ -158,11 +158,13 @@ export function retextTrouw(options?: Readonly<Options> | null) {
 
     // nlcst is Root > Paragraph > Sentence: walk it directly (a generic
     // visitor costs more than the detectors on small blocks).
-    // The previous sentence of the paragraph, when it is a question (see `SentenceView.previous`).
-    let question: SentenceView | undefined
+    // The previous sentence of the paragraph (see `SentenceView.earlier`), and whether it is a question (`previous`).
+    let earlier: SentenceView | undefined
+    let question = false
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
-      question = undefined
+      earlier = undefined
+      question = false
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode') continue
         const sentenceStart = sentence.position?.start.offset ?? 0
@@ -190,10 +192,17 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         words,
         interest,
         quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges,
-        previous: question
+        previous: question ? earlier : undefined,
+        earlier
       }
+      // One sentence back, never more: the links of the sentence before are cut (its tokens' pool is reused next).
+      if (earlier !== undefined) {
+        earlier.previous = undefined
+        earlier.earlier = undefined
+      }
+      earlier = view
       const last = tokens[tokens.length - 1]
-      question = last !== undefined && last.kind === 'punct' && last.raw.includes('?') ? {...view, previous: undefined} : undefined
+      question = last !== undefined && last.kind === 'punct' && last.raw.includes('?')
 
       // The active detectors to run, by position; counted, not cleared (`length = 0` is a slow call in V8).
       let count = 0

@@ -442,6 +442,12 @@ describe('analysis and config edits (in process)', () => {
     addToAllow('beste van Zwolle', pkg, folder)
     expect(JSON.parse(readFileSync(pkg, 'utf8'))).toEqual({name: 'copy', trouw: {spell: true, allow: ['beste van Zwolle']}})
 
+    // A JSON config with comments is read, but not rewritten (that would lose them).
+    const commented = path.join(mkdtempSync(path.join(tmpdir(), 'trouw-allow-')), '.trouwrc.json')
+    writeFileSync(commented, '{\n  // ours\n  "allow": ["x",],\n}\n')
+    expect(addToAllow('x', commented, folder).present).toBe(true)
+    expect(() => addToAllow('y', commented, folder)).toThrow(/has comments.*add "y" to its `allow` list yourself/)
+
     const js = path.join(folder, '.trouwrc.js')
     writeFileSync(js, 'export default {}\n')
     expect(() => addToAllow('x', js, folder)).toThrow(/JavaScript/)

@@ -4,12 +4,13 @@
  */
 import {UsageError, parseCommandArgs} from './args.js'
 import type {VFile} from 'vfile'
-import {formats, type FormatName, type Severity, type SeverityOrOff} from '../types.js'
+import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {runFiles} from './files.js'
 import {stringifyReport, toJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
+import {verdictOf} from '../verdict.js'
 import {version} from './version.js'
 
 export {UsageError}
@@ -77,8 +78,6 @@ Exit codes: 0 clean, 1 findings at the failing level or ESP below --min-esp,
 
 const reportFormats = ['pretty', 'text', 'json', 'sarif', 'github'] as const
 export type ReportFormat = (typeof reportFormats)[number]
-
-const severityLevels: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
@@ -242,14 +241,9 @@ export async function checkCommand(
   return {code: result.files.some(fails) ? 1 : 0, inputs: result.inputs}
 }
 
-/** Whether a file fails by its own settings: findings at `failOn` or above, or ESP below `minEsp`. */
+/** Whether a file fails by its own settings: findings at `failOn` or above, or ESP below `minEsp` (src/verdict.ts). */
 function fails(file: VFile): boolean {
-  const settings = file.data.trouwSettings
-  const failOn = settings?.failOn ?? 'warning'
-  const failing = failOn === 'never' ? Infinity : severityLevels[failOn]
-  const found = file.messages.some((message) => message.category !== 'notice' && severityLevels[message.severity ?? 'info'] >= failing)
-  const minEsp = settings?.minEsp
-  return found || (minEsp !== undefined && (file.data.trouw?.scores?.esp ?? 0) < minEsp)
+  return !verdictOf(file).pass
 }
 
 /**

@@ -41,6 +41,12 @@ export interface SentenceView {
    * sentence break (see the phrase kind's `before`).
    */
   previous?: SentenceView
+  /**
+   * The sentence before, in the same paragraph, whatever it ends with: the
+   * window of a rule whose act spans two sentences (`window: paragraph` in
+   * the phrase kind: shared history, then "Are you really leaving now?").
+   */
+  earlier?: SentenceView
 }
 
 /** A pattern hit handed to the detector that registered the pattern. */

@@ -14,6 +14,7 @@ import {loadRules} from '../rule-loader.js'
 import {InputError, type Block, type FormatName, type Language, type PartName, type PhaseGuess, type ScoreEvidence, type Scores, type Severity} from '../types.js'
 import {LineIndex} from '../line-index.js'
 import {planFix, planRewrite} from '../fix.js'
+import {emailBodyLocator, type RawRange} from './eml-positions.js'
 
 /** A 0-based position: line and UTF-16 character, as LSP has it. */
 export interface Pos {
@@ -170,9 +171,10 @@ function toAnalysis(
     const place = message.place && 'start' in message.place ? message.place : undefined
     let start = (place?.start.offset ?? 0) + shift
     let end = (place?.end.offset ?? place?.start.offset ?? 0) + shift
+    let writable: ((newText: string) => boolean) | undefined
     if (email) {
       const found = email(message, start - shift, end - shift)
-      if (found) [start, end] = found
+      if (found) ({start, end, writable} = found)
       else {
         finding.located = false
         start = end = 0
@@ -183,6 +185,8 @@ function toAnalysis(
 
     if (finding.located) {
       finding.fixes = fixesFor(message, finding, start, end, text, lines, shift, format)
+      // An .eml fix is offered only where the raw text is the words themselves (not encoded).
+      if (writable) finding.fixes = finding.fixes.filter((fix) => writable!(fix.newText))
       if (format !== 'text' && format !== 'eml' && !finding.ruleId.startsWith('trouw/')) {
         finding.ignore = ignoreInsertion(finding.ruleId, start - shift, blockSpans, text, lines, shift)
       }
@@ -311,27 +315,33 @@ function ignoreInsertion(
 }
 
 /**
- * For `.eml` documents, whose positions are in decoded parts: the offsets of
- * a message in the raw text when its words can be found there (the Subject
- * header line, or the first occurrence in the body), else none.
+ * For `.eml` documents, whose positions are in decoded parts: the raw range
+ * of a message (the Subject header line; a body part's words where they are
+ * in the raw MIME part, through its transfer encoding and charset), else none.
  */
 function emailLocator(
   text: string,
   sources: Readonly<Record<string, string>>
-): (message: VFileMessage, start: number, end: number) => [number, number] | undefined {
+): (message: VFileMessage, start: number, end: number) => RawRange | undefined {
   const headerEnd = /\r?\n\r?\n/.exec(text)?.index ?? text.length
   const subjectLine = /^subject:[ \t]*(.*)$/im.exec(text.slice(0, headerEnd))
   const subjectStart = subjectLine ? subjectLine.index + subjectLine[0].length - subjectLine[1].length : -1
+  const body = emailBodyLocator(text, sources)
+  const readOnly = () => false
   return (message, start, end) => {
     if (message.part === 'subject') {
       if (subjectStart === -1) return undefined
       const raw = subjectLine![1]
-      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return [subjectStart + start, subjectStart + end]
-      return [subjectStart, subjectStart + raw.replace(/\s+$/, '').length]
+      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return {start: subjectStart + start, end: subjectStart + end, writable: () => true}
+      return {start: subjectStart, end: subjectStart + raw.replace(/\s+$/, '').length, writable: readOnly}
     }
+    const source = message.part === 'text' ? 'text' : message.part === 'html' || message.part === 'preheader' ? 'html' : undefined
+    const mapped = source ? body(source, start, end) : undefined
+    if (mapped) return mapped
+    // A part this reader could not map: the first place its words are in the body, if any.
     const actual = message.actual ?? ''
     if (actual === '') return undefined
     const at = text.indexOf(actual, headerEnd)
-    return at === -1 ? undefined : [at, at + actual.length]
+    return at === -1 ? undefined : {start: at, end: at + actual.length, writable: readOnly}
   }
 }

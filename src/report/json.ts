@@ -2,6 +2,7 @@
 import type {VFile} from 'vfile'
 import type {JsonFile, JsonReport, ScoreEvidence, Scores} from '../types.js'
 import {toJsonMessage} from '../messages.js'
+import {verdictOf, type VerdictReason} from '../verdict.js'
 
 const emptyScores: Scores = {esp: 0, warmth: 0, restraint: 0, freedom: 0, reciprocity: 0, distinctiveness: 0}
 
@@ -13,6 +14,19 @@ export interface JsonFileWithEvidence extends JsonFile {
   suggestions: string[]
   /** For `.eml`, when asked: the decoded parts positions point into (see `TrouwData.parts`). */
   parts?: Readonly<Record<string, string>>
+  /** Whether the file passes its gate (`failOn`, `minEsp`; src/verdict.ts). */
+  pass: boolean
+  /** Why it does not: findings at the failing level (`trouw/fail-on`), ESP below the minimum (`trouw/min-esp`). */
+  reasons: VerdictReason[]
+}
+
+/** The report with the verdict over all files. */
+export interface JsonReportWithVerdict extends JsonReport {
+  files: JsonFileWithEvidence[]
+  /** Whether every file passes. */
+  pass: boolean
+  /** Every file's reasons, each with the file's path. */
+  reasons: Array<VerdictReason & {path: string}>
 }
 
 /** What a JSON report carries besides the contract's fields. */
@@ -31,13 +45,18 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     phase: data?.phase ?? null,
     messages: file.messages.map((message) => toJsonMessage(message, {text: String(file.value ?? ''), format: data?.format})),
     evidence: data?.evidence ?? [],
-    suggestions: data?.suggestions ?? []
+    suggestions: data?.suggestions ?? [],
+    pass: true,
+    reasons: []
   }
   if (options?.parts && data?.parts) json.parts = data.parts
+  const verdict = verdictOf(file)
+  json.pass = verdict.pass
+  json.reasons = verdict.reasons
   return json
 }
 
-export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOptions>): JsonReport {
+export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOptions>): JsonReportWithVerdict {
   const jsonFiles = files.map((file) => toJsonFile(file, options))
   const all = jsonFiles.flatMap((file) => file.messages)
   const scored = jsonFiles.filter((file) => file.messages.length > 0 || file.scores.esp > 0)
@@ -49,7 +68,9 @@ export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOpt
       warnings: all.filter((message) => message.severity === 'warning').length,
       infos: all.filter((message) => message.severity === 'info').length,
       esp: scored.length > 0 ? Math.round(scored.reduce((sum, file) => sum + file.scores.esp, 0) / scored.length) : null
-    }
+    },
+    pass: jsonFiles.every((file) => file.pass),
+    reasons: jsonFiles.flatMap((file) => file.reasons.map((reason) => ({path: file.path, ...reason})))
   }
 }
 
