@@ -43,7 +43,7 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     format: data?.format ?? 'text',
     scores: data?.scores ?? emptyScores,
     phase: data?.phase ?? null,
-    messages: file.messages.map(toJsonMessage),
+    messages: file.messages.map((message) => toJsonMessage(message, {text: String(file.value ?? ''), format: data?.format})),
     evidence: data?.evidence ?? [],
     suggestions: data?.suggestions ?? [],
     pass: true,
