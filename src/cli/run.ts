@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {runFiles} from './files.js'
-import {stringifyReport, toJsonReport} from '../report/json.js'
+import {writeJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
 import {verdictOf} from '../verdict.js'
@@ -283,7 +283,8 @@ export async function checkCommand(
     detectConfig: command.detectConfig,
     detectIgnore: command.detectIgnore,
     onWarning: (line) => io.stderr.write(`trouw: ${line}\n`),
-    onProgress: progress?.update
+    onProgress: progress?.update,
+    parallel: true
   })
   progress?.clear()
   beforeReport?.()
@@ -332,7 +333,7 @@ async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: 
   const quiet = Boolean(command.quiet)
   switch (command.report) {
     case 'json':
-      io.stdout.write(stringifyReport(toJsonReport(files)))
+      writeJsonReport(files, (chunk) => io.stdout.write(chunk))
       return
     case 'sarif': {
       const {sarifReport} = await import('../report/sarif.js')
