@@ -46,7 +46,8 @@ Options for check:
   --fail-on LEVEL         exit 1 on findings at this level or above:
                           error, warning, info, never (default: warning)
   --min-esp N             exit 1 when a file's ESP score is below N (0-100)
-  -q, --quiet             report warnings and errors only; no score for clean files
+  -q, --quiet             report warnings and errors only, and nothing of
+                          clean files
   --rule ID=LEVEL         set a rule, category/subtype, category or spelling
                           to off, info, warning or error (repeatable)
   --allow ID|PHRASE       never report this rule, category or phrase (repeatable)
