@@ -61,8 +61,8 @@ Options for check:
   --stdin, -              read the copy from standard input (also when no
                           file is given and stdin is not a terminal)
   --color, --no-color     colour in the pretty report, or none (default: on a
-                          terminal, unless NO_COLOR is set; FORCE_COLOR forces it);
-                          --color also picks the pretty report on a pipe
+                          terminal, unless NO_COLOR is set; FORCE_COLOR forces
+                          it); --color also picks the pretty report on a pipe
   -w, --watch             check again whenever a file (or its config) is saved;
                           stop with Ctrl-C
   -h, --help              show this help
