@@ -9,6 +9,7 @@
  * or a promise, drop a merge tag or a link, or leave mask filler, is not
  * offered (`refused` keeps what was held back, for measurement).
  */
+import {shorten} from './text-util.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
@@ -73,7 +74,7 @@ declare module 'vfile-message' {
 /** Shorten long quoted text so reasons stay one line. */
 function quote(actual: string): string {
   const flat = actual.replace(/\s+/g, ' ').trim()
-  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
+  return flat.length > 60 ? shorten(flat, 58) : flat
 }
 
 /** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */

@@ -10,6 +10,7 @@
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
 import {minEspReason} from '../verdict.js'
+import {truncate} from '../ui/clip.js'
 
 /** How many evidence lines the text report prints per file (the JSON report has them all). */
 export const evidenceLines = 5
@@ -48,7 +49,7 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
       const sign = item.delta > 0 ? '+' : ''
       const text = item.text.replace(/\s+/g, ' ').trim()
       const part = item.part ? ` [${item.part}]` : ''
-      lines.push(`  score ${sign}${item.delta} ${item.component}  "${text.length > 40 ? text.slice(0, 39) + '…' : text}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
+      lines.push(`  score ${sign}${item.delta} ${item.component}  "${truncate(text, 40)}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
     }
     for (const suggestion of file.suggestions) lines.push(`  suggestion  ${suggestion}`)
   }

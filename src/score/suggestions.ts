@@ -6,6 +6,7 @@
  * `espWeight × (component with P + 1 − component now)`. At most one
  * suggestion per component.
  */
+import {shorten} from '../text-util.js'
 import type {Language, Phase, ScoreComponent} from '../types.js'
 
 export interface ComponentState {
@@ -110,7 +111,7 @@ const advocacy: ReadonlySet<Phase | undefined> = new Set(['ambassador', 'defende
 
 function fill(texts: Texts, lang: Language, text = ''): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return texts[lang].replace('{text}', flat.length > 50 ? flat.slice(0, 47) + '…' : flat)
+  return texts[lang].replace('{text}', shorten(flat, 48))
 }
 
 /** The candidate that takes away a component's negative evidence. */

@@ -8,7 +8,7 @@ import {Box, Text} from 'ink'
 import type {ReviewSnapshot} from './review-session.js'
 import {SourceSpan} from './SourceSpan.js'
 import {severityColor} from './FindingView.js'
-import {clipAround, displayable, truncate} from './clip.js'
+import {clipAround, displayWidth, displayable, truncate} from './clip.js'
 
 export interface ReviewScreenProps {
   snapshot: ReviewSnapshot
@@ -152,7 +152,7 @@ function PreviewLine({preview, width, colored}: {preview: NonNullable<ReviewSnap
         </Text>
         {parts.after}
       </Text>
-      {colored ? null : <Text>{'      ' + ' '.repeat(parts.before.length) + '+'.repeat(Math.max(1, parts.span.length))}</Text>}
+      {colored ? null : <Text>{'      ' + ' '.repeat(displayWidth(parts.before)) + '+'.repeat(Math.max(1, displayWidth(parts.span)))}</Text>}
       {preview.replaced !== null ? (
         <Text dimColor wrap="truncate-end">
           {'      rewrites the sentence “' + truncate(preview.replaced.replace(/\s+/g, ' ').trim(), Math.max(10, width - 32)) + '”'}
