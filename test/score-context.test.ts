@@ -7,7 +7,7 @@
  * with the prose. Every test sentence here is written for this file.
  */
 import {describe, expect, it} from 'vitest'
-import {check, checkExtracted, extract, type BlockRole, type Language} from '../src/index.js'
+import {check, checkExtracted, extract, textReport, toJsonFile, type BlockRole, type Language} from '../src/index.js'
 import {collectEvidence, scoreEvidence, type EvidenceItem} from '../src/score/index.js'
 import type {Scores, SentenceFigures} from '../src/types.js'
 
@@ -211,6 +211,14 @@ describe('restraint and confidence', () => {
     )
     expect(little.scoreConfidence!).toBeLessThan(0.3)
     expect(full.scoreConfidence!).toBeGreaterThan(0.9)
+  })
+
+  it('says in the JSON and text reports how sure the score is', async () => {
+    const short = await check('Thanks!', {lang: 'en', format: 'text', spell: false, path: 'short.txt'})
+    const long = await check(body, {lang: 'en', format: 'text', spell: false, path: 'long.txt'})
+    expect(toJsonFile(short).scoreConfidence).toBe(short.data.trouw!.scoreConfidence)
+    expect(textReport([short])).toMatch(/unsure: little prose \(confidence 0\.\d\d\)/)
+    expect(textReport([long])).toMatch(/; confidence 0\.\d\d\)/)
   })
 
   it('counts a sentence outside the prose in the length only when a finding falls in it', () => {

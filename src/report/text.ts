@@ -7,6 +7,7 @@
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+import {confidenceNote} from '../score/formula.js'
 
 /** How many evidence lines the text report prints per file (the JSON report has them all). */
 export const evidenceLines = 5
@@ -20,7 +21,7 @@ export function textReport(files: readonly VFile[]): string {
     const file = toJsonFile(vfile)
     const {scores} = file
     lines.push(
-      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness})` +
+      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness}; ${confidenceNote(file.scoreConfidence)})` +
         (file.phase ? `, phase ${file.phase.name} (${Math.round(file.phase.confidence * 100)}%)` : '')
     )
     for (const message of file.messages) {

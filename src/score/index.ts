@@ -13,7 +13,7 @@ import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
 import {suggest, type ComponentState} from './suggestions.js'
 
-export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits} from './formula.js'
+export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
 
 /** One piece of evidence before it has points: a signed weight on a component. */

@@ -27,6 +27,8 @@ export interface ReportFile {
   findings: ReportFinding[]
   evidence: ScoreEvidence[]
   suggestions: string[]
+  /** How sure the score is, 0–1 (`scoreConfidence` in the JSON report). */
+  scoreConfidence: number
 }
 
 export interface ReportSummary {
@@ -74,6 +76,7 @@ export function toReportFile(vfile: VFile): ReportFile {
     phase: file.phase,
     evidence: file.evidence,
     suggestions: file.suggestions,
+    scoreConfidence: file.scoreConfidence,
     findings: file.messages.map((message) => withSourceLine(message, linesOf(message)))
   }
 }
