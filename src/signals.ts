@@ -298,6 +298,11 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       }
     }
   }
+  // A short line with a postcode is an address (a footer's, mostly): about the sender, not said to the reader.
+  if ((any & isNumberWord) !== 0 && words.length <= addressMaxWords && hasPostcode(words)) {
+    if (out) out.aside = 'an address'
+    return []
+  }
   // A group's `needs` and `unless` phrases, looked up once per sentence and group.
   let phraseFound: Map<PatternIndex<true>, boolean> | undefined
   const present = (phrases: PatternIndex<true>): boolean => {
@@ -433,6 +438,20 @@ function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signa
     if (end - from > 1 || inRanges(sentence.quoted, words[from].start) || !measures(sentence, compiled, from)) continue
     add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number that measures: an amount, a size, a time, a count', start: words[from].start, end: words[from].end, spec: true}, from, end)
   }
+}
+
+/** A sentence with a postcode and at most this many words is an address line. */
+export const addressMaxWords = 14
+
+/** A postcode: four digits and two capitals ("7411 AB"), or two capitals and five digits ("CA 94105"). */
+function hasPostcode(words: readonly Token[]): boolean {
+  for (let index = 0; index + 1 < words.length; index++) {
+    const a = words[index]
+    const b = words[index + 1]
+    if (/^\d{4}$/.test(a.raw) && b.caps && b.raw.length === 2) return true
+    if (a.caps && a.raw.length === 2 && /^\d{5}$/.test(b.raw)) return true
+  }
+  return false
 }
 
 const currency = /[$€£¥]/
