@@ -11,6 +11,7 @@ import type {BlockRole, Language, PartName, Place, ScoreComponent, ScoreEvidence
 import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfidence, sentenceUnits, specRate} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
+import {isCommonWord} from './common-words.js'
 import {suggest, type ComponentState} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
@@ -186,7 +187,11 @@ const firstWord = /^[\p{L}'’-]+/u
  * is no name, and the same detail counts once. Restraint falls with the share
  * of the prose that is hype: a hyped sentence weighs its length in units.
  */
-export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number; confidence: number} {
+export function collectEvidence(
+  sentences: readonly SentenceFigures[],
+  messages: readonly VFileMessage[],
+  lang: Language = 'en'
+): {items: EvidenceItem[]; units: number; confidence: number} {
   const items: EvidenceItem[] = []
   // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
   const repeats = repeatedSentences(sentences)
@@ -258,7 +263,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
       const offset = signal.start - sentence.start
       const text = sentence.text.slice(offset, offset + signal.end - signal.start)
       if (signal.component === 'distinctiveness' && signal.weight > 0) {
-        if (nameWhy.test(signal.why) && seenLower(firstWord.exec(text)?.[0] ?? text)) continue
+        if (nameWhy.test(signal.why) && (seenLower(firstWord.exec(text)?.[0] ?? text) || allCommon(text, lang))) continue
         const key = text.toLowerCase().replace(/\s+/g, ' ')
         if (details.has(key)) continue
         details.add(key)
@@ -272,6 +277,12 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     }
   }
   return {items, units, confidence: scoreConfidence(units)}
+}
+
+/** Is every word of a name a common word of the language ("Windows Program", "Building Inspector")? */
+function allCommon(name: string, lang: Language): boolean {
+  const words = name.split(/[\s.\-]+/).filter(Boolean)
+  return words.length > 0 && words.every((word) => isCommonWord(word, lang))
 }
 
 /** Per sentence 1 where the copy said the same sentence before (case and spacing aside); undefined when none repeats. */
@@ -290,7 +301,7 @@ function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | 
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units, confidence} = collectEvidence(data.sentences, file.messages)
+  const {items, units, confidence} = collectEvidence(data.sentences, file.messages, data.language as Language)
   const {scores, evidence, states} = scoreEvidence(items, units)
   data.scoreConfidence = confidence
   const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
