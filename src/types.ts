@@ -258,15 +258,34 @@ export interface JsonMessage {
   severity: Severity
   reason: string
   actual: string
+  /** Fixes: replacements of exactly `actual` that keep every fact (`['']`: remove it). */
   expected: string[]
+  /** Sentence rewrites, offered one by one, never preferred (added field). */
+  suggestions: JsonSuggestion[]
   line: number
   column: number
   endLine: number
   endColumn: number
   url: string
   part?: PartName
-  /** Advice that goes with `expected` (added field). */
+  /** Advice: what to do and why, an example marked as one with [placeholders] (added field). */
   note?: string
+  /**
+   * Each fix, then each suggestion, as an edit of the file's source (0-based
+   * UTF-16 offsets, end exclusive): what the playground applies (added field;
+   * absent for `.eml` parts and findings without a rewrite).
+   */
+  edits?: Array<{kind: 'fix' | 'suggestion'; title: string; start: number; end: number; insert: string}>
+}
+
+/** A rewrite of the sentence a finding is in, and the range it replaces. */
+export interface JsonSuggestion {
+  title: string
+  text: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
 }
 
 export interface JsonFile {

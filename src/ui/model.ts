@@ -6,6 +6,7 @@
 import type {VFile} from 'vfile'
 import type {JsonMessage, PhaseGuess, ScoreEvidence, Scores} from '../types.js'
 import {toJsonFile, toJsonReport} from '../report/json.js'
+import {minEspReason} from '../verdict.js'
 
 /** A finding with the source line it starts on (none for notices without a place). */
 export interface ReportFinding extends JsonMessage {
@@ -29,6 +30,8 @@ export interface ReportFile {
   suggestions: string[]
   /** How sure the score is, 0–1 (`scoreConfidence` in the JSON report). */
   scoreConfidence: number
+  /** Why the file fails the score gate (`--min-esp`), if it does (default: it does not). */
+  belowMinEsp?: string | null
 }
 
 export interface ReportSummary {
@@ -77,6 +80,7 @@ export function toReportFile(vfile: VFile): ReportFile {
     evidence: file.evidence,
     suggestions: file.suggestions,
     scoreConfidence: file.scoreConfidence,
+    belowMinEsp: minEspReason(file.reasons)?.message ?? null,
     findings: file.messages.map((message) => withSourceLine(message, linesOf(message)))
   }
 }
