@@ -131,6 +131,12 @@ describe('hype and pressure read in context', () => {
     expect(await restraintOf('Our rates are simply incredible.')).toEqual(['a loud word of praise'])
   })
 
+  it('counts exclamations as hype only where the prose keeps exclaiming', async () => {
+    expect((await figuresOf(`${body} See you soon, the bench is worth the wait!`)).scores.restraint).toBe(100)
+    const shouty = await figuresOf('Lower your payment! Cut your debt! Shorten your loan! Apply in one minute.')
+    expect(shouty.scores.restraint).toBeLessThan(90)
+  })
+
   it('does not count what is said inside quotation marks as the sender\'s', async () => {
     const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
     expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])

@@ -246,6 +246,9 @@ export function collectEvidence(
   // The same detail counts once (a product name twenty times is one name).
   const details = new Set<string>()
 
+  // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
+  const exclaims = exclaimsOften(sentences, repeats)
+
   let units = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
@@ -260,6 +263,7 @@ export function collectEvidence(
     for (const signal of sentence.signals) {
       if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
+      if (signal.why === exclamationWhy && !exclaims) continue
       const offset = signal.start - sentence.start
       const text = sentence.text.slice(offset, offset + signal.end - signal.start)
       if (signal.component === 'distinctiveness' && signal.weight > 0) {
@@ -277,6 +281,25 @@ export function collectEvidence(
     }
   }
   return {items, units, confidence: scoreConfidence(units)}
+}
+
+const exclamationWhy = 'an exclamation'
+/** Exclamations count as hype from this many exclaimed sentences of the prose… */
+export const exclaimMinSentences = 2
+/** …when they are at least this share of its sentences. */
+export const exclaimMinShare = 0.25
+
+/** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
+function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
+  let prose = 0
+  let exclaimed = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence)) continue
+    prose++
+    for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
+  }
+  return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
 }
 
 /** Is every word of a name a common word of the language ("Windows Program", "Building Inspector")? */
