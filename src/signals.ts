@@ -38,7 +38,7 @@ export const shoutValence = 1
 export const shoutWeight = -0.5
 /** Weight (negative) of a loud word of praise for restraint ("amazing", "incredible"), where no finding counts. */
 export const loudWordWeight = -0.5
-/** Sentiment lexicon valence or intensity from which a positive word is loud. */
+/** Sentiment lexicon valence and intensity from which a positive word is loud (amazing, superb; not fun, win). */
 export const loudValence = 4
 export const loudIntensity = 0.7
 /** Weight (negative) of a sentence that exclaims ("!") for restraint: a light sign of hype. */
@@ -126,7 +126,7 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
     if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
-    if (entry && entry.valence > 0 && (entry.valence >= loudValence || entry.intensity >= loudIntensity)) flags |= isLoud
+    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity) flags |= isLoud
   }
   return flags
 }
@@ -298,6 +298,11 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       }
     }
   }
+  // A short line with a postcode is an address (a footer's, mostly): about the sender, not said to the reader.
+  if ((any & isNumberWord) !== 0 && words.length <= addressMaxWords && hasPostcode(words)) {
+    if (out) out.aside = 'an address'
+    return []
+  }
   // A group's `needs` and `unless` phrases, looked up once per sentence and group.
   let phraseFound: Map<PatternIndex<true>, boolean> | undefined
   const present = (phrases: PatternIndex<true>): boolean => {
@@ -435,6 +440,20 @@ function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signa
   }
 }
 
+/** A sentence with a postcode and at most this many words is an address line. */
+export const addressMaxWords = 14
+
+/** A postcode: four digits and two capitals ("7411 AB"), or two capitals and five digits ("CA 94105"). */
+function hasPostcode(words: readonly Token[]): boolean {
+  for (let index = 0; index + 1 < words.length; index++) {
+    const a = words[index]
+    const b = words[index + 1]
+    if (/^\d{4}$/.test(a.raw) && b.caps && b.raw.length === 2) return true
+    if (a.caps && a.raw.length === 2 && /^\d{5}$/.test(b.raw)) return true
+  }
+  return false
+}
+
 const currency = /[$€£¥]/
 const year = /^(?:19|20)\d\d$/
 
@@ -493,13 +512,18 @@ function isNumber(token: Token): boolean {
  */
 function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
   const {tokens, words} = sentence
-  let capitalised = 0
-  for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
-  if (words.length >= 3 && capitalised * 2 > words.length) return
+  // A line in Title Case ("To Harvest A Lot Of Addresses") names nothing: per line when the sentence runs over several.
+  const titleLine = titleCaseLines(sentence)
+  if (titleLine === undefined) {
+    let capitalised = 0
+    for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
+    if (words.length >= 3 && capitalised * 2 > words.length) return
+  }
   let tokenIndex = 0
   for (let index = 1; index < words.length; index++) {
     const token = words[index]
     if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || (wordFlags(token, compiled, sentence.lang) & isNotName) !== 0) continue
+    if (titleLine !== undefined && titleLine[index] === 1) continue
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
@@ -510,6 +534,25 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
+}
+
+/** Per word of a sentence that runs over several lines, 1 where its line (three words or more) is mostly capitalised; undefined for one line. */
+function titleCaseLines(sentence: SentenceView): Uint8Array | undefined {
+  const {words, text} = sentence
+  let marks: Uint8Array | undefined
+  let from = 0
+  for (let index = 1; index <= words.length; index++) {
+    if (index < words.length && !text.slice(words[index - 1].end, words[index].start).includes('\n')) continue
+    if (from === 0 && index === words.length) return marks
+    let capitalised = 0
+    for (let word = from; word < index; word++) if (words[word].kind === 'word' && startsWithCapital(words[word])) capitalised++
+    if (index - from >= 3 && capitalised * 2 > index - from) {
+      marks ??= new Uint8Array(words.length)
+      marks.fill(1, from, index)
+    }
+    from = index
+  }
+  return marks
 }
 
 const capitalStart = /^\p{Lu}/u

@@ -9,6 +9,7 @@
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+import {confidenceNote} from '../score/formula.js'
 import {minEspReason} from '../verdict.js'
 import {truncate} from '../ui/clip.js'
 
@@ -30,7 +31,7 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
     if (options?.quiet && file.messages.length === 0 && file.pass) continue
     const {scores} = file
     lines.push(
-      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness})` +
+      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness}; ${confidenceNote(file.scoreConfidence)})` +
         (file.phase ? `, phase ${file.phase.name} (${Math.round(file.phase.confidence * 100)}%)` : '')
     )
     for (const message of file.messages) {

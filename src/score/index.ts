@@ -11,9 +11,10 @@ import type {BlockRole, Language, PartName, Place, ScoreComponent, ScoreEvidence
 import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfidence, sentenceUnits, specRate} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
+import {isCommonWord} from './common-words.js'
 import {suggest, type ComponentState} from './suggestions.js'
 
-export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits} from './formula.js'
+export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
 
 /** One piece of evidence before it has points: a signed weight on a component. */
@@ -186,7 +187,11 @@ const firstWord = /^[\p{L}'’-]+/u
  * is no name, and the same detail counts once. Restraint falls with the share
  * of the prose that is hype: a hyped sentence weighs its length in units.
  */
-export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number; confidence: number} {
+export function collectEvidence(
+  sentences: readonly SentenceFigures[],
+  messages: readonly VFileMessage[],
+  lang: Language = 'en'
+): {items: EvidenceItem[]; units: number; confidence: number} {
   const items: EvidenceItem[] = []
   // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
   const repeats = repeatedSentences(sentences)
@@ -241,6 +246,9 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   // The same detail counts once (a product name twenty times is one name).
   const details = new Set<string>()
 
+  // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
+  const exclaims = exclaimsOften(sentences, repeats)
+
   let units = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
@@ -255,10 +263,11 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     for (const signal of sentence.signals) {
       if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
+      if (signal.why === exclamationWhy && !exclaims) continue
       const offset = signal.start - sentence.start
       const text = sentence.text.slice(offset, offset + signal.end - signal.start)
       if (signal.component === 'distinctiveness' && signal.weight > 0) {
-        if (nameWhy.test(signal.why) && seenLower(firstWord.exec(text)?.[0] ?? text)) continue
+        if (nameWhy.test(signal.why) && (seenLower(firstWord.exec(text)?.[0] ?? text) || allCommon(text, lang))) continue
         const key = text.toLowerCase().replace(/\s+/g, ' ')
         if (details.has(key)) continue
         details.add(key)
@@ -272,6 +281,31 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     }
   }
   return {items, units, confidence: scoreConfidence(units)}
+}
+
+const exclamationWhy = 'an exclamation'
+/** Exclamations count as hype from this many exclaimed sentences of the prose… */
+export const exclaimMinSentences = 2
+/** …when they are at least this share of its sentences. */
+export const exclaimMinShare = 0.25
+
+/** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
+function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
+  let prose = 0
+  let exclaimed = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence)) continue
+    prose++
+    for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
+  }
+  return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
+}
+
+/** Is every word of a name a common word of the language ("Windows Program", "Building Inspector")? */
+function allCommon(name: string, lang: Language): boolean {
+  const words = name.split(/[\s.\-]+/).filter(Boolean)
+  return words.length > 0 && words.every((word) => isCommonWord(word, lang))
 }
 
 /** Per sentence 1 where the copy said the same sentence before (case and spacing aside); undefined when none repeats. */
@@ -290,7 +324,7 @@ function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | 
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units, confidence} = collectEvidence(data.sentences, file.messages)
+  const {items, units, confidence} = collectEvidence(data.sentences, file.messages, data.language as Language)
   const {scores, evidence, states} = scoreEvidence(items, units)
   data.scoreConfidence = confidence
   const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess

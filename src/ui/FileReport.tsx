@@ -17,7 +17,7 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
   const evidence = [...file.evidence].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, evidenceLines)
   return (
     <Box flexDirection="column" marginBottom={1} width={width}>
-      <FileHeader path={file.path} language={file.language} format={file.format} phase={file.phase} scores={file.scores} width={width} />
+      <FileHeader path={file.path} language={file.language} format={file.format} phase={file.phase} scores={file.scores} confidence={file.scoreConfidence} width={width} />
       {file.belowMinEsp ? (
         <Text wrap="wrap">
           <Text color="red" bold>
