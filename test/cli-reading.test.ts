@@ -52,6 +52,17 @@ describe('the CLI reads with limits', () => {
     expect(JSON.parse(result.stdout).files.map((file: {path: string}) => file.path)).toEqual([path.join('scanned', 'mail.md')])
   })
 
+  it('refuses a FIFO that a glob matches', () => {
+    const globbed = path.join(folder, 'globbed')
+    mkdirSync(globbed)
+    writeFileSync(path.join(globbed, 'a.txt'), copy)
+    if (!mkfifo(path.join(globbed, 'b.txt'))) return
+    const result = run(['check', 'globbed/*.txt', '--format', 'json'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual(['trouw: globbed/b.txt: is a named pipe (FIFO), not a file: pipe the copy to trouw on stdin, or save it to a file'])
+    expect(JSON.parse(result.stdout).files.map((file: {path: string}) => file.path)).toEqual(['globbed/a.txt'])
+  })
+
   it('refuses /dev/zero as a file, and cuts it at the limit on stdin', () => {
     const given = run(['check', '/dev/zero'], {cwd: folder})
     expect(given.status).toBe(2)

@@ -17,6 +17,7 @@
  */
 import path from 'node:path'
 import {readdir, realpath, stat} from 'node:fs/promises'
+import {glob, hasMagic} from 'glob'
 import {Readable} from 'node:stream'
 import {VFile as EngineFile} from 'vfile'
 import {unified, type Processor} from 'unified'
@@ -274,7 +275,8 @@ export async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number 
  * times), skips `node_modules` and files without a checked extension, as
  * unified-engine does, and turns what it cannot read (a FIFO, a device, a
  * socket with a checked extension; a link loop; no permission) into one
- * line each. Globs and missing paths go to unified-engine as they are.
+ * line each. Globs are expanded as unified-engine would; missing paths
+ * and globs that match nothing go to it as they are, for its messages.
  */
 async function expandGiven(given: readonly string[], cwd: string): Promise<{files: Array<string | EngineFile>; errors: string[]}> {
   const files: Array<string | EngineFile> = []
@@ -317,8 +319,14 @@ async function expandGiven(given: readonly string[], cwd: string): Promise<{file
   }
 
   for (const entry of given) {
-    if (/[*?[\]{}]/.test(entry)) files.push(entry)
-    else await visit(entry, false)
+    if (hasMagic(entry)) {
+      // As unified-engine expands a glob (the same package and options); one that matches nothing goes to it as is, for its message.
+      const matches = (await glob(entry, {cwd})).sort()
+      if (matches.length === 0) files.push(entry)
+      for (const match of matches) await visit(match, false)
+    } else {
+      await visit(entry, false)
+    }
   }
   return {files, errors}
 }
