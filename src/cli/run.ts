@@ -7,7 +7,7 @@ import {UsageError, didYouMean, parseCommandArgs} from './args.js'
 import type {VFile} from 'vfile'
 import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
-import {runFiles} from './files.js'
+import {readStdin, runFiles} from './files.js'
 import {writeJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
@@ -160,11 +160,6 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-  return Buffer.concat(chunks)
-}
 
 /** The settings given on the command line: they win over config files. */
 function flagsFrom(values: ReturnType<typeof parseCheckArgs>['values']): TrouwConfig {

@@ -211,7 +211,13 @@ export class ReviewSession {
       this.notice = 'no changes to save'
       return true
     }
-    const current = await readFile(this.path).catch(() => undefined)
+    const current = await readFile(this.path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined))
+    if (current === null && !this.overwrite) {
+      // Deleted or moved away meanwhile: say so rather than make it again unasked.
+      this.overwrite = true
+      this.notice = `${this.path} was deleted or moved since review read it: w again saves it there anyway, q then n leaves it gone`
+      return false
+    }
     if (current && !current.equals(this.onDisk) && !this.overwrite) {
       this.overwrite = true
       this.notice = `${this.path} was changed by another program since review read it: w again overwrites those changes, q then n keeps them`
