@@ -11,7 +11,7 @@
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {Root} from 'nlcst'
-import type {Block, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
+import type {Block, BlockRole, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
 import {maskSyntax} from './mask.js'
@@ -144,7 +144,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   }
 
   for (const batch of batchesOf(extracted.blocks)) {
-    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks}})
+    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwBlocks: {starts: batch.starts, roles: batch.roles, original: batch.original}}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
 
@@ -205,6 +205,10 @@ interface Batch {
   /** The blocks' texts, syntax masked, joined by a blank line. */
   text: string
   masks: Array<[number, number]>
+  /** The blocks' texts as they are (unmasked), joined the same way: what a finding's `actual` shows. */
+  original: string
+  /** Each block's role (see `Block.role`), by position. */
+  roles: BlockRole[]
 }
 
 /** Most characters in one batch: the retext parser is superlinear on big trees, so batches stay small. */
@@ -228,15 +232,27 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
       yield batch
       batch = undefined
     }
-    batch ??= {blocks: [], starts: [], text: '', masks: []}
-    if (batch.blocks.length > 0) batch.text += paragraphBreak
+    batch ??= {blocks: [], starts: [], text: '', masks: [], original: '', roles: []}
+    if (batch.blocks.length > 0) {
+      batch.text += paragraphBreak
+      batch.original += paragraphBreak
+    }
     const start = batch.text.length
     batch.blocks.push(block)
     batch.starts.push(start)
+    batch.roles.push(roleOf(block))
     batch.text += text
+    batch.original += block.text
     for (const [from, to] of masks) batch.masks.push([from + start, to + start])
   }
   if (batch) yield batch
+}
+
+/** A block's role: its own, else its `.eml` part's (subject, preheader), else `paragraph`. */
+function roleOf(block: Block): BlockRole {
+  if (block.role) return block.role
+  if (block.part === 'subject' || block.part === 'preheader') return block.part
+  return 'paragraph'
 }
 
 /** Give a sentence of a block, and its signals, their places in the source (in place: the figures are the block run's own). */

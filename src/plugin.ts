@@ -10,7 +10,9 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import type {BlockRole, Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import {roleBit, roleMask, signalRoles} from './scope.js'
+import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
 import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
@@ -35,6 +37,11 @@ declare module 'vfile' {
   interface DataMap {
     /** Ranges of the text that are syntax (merge tags, URLs): never prose. */
     trouwMasks: Masks
+    /**
+     * Where each block starts in the text, its role (default: every sentence
+     * is a `paragraph`) and the text unmasked (what a finding's `actual` shows).
+     */
+    trouwBlocks: {starts: readonly number[]; roles: readonly BlockRole[]; original?: string}
   }
 }
 
@@ -42,6 +49,8 @@ interface Active {
   rule: Rule
   detector: Detector
   severity: Severity
+  /** The roles the rule judges, as bits (see `src/scope.ts`). */
+  scope: number
 }
 
 /**
@@ -92,7 +101,7 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   const active: Active[] = []
   for (const {rule, detector} of set.detectors(lang)) {
     const severity = severityOf(rule, severities)
-    if (severity !== 'off') active.push({rule, detector, severity})
+    if (severity !== 'off') active.push({rule, detector, severity, scope: roleMask(rule.scope)})
   }
   const index = new PatternIndex<Target>()
   const secondary: Compiled['secondary'] = []
@@ -143,6 +152,9 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const compiled = last.compiled
     const text = String(file.value)
     const masks = file.data.trouwMasks ?? []
+    const blocks = file.data.trouwBlocks
+    // What `actual` and fixes show: the copy, not the mask over its URLs and merge tags.
+    const original = blocks?.original !== undefined && blocks.original.length === text.length ? blocks.original : text
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
     // Where the block has a quotation mark at all: most sentences have none.
@@ -155,27 +167,48 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     // visitor costs more than the detectors on small blocks).
     // The previous sentence of the paragraph, when it is a question (see `SentenceView.previous`).
     let question: SentenceView | undefined
+    /**
+     * Coercion and dismissive findings wait for the next sentence of their
+     * paragraph: a term stated with its exit just after it ("The plan renews
+     * each year. You can turn that off in your account."), a refusal followed
+     * by its remedy, is fair, so the rule's `unless` patterns there drop it.
+     */
+    let pending: Array<{position: number; input: Parameters<typeof createMessage>[1]}> = []
+    const flushPending = (words?: readonly Token[]): void => {
+      if (pending.length === 0) return
+      const waiting = pending
+      pending = []
+      for (const {position, input} of waiting) {
+        if (words && hasUnless(compiled.secondary[position], words)) continue
+        createMessage(file, input)
+      }
+    }
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
+      flushPending()
       question = undefined
       for (const sentence of paragraph.children) {
         if (sentence.type !== 'SentenceNode') continue
         const sentenceStart = sentence.position?.start.offset ?? 0
         const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
         const parts = splitSentence(sentenceTokens(sentence, text, masks, pools[turn++ & 1]))
+        const role: BlockRole = blocks ? blocks.roles[floorIndex(blocks.starts, sentenceStart)] ?? 'paragraph' : 'paragraph'
         for (let index = 0; index < parts.length; index++) {
           const tokens = parts[index]
           const start = index === 0 ? sentenceStart : tokens[0].start
           const end = index === parts.length - 1 ? sentenceEnd : tokens[tokens.length - 1].end
-          checkSentence(tokens, start, end)
+          checkSentence(tokens, start, end, role)
         }
       }
     }
 
-    function checkSentence(tokens: Token[], start: number, end: number): void {
+    flushPending()
+
+    function checkSentence(tokens: Token[], start: number, end: number, role: BlockRole): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
       const interest = collectWords(tokens, text, lang, words)
+      flushPending(words)
       const view: SentenceView = {
         lang,
         text,
@@ -185,8 +218,10 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         words,
         interest,
         quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges,
-        previous: question
+        previous: question,
+        role
       }
+      const bit = roleBit(role)
       const last = tokens[tokens.length - 1]
       question = last !== undefined && last.kind === 'punct' && last.raw.includes('?') ? {...view, previous: undefined} : undefined
 
@@ -238,13 +273,15 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       let intensity = 0
       for (let index = 0; index < count; index++) {
         const position = positions[index]
-        const {rule, detector, severity} = compiled.active[position]
+        const {rule, detector, severity, scope} = compiled.active[position]
         const hits = hitsByRule[position]!
         hitsByRule[position] = undefined
+        // The rule does not judge this kind of block (a heading, a quote, a footer).
+        if ((scope & bit) === 0) continue
         for (const finding of detector.detect(view, hits)) {
           place ??= location(file)
-          const actual = text.slice(finding.start, finding.end)
-          createMessage(file, {
+          const actual = original.slice(finding.start, finding.end)
+          const input: Parameters<typeof createMessage>[1] = {
             ruleId: rule.id,
             category: rule.category,
             subtype: rule.subtype,
@@ -252,11 +289,13 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             explanation: rule.message[lang] ?? rule.message.en ?? '',
             detail: finding.detail,
             actual,
-            expected: finding.expected ?? rule.suggestions[lang] ?? [],
+            expected: finding.expected ? unmask(finding.expected, finding.start, finding.end) : rule.suggestions[lang] ?? [],
             note: rule.advice[lang]?.join(' '),
             url: rule.url,
             place: {start: place.toPoint(finding.start)!, end: place.toPoint(finding.end)!}
-          })
+          }
+          if ((rule.category === 'coercion' || rule.category === 'dismissive') && compiled.secondary[position] !== undefined) pending.push({position, input})
+          else createMessage(file, input)
           if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
         }
       }
@@ -266,7 +305,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         start,
         end,
         intensity,
-        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches),
+        signals: (signalBits & bit) === 0 ? [] : sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches),
         words: view.words.length
       }
       if (cueMatches !== undefined) {
@@ -275,5 +314,31 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       }
       data.sentences.push(figures)
     }
+
+    /** Fixes are built from the masked text: put the URLs and merge tags of the span back. */
+    function unmask(expected: string[], start: number, end: number): string[] {
+      if (original === text || masks.length === 0) return expected
+      let out = expected
+      for (const [from, to] of masks) {
+        if (to <= start || from >= end) continue
+        const filler = new RegExp(`(?<!x)${escapeRegExp(text.slice(from, to))}(?!x)`)
+        const copy = original.slice(from, to)
+        out = out.map((item) => item.replace(filler, () => copy))
+      }
+      return out
+    }
   }
+}
+
+const signalBits = roleMask(signalRoles)
+
+/** Does one of a rule's `unless` patterns match these words? */
+function hasUnless(conditions: PatternIndex<[number, string]> | undefined, words: readonly Token[]): boolean {
+  if (!conditions) return false
+  for (const [, , [, role]] of conditions.matches(words)) if (role === 'unless') return true
+  return false
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
