@@ -11,7 +11,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {BlockRole, Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
-import {roleBit, roleMask, signalRoles} from './scope.js'
+import {inTitleCaseName, roleBit, roleMask, signalRoles} from './scope.js'
 import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
@@ -288,6 +288,8 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         // The rule does not judge this kind of block (a heading, a quote, a footer).
         if ((scope & bit) === 0) continue
         for (const finding of detector.detect(view, hits)) {
+          // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
+          if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
           place ??= location(file)
           // A finding may reach into the sentence before (a condition asked as a question).
           const from = Math.min(start, finding.start)

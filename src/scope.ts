@@ -13,6 +13,7 @@
  * threat); code is not copy. A rule can widen or narrow this with `roles:`.
  */
 import {blockRoles, type BlockRole, type Category} from './types.js'
+import type {Token} from './tokens.js'
 
 export const senderProse: readonly BlockRole[] = ['subject', 'preheader', 'paragraph', 'list-item', 'button']
 
@@ -34,4 +35,31 @@ export function roleMask(roles: readonly BlockRole[]): number {
   let mask = 0
   for (const role of roles) mask |= roleBit(role)
   return mask
+}
+
+/** Starts with a capital letter (and is not all capitals: those are the shout kind's). */
+const titleWord = /^\p{Lu}[\p{Ll}\d'’&-]/u
+
+/**
+ * Is the span `[start, end)` a piece of a name set in title case ("Star Trek:
+ * The Next Generation", "Total Network Solutions Ltd", "the Land of Infinite
+ * Fun")? Every word of the span starts with a capital and a capitalised word
+ * stands right before it (not the sentence's first word) or right after it.
+ * A claim or a rave inside a name is the name, not the sender's claim.
+ */
+export function inTitleCaseName(words: readonly Token[], start: number, end: number): boolean {
+  let first = -1
+  let last = -1
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    if (word.end <= start || word.start >= end) continue
+    if (word.kind !== 'word' || !titleWord.test(word.raw)) return false
+    if (first === -1) first = index
+    last = index
+  }
+  if (first === -1) return false
+  const before = first > 1 ? words[first - 1] : undefined
+  const after = words[last + 1]
+  const named = (word: Token | undefined) => word !== undefined && word.kind === 'word' && (titleWord.test(word.raw) || /^\p{Lu}{2,}/u.test(word.raw))
+  return named(before) || named(after)
 }

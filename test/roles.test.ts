@@ -71,6 +71,13 @@ describe('plain text roles by layout', () => {
     expect(item.text).toBe('- Cherry tomatoes in trays of six')
   })
 
+  it('reads a label with a figure as a table cell (a price or spec list)', async () => {
+    const extracted = await roles('Kettle K2\n- Lowest price: $24\n- Weight: 1.2 kg\nIt boils a litre in three minutes.', 'text')
+    expect(roleOf(extracted, 'Lowest price')).toBe('table-cell')
+    expect(roleOf(extracted, 'Weight')).toBe('table-cell')
+    expect(roleOf(extracted, 'It boils')).toBe('paragraph')
+  })
+
   it('starts a signature at "-- " and keeps it to the end', async () => {
     const extracted = await roles('Your parcel left our depot today.\n-- \nPiet\nDepot manager', 'text')
     expect(roleOf(extracted, 'parcel left')).toBe('paragraph')
@@ -225,6 +232,17 @@ describe('rules judge the sender’s prose', () => {
 
   it('does not read a customer’s quoted rave as the sender’s gush', async () => {
     expect(await ruleIds('<blockquote>Absolutely amazing, incredible, life-changing bread!!!</blockquote>', 'html')).toEqual([])
+  })
+
+  it('does not read a claim inside a name in title case as the sender’s claim', async () => {
+    expect(await ruleIds('We watched Space Patrol: The Next Generation on Sunday.')).toEqual([])
+    expect(await ruleIds('Our next-generation kettle boils faster.')).toContain('generic-claim/stock-innovation')
+  })
+
+  it('reads a term with its exit in the next sentence as fair', async () => {
+    expect(await ruleIds('Your seed box renews automatically. You can switch that off in your account.')).toEqual([])
+    expect(await ruleIds('Your seed box renews automatically. The next box ships in May.')).toContain('coercion/auto-renewal')
+    expect(await ruleIds('I can’t help with refunds in this chat. I’ve passed your question to our billing team.')).not.toContain('dismissive/cannot-help')
   })
 
   it('honours a rule’s own `roles`', async () => {

@@ -40,6 +40,7 @@ const footerCue = new RegExp(
     String.raw`©|\(c\) ?(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\balle rechten voorbehouden\b`,
     String.raw`\bwithout warranty\b|\bas is\b.{0,20}\bwarrant|\bno purchase necessary\b|\bvoid where prohibited\b|\blimitation of liability\b`,
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
+    String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
     String.raw`\bp\.? ?o\.? box \d|\bpostbus \d`,
     String.raw`\b(?:suite|ste\.?) \d+\b.{0,40}\b[A-Z]{2} \d{5}\b|\b[A-Z][a-z]+,? [A-Z]{2} \d{5}(?:-\d{4})?\b`,
     String.raw`\b\d{4} ?[A-Z]{2} [A-Z][a-z]+\b.{0,30}$`
@@ -55,6 +56,8 @@ export function isFooterText(text: string): boolean {
 const quoteLine = /^\s*>/
 const signatureDelimiter = /^-- ?$/
 const signOff = /^(?:(?:kind|best|warm|warmest)?\s*regards|sincerely(?: yours)?|yours (?:truly|sincerely)|cheers|best(?: wishes)?|thanks(?: again)?|thank you|many thanks|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groet)[,!.]?$/i
+/** A label and a figure: "Lowest price: $190", "Weight: 2 kg", "Prijs: € 12,50" (a price or spec list in plain text). */
+const specLine = /^\s*(?:[-*•·▪◦–+]\s+)?[\p{L}][\p{L} .'’/-]{0,30}:\s*(?:from |vanaf |only |just )?[$€£¥]?\s?\d[\d.,]*\s*(?:[$€£%]|[\p{L}.]{1,8})?\s*$/u
 const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
 const url = /\b(?:https?:\/\/|www\.)\S+/gi
 const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
@@ -157,6 +160,7 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   if (attribution.test(trimmed) && index > 0 && /["”»]\s*$/.test(lines[index - 1].text)) return 'quote'
   if (isFooterText(trimmed)) return 'footer'
   if (isLinkLine(trimmed)) return 'navigation'
+  if (specLine.test(text)) return 'table-cell'
   const exclaims = trimmed.includes('!')
   const listed = bullet.test(text)
   const content = listed ? text.replace(bullet, '') : trimmed
