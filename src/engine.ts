@@ -10,6 +10,7 @@
  */
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Root} from 'nlcst'
 import type {Block, BlockRole, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
@@ -144,6 +145,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     return lines
   }
 
+  // For `.eml`: what makes two findings the same issue (see `onceAcrossParts`).
+  const sameness = new WeakMap<VFileMessage, string>()
   for (const batch of batchesOf(extracted.blocks)) {
     const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}}})
     const tree = processor.parse(batchFile) as Root
@@ -176,6 +179,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
       const end = place?.end.offset ?? start
       const index = blockAt(start)
       const mapped = toPlace(start, end, index)
+      if (extracted.format === 'eml') sameness.set(message, samenessOf(message, batch.plain, batch.starts[index], batch.starts[index] + batch.blocks[index].text.length, start, end))
       relocate(
         message,
         {
@@ -205,9 +209,53 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
 
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
   applyAllow(file, options.allow ?? [])
+  if (extracted.format === 'eml') onceAcrossParts(file, sameness)
   file.messages.sort(compareMessages)
   scoreFile(file)
   return file
+}
+
+/**
+ * A multipart/alternative mail says the same thing in its HTML and its text
+ * part: a finding there is one issue. Keep the first (the HTML part's, which
+ * comes first) and name the other parts that hold it in `alsoIn`. Findings
+ * are the same when their rule, their words and the words around them in
+ * their block (letters and digits only: markup, spacing and line breaks
+ * aside) are.
+ */
+function onceAcrossParts(file: VFile, sameness: WeakMap<VFileMessage, string>): void {
+  const seen = new Map<string, VFileMessage>()
+  const kept: VFileMessage[] = []
+  for (const message of file.messages) {
+    const part = message.part
+    if (part !== 'html' && part !== 'text') {
+      kept.push(message)
+      continue
+    }
+    const key = sameness.get(message)
+    if (key === undefined) {
+      kept.push(message)
+      continue
+    }
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, message)
+      kept.push(message)
+    } else if (first.part !== part) {
+      if (!(first.alsoIn ??= []).includes(part)) first.alsoIn.push(part)
+    } else kept.push(message)
+  }
+  file.messages = kept
+}
+
+const notWord = /[^\p{L}\p{N}]+/gu
+
+/** A finding's rule, words and up to 40 characters of its block on either side, letters and digits only. */
+function samenessOf(message: VFileMessage, text: string, blockStart: number, blockEnd: number, start: number, end: number): string {
+  const fold = (value: string) => value.replace(notWord, '').toLowerCase()
+  const before = fold(text.slice(Math.max(blockStart, start - 40), start))
+  const after = fold(text.slice(end, Math.min(blockEnd, end + 40)))
+  return `${message.ruleId}\u0000${fold(text.slice(start, end))}\u0000${before.slice(-20)}\u0000${after.slice(0, 20)}`
 }
 
 /** Blocks parsed together (see `batchesOf`), with where each starts in the joined text. */
