@@ -10,17 +10,25 @@
  * name); quotes are someone else's voice (a customer's rave is not the
  * sender's gush, a headline about a company in trouble is not a countdown);
  * footers and signatures are service text (an unsubscribe line is not a
- * threat); code is not copy. A rule can widen or narrow this with `roles:`.
+ * threat: coercion rules still read footers, see `defaultScope`); code is
+ * not copy. A rule can widen or narrow this with `roles:`.
  */
 import {blockRoles, type BlockRole, type Category} from './types.js'
 import type {Token} from './tokens.js'
 
 export const senderProse: readonly BlockRole[] = ['subject', 'preheader', 'paragraph', 'list-item', 'button']
 
-/** The roles a rule of `category` judges when its file sets no `scope`. */
-export function defaultScope(_category: Category): readonly BlockRole[] {
-  return senderProse
+/**
+ * The roles a rule of `category` judges when its file sets no `roles`.
+ * Coercion reads footers too: a footer is still the sender's, and "Cancel
+ * and you lose every discount" there is pressure (its rules read how to
+ * unsubscribe as the fair exit it is).
+ */
+export function defaultScope(category: Category): readonly BlockRole[] {
+  return category === 'coercion' ? senderProseAndFooter : senderProse
 }
+
+const senderProseAndFooter: readonly BlockRole[] = [...senderProse, 'footer']
 
 /** Roles whose copy feeds the score's positive signals (warmth, freedom, reciprocity): not footers, menus, quotes, code. */
 export const signalRoles: readonly BlockRole[] = [...senderProse, 'heading', 'signature']

@@ -78,6 +78,12 @@ describe('plain text roles by layout', () => {
     expect(roleOf(extracted, 'It boils')).toBe('paragraph')
   })
 
+  it('keeps a wrapped footer line a footer', async () => {
+    const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
+    expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')
+    expect(roleOf(extracted, 'Our seeds ship')).toBe('paragraph')
+  })
+
   it('starts a signature at "-- " and keeps it to the end', async () => {
     const extracted = await roles('Your parcel left our depot today.\n-- \nPiet\nDepot manager', 'text')
     expect(roleOf(extracted, 'parcel left')).toBe('paragraph')
@@ -249,5 +255,6 @@ describe('rules judge the sender’s prose', () => {
     const {loadRules} = await import('../src/index.js')
     const rule = loadRules().byId.get('over-the-top/shouting')!
     expect(rule.scope).toEqual(['subject', 'preheader', 'paragraph', 'list-item', 'button'])
+    expect(loadRules().byId.get('coercion/minimum-term')!.scope).toContain('footer')
   })
 })

@@ -55,7 +55,7 @@ export function isFooterText(text: string): boolean {
 
 const quoteLine = /^\s*>/
 const signatureDelimiter = /^-- ?$/
-const signOff = /^(?:(?:kind|best|warm|warmest)?\s*regards|sincerely(?: yours)?|yours (?:truly|sincerely)|cheers|best(?: wishes)?|thanks(?: again)?|thank you|many thanks|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groet)[,!.]?$/i
+const signOff = /^(?:(?:kind|best|warm|warmest)?\s*regards|sincerely(?: yours)?|yours (?:truly|sincerely)|cheers|best(?: wishes)?|thanks(?: again)?|thank you|many thanks|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groet),?$/i
 /** A label and a figure: "Lowest price: $190", "Weight: 2 kg", "Prijs: € 12,50" (a price or spec list in plain text). */
 const specLine = /^\s*(?:[-*•·▪◦–+]\s+)?[\p{L}][\p{L} .'’/-]{0,30}:\s*(?:from |vanaf |only |just )?[$€£¥]?\s?\d[\d.,]*\s*(?:[$€£%]|[\p{L}.]{1,8})?\s*$/u
 const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
@@ -118,10 +118,16 @@ export function lineRoles(lines: readonly Line[], more: boolean, state: {signatu
       roles.push('paragraph')
       continue
     }
-    if (signOff.test(trimmed) || closesMail(lines, index, more)) {
+    if ((signOff.test(trimmed) && followedAt(lines, index, false)) || closesMail(lines, index)) {
       // The name, title and company below a sign-off.
       state.signature = 4
       roles.push('signature')
+      continue
+    }
+    // A footer or legal line wrapped onto the next line goes on being footer.
+    const previous = index > 0 ? lines[index - 1].text.trim() : ''
+    if (roles[index - 1] === 'footer' && previous !== '' && !finalPunctuation.test(previous) && trimmed !== '' && !bullet.test(text)) {
+      roles.push('footer')
       continue
     }
     roles.push(roleOfLine(lines, index, more))
@@ -133,9 +139,9 @@ export function lineRoles(lines: readonly Line[], more: boolean, state: {signatu
  * A short line ending in a comma ("Enjoy it,") with only a few short lines
  * after it to the end of the text: the sign-off of a letter.
  */
-function closesMail(lines: readonly Line[], index: number, more: boolean): boolean {
+function closesMail(lines: readonly Line[], index: number): boolean {
   const text = lines[index].text.trim()
-  if (more || index === 0 || text.length > 30 || !text.endsWith(',')) return false
+  if (index === 0 || text.length > 30 || !text.endsWith(',')) return false
   let rest = 0
   for (let next = index + 1; next < lines.length; next++) {
     const line = lines[next].text.trim()

@@ -213,7 +213,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   // all in capitals without "!" is typesetting (legal text, a headline), a
   // one-word "NEW!" or "COMPASSION!" is a label.
   const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard)
-  const label = labelEnd(sentence)
+  const label = labelEnd(sentence, settings)
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
     const facts = factsOf(word, settings)
@@ -324,9 +324,9 @@ function isInitials(word: Token, settings: Settings): boolean {
 /**
  * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:"): capitals before
  * a colon or dash at the start of a sentence name a section, they do not
- * shout. 0 when the sentence has none.
+ * shout (unless they carry a feeling). 0 when the sentence has none.
  */
-function labelEnd(sentence: SentenceView): number {
+function labelEnd(sentence: SentenceView, settings: Settings): number {
   const tokens = sentence.tokens
   let end = 0
   let capsRun = 0
@@ -339,6 +339,8 @@ function labelEnd(sentence: SentenceView): number {
     }
     if (token.kind !== 'word' || !/\p{L}/u.test(token.raw)) continue
     if (token.caps) {
+      // A label names a section; capitals that carry a feeling ("WE ARE SO HAPPY:") are no label.
+      if (factsOf(token, settings).feeling) return end
       capsRun++
       continue
     }
