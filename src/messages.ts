@@ -63,6 +63,8 @@ declare module 'vfile-message' {
     subtype?: string
     severity?: Severity
     part?: PartName
+    /** For `.eml`: the other body parts that hold the same finding (reported once, in `part`). */
+    alsoIn?: PartName[]
     /** Sentence rewrites (see `Suggestion`); they replace `sentencePlace`. */
     suggestions?: Suggestion[]
     sentencePlace?: Position
@@ -198,6 +200,7 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
     url: message.url ?? ''
   }
   if (message.part) json.part = message.part
+  if (message.alsoIn) json.alsoIn = message.alsoIn
   if (message.note) json.note = message.note
   // The edits that apply each fix and suggestion to the source (not for an `.eml` part: its positions are in the decoded part).
   const offset = start?.offset

@@ -1,10 +1,11 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {mkdtemp, readFile, readdir, rm, writeFile, open as openFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile, open as openFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {PassThrough} from 'node:stream'
 import {render} from 'ink-testing-library'
 import {check} from '../src/engine.js'
+import {loadRules} from '../src/rule-loader.js'
 import {extract} from '../src/formats/index.js'
 import {applyEdit, ignoreComment, planFix, planIgnore, planRewrite} from '../src/fix.js'
 import {ReviewSession} from '../src/ui/review-session.js'
@@ -324,9 +325,22 @@ describe('fix: suggestions and inline ignore comments', () => {
     }
   ]
 
+  /**
+   * Shouting is judged in the sender's prose only; to test where the comment
+   * goes in a block quote or a heading, a copy of the rule that judges those too.
+   */
+  async function shoutingEverywhere() {
+    const folder = await mkdtemp(path.join(tmpdir(), 'trouw-roles-'))
+    await mkdir(path.join(folder, 'over-the-top'))
+    const rule = await readFile(new URL('../rules/over-the-top/shouting.yml', import.meta.url), 'utf8')
+    await writeFile(path.join(folder, 'over-the-top', 'shouting.yml'), rule + '\nroles: [paragraph, heading, quote, list-item, button]\n')
+    return loadRules(folder)
+  }
+
   for (const {name, format, source, expected} of cases) {
     it(`ignores the rule in ${name}, and the finding goes away`, async () => {
-      const options = {format, lang: 'en' as const}
+      const everywhere = name.includes('block quote') || name.includes('heading')
+      const options = {format, lang: 'en' as const, ...(everywhere ? {ruleSet: await shoutingEverywhere()} : {})}
       const before = await check(source, options)
       const finding = before.messages.find((message) => message.ruleId === 'over-the-top/shouting')
       expect(finding, 'the fixture has the finding').toBeDefined()

@@ -61,7 +61,7 @@ export function sarifReport(files: readonly VFile[]) {
           }
         }
       ],
-      properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {})}
+      properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {}), ...(message.alsoIn ? {alsoIn: message.alsoIn} : {})}
     }))
     return [...findings, ...gateResults]
   })

@@ -39,7 +39,7 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
       else if (message.severity === 'warning') warnings++
       else infos++
       const where = `${file.path}:${message.line}:${message.column}-${message.endLine}:${message.endColumn}`
-      const part = message.part ? ` [${message.part}]` : ''
+      const part = message.part ? ` [${message.part}${message.alsoIn ? `, also in ${message.alsoIn.join(', ')}` : ''}]` : ''
       const fix = message.expected.length > 0 && message.expected[0] !== '' ? ` → ${message.expected[0]}` : ''
       lines.push(`  ${where}${part}  ${message.severity}  ${message.reason}${fix}  ${message.ruleId}`)
     }
