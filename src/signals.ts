@@ -10,6 +10,7 @@
  * `PatternIndex`, so a sentence is scanned once. Numbers and names are found
  * in code: they are shapes, not phrases.
  */
+import {signalLabels} from './score/labels.js'
 import path from 'node:path'
 import {readYamlValue} from './data-cache.js'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
@@ -253,7 +254,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
   }
 
   // Most sentences have no number and no name after the first word: skip those walks.
-  if ((any & isNumberWord) !== 0) numbers(words, found, spans)
+  if ((any & isNumberWord) !== 0) numbers(words, found, spans, sentence.lang)
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
   if (hasInterest(sentence.interest, compiled.loud)) shouting(sentence, found, spans)
@@ -324,12 +325,12 @@ function add(found: Signal[], spans: number[], signal: Signal, from: number, to:
 }
 
 /** Runs of numbers ("030 765 4321", "9:30") are one concrete detail each. */
-function numbers(words: readonly Token[], found: Signal[], spans: number[]): void {
+function numbers(words: readonly Token[], found: Signal[], spans: number[], lang: Language): void {
   for (let index = 0; index < words.length; index++) {
     if (!isNumber(words[index])) continue
     let end = index + 1
     while (end < words.length && isNumber(words[end])) end++
-    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, index, end)
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: signalLabels.number[lang], start: words[index].start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
 }
@@ -367,7 +368,7 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
-    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
+    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: signalLabels.name[sentence.lang], start: token.start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
 }
@@ -386,7 +387,7 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
     const token = words[index]
     if ((wordFlags(token, compiled, sentence.lang) & isKind) === 0) continue
     // One per sentence: the first.
-    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
+    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: signalLabels.kindWord[sentence.lang], start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
@@ -406,7 +407,7 @@ function shouting(sentence: SentenceView, found: Signal[], spans: number[]): voi
       (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters) ||
       emojiRun >= shoutEmojiRun
     if (loud) {
-      found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
+      found.push({component: 'restraint', weight: shoutWeight, why: signalLabels.shouting[sentence.lang], start: token.start, end: token.end})
       spans.push(-1, -1)
       return
     }

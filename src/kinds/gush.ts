@@ -176,7 +176,7 @@ export const gushKind: Kind = {
         run = run !== undefined && follows(run, sentence) ? join(run, fragment) : fragment
         if (run.sentences < 2 || run.reported || !settings.metric.holds(settings.metric.value(run.figures))) return noFindings
         run.reported = true
-        return [staccatoFinding(run)]
+        return [staccatoFinding(run, settings.lang)]
       }
     }
     return detector
@@ -455,9 +455,16 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
   const end = words[last.to].end
   const boostWords = stack.items.flatMap((item) => item.boosts.map((index) => words[index].raw))
   const positiveWords = stack.items.map((item) => sentence.text.slice(words[item.from].start, words[item.to].end))
+  const nl = lang === 'nl'
   const detail = [
-    `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
-    boostWords.length > 0 ? `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})` : ''
+    nl
+      ? `lofstapel: ${positiveWords.length} positieve ${positiveWords.length === 1 ? 'woord' : 'woorden'} (${positiveWords.join(', ')})`
+      : `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
+    boostWords.length > 0
+      ? nl
+        ? `${boostWords.length} ${boostWords.length === 1 ? 'versterker' : 'versterkers'} (${boostWords.join(', ')})`
+        : `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})`
+      : ''
   ].filter(Boolean).join(', ')
   // A stack of words side by side ("soft, cosy and warm") can be cut to one of them; a stack
   // spread over nouns ("stunning views, heavenly beds") cannot: cutting it drops what it praises.
@@ -580,11 +587,13 @@ function join(run: Run, fragment: Run): Run {
   return {...run, end: fragment.end, sentences: run.sentences + 1, figures, positives: [...run.positives, ...fragment.positives]}
 }
 
-function staccatoFinding(run: Run): Finding {
+function staccatoFinding(run: Run, lang: Language): Finding {
   return {
     start: run.start,
     end: run.end,
-    detail: `gush in ${run.sentences} short sentences: ${run.positives.length} positive words (${run.positives.join(', ')})`,
+    detail: lang === 'nl'
+      ? `lofstapel in ${run.sentences} korte zinnen: ${run.positives.length} positieve woorden (${run.positives.join(', ')})`
+      : `gush in ${run.sentences} short sentences: ${run.positives.length} positive words (${run.positives.join(', ')})`,
     intensity: run.positives.length
   }
 }

@@ -11,7 +11,8 @@ import type {Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, S
 import {componentValue, espOf, espWeight, scoreComponents, sentenceUnits} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
-import {suggest, type ComponentState} from './suggestions.js'
+import {kindLabel} from './labels.js'
+import {suggest, type ComponentState, type CopyFacts} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
@@ -148,7 +149,7 @@ const pressured = 1
 const loud = 2
 
 /** Turn the findings and sentence signals of a file into evidence items, and the copy's length in units. */
-export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number} {
+export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[], lang: Language = 'en'): {items: EvidenceItem[]; units: number} {
   const items: EvidenceItem[] = []
   // Per sentence, `pressured` and `loud` (most mails have few findings: none without).
   let marks: Uint8Array | undefined
@@ -183,7 +184,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     }
     const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
     for (const [component, weight] of impact) {
-      items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+      items.push({component, weight: -weight * scale, why: kindLabel(kind, lang), text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
     }
   }
 
@@ -210,15 +211,28 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   return {items, units}
 }
 
+const contractWords = /\b(?:subscriptions?|contracts?|memberships?|plans?|renew\w*|cancel\w*|abonnement\w*|contract\w*|lidmaatschap\w*|looptijd|verleng\w*|opzeg\w*)\b/i
+
+/** What the copy already does (thanks, wishes, gives) and whether it is about a contract. */
+function copyFacts(items: readonly EvidenceItem[], sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): CopyFacts {
+  const positive = items.filter((item) => item.weight > 0).map((item) => item.why)
+  return {
+    thanks: positive.some((why) => /thank|bedank/i.test(why)),
+    wishes: positive.some((why) => /wish|greet|wenst|groet/i.test(why)),
+    gives: positive.some((why) => /helps|gives|helpt|geeft/i.test(why)),
+    contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || sentences.some((sentence) => contractWords.test(sentence.text))
+  }
+}
+
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units} = collectEvidence(data.sentences, file.messages)
+  const {items, units} = collectEvidence(data.sentences, file.messages, data.language as Language)
   const {scores, evidence, states} = scoreEvidence(items, units)
   const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
   data.scores = scores
   data.evidence = evidence
   data.phase = phase
-  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight).map((candidate) => candidate.text)
+  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight, copyFacts(items, data.sentences, file.messages)).map((candidate) => candidate.text)
 }
