@@ -149,3 +149,30 @@ describe('fixes in context', () => {
     expect(await after('Nee, ik hou niet van korting.', 'nl', 'coercion/confirmshaming-no-benefit')).toBe('Nee, bedankt.')
   })
 })
+
+describe('file-level advice reads what the copy does', () => {
+  const adviceFor = async (text: string, lang: Language) => (await check(text, {lang, format: 'text', spell: false})).data.trouw!.suggestions ?? []
+
+  it('does not tell a mail that thanks the reader to thank them', async () => {
+    const advice = await adviceFor('Thanks for your order, Sam. Our legendary, unrivalled, one-of-a-kind pizza oven is here. Enjoy your evening!', 'en')
+    expect(advice.join(' ')).not.toMatch(/thank them/i)
+    const dutch = await adviceFor('Bedankt voor je bestelling. Onze legendarische, weergaloze pizzaoven is er.', 'nl')
+    expect(dutch.join(' ')).not.toMatch(/een bedankje|bedank de lezer\b/)
+  })
+
+  it('does not talk about cancelling to copy without a contract', async () => {
+    for (const [text, lang] of [
+      ['Our bakery has fresh rye bread on Saturday. Only today: 20% off every cake!', 'en'],
+      ['Thanks for your order, Sam. Our legendary, unrivalled, one-of-a-kind pizza oven is here. Enjoy your evening!', 'en'],
+      ['Onze bakkerij heeft zaterdag vers roggebrood. Alleen vandaag: 20% korting op alle taarten!', 'nl']
+    ] as const) {
+      const advice = (await adviceFor(text, lang)).join(' ')
+      expect(advice, text).not.toMatch(/cancel|opzeg|stoppen kan/i)
+    }
+  })
+
+  it('does talk about how to stop to copy with a contract', async () => {
+    const advice = (await adviceFor('Your plan has a minimum term of 12 months and renews automatically.', 'en')).join(' ')
+    expect(advice).toMatch(/reason to stay|stop/i)
+  })
+})
