@@ -176,3 +176,30 @@ describe('file-level advice reads what the copy does', () => {
     expect(advice).toMatch(/reason to stay|stop/i)
   })
 })
+
+describe('the JSON report carries each fix and suggestion as an edit of the source (what the playground applies)', () => {
+  it('gives edits that, applied as given, fix the copy; advice-only findings give none', async () => {
+    const {toJsonFile} = await import('../src/index.js')
+    const copy = 'Order today or lose your loyalty points forever!\n\nWe are absolutely, incredibly, insanely thrilled to have you!!!\n'
+    const report = toJsonFile(await check(copy, {lang: 'en', format: 'text', spell: false}))
+    const shouting = report.messages.find((message) => message.ruleId === 'over-the-top/shouting')!
+    const edit = shouting.edits!.find((item) => item.kind === 'fix')!
+    expect(edit.title).toBe('Use “We are thrilled to have you.”')
+    expect(copy.slice(0, edit.start) + edit.insert + copy.slice(edit.end)).toBe('Order today or lose your loyalty points forever!\n\nWe are thrilled to have you.\n')
+    for (const message of report.messages.filter((item) => item.category === 'coercion')) {
+      expect(message.expected, message.ruleId).toEqual([])
+      expect(message.edits ?? [], message.ruleId).toEqual([])
+      expect(message.note, message.ruleId).toBeTruthy()
+    }
+    const gush = report.messages.find((message) => message.ruleId === 'over-the-top/gush')!
+    expect(gush.edits![0]).toMatchObject({kind: 'fix', insert: 'thrilled'})
+  })
+
+  it('escapes a fix for HTML, so applying the edit gives the calm sentence in the markup', async () => {
+    const {toJsonFile} = await import('../src/index.js')
+    const html = '<p>We LOVE our shop &amp; you!!!</p>'
+    const report = toJsonFile(await check(html, {lang: 'en', format: 'html', spell: false}))
+    const edit = report.messages.find((message) => message.ruleId === 'over-the-top/shouting')!.edits![0]
+    expect(html.slice(0, edit.start) + edit.insert + html.slice(edit.end)).toBe('<p>We love our shop &amp; you.</p>')
+  })
+})

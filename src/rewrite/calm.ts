@@ -22,6 +22,7 @@ import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
 import {readDictionary} from '../lexicon.js'
 import {tidy} from '../kinds/words.js'
+import {intensifierWeight} from '../predicates.js'
 
 export interface CalmInput {
   lang: Language
@@ -108,6 +109,16 @@ const selectors = /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u
 export function calmSentence(input: CalmInput): string {
   const {text, start, end, tokens} = input
   const dropped = new Set(input.drop)
+  // A chain of intensifiers before a dropped one goes too: "absolutely, incredibly, insanely thrilled" → "thrilled".
+  let chain = false
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]
+    if (token.kind === 'word') {
+      if (dropped.has(token)) chain = intensifierWeight(token.norm, input.lang) > 0
+      else if (chain && intensifierWeight(token.norm, input.lang) > 0 && !/^(most|more|meest|meer)$/i.test(token.norm)) dropped.add(token)
+      else chain = false
+    } else if (!(token.kind === 'punct' && token.raw === ',')) chain = false
+  }
   const loud = new Set(input.loud)
   let out = ''
   let position = start
@@ -125,6 +136,8 @@ export function calmSentence(input: CalmInput): string {
       while (position < end && selectors.test(text.charAt(position))) position++
       if (isWord && text.charAt(position) === ',') position++
       while (position < end && /\s/.test(text.charAt(position))) position++
+      // An emoji run between two words was a break: "So proud 💛💛 thanks" → "Proud, thanks".
+      if (!isWord && /[\p{L}\p{N}]\s*$/u.test(out) && /^\p{L}/u.test(text.slice(position, end)) && !selectors.test(text.charAt(position))) out = out.trimEnd() + ', '
       continue
     }
     if (bang) out += token.raw.includes('?') ? '?' : '.'
