@@ -220,6 +220,7 @@ function copyFacts(items: readonly EvidenceItem[], sentences: readonly SentenceF
     thanks: positive.some((why) => /thank|bedank/i.test(why)),
     wishes: positive.some((why) => /wish|greet|wenst|groet/i.test(why)),
     gives: positive.some((why) => /helps|gives|helpt|geeft/i.test(why)),
+    free: items.some((item) => item.component === 'freedom' && item.weight > 0),
     contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || sentences.some((sentence) => contractWords.test(sentence.text))
   }
 }

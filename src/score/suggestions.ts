@@ -40,6 +40,8 @@ export interface CopyFacts {
   gives: boolean
   /** It is about a contract, a plan or a subscription (lock-in or penalty findings, or those words). */
   contract: boolean
+  /** It already says what the reader is free to do (a positive freedom signal). */
+  free?: boolean
 }
 
 const noFacts: CopyFacts = {thanks: false, wishes: false, gives: false, contract: false}
@@ -68,10 +70,6 @@ const say = {
   addFreedomStay: {
     en: 'Give a reason to stay, and say how leaving works, in the plan\'s own terms (for example: "You can stop [when] via [where].").',
     nl: 'Geef een reden om te blijven, en zeg hoe stoppen werkt, in de eigen voorwaarden (bijvoorbeeld: "Stoppen kan [wanneer] via [waar].").'
-  },
-  reasonToStayOnly: {
-    en: 'Give a reason to stay: say what the reader keeps getting.',
-    nl: 'Geef een reden om te blijven: zeg wat de lezer blijft krijgen.'
   },
   addFreedomAsk: {
     en: 'Ask, don\'t push: say that sharing or recommending is entirely up to the reader.',
@@ -180,9 +178,11 @@ function removeText(state: ComponentState, phase: Phase | undefined, lang: Langu
 function addText(component: ScoreComponent, phase: Phase | undefined, lang: Language, facts: CopyFacts): string | undefined {
   switch (component) {
     case 'freedom':
+      // Never advice the copy already follows: it says what the reader is free to do.
+      if (facts.free) return undefined
       if (advocacy.has(phase)) return fill(say.addFreedomAsk, lang)
       // Cancelling is advice only for copy about a contract, a plan or a subscription.
-      if (!facts.contract) return retention.has(phase) ? fill(say.reasonToStayOnly, lang) : fill(say.addFreedomNoContract, lang)
+      if (!facts.contract) return retention.has(phase) ? undefined : fill(say.addFreedomNoContract, lang)
       return fill(retention.has(phase) ? say.addFreedomStay : say.addFreedom, lang)
     case 'reciprocity':
       if (advocacy.has(phase)) return fill(facts.thanks ? say.giveAskThanked : say.giveAsk, lang)
