@@ -119,6 +119,10 @@ describe('fixes in context', () => {
     const elsewhere = await fixOf('Our ACME kettle is here. We LOVE THE ACME KETTLE!!!', 'en', 'over-the-top/shouting')
     expect(elsewhere.expected[0]).toBe('We love the ACME kettle.')
     expect((await fixOf('WIJ ZIJN ZO BLIJ MET JULLIE!!!', 'nl', 'over-the-top/shouting')).expected).toEqual(['Wij zijn blij met jullie.'])
+    // Ordinary words stay ordinary however often the text shouts them; an ellipsis and an article stay whole.
+    expect((await fixOf('TRY IT AND YOU WILL BE AMAZED!!! Try IT today, it is FREE.', 'en', 'over-the-top/shouting')).expected).toEqual(['Try it and you will be amazed.'])
+    expect((await fixOf('It is a REAL treat... we LOVE it!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['It is a real treat... we love it.'])
+    expect((await fixOf('OUR US TEAM LOVES YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['Our US team loves you.'])
   })
 
   it('keeps merge tags and links as written in a fix, never mask filler', async () => {

@@ -521,6 +521,9 @@ function rewrite(sentence: SentenceView, stack: Stack, lang: Language, keep: num
   if (/^\p{Lu}{2,}$/u.test(text)) text = text.toLowerCase()
   // A word that starts the stack mid-sentence keeps its case; one moved to the front is lowered first.
   if (keep !== 0 && /^\p{Lu}\p{Ll}/u.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1)
+  // "most" and "meest" build the superlative: they stay ("the most incredible", not "the incredible").
+  const superlative = kept.boosts.map((index) => words[index]).find((word) => /^(?:most|meest)$/i.test(word.norm))
+  if (superlative) text = `${superlative.raw.toLowerCase()} ${text}`
   const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
   // Keep the writer's capital at the start of a sentence.
   if (words[startIndex].start === sentence.tokens[0]?.start) text = text.charAt(0).toUpperCase() + text.slice(1)
