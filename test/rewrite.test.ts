@@ -130,6 +130,10 @@ describe('fixes in context', () => {
     expect(message.expected[0]).toContain('{{first_name}}')
     expect(message.expected[0]).toContain('https://shop.example.com/new')
     expect(message.expected[0]).not.toMatch(/xxxxx/)
+    // A merge tag or a link first in the sentence stays as written; the first word takes the capital.
+    expect((await fixOf('{email} WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['{email} We love you.'])
+    expect((await fixOf('[{shop_url}] Hi, WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['[{shop_url}] Hi, we love you.'])
+    expect((await fixOf('https://shop.example.com WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['https://shop.example.com We love you.'])
   })
 
   it('gives no fix where none keeps the facts: a lock-in gets advice with placeholders', async () => {

@@ -131,7 +131,11 @@ export function calmSentence(given: CalmInput): string {
   const {text, start, end, tokens} = given
   const lettered = tokens.filter((token) => token.kind === 'word' && /\p{L}{2}/u.test(token.raw))
   const input: CalmInput = {...given, allCaps: given.allCaps ?? (lettered.length >= 3 && lettered.filter((token) => isCaps(token.raw)).length >= lettered.length * 0.8)}
-  const dropped = new Set(input.drop)
+  // Merge tags and masked syntax (runs of x) are written as they are: never lowered, dropped or capitalised.
+  const kept: Array<[number, number]> = []
+  for (const match of text.slice(start, end).matchAll(/\{\{?[^{}\n]{1,80}\}?\}|\*\|[^|\n]{1,80}\|\*|%%[^%\n]{1,80}%%|x{4,}/g)) kept.push([start + match.index, start + match.index + match[0].length])
+  const isKept = (token: Token) => kept.some(([from, to]) => token.start < to && token.end > from)
+  const dropped = new Set(input.drop.filter((token) => !isKept(token)))
   // A chain of intensifiers before a dropped one goes too: "absolutely, incredibly, insanely thrilled" → "thrilled".
   let chain = false
   for (let index = tokens.length - 1; index >= 0; index--) {
@@ -154,6 +158,7 @@ export function calmSentence(given: CalmInput): string {
   let previous: Token | undefined
   for (const token of tokens) {
     if (token.start < position) continue
+    if (isKept(token)) continue
     const isWord = token.kind === 'word'
     const drop = dropped.has(token) || (token.kind === 'emoji' && loud.has(token))
     const bang = token.kind === 'punct' && loud.has(token)
@@ -180,7 +185,20 @@ export function calmSentence(given: CalmInput): string {
   out += text.slice(position, end)
   out = tidy(out.replace(/\.!|!\./g, '.')).replace(/^[.!?\s]+/, '')
   // Sentence case: a capital on the first word, past any punctuation or merge tag before it ("===when" → "===When").
-  out = out.replace(/^((?:[^\p{L}\p{N}]|\{[^{}]*\}|\*\|[^|]*\|\*|%%[^%]*%%)*)(\p{Ll})/u, (_, lead: string, letter: string) => lead + letter.toUpperCase())
+  out = capitalFirst(out)
   if (out !== '' && !/[.!?…]["'’”)]*$/.test(out)) out += '.'
   return /[\p{L}\p{N}]/u.test(out) ? out : ''
+}
+
+const skippable = /^(?:\{[^{}]*\}|\*\|[^|]*\|\*|%%[^%]*%%|x{4,}|[^\p{L}\p{N}])/u
+
+/** A capital on the first letter, past punctuation, merge tags and masked syntax (which stay as they are). */
+function capitalFirst(text: string): string {
+  let at = 0
+  for (;;) {
+    const skip = skippable.exec(text.slice(at))
+    if (!skip) break
+    at += skip[0].length
+  }
+  return /^\p{Ll}/u.test(text.slice(at)) ? text.slice(0, at) + text.charAt(at).toUpperCase() + text.slice(at + 1) : text
 }
