@@ -122,7 +122,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   file.data.trouw = data
   if (options.parts && extracted.format === 'eml') data.parts = extracted.sources
 
-  if (unsure !== undefined) {
+  // The notice says something only when there are words whose language matters.
+  if (unsure !== undefined && extracted.blocks.some((block) => /\p{L}\p{L}/u.test(block.text))) {
     createMessage(file, {
       ruleId: 'trouw/language',
       category: 'notice',
@@ -181,7 +182,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
           start: {line: mapped.line, column: mapped.column, offset: mapped.offset},
           end: {line: mapped.endLine, column: mapped.endColumn, offset: mapped.endOffset}
         },
-        batch.blocks[index].part
+        batch.blocks[index].part,
+        (extracted.sources[batch.blocks[index].source] ?? '').length
       )
       const sentencePlace = message.sentencePlace
       if (sentencePlace) {
@@ -263,6 +265,7 @@ function placeSentence(
 ): SentenceFigures {
   // Offsets stay those of the batch text; places are in the source.
   if (block.part !== undefined) sentence.part = block.part
+  if (block.role !== undefined) sentence.role = block.role
   sentence.place = toPlace(sentence.start, sentence.end)
   for (const signal of sentence.signals) signal.place = toPlace(signal.start, signal.end)
   return sentence

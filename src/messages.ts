@@ -76,8 +76,11 @@ function quote(actual: string): string {
   return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
 }
 
+/** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
 export function reasonFor(actual: string, explanation: string, detail?: string): string {
-  return `\`${quote(actual)}\`: ${explanation}${detail ? ` (${detail})` : ''}`
+  const quoted = quote(actual)
+  const said = `${explanation}${detail ? ` (${detail})` : ''}`
+  return quoted === '' ? said.charAt(0).toUpperCase() + said.slice(1) : `\`${quoted}\`: ${said}`
 }
 
 export function createMessage(file: VFile, input: MessageInput): VFileMessage {
@@ -134,11 +137,28 @@ export function setSeverity(message: VFileMessage, severity: Severity): void {
 }
 
 /** Move a message to a new place (from block coordinates into the source). */
-export function relocate(message: VFileMessage, place: Position, part?: PartName): void {
+export function relocate(message: VFileMessage, place: Position, part?: PartName, sourceLength?: number): void {
+  if (sourceLength !== undefined) assertPlace(place, sourceLength, message.ruleId)
   message.place = place
   message.line = place.start.line
   message.column = place.start.column
   if (part) message.part = part
+}
+
+/**
+ * The invariant every placed message keeps: its offsets are inside the text
+ * it points into (`0 <= start <= end <= length`). A place outside is a bug
+ * in trouw (an editor would underline past the end, a fix would cut the
+ * wrong text), so it fails loudly here, where messages are placed, instead
+ * of far away where a report or a fix uses it.
+ */
+export function assertPlace(place: Position, length: number, ruleId?: string | null): void {
+  const start = place.start.offset
+  const end = place.end.offset
+  if (start === undefined || end === undefined) return
+  if (start < 0 || start > end || end > length) {
+    throw new Error(`trouw bug: ${ruleId ?? 'a message'} placed at offsets ${start}-${end}, outside the text of ${length} characters`)
+  }
 }
 
 /** Messages in reading order: part, line, column, then rule id. */

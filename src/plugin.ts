@@ -291,14 +291,16 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         }
       }
 
+      const aside: {aside?: string} = {}
       const figures: SentenceFigures = {
         text: text.slice(start, end),
         start,
         end,
         intensity,
-        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches),
+        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches, aside),
         words: view.words.length
       }
+      if (aside.aside !== undefined) figures.aside = aside.aside
       if (cueMatches !== undefined) {
         const cues = cuesOf(cueMatches)
         if (cues.length > 0) figures.cues = cues as Phase[]

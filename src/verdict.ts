@@ -49,7 +49,7 @@ export function verdictOf(file: VFile, gate: Readonly<Gate> = gateOf(file)): Ver
   if (minEsp !== undefined) {
     const esp = file.data.trouw?.scores?.esp ?? 0
     if (esp < minEsp) {
-      reasons.push({ruleId: minEspRuleId, message: `ESP score ${esp} is below the minimum of ${minEsp}: raise it with the suggestions, or lower --min-esp`, esp, minEsp})
+      reasons.push({ruleId: minEspRuleId, message: `ESP score ${esp} is below the minimum of ${minEsp}: raise the score (see the suggestions) or lower the minimum`, esp, minEsp})
     }
   }
   return {pass: reasons.length === 0, reasons}
@@ -59,5 +59,12 @@ declare module 'vfile' {
   interface DataMap {
     /** The gate this file is judged by (`failOn`, `minEsp`), set by the CLI and the service. */
     trouwGate: Gate
+    /** The verdict taken before a report left messages out (`--quiet`); reports use it when set. */
+    trouwVerdict: Verdict
   }
+}
+
+/** The `trouw/min-esp` reason among `reasons`, if the score gate failed. */
+export function minEspReason(reasons: readonly VerdictReason[]): Extract<VerdictReason, {ruleId: 'trouw/min-esp'}> | undefined {
+  return reasons.find((reason): reason is Extract<VerdictReason, {ruleId: 'trouw/min-esp'}> => reason.ruleId === minEspRuleId)
 }

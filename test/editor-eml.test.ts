@@ -77,13 +77,26 @@ describe('.eml positions in the editor', () => {
 
   it('maps words broken by a soft line break onto both raw lines', async () => {
     const analysis = await check(raw)
-    const threat = analysis.findings.find((finding) => finding.ruleId === 'coercion/threat-lose' && finding.part === 'text')
-    expect(threat).toBeDefined()
-    const line = lineOf('Renew your card this week. You must renew today or lo=')
-    expect(threat!.range.start).toEqual({line, character: 'Renew your card this week. You must '.length})
-    expect(threat!.range.end).toEqual({line: line + 1, character: 'se all your'.length})
-    // The raw text is not the words (a soft break sits in them): no quick fix writes over it.
-    expect(threat!.fixes).toEqual([])
+    const textLine = lineOf('Renew your card this week. You must renew today or lo=')
+    const htmlLine = lineOf('<p>Renew your card this week. You must renew today or lose all your point=')
+    // Where each phrase is, in the part it was found in (whichever parts the engine keeps).
+    const expected: Record<string, Record<string, Finding['range']>> = {
+      text: {
+        'coercion/threat-lose': {start: {line: textLine, character: 36}, end: {line: textLine + 1, character: 'se all your'.length}},
+        'coercion/deadline-or-lose': {start: {line: textLine, character: 42}, end: {line: textLine + 1, character: 'se all your points'.length}}
+      },
+      html: {
+        'coercion/threat-lose': {start: {line: htmlLine, character: 39}, end: {line: htmlLine, character: 39 + 'renew today or lose all your'.length}},
+        'coercion/deadline-or-lose': {start: {line: htmlLine, character: 45}, end: {line: htmlLine + 1, character: 's'.length}}
+      }
+    }
+    const threats = analysis.findings.filter((finding) => finding.ruleId === 'coercion/threat-lose' || finding.ruleId === 'coercion/deadline-or-lose')
+    expect(threats.length).toBeGreaterThanOrEqual(2)
+    for (const finding of threats) expect(finding.range, `${finding.part} ${finding.ruleId}`).toEqual(expected[finding.part!][finding.ruleId])
+    // At least one of them crosses a soft line break; the raw text there is not the words, so no quick fix writes over it.
+    const crossing = threats.filter((finding) => finding.range.start.line !== finding.range.end.line)
+    expect(crossing.length).toBeGreaterThan(0)
+    for (const finding of crossing) expect(finding.fixes).toEqual([])
   })
 
   it('maps words with encoded characters (=E2=80=99) to their raw line, in the HTML part too', async () => {

@@ -34,8 +34,11 @@ export function kindLabel(kind: string, lang: Language): string {
 
 /** The signals `src/signals.ts` finds in code, in words. */
 export const signalLabels = {
-  number: {en: 'a number: amount, time or date', nl: 'een getal: bedrag, tijd of datum'},
+  number: {en: 'a number that measures: an amount, a size, a time, a count', nl: 'een getal dat iets meet: een bedrag, een maat, een tijd, een aantal'},
   name: {en: 'a name: who, where or what exactly', nl: 'een naam: wie, waar of wat precies'},
   kindWord: {en: 'a kind word to the reader', nl: 'een vriendelijk woord voor de lezer'},
-  shouting: {en: 'shouting: !!, capitals or emoji runs', nl: 'schreeuwen: !!, hoofdletters of rijen emoji'}
+  shouting: {en: 'shouting: !!, capitals or emoji runs', nl: 'schreeuwen: !!, hoofdletters of rijen emoji'},
+  loudWord: {en: 'a loud word of praise', nl: 'een luid woord van lof'},
+  exclamation: {en: 'an exclamation', nl: 'een uitroep'},
+  aside: {en: 'about the mail itself', nl: 'over de mail zelf'}
 } satisfies Record<string, Readonly<Record<Language, string>>>
