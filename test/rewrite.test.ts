@@ -136,6 +136,11 @@ describe('fixes in context', () => {
     expect((await fixOf('https://shop.example.com WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['https://shop.example.com We love you.'])
   })
 
+  it('cuts a gush stack to a word of praise, never to an intensifier', async () => {
+    expect((await fixOf('SUPER MEGA GAAF!!!', 'nl', 'over-the-top/gush')).expected).toEqual(['Gaaf'])
+    expect((await fixOf('We are beyond thrilled and totally overjoyed to welcome you.', 'en', 'over-the-top/gush')).expected).toEqual(['thrilled'])
+  })
+
   it('gives no fix where none keeps the facts: a lock-in gets advice with placeholders', async () => {
     const message = await fixOf('Your plan has a minimum term of 12 months.', 'en', 'coercion/minimum-term')
     expect(message.expected).toEqual([])

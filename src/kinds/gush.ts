@@ -476,7 +476,9 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
   // Adverbs ("incredibly") are no word to keep.
   const candidates = stack.items.map((_, index) => index).filter((index) => {
     const item = stack.items[index]
-    return item.from !== item.to || !(lang === 'en' && /ly$/i.test(words[item.from].norm))
+    if (item.from !== item.to) return true
+    // Nor are intensifiers that count as praise ("SUPER MEGA gaaf" keeps "gaaf").
+    return !(lang === 'en' && /ly$/i.test(words[item.from].norm)) && intensifierWeight(words[item.from].norm, lang) <= 0
   })
   // The writer's first word stays (the others are suggestions).
   const keep = candidates[0]
