@@ -114,7 +114,8 @@ export function createMessage(file: VFile, input: MessageInput): VFileMessage {
       if (!verdict.ok) refused.push({text: after, problems: verdict.problems})
       return verdict.ok
     }
-    message.expected = input.expected.filter((fix) => pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
+    // A fix that changes nothing is no fix.
+    message.expected = input.expected.filter((fix) => fix !== input.actual && pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
     const fixed = new Set(message.expected.map((fix) => fixedSentence(context.text, context.spanStart, context.spanEnd, fix).trim()))
     const suggestions = (input.suggestions ?? []).filter((suggestion) => suggestion.text.trim() !== context.text.trim() && !fixed.has(suggestion.text.trim()) && pass(suggestion.text))
     if (suggestions.length > 0) {

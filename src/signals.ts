@@ -10,6 +10,7 @@
  * `PatternIndex`, so a sentence is scanned once. Numbers and names are found
  * in code: they are shapes, not phrases.
  */
+import {signalLabels} from './score/labels.js'
 import path from 'node:path'
 import {readYamlValue} from './data-cache.js'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
@@ -436,7 +437,7 @@ function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signa
     const from = index
     index = end - 1
     if (end - from > 1 || inRanges(sentence.quoted, words[from].start) || !measures(sentence, compiled, from)) continue
-    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number that measures: an amount, a size, a time, a count', start: words[from].start, end: words[from].end, spec: true}, from, end)
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: signalLabels.number[sentence.lang], start: words[from].start, end: words[from].end, spec: true}, from, end)
   }
 }
 
@@ -531,7 +532,7 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     if (startsLine(sentence.text, sentence.start, before, token) || inRanges(sentence.quoted, token.start)) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
-    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
+    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: signalLabels.name[sentence.lang], start: token.start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
 }
@@ -570,7 +571,7 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
     // A word in capitals is shouting, not kindness ("SAVE").
     if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
     // One per sentence: the first.
-    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
+    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: signalLabels.kindWord[sentence.lang], start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
@@ -585,14 +586,14 @@ function exclaiming(sentence: SentenceView, hasLoudWord: boolean, compiled: Comp
   if (hasLoudWord) {
     for (const token of words) {
       if ((wordFlags(token, compiled, sentence.lang) & isLoud) === 0 || inRanges(quoted, token.start)) continue
-      found.push({component: 'restraint', weight: loudWordWeight, why: 'a loud word of praise', start: token.start, end: token.end})
+      found.push({component: 'restraint', weight: loudWordWeight, why: signalLabels.loudWord[sentence.lang], start: token.start, end: token.end})
       spans.push(-1, -1)
       return true
     }
   }
   for (const token of tokens) {
     if (token.kind !== 'punct' || !token.raw.includes('!') || inRanges(quoted, token.start)) continue
-    found.push({component: 'restraint', weight: exclaimWeight, why: 'an exclamation', start: token.start, end: token.end})
+    found.push({component: 'restraint', weight: exclaimWeight, why: signalLabels.exclamation[sentence.lang], start: token.start, end: token.end})
     spans.push(-1, -1)
     return true
   }
@@ -617,7 +618,7 @@ function shouting(sentence: SentenceView, compiled: CompiledSignals, found: Sign
       (token.kind === 'punct' && /[$€£]{2,}/.test(token.raw)) ||
       emojiRun >= shoutEmojiRun
     if (loud) {
-      found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
+      found.push({component: 'restraint', weight: shoutWeight, why: signalLabels.shouting[sentence.lang], start: token.start, end: token.end})
       spans.push(-1, -1)
       return true
     }

@@ -168,18 +168,20 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     await page.close()
   })
 
-  it('applies a suggestion with a click and checks again', async () => {
+  it('applies a fix from the service with a click, as given, and checks again', async () => {
     const page = await openPage()
     await page.getByLabel(/Paste copy/).fill(copy)
     await checkAndWait(page, () => page.getByRole('button', {name: 'Check'}).click())
     const before = Number(await page.getByLabel('ESP', {exact: true}).getAttribute('value'))
-    const apply = page.locator('#findings button.apply', {hasText: 'Your points stay yours'}).first()
+    // A lock-in or a threat has no fix (advice only): no button pastes a sentence of its own over the copy.
+    expect(await page.locator('#findings button.apply', {hasText: 'Your points stay yours'}).count()).toBe(0)
+    const apply = page.locator('#findings button.apply', {hasText: 'Use “We are thrilled to have you.”'}).first()
     await checkAndWait(page, () => apply.click())
     const text = await page.getByLabel(/Paste copy/).inputValue()
-    expect(text).toContain('Your points stay yours for 12 months after your last order.')
-    expect(text).not.toContain('Order today or lose your loyalty points')
+    expect(text).toContain('\n\nWe are thrilled to have you.\n\n')
+    expect(text).toContain('Order today or lose your loyalty points forever!')
     expect(await page.locator('#marked').textContent()).toBe(text)
-    expect(await page.locator('#findings').textContent()).not.toContain('coercion/threat-lose')
+    expect(await page.locator('#findings').textContent()).not.toContain('over-the-top/shouting')
     const after = Number(await page.getByLabel('ESP', {exact: true}).getAttribute('value'))
     expect(after).toBeGreaterThanOrEqual(before)
     await page.close()

@@ -386,16 +386,17 @@ function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settin
   const start = tokens[0].start
   const end = tokens[tokens.length - 1].end
   const parts: string[] = []
-  if (figures.bangs > 0) parts.push(`exclamation marks (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
+  const nl = settings.lang === 'nl'
+  if (figures.bangs > 0) parts.push(`${nl ? 'uitroeptekens' : 'exclamation marks'} (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
   const caps = loud.filter((token) => token.kind === 'word')
-  if (caps.length > 0) parts.push(`capitals (${caps.map((token) => token.raw).join(', ')})`)
-  if (figures.emoji > 0) parts.push(`${figures.emoji} emoji in a row`)
+  if (caps.length > 0) parts.push(`${nl ? 'hoofdletters' : 'capitals'} (${caps.map((token) => token.raw).join(', ')})`)
+  if (figures.emoji > 0) parts.push(nl ? `${figures.emoji} emoji op een rij` : `${figures.emoji} emoji in a row`)
   return [{
     start,
     end,
     // The fix: the sentence calmed as a whole (src/rewrite/calm.ts).
     expected: [calmSentence({lang: settings.lang, text: sentence.text, start, end, tokens, loud, drop})],
-    detail: `shouting: ${parts.join(', ')}`,
+    detail: `${nl ? 'schreeuwen' : 'shouting'}: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
 }

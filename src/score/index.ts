@@ -12,7 +12,8 @@ import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfid
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
 import {isCommonWord} from './common-words.js'
-import {suggest, type ComponentState} from './suggestions.js'
+import {kindLabel} from './labels.js'
+import {suggest, type ComponentState, type CopyFacts} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
@@ -187,11 +188,7 @@ const firstWord = /^[\p{L}'’-]+/u
  * is no name, and the same detail counts once. Restraint falls with the share
  * of the prose that is hype: a hyped sentence weighs its length in units.
  */
-export function collectEvidence(
-  sentences: readonly SentenceFigures[],
-  messages: readonly VFileMessage[],
-  lang: Language = 'en'
-): {items: EvidenceItem[]; units: number; confidence: number} {
+export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[], lang: Language = 'en'): {items: EvidenceItem[]; units: number; confidence: number} {
   const items: EvidenceItem[] = []
   // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
   const repeats = repeatedSentences(sentences)
@@ -230,7 +227,7 @@ export function collectEvidence(
         // Hype weighs the share of the prose it takes: the sentence's units, times its intensity (½–1), over its findings.
         scale = sentence === -1 ? 1 : (sentenceUnits(sentences[sentence].words) * Math.min(1, Math.max(0.5, sentences[sentence].intensity))) / (overTheTop?.get(sentence) ?? 1)
       }
-      items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+      items.push({component, weight: -weight * scale, why: kindLabel(kind, lang), text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
     }
   }
 
@@ -320,6 +317,20 @@ function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | 
   return repeats
 }
 
+const contractWords = /\b(?:subscriptions?|contracts?|memberships?|plans?|renew\w*|cancel\w*|abonnement\w*|contract\w*|lidmaatschap\w*|looptijd|verleng\w*|opzeg\w*)\b/i
+
+/** What the copy already does (thanks, wishes, gives, says what the reader is free to do) and whether it is about a contract. */
+function copyFacts(items: readonly EvidenceItem[], sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): CopyFacts {
+  const positive = items.filter((item) => item.weight > 0).map((item) => item.why)
+  return {
+    thanks: positive.some((why) => /thank|bedank/i.test(why)),
+    wishes: positive.some((why) => /wish|greet|wenst|groet/i.test(why)),
+    gives: positive.some((why) => /helps|gives|helpt|geeft/i.test(why)),
+    free: items.some((item) => item.component === 'freedom' && item.weight > 0),
+    contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || sentences.some((sentence) => contractWords.test(sentence.text))
+  }
+}
+
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
@@ -331,5 +342,5 @@ export function scoreFile(file: VFile): void {
   data.scores = scores
   data.evidence = evidence
   data.phase = phase
-  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight).map((candidate) => candidate.text)
+  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight, copyFacts(items, data.sentences, file.messages)).map((candidate) => candidate.text)
 }

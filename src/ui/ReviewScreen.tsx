@@ -118,14 +118,21 @@ function CurrentFinding({snapshot, width, colored}: {snapshot: ReviewSnapshot; w
       </Box>
       <Box flexDirection="column" marginTop={1}>
         {current.suggestions.length === 0 ? (
-          <Text dimColor>No suggestion for this one: rewrite it by hand, skip it or ignore it.</Text>
+          <Text dimColor>No fix for this one: rewrite it by hand, skip it or ignore it.</Text>
         ) : (
           current.suggestions.map((suggestion, choice) => (
             <Text key={choice} wrap="truncate-end" color={choice === snapshot.choice ? 'green' : undefined} bold={choice === snapshot.choice}>
-              {(choice === snapshot.choice ? ' ▸ ' : '   ') + `${choice + 1}  ` + (suggestion === '' ? '(remove it)' : suggestion)}
+              {(choice === snapshot.choice ? ' ▸ ' : '   ') + `${choice + 1}  ` + (current.kinds[choice] === 'suggestion' ? 'rewrite: ' : '') + (suggestion === '' ? '(remove it)' : suggestion)}
             </Text>
           ))
         )}
+        {current.note ? (
+          <Box width={textWidth}>
+            <Text dimColor wrap="wrap">
+              {'ⓘ ' + current.note}
+            </Text>
+          </Box>
+        ) : null}
       </Box>
       {snapshot.preview ? <PreviewLine preview={snapshot.preview} width={width} colored={colored} /> : null}
       <Box marginTop={1} width={textWidth}>
