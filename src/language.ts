@@ -24,8 +24,13 @@ const sampleSize = 2048
 /** …and no text after one that ends past this many characters. */
 const sampleStop = 2000
 
-/** Fewer cue words than this: unsure. */
-const minimumEvidence = 2
+/** Less evidence than this: unsure (one spelling of one language alone is enough for a button). */
+const minimumEvidence = 0.5
+
+/** Below this many cues, the text is short copy: decided by the margin alone. */
+const shortEvidence = 8
+/** The margin short copy needs: one language at least three times the other. */
+const shortMargin = 0.5
 
 /** Stop reading once this many cue words agree this clearly: more text would not change the answer. */
 const decidedEvidence = 30
@@ -61,9 +66,50 @@ const dutch = [
   'omdat', 'daarom', 'echter', 'toch', 'wel'
 ]
 
+/**
+ * Content words of short copy (subject lines, buttons, push texts) that only
+ * one of the two languages spells this way: a subject line has one or two
+ * function words at most ("Alleen vandaag: 30% korting" has none), so these
+ * count as cues too. Loanwords both languages use in mail ("sale", "shop",
+ * "deal", "week", "update", "account", "check", "happy", "weekend") are left out.
+ */
+const englishContent = [
+  'today', 'tomorrow', 'tonight', 'only', 'off', 'free', 'new', 'left', 'last', 'chance', 'save', 'offer', 'sign',
+  'log', 'back', 'see', 'soon', 'miss', 'thanks', 'thank', 'welcome', 'ready', 'click', 'find', 'view', 'try', 'buy',
+  'pay', 'bill', 'day', 'days', 'hours', 'hour', 'month', 'months', 'year', 'years', 'time', 'price', 'prices',
+  'store', 'gift', 'sold', 'stock', 'while', 'ends', 'ending', 'yours', 'one', 'two', 'three', 'four', 'five',
+  'six', 'seven', 'eight', 'nine', 'ten', 'first', 'every', 'each', 'still', 'got', 'make', 'made', 'take', 'give',
+  'go', 'going', 'come', 'know', 'think', 'need', 'like', 'look', 'keep', 'let', 'please', 'sorry', 'good', 'great',
+  'best', 'big', 'little', 'fast', 'easy', 'fresh', 'hot', 'cold', 'order', 'orders', 'way', 'home', 'money',
+  'our', 'my', 'me', 'we\'re', 'been', 'was', 'were', 'am', 'isn\'t', 'get', 'got', 'until', 'till', 'left',
+  'almost', 'again', 'away', 'never', 'always', 'everything', 'nothing', 'something', 'right', 'now', 'just',
+  'friday', 'saturday', 'sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'march', 'may', 'june', 'july',
+  'october', 'your', 'yourself', 'cancel', 'renew', 'delivered', 'delivery', 'coming', 'news'
+]
+
+const dutchContent = [
+  'vandaag', 'morgen', 'gisteren', 'vanavond', 'korting', 'gratis', 'nieuw', 'nieuwe', 'alleen', 'bijna', 'zonder',
+  'jaar', 'maanden', 'maand', 'dag', 'dagen', 'uur', 'uren', 'minuten', 'bestelling', 'bestel', 'bekijk', 'ontdek',
+  'klik', 'wordt', 'wacht', 'welkom', 'terug', 'bedankt', 'dank', 'groet', 'groeten', 'ziens', 'vast', 'zit', 'zeg',
+  'stuks', 'snel', 'laatste', 'kans', 'prijs', 'prijzen', 'klant', 'klanten', 'winkel', 'aanbieding', 'factuur',
+  'rekening', 'betaal', 'betalen', 'gaat', 'komt', 'krijg', 'krijgt', 'maak', 'tijd', 'mee', 'heel', 'goed', 'goede',
+  'mooi', 'mooie', 'leuk', 'leuke', 'fijn', 'fijne', 'lekker', 'geld', 'huis', 'thuis', 'zomer', 'lente', 'herfst',
+  'vrijdag', 'zaterdag', 'zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'januari', 'februari', 'maart',
+  'mei', 'juni', 'juli', 'augustus', 'oktober', 'hulp', 'vraag', 'vragen', 'zij', 'hij', 'klaar', 'staat', 'alles',
+  'niets', 'niks', 'iets', 'altijd', 'nooit', 'vaak', 'nieuws', 'gewoon', 'zelf', 'jezelf', 'twee', 'drie', 'vier',
+  'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'eerste', 'elke', 'iedere', 'gaan', 'komen', 'maken', 'kijk',
+  'kies', 'pak', 'haal', 'halen', 'bespaar', 'besparen', 'sparen', 'spaar', 'ontvang', 'ontvangen', 'bezorgd',
+  'bezorging', 'verzending', 'verzonden', 'onderweg', 'nog', 'maar', 'even', 'snel', 'over', 'steeds', 'weer',
+  'jouw', 'jou', 'jij', 'je', 'jullie', 'uw', 'op', 'tot', 'af', 'mijn', 'opzeggen', 'abonnement', 'voordeel',
+  'aanmelden', 'afmelden', 'inloggen', 'betaling', 'gefeliciteerd', 'verjaardag', 'cadeau', 'cadeautje', 'winnen',
+  'win', 'bent', 'ben', 'hebt', 'heb', 'hebben', 'zit', 'zitten', 'blijf', 'blijft', 'blijven', 'lees', 'meer',
+  'uitverkocht', 'voorraad', 'bezorgen', 'retour', 'wijzigen', 'gewijzigd', 'bijgewerkt', 'vertrekt', 'geopend',
+  'binnen', 'buiten', 'omhoog', 'omlaag', 'lid', 'leden', 'rente', 'verkoop', 'veilig'
+]
+
 /** Function word → the language it points to. */
 const cues = new Map<string, Language>()
-for (const [words, lang] of [[english, 'en'], [dutch, 'nl']] as const) {
+for (const [words, lang] of [[englishContent, 'en'], [dutchContent, 'nl'], [english, 'en'], [dutch, 'nl']] as const) {
   for (const word of words) {
     cues.set(word, lang)
     // Typographic apostrophe: "you’re".
@@ -72,10 +118,14 @@ for (const [words, lang] of [[english, 'en'], [dutch, 'nl']] as const) {
 }
 
 // Spellings one language has and the other does not: half a cue each.
-// Dutch "ij", "uu", "aa", "uw" ("nieuw"), "sch"; English "-tion", "-ly",
-// "-ness", "-ous", "ght".
-const dutchSpelling = /ij|uu|aa|uw|^sch/
-const englishSpelling = /tions?$|ly$|ness$|ous$|ght/
+// Dutch "ij", "uu", "aa", "uw" ("nieuw"), "sch", "cht", "eu", "oe", "vr-",
+// "kw", the diminutive ("-tje", "-pje"), "-heid", "-teit", "-tie", "-ig"
+// ("prettig", "nodig"), "-kt" ("werkt"), "-gen", a participle "ge…d/t"
+// ("gewijzigd"), "ui" ("huis", "tuin"), the prefixes "ver-", "ont-";
+// English "-tion", "-ly", "-ness", "-ous", "ght", "th", "wh", "ck", "sh",
+// "qu", a final "y".
+const dutchSpelling = /ij|uu|aa|uw|sch|cht|kw|[^qu]eu|oe[^s]|oe$|^vr|[tp]jes?$|heid$|teit$|tie$|ig$|igd$|igt$|kt$|gen$|^ge\p{L}{3,}[dt]$|^ver[lzwhkgp]|^ont\p{L}{3,}|[dhtzkl]ui|^uit/u
+const englishSpelling = /tions?$|ly$|ness$|ous$|ght|^th|th$|^wh|ck|sh|qu|[^aeiouij]y$|ay$/
 
 /**
  * Guess whether `text` is English or Dutch from its function words.
@@ -111,7 +161,10 @@ export function detectLanguageIn(texts: Iterable<string>): LanguageGuess {
 
   const margin = Math.abs(en - nl) / total
   const confidence = round(margin * Math.min(1, total / 8))
-  if (confidence < minimumConfidence || en === nl) return {lang: undefined, confidence}
+  // Short copy (a subject line, a button) has few cues: there one language
+  // must clearly outweigh the other (at least three to one) instead.
+  const decided = total >= shortEvidence ? confidence >= minimumConfidence : margin >= shortMargin
+  if (!decided || en === nl) return {lang: undefined, confidence}
 
   return {lang: en > nl ? 'en' : 'nl', confidence}
 }

@@ -10,6 +10,8 @@
  * Syntax, tokens separated by spaces:
  * - `word`            the word (case and stress accents ignored)
  * - `verleng*`        any word starting with `verleng` (verlengd, verlengen…)
+ * - `*kosten`         any longer word ending in `kosten`: a compound by its
+ *                     head (opzegkosten, administratiekosten)
  * - `a|b|c*`          one of these
  * - `{num}`           a number (24, 3.5, 02:14) or a number word (three, drie)
  * - `{any}`           any one word
@@ -35,6 +37,8 @@ export interface WordStep {
   initials: number
   lengths: number
   prefixes: readonly string[]
+  /** `*kosten`: the word is a longer compound with this head. */
+  suffixes: readonly string[]
   /** `{num}` */
   number: boolean
   /** `{any}` */
@@ -172,6 +176,7 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
   }
   const exact = new Set<string>()
   const prefixes: string[] = []
+  const suffixes: string[] = []
   const predicates: Predicate[] = []
   let number = false
   let any = false
@@ -185,8 +190,9 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
       if (!predicate) throw new PatternError(`unknown word set \`${value}\` in \`${source}\``)
       predicates.push(predicate)
     } else if (/^[\p{L}\p{N}'&€$%+.]+\*$/u.test(value)) prefixes.push(value.slice(0, -1))
+    else if (/^\*\p{L}{3,}$/u.test(value)) suffixes.push(value.slice(1))
     else if (/^[\p{L}\p{N}'&€$%+.]+$/u.test(value)) exact.add(value)
-    else throw new PatternError(`cannot read \`${alternative}\` in pattern \`${source}\`: use words, \`word*\`, \`a|b\`, \`{num}\`, \`<class>\` or \`...\``)
+    else throw new PatternError(`cannot read \`${alternative}\` in pattern \`${source}\`: use words, \`word*\`, \`*head\`, \`a|b\`, \`{num}\`, \`<class>\` or \`...\``)
   }
   let initials = 0
   let lengths = 0
@@ -194,7 +200,7 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
     initials |= 1 << (word.charCodeAt(0) & 31)
     lengths |= 1 << (word.length & 31)
   }
-  return {type: 'word', exact, initials, lengths, prefixes, number, any, predicates, optional}
+  return {type: 'word', exact, initials, lengths, prefixes, suffixes, number, any, predicates, optional}
 }
 
 /** A word that frees rather than binds: boetevrij, kostenloos, fee-free. */
@@ -210,6 +216,9 @@ export function stepMatches(step: WordStep, token: Token): boolean {
   if ((step.initials & (1 << (norm.charCodeAt(0) & 31))) !== 0 && (step.lengths & (1 << (norm.length & 31))) !== 0 && step.exact.has(norm)) return true
   for (const prefix of step.prefixes) {
     if (token.norm.startsWith(prefix) && !isFreeingRest(token.norm.slice(prefix.length))) return true
+  }
+  for (const suffix of step.suffixes) {
+    if (norm.length > suffix.length + 2 && norm.endsWith(suffix) && token.kind === 'word') return true
   }
   for (const predicate of step.predicates) {
     if (predicate(token)) return true
@@ -341,7 +350,7 @@ interface Entry<T> {
 
 /** How costly a step is as an anchor: lower is rarer; undefined when it cannot anchor. */
 function anchorCost(step: Step): number | undefined {
-  if (step.type !== 'word' || step.optional || step.any || step.number || step.predicates.length > 0) return undefined
+  if (step.type !== 'word' || step.optional || step.any || step.number || step.predicates.length > 0 || step.suffixes.length > 0) return undefined
   let cost = 0
   for (const word of step.exact) cost += veryCommonWords.has(word) ? 100 : commonWords.has(word) ? 30 : frequentWords.has(word) ? 10 : 1
   for (const prefix of step.prefixes) {
@@ -357,7 +366,7 @@ function anchorCost(step: Step): number | undefined {
  * like any other anchor (predicates hold for word tokens only).
  */
 function isWordSetStep(step: WordStep): boolean {
-  if (step.optional || step.any || step.number || step.predicates.length === 0) return false
+  if (step.optional || step.any || step.number || (step.predicates.length === 0 && step.suffixes.length === 0)) return false
   for (const word of step.exact) if (!/\p{L}/u.test(word)) return false
   return true
 }
@@ -370,7 +379,7 @@ function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): [numbe
   const candidates: Array<[number, number, number]> = []
   for (const step of pattern.steps) {
     if (step === anchor || step.type !== 'word' || step.optional || step.any || step.number) continue
-    if (step.predicates.length > 0 || step.prefixes.length > 0 || step.exact.size === 0 || step.exact.size > maxNeedWords) continue
+    if (step.predicates.length > 0 || step.prefixes.length > 0 || step.suffixes.length > 0 || step.exact.size === 0 || step.exact.size > maxNeedWords) continue
     let a = 0
     let b = 0
     for (const word of step.exact) {

@@ -4,8 +4,10 @@ import {fileURLToPath} from 'node:url'
 import {expect} from 'vitest'
 import {extract, toSourceOffset} from '../src/formats/index.js'
 import type {Block, Extracted} from '../src/types.js'
+import {corpusEmails} from './shared.js'
 
-export const corpusDirectory = '/work/shared/corpus/emails/'
+export {hasShared} from './shared.js'
+export const corpusDirectory = corpusEmails
 const fixtureDirectory = fileURLToPath(new URL('fixtures/formats/', import.meta.url))
 
 export function fixturePath(name: string): string {

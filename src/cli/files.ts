@@ -26,6 +26,7 @@ import type {CheckedFile, ParallelChecker} from './parallel.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
 import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
+import '../config-jsonc.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -41,6 +41,12 @@ export interface SentenceView {
    * sentence break (see the phrase kind's `before`).
    */
   previous?: SentenceView
+  /**
+   * The sentence before, in the same paragraph, whatever it ends with: the
+   * window of a rule whose act spans two sentences (`window: paragraph` in
+   * the phrase kind: shared history, then "Are you really leaving now?").
+   */
+  earlier?: SentenceView
 }
 
 /** A pattern hit handed to the detector that registered the pattern. */
@@ -54,8 +60,10 @@ export interface Finding {
   /** Offsets in the block text. */
   start: number
   end: number
-  /** Replacements for the span; when absent the rule's suggestions are used. */
+  /** Fixes: replacements of exactly the span; when absent the rule's `fix` operation computes them. */
   expected?: string[]
+  /** Rewrites of the whole sentence (from `SentenceView.start` to `end`), each with a title. */
+  suggestions?: Array<{title: string; text: string}>
   /** Extra words for the reason, after the rule's message (which signal fired). */
   detail?: string
   /** Over-the-top intensity this finding adds to its sentence (default 1). */

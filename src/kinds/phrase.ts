@@ -10,6 +10,11 @@
  * bin."). The question's wording is the condition, negation included ("Not
  * renewing?"), so a `before` hit is not dropped for a negator.
  *
+ * `window: paragraph` widens `before` to the sentence before whatever it
+ * ends with (default `question`): acts that take two sentences, such as
+ * shared history followed by "Are you really leaving now?", or a staff
+ * member who asked after the reader followed by "He's sad about it".
+ *
  * A hit is dropped when it is negated ("geen opzegkosten") or quoted (a
  * customer's words), unless the rule says `negation: false` / `quoted: true`.
  */
@@ -27,7 +32,7 @@ function patternsOf(rule: RuleData, key: string, lang: Language): string[] {
 
 export const phraseKind: Kind = {
   name: 'phrase',
-  keys: ['patterns', 'also', 'unless', 'before'],
+  keys: ['patterns', 'also', 'unless', 'before', 'window'],
 
   languages(rule) {
     const patterns = (rule.fields.patterns ?? {}) as PerLanguage
@@ -66,7 +71,10 @@ export const phraseKind: Kind = {
     // The question is read with the rule's exceptions too ("Want to cancel?" asks for what follows).
     let unless: PatternIndex<true> | undefined
     if (before) for (const entry of patterns) if (entry.role === 'unless') (unless ??= new PatternIndex(false)).add(entry.pattern, true)
-    const across = before ? {before, unless} : undefined
+    const window = rule.fields.window ?? 'question'
+    if (window !== 'question' && window !== 'paragraph') throw new RuleFieldError(['window'], '`window` must be `question` (the sentence before, when it is a question) or `paragraph` (the sentence before, whatever it ends with)')
+    if (rule.fields.window !== undefined && !before) throw new RuleFieldError(['window'], '`window` widens `before`: give the rule `before` patterns too')
+    const across = before ? {before, unless, paragraph: window === 'paragraph'} : undefined
     return {patterns, primary: 'patterns', detect: (sentence, hits) => detectPhrase(rule, sentence, hits, needsAlso, across)}
   }
 }
@@ -75,6 +83,8 @@ export const phraseKind: Kind = {
 interface Across {
   before: PatternIndex<true>
   unless: PatternIndex<true> | undefined
+  /** Read the sentence before whatever it ends with, not only a question. */
+  paragraph: boolean
 }
 
 function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly PatternHit[], needsAlso: boolean, across: Across | undefined): Finding[] {
@@ -95,7 +105,8 @@ function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly Pat
       start = Math.min(start, sentence.words[also.match.from].start)
       end = Math.max(end, sentence.words[also.match.to - 1].end)
     } else {
-      const condition = across && sentence.previous ? conditionBefore(rule, sentence.previous, across) : undefined
+      const previous = across?.paragraph ? sentence.earlier : sentence.previous
+      const condition = across && previous ? conditionBefore(rule, previous, across) : undefined
       if (condition === undefined) return []
       start = condition
     }
