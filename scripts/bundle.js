@@ -70,4 +70,11 @@ await build({
 })
 
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
-fs.writeFileSync(bin, "#!/usr/bin/env node\n// The bundled CLI (scripts/bundle.js); dist/cli/run.js and the rest are the library's.\nimport '../bundle/cli/bin.js'\n")
+// A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
+// file's batches then die young instead of being promoted and piling up in
+// the old generation (8 MB file: 564 -> 316 MB peak, 8.5 -> 5.4 s CPU); a
+// folder of emails costs the same. \`env -S\` passes the flag to node.
+fs.writeFileSync(
+  bin,
+  "#!/usr/bin/env -S node --max-semi-space-size=32\n// The bundled CLI (scripts/bundle.js); dist/cli/run.js and the rest are the library's.\nimport '../bundle/cli/bin.js'\n"
+)
