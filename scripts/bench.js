@@ -79,7 +79,10 @@ const markdown = render()
 console.log(markdown)
 if (options.write) {
   fs.mkdirSync(path.dirname(docsPath), {recursive: true})
-  fs.writeFileSync(docsPath, markdown + '\n')
+  // The whole-process table (scripts/bench-process.js) leads the file: keep it.
+  const previous = fs.existsSync(docsPath) ? fs.readFileSync(docsPath, 'utf8') : ''
+  const processTable = /<!-- process-bench:start[\s\S]*?<!-- process-bench:end -->/.exec(previous)?.[0]
+  fs.writeFileSync(docsPath, (processTable ? markdown.replace(/^# Benchmarks\n+/, '# Benchmarks\n\n' + processTable + '\n\n') : markdown) + '\n')
   process.stderr.write('bench: wrote ' + path.relative(packageRoot, docsPath) + ' in ' + totalSeconds.toFixed(0) + ' s total\n')
 }
 

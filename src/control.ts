@@ -24,7 +24,7 @@ import type {VFileMessage} from 'vfile-message'
 import {location} from 'vfile-location'
 import type {Node, Point, Position} from 'unist'
 import type {Block, Control, Extracted} from './types.js'
-import {setSeverity} from './messages.js'
+import {assertPlace, setSeverity} from './messages.js'
 import {spellingRuleId} from './spelling-rule.js'
 import {copyRuns} from './text-util.js'
 
@@ -147,6 +147,7 @@ function syntheticTree(
 
   for (const control of controls) {
     const position = span(control.offset, control.endOffset)
+    assertPlace(position, value.length, controlRuleId)
     const marker = parseControl(control.text, value.slice(control.offset, control.endOffset), position, target, vocabulary)
     if (marker) children.push({type: 'comment', position, data: {marker}})
   }

@@ -122,7 +122,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   file.data.trouw = data
   if (options.parts && extracted.format === 'eml') data.parts = extracted.sources
 
-  if (unsure !== undefined) {
+  // The notice says something only when there are words whose language matters.
+  if (unsure !== undefined && extracted.blocks.some((block) => /\p{L}\p{L}/u.test(block.text))) {
     createMessage(file, {
       ruleId: 'trouw/language',
       category: 'notice',
@@ -144,7 +145,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   }
 
   for (const batch of batchesOf(extracted.blocks)) {
-    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks}})
+    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
 
@@ -181,8 +182,19 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
           start: {line: mapped.line, column: mapped.column, offset: mapped.offset},
           end: {line: mapped.endLine, column: mapped.endColumn, offset: mapped.endOffset}
         },
-        batch.blocks[index].part
+        batch.blocks[index].part,
+        (extracted.sources[batch.blocks[index].source] ?? '').length
       )
+      const sentencePlace = message.sentencePlace
+      if (sentencePlace) {
+        const from = sentencePlace.start.offset ?? start
+        const to = sentencePlace.end.offset ?? end
+        const where = toPlace(from, to, index)
+        message.sentencePlace = {
+          start: {line: where.line, column: where.column, offset: where.offset},
+          end: {line: where.endLine, column: where.endColumn, offset: where.endOffset}
+        }
+      }
       message.file = file.path ?? ''
       file.messages.push(message)
     }
@@ -204,6 +216,8 @@ interface Batch {
   starts: number[]
   /** The blocks' texts, syntax masked, joined by a blank line. */
   text: string
+  /** The same text with its syntax as written (for rewrites and `actual`). */
+  plain: string
   masks: Array<[number, number]>
 }
 
@@ -228,12 +242,16 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
       yield batch
       batch = undefined
     }
-    batch ??= {blocks: [], starts: [], text: '', masks: []}
-    if (batch.blocks.length > 0) batch.text += paragraphBreak
+    batch ??= {blocks: [], starts: [], text: '', plain: '', masks: []}
+    if (batch.blocks.length > 0) {
+      batch.text += paragraphBreak
+      batch.plain += paragraphBreak
+    }
     const start = batch.text.length
     batch.blocks.push(block)
     batch.starts.push(start)
     batch.text += text
+    batch.plain += block.text
     for (const [from, to] of masks) batch.masks.push([from + start, to + start])
   }
   if (batch) yield batch
@@ -247,6 +265,7 @@ function placeSentence(
 ): SentenceFigures {
   // Offsets stay those of the batch text; places are in the source.
   if (block.part !== undefined) sentence.part = block.part
+  if (block.role !== undefined) sentence.role = block.role
   sentence.place = toPlace(sentence.start, sentence.end)
   for (const signal of sentence.signals) signal.place = toPlace(signal.start, signal.end)
   return sentence

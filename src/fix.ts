@@ -1,14 +1,19 @@
 /**
- * Editing copy: applying a finding's suggestion to the source text, and
- * inserting an inline `<!--trouw ignore rule-id-->` control before the block
- * a finding is in. Pure functions of text and offsets; `trouw review` checks
- * the new text again afterwards instead of shifting positions by hand.
+ * The one place that applies trouw's rewrites to a text, and inserts an
+ * inline `<!--trouw ignore rule-id-->` control before the block a finding is
+ * in. Pure functions of text and offsets: the CLI (`review`, `--fix`), the
+ * language server and the playground all apply fixes through here, and the
+ * engine's fact guard (`src/rewrite/fact-guard.ts`) judges a fix by the
+ * sentence this module makes of it.
  *
- * A suggestion is either a replacement of the flagged span (`"THRILLED"` →
- * `"thrilled"`, a spelling fix) or a rewrite of the whole sentence (`"You can
- * cancel every month."` for the span `minimum term`): a suggestion that reads
- * as a sentence (a capital first, a full stop last) for a span that does not
- * replaces the sentence the span is in.
+ * Two kinds of rewrite (DESIGN.md, "Rewrites"):
+ * - a **fix** (`expected`) replaces exactly the flagged span: `planFix`. An
+ *   empty fix removes the span and leaves a sane sentence: the space next to
+ *   it goes, and a pressure wrapper's own punctuation ("Only today: …",
+ *   "… – hurry!") with it; a capital that started the sentence moves on to
+ *   the word that now starts it.
+ * - a **suggestion** replaces the whole sentence the span is in, with its own
+ *   range: `planRewrite`. Never applied in bulk.
  */
 import type {Block, FormatName} from './types.js'
 import {copyRuns} from './text-util.js'
@@ -28,26 +33,15 @@ export interface Edit {
   insert: string
 }
 
-/** What `planSuggestion` needs to know of a finding. */
+/** What `planFix` needs to know of a finding. */
 export interface FixTarget extends Span {
   /** The flagged text as the engine read it. */
-  actual: string
-  /** The sentence the span is in, if known: a sentence rewrite replaces it. */
-  sentence?: Span | null | undefined
+  actual?: string
 }
 
 export interface FixOptions {
   /** The markup of the text: HTML and MJML get `&`, `<` and `>` escaped (default: `text`). */
   format?: FormatName | null
-}
-
-const sentenceStart = /^[\p{Lu}\p{N}"'‘“¡¿]/u
-const sentenceEnd = /[.!?…]["'’”)\]]*$/u
-
-/** Whether a text reads as a whole sentence: a capital (or digit, quote) first, terminal punctuation last. */
-export function isSentence(text: string): boolean {
-  const trimmed = text.trim()
-  return sentenceStart.test(trimmed) && sentenceEnd.test(trimmed)
 }
 
 /** Escape text for the markup it goes into; `inAttribute` also escapes double quotes. */
@@ -64,34 +58,122 @@ function insideTag(text: string, offset: number): boolean {
   return text.lastIndexOf('<', offset - 1) > text.lastIndexOf('>', offset - 1)
 }
 
+/** Punctuation that ties a wrapper to the rest of its sentence: "Only today:", "Hurry!", "– act now". */
+const wrapperAfter = /^[ \t]*(?:[:!,;]+|[–—-](?=\s))?[ \t]*/
+const wrapperBefore = /[ \t]*(?:[,;:]|\s[–—-])?[ \t]*$/
+const lineStart = /(?:^|[\n.!?…>]["'’”)\]]*[ \t]*|^[ \t]*[-*•>][ \t]*|="[ \t]*)$/u
+
 /**
- * The edit that applies `suggestion` to `target` in `text`: the span, or the
- * whole sentence for a sentence rewrite of a shorter span. An empty suggestion
- * removes the span (and one space next to it). A replacement of a span that
+ * The edit that puts `fix` in place of `target` in `text` (a fix: exactly
+ * the span). An empty fix removes the span with what held it to the rest of
+ * the sentence (see the module comment). A replacement of a span that
  * starts with a capital starts with a capital too.
  */
-export function planSuggestion(text: string, target: Readonly<FixTarget>, suggestion: string, options?: Readonly<FixOptions> | null): Edit {
+export function planFix(text: string, target: Readonly<FixTarget>, fix: string, options?: Readonly<FixOptions> | null): Edit {
   const format = options?.format ?? 'text'
   const inAttribute = (format === 'html' || format === 'mjml') && insideTag(text, target.offset)
-  let start = target.offset
-  let end = target.endOffset
-  if (suggestion === '') {
-    // Remove the span and one neighbouring space, so no double space remains.
-    if (text[end] === ' ' && (start === 0 || /\s/.test(text[start - 1]))) end++
-    else if (text[start - 1] === ' ') start--
-    return {start, end, insert: ''}
-  }
-  const sentence = target.sentence
-  if (sentence && isSentence(suggestion) && !isSentence(target.actual) && sentence.offset <= start && sentence.endOffset >= end) {
-    const range = trimRange(text, sentence.offset, sentence.endOffset)
-    return {start: range.start, end: range.end, insert: escapeFor(format, suggestion.trim(), inAttribute)}
-  }
-  let insert = suggestion
+  const start = target.offset
+  const end = target.endOffset
+  if (fix === '') return planRemoval(text, start, end)
+  let insert = fix
   const first = text.slice(start, end).trimStart()[0] ?? ''
-  if (first && first !== first.toLowerCase() && /^\p{Ll}/u.test(insert) && !/^\p{Lu}{2}/u.test(text.slice(start, end).trimStart())) {
+  // A capital that starts a sentence stays; a name's capital ("I", "Anna") is not passed on.
+  const startsSentence = lineStart.test(text.slice(0, start))
+  if (startsSentence && first && first !== first.toLowerCase() && /^\p{Ll}/u.test(insert) && !/^\p{Lu}{2}/u.test(text.slice(start, end).trimStart())) {
     insert = insert[0].toUpperCase() + insert.slice(1)
   }
   return {start, end, insert: escapeFor(format, insert, inAttribute)}
+}
+
+/** Remove `start..end` and what tied it to its sentence, keeping the sentence's capital and end. */
+function planRemoval(text: string, start: number, end: number): Edit {
+  const before = text.slice(0, start)
+  const atStart = lineStart.test(before)
+  if (atStart) {
+    // "Only today: 20% off." → "20% off."; the next word takes the capital.
+    const after = wrapperAfter.exec(text.slice(end))![0]
+    end += after.length
+    const next = text.slice(end)
+    const capital = /^[ \t]*\p{Ll}/u.test(next) && /\p{Lu}/u.test(text.slice(start, start + 1))
+    if (capital) {
+      const at = end + /^[ \t]*/.exec(next)![0].length
+      return {start, end: at + 1, insert: text.charAt(at).toUpperCase()}
+    }
+    return {start, end, insert: ''}
+  }
+  // "20% off – hurry!" → "20% off!"; "Save 20%, today only." → "Save 20%."
+  const tie = wrapperBefore.exec(before)![0]
+  const rest = text.slice(end)
+  if (/^[ \t]*[.!?…]/.test(rest) || rest.trim() === '' || /^\s*\n/.test(rest)) {
+    return {start: start - tie.length, end, insert: ''}
+  }
+  // In the middle: one space stays.
+  if (text[end] === ' ' && (start === 0 || /\s/.test(text[start - 1]))) end++
+  else if (text[start - 1] === ' ') start--
+  return {start, end, insert: ''}
+}
+
+/** The edit that replaces the sentence `sentence` with `rewrite` (a suggestion). */
+export function planRewrite(text: string, sentence: Readonly<Span>, rewrite: string, options?: Readonly<FixOptions> | null): Edit {
+  const format = options?.format ?? 'text'
+  const inAttribute = (format === 'html' || format === 'mjml') && insideTag(text, sentence.offset)
+  const range = trimRange(text, sentence.offset, sentence.endOffset)
+  return {start: range.start, end: range.end, insert: escapeFor(format, rewrite.trim(), inAttribute)}
+}
+
+/** The sentence `sentence` (a text) with `fix` in place of `start..end` (offsets in it): what the fact guard reads. */
+export function fixedSentence(sentence: string, start: number, end: number, fix: string): string {
+  return applyEdit(sentence, planFix(sentence, {offset: start, endOffset: end}, fix))
+}
+
+/** A fix or a suggestion of a finding as an edit of the source, with a title for a button or a code action. */
+export interface TitledEdit extends Edit {
+  kind: 'fix' | 'suggestion'
+  title: string
+}
+
+/** What `editsOf` needs of a message: its span and rewrites, in source offsets. */
+export interface Rewrites extends Span {
+  actual: string
+  expected: readonly string[]
+  suggestions?: ReadonlyArray<{title: string; text: string}>
+  /** The sentence a suggestion replaces. */
+  sentence?: Span
+}
+
+function short(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim()
+  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
+}
+
+/** Every fix (first) and suggestion of a finding as an edit of `text`: what the playground and the editor apply. */
+export function editsOf(text: string, rewrites: Readonly<Rewrites>, options?: Readonly<FixOptions> | null): TitledEdit[] {
+  const edits: TitledEdit[] = []
+  const current = text.slice(rewrites.offset, rewrites.endOffset)
+  for (const fix of new Set(rewrites.expected)) {
+    if (fix === current) continue
+    const edit = planFix(text, rewrites, fix, options)
+    edits.push({...edit, kind: 'fix', title: fix === '' ? `Remove “${short(current)}”` : `Use “${short(fix)}”`})
+  }
+  if (rewrites.sentence) {
+    for (const suggestion of rewrites.suggestions ?? []) {
+      edits.push({...planRewrite(text, rewrites.sentence, suggestion.text, options), kind: 'suggestion', title: `${suggestion.title}: “${short(suggestion.text)}”`})
+    }
+  }
+  return edits
+}
+
+/** Apply several edits that do not overlap (any order). */
+export function applyEdits(text: string, edits: readonly Readonly<Edit>[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start)
+  let out = text
+  let limit = Infinity
+  for (const edit of sorted) {
+    if (edit.end > limit) continue
+    out = applyEdit(out, edit)
+    limit = edit.start
+  }
+  return out
 }
 
 /** Apply an edit. */

@@ -2,12 +2,19 @@
  * The one place that builds trouw's messages. Every finding of every rule
  * kind, and every spelling mistake, becomes a `VFileMessage` here, with the
  * same fields: ruleId, source, category, subtype, severity, reason, actual,
- * expected, url (and part, for `.eml`).
+ * expected (fixes), suggestions, note (advice), url (and part, for `.eml`).
+ *
+ * Every rewrite passes the fact guard here (`src/rewrite/fact-guard.ts`):
+ * a fix or a suggestion that would add a number, a date, a name, an amount
+ * or a promise, drop a merge tag or a link, or leave mask filler, is not
+ * offered (`refused` keeps what was held back, for measurement).
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
-import type {JsonMessage, Language, MessageCategory, PartName, Severity} from './types.js'
+import type {FormatName, JsonMessage, JsonSuggestion, Language, MessageCategory, PartName, Severity} from './types.js'
+import {guardRewrite} from './rewrite/fact-guard.js'
+import {editsOf, fixedSentence} from './fix.js'
 
 export interface MessageInput {
   ruleId: string
@@ -17,14 +24,36 @@ export interface MessageInput {
   /** Why, in one sentence, without the quoted text (it is added). */
   explanation: string
   actual: string
-  /** Replacements; `[]` when there is no fix, `['']` to remove. */
+  /** Fixes: replacements of exactly `actual`; `[]` when there is no fix, `['']` to remove. */
   expected: string[]
+  /** Sentence rewrites with a title: never preferred, never applied in bulk (default: none). */
+  suggestions?: Suggestion[]
+  /** The sentence the span is in: what the fact guard compares a rewrite with (default: no guard, no suggestions). */
+  sentence?: SentenceContext
   url: string
   place: Position
   /** Extra words: which signal fired. */
   detail?: string
-  /** Longer note for docs-style output (hover, explain). */
+  /** Advice: what to do and why, with an example marked as one (placeholders for the copy's facts). */
   note?: string
+}
+
+/** A rewrite of the whole sentence, offered by title. */
+export interface Suggestion {
+  title: string
+  text: string
+}
+
+/** The sentence a finding is in, as written (syntax unmasked). */
+export interface SentenceContext {
+  lang: Language
+  /** The sentence's text. */
+  text: string
+  /** Where the flagged span is in `text`. */
+  spanStart: number
+  spanEnd: number
+  /** Where the sentence is (a suggestion replaces it). */
+  place: Position
 }
 
 declare module 'vfile-message' {
@@ -33,6 +62,11 @@ declare module 'vfile-message' {
     subtype?: string
     severity?: Severity
     part?: PartName
+    /** Sentence rewrites (see `Suggestion`); they replace `sentencePlace`. */
+    suggestions?: Suggestion[]
+    sentencePlace?: Position
+    /** Rewrites the fact guard held back, with why. */
+    refused?: Array<{text: string; problems: string[]}>
   }
 }
 
@@ -42,8 +76,11 @@ function quote(actual: string): string {
   return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
 }
 
+/** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
 export function reasonFor(actual: string, explanation: string, detail?: string): string {
-  return `\`${quote(actual)}\`: ${explanation}${detail ? ` (${detail})` : ''}`
+  const quoted = quote(actual)
+  const said = `${explanation}${detail ? ` (${detail})` : ''}`
+  return quoted === '' ? said.charAt(0).toUpperCase() + said.slice(1) : `\`${quoted}\`: ${said}`
 }
 
 export function createMessage(file: VFile, input: MessageInput): VFileMessage {
@@ -66,7 +103,26 @@ export function createMessage(file: VFile, input: MessageInput): VFileMessage {
   message.subtype = input.subtype
   message.severity = input.severity
   message.actual = input.actual
-  message.expected = input.expected
+  const context = input.sentence
+  if (context) {
+    const refused: Array<{text: string; problems: string[]}> = []
+    const pass = (after: string): boolean => {
+      const verdict = guardRewrite({lang: context.lang, before: context.text, after})
+      if (!verdict.ok) refused.push({text: after, problems: verdict.problems})
+      return verdict.ok
+    }
+    message.expected = input.expected.filter((fix) => pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
+    const fixed = new Set(message.expected.map((fix) => fixedSentence(context.text, context.spanStart, context.spanEnd, fix).trim()))
+    const suggestions = (input.suggestions ?? []).filter((suggestion) => suggestion.text.trim() !== context.text.trim() && !fixed.has(suggestion.text.trim()) && pass(suggestion.text))
+    if (suggestions.length > 0) {
+      message.suggestions = suggestions
+      message.sentencePlace = context.place
+    }
+    if (refused.length > 0) message.refused = refused
+  } else {
+    message.expected = input.expected
+    if (input.suggestions?.length) message.suggestions = input.suggestions
+  }
   message.url = input.url
   if (input.note) message.note = input.note
   setSeverity(message, input.severity)
@@ -80,11 +136,28 @@ export function setSeverity(message: VFileMessage, severity: Severity): void {
 }
 
 /** Move a message to a new place (from block coordinates into the source). */
-export function relocate(message: VFileMessage, place: Position, part?: PartName): void {
+export function relocate(message: VFileMessage, place: Position, part?: PartName, sourceLength?: number): void {
+  if (sourceLength !== undefined) assertPlace(place, sourceLength, message.ruleId)
   message.place = place
   message.line = place.start.line
   message.column = place.start.column
   if (part) message.part = part
+}
+
+/**
+ * The invariant every placed message keeps: its offsets are inside the text
+ * it points into (`0 <= start <= end <= length`). A place outside is a bug
+ * in trouw (an editor would underline past the end, a fix would cut the
+ * wrong text), so it fails loudly here, where messages are placed, instead
+ * of far away where a report or a fix uses it.
+ */
+export function assertPlace(place: Position, length: number, ruleId?: string | null): void {
+  const start = place.start.offset
+  const end = place.end.offset
+  if (start === undefined || end === undefined) return
+  if (start < 0 || start > end || end > length) {
+    throw new Error(`trouw bug: ${ruleId ?? 'a message'} placed at offsets ${start}-${end}, outside the text of ${length} characters`)
+  }
 }
 
 /** Messages in reading order: part, line, column, then rule id. */
@@ -104,7 +177,7 @@ function partRank(part: PartName | undefined): number {
 }
 
 /** The JSON shape of a message (DESIGN.md contract). */
-export function toJsonMessage(message: VFileMessage): JsonMessage {
+export function toJsonMessage(message: VFileMessage, source?: {text: string; format?: FormatName}): JsonMessage {
   const place = message.place
   const start: Point | undefined = place && 'start' in place ? place.start : (place as Point | undefined)
   const end: Point | undefined = place && 'end' in place ? place.end : start
@@ -116,6 +189,7 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
     reason: message.reason,
     actual: message.actual ?? '',
     expected: message.expected ?? [],
+    suggestions: jsonSuggestions(message),
     line: start?.line ?? 1,
     column: start?.column ?? 1,
     endLine: end?.line ?? start?.line ?? 1,
@@ -124,7 +198,35 @@ export function toJsonMessage(message: VFileMessage): JsonMessage {
   }
   if (message.part) json.part = message.part
   if (message.note) json.note = message.note
+  // The edits that apply each fix and suggestion to the source (not for an `.eml` part: its positions are in the decoded part).
+  const offset = start?.offset
+  const endOffset = end?.offset
+  if (source && !message.part && offset !== undefined && endOffset !== undefined && (json.expected.length > 0 || json.suggestions.length > 0)) {
+    const sentence = message.sentencePlace
+    json.edits = editsOf(source.text, {
+      offset,
+      endOffset,
+      actual: json.actual,
+      expected: json.expected,
+      suggestions: message.suggestions,
+      sentence: sentence?.start.offset !== undefined && sentence.end.offset !== undefined ? {offset: sentence.start.offset, endOffset: sentence.end.offset} : undefined
+    }, {format: source.format === 'eml' ? 'text' : source.format})
+  }
   return json
+}
+
+/** A message's suggestions with the range each replaces (the sentence). */
+function jsonSuggestions(message: VFileMessage): JsonSuggestion[] {
+  const place = message.sentencePlace
+  if (!message.suggestions || !place) return []
+  return message.suggestions.map((suggestion) => ({
+    title: suggestion.title,
+    text: suggestion.text,
+    line: place.start.line,
+    column: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column
+  }))
 }
 
 export type {Language}

@@ -18,6 +18,8 @@ import {collectWords} from './interest.js'
 import {quotedRanges} from './context.js'
 import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
+import {runFix} from './rewrite/operations.js'
+import {unmask} from './rewrite/unmask.js'
 import {loadSignals, sentenceSignals, type SignalGroup, type SignalMatches} from './signals.js'
 import {cuesOf, loadPhases} from './score/phase.js'
 import {sortSmall} from './small-sort.js'
@@ -35,6 +37,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Ranges of the text that are syntax (merge tags, URLs): never prose. */
     trouwMasks: Masks
+    /** The text with its syntax as written (same length as the masked text): rewrites and `actual` read it. */
+    trouwPlain: string
   }
 }
 
@@ -143,6 +147,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const compiled = last.compiled
     const text = String(file.value)
     const masks = file.data.trouwMasks ?? []
+    const plain = file.data.trouwPlain ?? text
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
     // Where the block has a quotation mark at all: most sentences have none.
@@ -252,7 +257,21 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         hitsByRule[position] = undefined
         for (const finding of detector.detect(view, hits)) {
           place ??= location(file)
-          const actual = text.slice(finding.start, finding.end)
+          // A finding may reach into the sentence before (a condition asked as a question).
+          const from = Math.min(start, finding.start)
+          const to = Math.max(end, finding.end)
+          const sentence = plain.slice(from, to)
+          let spanStart = finding.start - from
+          let spanEnd = finding.end - from
+          const masked = (rewrite: string) => (from === start ? unmask(rewrite, text, plain, masks, start, end) : rewrite)
+          let expected: string[]
+          if (finding.expected) expected = finding.expected.map((fix) => unmask(fix, text, plain, masks, finding.start, finding.end))
+          else {
+            // A rule's fix operation may widen the span to what it replaces (a whole opt-out clause).
+            const result = runFix(rule.fix, {lang, sentence, spanStart, spanEnd})
+            ;({fixes: expected, spanStart, spanEnd} = result)
+          }
+          const actual = sentence.slice(spanStart, spanEnd)
           createMessage(file, {
             ruleId: rule.id,
             category: rule.category,
@@ -261,23 +280,27 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             explanation: rule.message[lang] ?? rule.message.en ?? '',
             detail: finding.detail,
             actual,
-            expected: finding.expected ?? rule.suggestions[lang] ?? [],
-            note: rule.advice[lang]?.join(' '),
+            expected,
+            suggestions: finding.suggestions?.map((suggestion) => ({title: suggestion.title, text: masked(suggestion.text)})),
+            sentence: {lang, text: sentence, spanStart, spanEnd, place: {start: place.toPoint(from)!, end: place.toPoint(to)!}},
+            note: rule.advice[lang],
             url: rule.url,
-            place: {start: place.toPoint(finding.start)!, end: place.toPoint(finding.end)!}
+            place: {start: place.toPoint(from + spanStart)!, end: place.toPoint(from + spanEnd)!}
           })
           if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
         }
       }
 
+      const aside: {aside?: string} = {}
       const figures: SentenceFigures = {
         text: text.slice(start, end),
         start,
         end,
         intensity,
-        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches),
+        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches, aside),
         words: view.words.length
       }
+      if (aside.aside !== undefined) figures.aside = aside.aside
       if (cueMatches !== undefined) {
         const cues = cuesOf(cueMatches)
         if (cues.length > 0) figures.cues = cues as Phase[]

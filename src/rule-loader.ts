@@ -13,6 +13,7 @@ import {kinds} from './kinds/index.js'
 import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
 import type {Classes, CompileContext} from './patterns.js'
 import {predicates} from './predicates.js'
+import {fixActions, type FixOperation} from './rewrite/operations.js'
 
 export {packageRoot}
 export const defaultRulesDir = path.join(packageRoot, 'rules')
@@ -21,7 +22,7 @@ export const docsBase = 'https://github.com/trouw-dev/trouw/blob/main/rules/'
 const languages: readonly Language[] = ['en', 'nl']
 const severities: readonly Severity[] = ['error', 'warning', 'info']
 const commonKeys = [
-  'category', 'subtype', 'severity', 'kind', 'message', 'suggestions',
+  'category', 'subtype', 'severity', 'kind', 'message', 'fix', 'advice',
   'examples', 'docs', 'negation', 'quoted'
 ]
 
@@ -38,13 +39,10 @@ export interface Rule {
   severity: Severity
   kind: string
   message: Partial<Record<Language, string>>
-  /** Replacements offered in `expected`. */
-  suggestions: Partial<Record<Language, string[]>>
-  /**
-   * Advice that came with a suggestion written as `Advice: "replacement"`:
-   * the replacement goes to `suggestions`, the advice to the message's note.
-   */
-  advice: Partial<Record<Language, string[]>>
+  /** The fix operation (see `src/rewrite/operations.ts`), when the rule has a safe one. */
+  fix?: FixOperation
+  /** Advice for the message's note: what to do, with an example marked as one and `[placeholders]`. */
+  advice: Partial<Record<Language, string>>
   examples: Partial<Record<Language, RuleExamples>>
   docs: string
   url: string
@@ -225,6 +223,9 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
     fail(['kind'], `\`kind\` must be one of ${Object.keys(kinds).join(', ')} (got \`${String(kindName)}\`)`)
   }
   const kind = kinds[kindName as string]
+  if (value.suggestions !== undefined) {
+    fail(['suggestions'], '`suggestions` (canned replacement sentences) is gone: a rule gives a computed `fix` (see docs/writing-rules.md) and `advice` with [placeholders]')
+  }
   const allowed = new Set([...commonKeys, ...kind.keys])
   for (const key of Object.keys(value)) {
     if (!allowed.has(key)) fail([key], `unknown key \`${key}\`; a ${kind.name} rule takes ${[...allowed].join(', ')}`)
@@ -244,7 +245,8 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
   }
 
   const message = perLanguageStrings(value.message, ['message'], fail)
-  const {suggestions, advice} = splitAdvice(perLanguageLists(value.suggestions ?? {}, ['suggestions'], fail))
+  const advice = value.advice === undefined ? {} : perLanguageStrings(value.advice, ['advice'], fail)
+  const fix = value.fix === undefined ? undefined : readFix(value.fix, fail)
   const examples = readExamples(value.examples, fail)
 
   const data: RuleData = {
@@ -276,7 +278,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
     severity,
     kind: kind.name,
     message,
-    suggestions,
+    fix,
     advice,
     examples,
     docs: (value.docs as string).trim(),
@@ -332,30 +334,22 @@ function readExamples(value: unknown, fail: Fail): Partial<Record<Language, Rule
   return out
 }
 
-const adviceForm = /^([^"“]+?):\s*["“](.+)["”]\.?$/
-
-/**
- * A suggestion written as `Say what happens next: "Your order left today."`
- * is advice plus a replacement: the replacement is what an editor, review or
- * the playground can put in place of the span; the advice explains it.
- */
-function splitAdvice(lists: Partial<Record<Language, string[]>>): {
-  suggestions: Partial<Record<Language, string[]>>
-  advice: Partial<Record<Language, string[]>>
-} {
-  const suggestions: Partial<Record<Language, string[]>> = {}
-  const advice: Partial<Record<Language, string[]>> = {}
-  for (const [lang, list] of Object.entries(lists) as Array<[Language, string[]]>) {
-    suggestions[lang] = []
-    for (const item of list) {
-      const match = adviceForm.exec(item)
-      if (match) {
-        suggestions[lang]!.push(match[2])
-        ;(advice[lang] ??= []).push(match[1].trim())
-      } else {
-        suggestions[lang]!.push(item)
-      }
-    }
+/** Read `fix`: `{action: remove}` or `{action: opt-out, en: "No thanks", nl: "Nee, bedankt"}`. */
+function readFix(value: unknown, fail: Fail): FixOperation {
+  const actions = Object.keys(fixActions)
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return fail(['fix'], `\`fix\` must be a map with an \`action\` (${actions.join(', ')})`)
   }
-  return {suggestions, advice}
+  const {action, ...texts} = value as Record<string, unknown>
+  if (typeof action !== 'string' || !actions.includes(action)) fail(['fix', 'action'], `\`fix.action\` must be one of ${actions.join(', ')} (got \`${String(action)}\`)`)
+  const needs = fixActions[action as keyof typeof fixActions].texts
+  const text: Partial<Record<Language, string>> = {}
+  for (const [lang, item] of Object.entries(texts)) {
+    if (!languages.includes(lang as Language)) fail(['fix', lang], `unknown key \`${lang}\`; \`fix\` takes \`action\` and per language \`en\`/\`nl\` text`)
+    if (!needs) fail(['fix', lang], `\`fix.action\` \`${String(action)}\` takes no text`)
+    if (typeof item !== 'string' || item.trim() === '') fail(['fix', lang], `\`fix.${lang}\` must be a text`)
+    text[lang as Language] = (item as string).trim()
+  }
+  if (needs && Object.keys(text).length === 0) fail(['fix'], `\`fix.action\` \`${String(action)}\` needs the text per language (\`en\`, \`nl\`)`)
+  return {action: action as FixOperation['action'], text}
 }

@@ -32,14 +32,17 @@ export const numberWeight = 0.5
 export const nameWeight = 1
 /** Weight of a positive word in a sentence that addresses the reader (warmth). */
 export const kindWordWeight = 0.5
-/** Sentiment lexicon valence from which a word counts as kind (-5..5). */
-export const kindWordValence = 2
-/** …and up to which it is still calm (stronger words are praise, not warmth). */
-export const kindWordMaxValence = 3.5
-/** Sentiment lexicon intensity above which a word is too loud to count as proportionate (0..1). */
-export const kindWordMaxIntensity = 0.6
+/** Sentiment lexicon valence (either sign) from which a word in capitals shouts: a feeling or a value, not an acronym. */
+export const shoutValence = 1
 /** Weight (negative) of typographic shouting for restraint: `!!`, ALL CAPS words, emoji runs. */
 export const shoutWeight = -0.5
+/** Weight (negative) of a loud word of praise for restraint ("amazing", "incredible"), where no finding counts. */
+export const loudWordWeight = -0.5
+/** Sentiment lexicon valence or intensity from which a positive word is loud. */
+export const loudValence = 4
+export const loudIntensity = 0.7
+/** Weight (negative) of a sentence that exclaims ("!") for restraint: a light sign of hype. */
+export const exclaimWeight = -0.25
 /** ALL CAPS words at least this long shout; shorter ones are taken for acronyms (FAQ, BTW). */
 export const shoutMinLetters = 4
 /** A run of this many emoji in a sentence shouts. */
@@ -56,6 +59,16 @@ export interface SignalGroup {
   question: boolean
   /** Not evidence: a phrase whose words count for nothing ("no thanks"). */
   ignore?: boolean
+  /** Not evidence: a phrase that says the sentence is about the mail itself (`aside` in the file). */
+  aside?: boolean
+  /** Count the hit only where its clause ends ("…, if you want."), not where it opens a condition ("if you want to earn…"). */
+  clauseEnd: boolean
+  /** A spec (a material, a date): its hits count for distinctiveness, but saturate (see `src/score`). */
+  spec: boolean
+  /** The hit counts only when one of these phrases is in the sentence too ("no fees" needs a cancel, a return…). */
+  needs?: PatternIndex<true>
+  /** The hit does not count when one of these phrases is in the sentence ("a free gift when you order"). */
+  unless?: PatternIndex<true>
 }
 
 interface CompiledSignals {
@@ -74,8 +87,14 @@ interface CompiledSignals {
   reader: ReadonlySet<string>
   /** Capitalised words that are not names (I, U, Uw, greetings…). */
   notNames: ReadonlySet<string>
-  /** Positive words that are claims about the product, not warmth (best, excellent). */
+  /** Calm words of goodwill towards a person (glad, lovely, welcome): in a sentence aimed at the reader, warmth. */
+  kind: ReadonlySet<string>
+  /** Words never kind, whatever `kind` says (kept for lists that extend `kind`). */
   notKind: ReadonlySet<string>
+  /** Words after a number that make it a measure (a unit, a currency, a count of things): the rest of `{num} <word>`. */
+  units: ReadonlySet<string>
+  /** Small words after a number that do not make it a count of things ("1 and 2", "2 of the"). */
+  notCounted: ReadonlySet<string>
   /** Slot in each lexeme's memo for its `wordFlags` (see `Lexeme`). */
   slot: number | undefined
   /** Interest bit of sentences that may shout: capitals, emoji, `!` or `?` runs (see `src/interest.ts`). */
@@ -91,6 +110,10 @@ const known = 16
 const isNumberWord = 32
 /** A capitalised word that may be a name (not ALL CAPS, not a known non-name). */
 const mayBeName = 64
+/** A word with a feeling or a value in the sentiment lexicon (only worked out for words in capitals). */
+const isFeeling = 128
+/** A loud positive word in the sentiment lexicon (amazing, incredible). */
+const isLoud = 256
 
 function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): number {
   let flags = known
@@ -99,9 +122,11 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (compiled.notNames.has(token.norm)) flags |= isNotName
   if (isNumber(token)) flags |= isNumberWord
   if (token.kind === 'word' && !token.caps && startsWithCapital(token) && (flags & isNotName) === 0) flags |= mayBeName
-  if (token.kind === 'word' && !compiled.notKind.has(token.norm)) {
+  if (token.kind === 'word' && compiled.kind.has(token.norm) && !compiled.notKind.has(token.norm)) flags |= isKind
+  if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
-    if (entry && entry.valence >= kindWordValence && entry.valence <= kindWordMaxValence && entry.intensity <= kindWordMaxIntensity) flags |= isKind
+    if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
+    if (entry && entry.valence > 0 && (entry.valence >= loudValence || entry.intensity >= loudIntensity)) flags |= isLoud
   }
   return flags
 }
@@ -135,6 +160,21 @@ export function loadSignals(lang: Language): CompiledSignals {
   if (!data || typeof data !== 'object') throw new InputError(file, 'must be a map of component to a list of groups')
   const record = data as Record<string, unknown>
   const context = compileContext(lang)
+  /** An index of the phrases of a group's `needs` or `unless` list. */
+  const phraseIndex = (list: unknown, where: string): PatternIndex<true> | undefined => {
+    if (list === undefined) return undefined
+    if (!Array.isArray(list)) throw new InputError(file, `${where} must be a list of phrases`)
+    const phrases = new PatternIndex<true>(false)
+    for (const source of list) {
+      try {
+        for (const pattern of compilePattern(String(source), context)) phrases.add(pattern, true)
+      } catch (error) {
+        if (error instanceof PatternError) throw new InputError(file, `${where}: ${error.message}`)
+        throw error
+      }
+    }
+    return phrases
+  }
   const patterns: Array<[CompiledPattern, SignalTarget]> = []
   const numericPatterns: Array<[CompiledPattern, SignalTarget]> = []
   const index = new PatternIndex<SignalTarget>()
@@ -160,7 +200,17 @@ export function loadSignals(lang: Language): CompiledSignals {
       if (typeof why !== 'string' || typeof weight !== 'number' || !Array.isArray(patterns)) {
         throw new InputError(file, `every \`${component}\` group needs \`why\` (text), \`weight\` (number) and \`patterns\` (list)`)
       }
-      const group: SignalGroup = {component, why, weight, negation: entry.negation !== false, question: entry.question === true}
+      const group: SignalGroup = {
+        component,
+        why,
+        weight,
+        negation: entry.negation !== false,
+        question: entry.question === true,
+        clauseEnd: entry['clause-end'] === true,
+        spec: entry.spec === true,
+        needs: phraseIndex(entry.needs, `${component} / ${why} / needs`),
+        unless: phraseIndex(entry.unless, `${component} / ${why} / unless`)
+      }
       for (const source of patterns) {
         try {
           for (const pattern of compilePattern(String(source), context)) place(pattern, group)
@@ -172,17 +222,21 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   // Phrases whose words are no evidence ("no thanks" is a refusal, not thanks): in the same index, one scan.
-  const ignore: SignalGroup = {component: 'warmth', why: 'ignore', weight: 0, negation: false, question: false, ignore: true}
-  for (const source of (record.ignore ?? []) as unknown[]) {
-    try {
-      for (const pattern of compilePattern(String(source), context)) place(pattern, ignore)
-    } catch (error) {
-      if (error instanceof PatternError) throw new InputError(file, `ignore: ${error.message}`)
-      throw error
+  const ignore: SignalGroup = {component: 'warmth', why: 'ignore', weight: 0, negation: false, question: false, clauseEnd: false, spec: false, ignore: true}
+  // Phrases that put the whole sentence aside: it is about the mail itself (unsubscribing, why you got it, legal lines).
+  const aside: SignalGroup = {component: 'warmth', why: 'about the mail itself', weight: 0, negation: false, question: false, clauseEnd: false, spec: false, aside: true}
+  for (const [key, group] of [['ignore', ignore], ['aside', aside]] as const) {
+    for (const source of (record[key] ?? []) as unknown[]) {
+      try {
+        for (const pattern of compilePattern(String(source), context)) place(pattern, group)
+      } catch (error) {
+        if (error instanceof PatternError) throw new InputError(file, `${key}: ${error.message}`)
+        throw error
+      }
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), notKind: words('not-kind'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -208,7 +262,7 @@ export interface SignalTarget {
  *   (default: scanned here).
  * @param numericMatches The same for `loadSignals(lang).numericPatterns`.
  */
-export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches, numericMatches?: SignalMatches): Signal[] {
+export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches, numericMatches?: SignalMatches, out?: {aside?: string}): Signal[] {
   const compiled = loadSignals(sentence.lang)
   const words = sentence.words
   if (words.length === 0) return []
@@ -224,6 +278,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
     if (index > 0) later |= flags
   }
   const addressesReader = (any & isReader) !== 0
+  const quoted = sentence.quoted
   // The matches themselves are the hits: "ignore" phrases are only remembered as spans.
   matches ??= compiled.index.matches(words)
   // A number pattern counts only where a number is ("een" counts: "een jaar garantie").
@@ -234,8 +289,22 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
     const list = round === 0 ? matches : numeric
     for (let index = 0; index < list.length; index++) {
       const match = list[index][0]
-      if (list[index][2].group!.ignore) (ignored ??= []).push([match.from, match.to])
+      const group = list[index][2].group!
+      if (group.ignore) (ignored ??= []).push([match.from, match.to])
+      else if (group.aside) {
+        // A sentence about the mail itself is no evidence either way (see `aside` in the signal file).
+        if (out) out.aside = group.why
+        return []
+      }
     }
+  }
+  // A group's `needs` and `unless` phrases, looked up once per sentence and group.
+  let phraseFound: Map<PatternIndex<true>, boolean> | undefined
+  const present = (phrases: PatternIndex<true>): boolean => {
+    phraseFound ??= new Map()
+    let found = phraseFound.get(phrases)
+    if (found === undefined) phraseFound.set(phrases, (found = phrases.matches(words).length > 0))
+    return found
   }
   for (let round = 0; round < 2; round++) {
     const list = round === 0 ? matches : numeric
@@ -243,28 +312,50 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       const match = list[index][0]
       const group = list[index][2].group!
       if (group.ignore) continue
+      // Inside quotation marks speaks someone else (a customer's "thank you!" is not the sender's).
+      if (quoted.length > 0 && inRanges(quoted, words[match.from].start)) continue
       if (group.negation && isNegated(words, match, lang)) continue
       if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, lang)) continue
       if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
       if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
       if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
-      add(found, spans, {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}, match.from, match.to)
+      if (group.clauseEnd && match.to < words.length && words[match.to].clause === words[match.to - 1].clause) continue
+      if (group.needs !== undefined && !present(group.needs)) continue
+      if (group.unless !== undefined && present(group.unless)) continue
+      const signal: Signal = {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}
+      if (group.spec) signal.spec = true
+      add(found, spans, signal, match.from, match.to)
     }
   }
 
   // Most sentences have no number and no name after the first word: skip those walks.
-  if ((any & isNumberWord) !== 0) numbers(words, found, spans)
+  if ((any & isNumberWord) !== 0) numbers(sentence, compiled, found, spans)
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
-  if (addressesReader && (any & isKind) !== 0) kindWord(sentence, compiled, found, spans)
-  if (hasInterest(sentence.interest, compiled.loud)) shouting(sentence, found, spans)
+  const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, compiled, found, spans)
+  // A kind word in a shouted sentence is part of the shouting.
+  if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans)
+  // An exclamation or a big word in a greeting, thanks or a wish is friendliness, not hype ("Thanks so much!").
+  if (!loud && !hasWarmth(found)) exclaiming(sentence, (any & isLoud) !== 0, compiled, found, spans)
   sortSmall(found, byStart)
   return found
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
 
+/** Is `offset` inside one of the ranges (end exclusive)? */
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  for (const [start, end] of ranges) if (offset >= start && offset < end) return true
+  return false
+}
+
 function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, from: number, to: number): boolean {
   for (const [start, end] of ranges) if (from < end && to > start) return true
+  return false
+}
+
+/** Is there a positive warmth signal among `found`? */
+function hasWarmth(found: readonly Signal[]): boolean {
+  for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return true
   return false
 }
 
@@ -323,15 +414,62 @@ function add(found: Signal[], spans: number[], signal: Signal, from: number, to:
   spans.push(from, to)
 }
 
-/** Runs of numbers ("030 765 4321", "9:30") are one concrete detail each. */
-function numbers(words: readonly Token[], found: Signal[], spans: number[]): void {
+/**
+ * Numbers that measure something are concrete detail, a spec: an amount
+ * ("€149", "40%"), a size or a time ("3 kg", "9:30", "30 days"), a count of
+ * things ("12 tables"). Not list numbering ("1." at the start of a line),
+ * phone numbers and codes (a run of numbers, or five digits and more),
+ * postcodes ("1012 AB") or a year after "©" or "copyright".
+ */
+function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
+  const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     if (!isNumber(words[index])) continue
     let end = index + 1
-    while (end < words.length && isNumber(words[end])) end++
-    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number: amount, time or date', start: words[index].start, end: words[end - 1].end}, index, end)
+    // A run of numbers on one line, apart by spaces or dashes only ("020 555 0199", "888-237-4210"), is a phone number or a code.
+    while (end < words.length && isNumber(words[end]) && /^[ \t\-–/.]*$/.test(sentence.text.slice(words[end - 1].end, words[end].start))) end++
+    const from = index
     index = end - 1
+    if (end - from > 1 || inRanges(sentence.quoted, words[from].start) || !measures(sentence, compiled, from)) continue
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number that measures: an amount, a size, a time, a count', start: words[from].start, end: words[from].end, spec: true}, from, end)
   }
+}
+
+const currency = /[$€£¥]/
+const year = /^(?:19|20)\d\d$/
+
+/** Does the number `sentence.words[at]` measure something (see `numbers`)? */
+function measures(sentence: SentenceView, compiled: CompiledSignals, at: number): boolean {
+  const {tokens, words, text} = sentence
+  const number = words[at]
+  let position = 0
+  while (position < tokens.length && tokens[position].start < number.start) position++
+  const before = tokens[position - 1]
+  const after = tokens[position + 1]
+  const raw = number.raw
+  // A currency sign or a per cent sign right against it (symbols are not always tokens: read the text).
+  if (currency.test(text.slice(Math.max(number.start - 2, sentence.start), number.start))) return true
+  if (/^\s?[%€$£]/.test(text.slice(number.end, number.end + 2))) return true
+  // List numbering: "1." or "2)" opening a line.
+  if (startsLine(text, sentence.start, before, number) && after?.kind === 'punct' && /^[.)]/.test(after.raw)) return false
+  if (before?.kind === 'punct' && /[#©]/.test(before.raw)) return false
+  if (year.test(raw) && before !== undefined && (before.norm === 'copyright' || before.raw.includes('©') || before.norm === 'c')) return false
+  // Codes, phone numbers and postcodes: five digits and more in one piece, or next to two capitals ("1012 AB", "CA 94105").
+  if (/^\d{5,}$/.test(raw)) return false
+  if ((after?.kind === 'word' && after.caps && after.raw.length === 2) || (before?.kind === 'word' && before.caps && before.raw.length === 2)) return false
+  if (raw.includes(':')) return true
+  const next = words[at + 1]
+  if (next === undefined || next.kind !== 'word' || tokens[position + 1] !== next) return false
+  if (compiled.units.has(next.norm)) return true
+  // A count of things: a number before a lowercase word that is not a small word ("12 tables", not "1 and 2").
+  return !startsWithCapital(next) && !compiled.notCounted.has(next.norm)
+}
+
+/** Is `token` the first thing on its line in the sentence (nothing but space since `previous` or the sentence start)? */
+function startsLine(text: string, sentenceStart: number, previous: Token | undefined, token: Token): boolean {
+  const from = previous ? previous.end : sentenceStart
+  if (!previous) return true
+  return text.slice(from, token.start).includes('\n')
 }
 
 /** Number words that start a `{num}` pattern worth scanning for ("thirty days to return"); not `a`/`een`, which are everywhere. */
@@ -365,6 +503,8 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
+    // The first word of a line starts a sentence of its own (a heading, a list item, "Kom" after a break).
+    if (startsLine(sentence.text, sentence.start, before, token) || inRanges(sentence.quoted, token.start)) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
     add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
@@ -384,31 +524,60 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
   const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
-    if ((wordFlags(token, compiled, sentence.lang) & isKind) === 0) continue
+    // A word in capitals is shouting, not kindness ("SAVE").
+    if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
     // One per sentence: the first.
     add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
 
-/** Can this token be part of shouting (a superset of what `shouting` counts)? */
-function mayBeLoud(token: Token): boolean {
-  return (token.kind === 'word' && token.caps) || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.length > 1 && /[!?]/.test(token.raw))
+/**
+ * Lighter hype, one restraint signal per sentence where no shouting is: a
+ * loud word of praise ("amazing", −0.5), else an exclamation mark (−0.25).
+ * Not inside quotation marks. Says whether it found one.
+ */
+function exclaiming(sentence: SentenceView, hasLoudWord: boolean, compiled: CompiledSignals, found: Signal[], spans: number[]): boolean {
+  const {quoted, words, tokens} = sentence
+  if (hasLoudWord) {
+    for (const token of words) {
+      if ((wordFlags(token, compiled, sentence.lang) & isLoud) === 0 || inRanges(quoted, token.start)) continue
+      found.push({component: 'restraint', weight: loudWordWeight, why: 'a loud word of praise', start: token.start, end: token.end})
+      spans.push(-1, -1)
+      return true
+    }
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'punct' || !token.raw.includes('!') || inRanges(quoted, token.start)) continue
+    found.push({component: 'restraint', weight: exclaimWeight, why: 'an exclamation', start: token.start, end: token.end})
+    spans.push(-1, -1)
+    return true
+  }
+  return false
 }
 
-/** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. */
-function shouting(sentence: SentenceView, found: Signal[], spans: number[]): void {
+/** Can this token be part of shouting (a superset of what `shouting` counts)? */
+function mayBeLoud(token: Token): boolean {
+  return (token.kind === 'word' && token.caps) || token.kind === 'emoji' || (token.kind === 'punct' && token.raw.length > 1 && /[!?$€£]/.test(token.raw))
+}
+
+/** `!!`, ALL CAPS words and emoji runs: one restraint signal per sentence, on the first. Says whether it found one. */
+function shouting(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): boolean {
+  const quoted = sentence.quoted
   let emojiRun = 0
   for (const token of sentence.tokens) {
+    if (quoted.length > 0 && inRanges(quoted, token.start)) continue
     emojiRun = token.kind === 'emoji' ? emojiRun + 1 : 0
     const loud =
       (token.kind === 'punct' && token.raw.length > 1 && /!.*!|[!?]{2,}/.test(token.raw)) ||
-      (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters) ||
+      (token.kind === 'word' && token.caps && token.raw.replace(/\P{L}/gu, '').length >= shoutMinLetters && (wordFlags(token, compiled, sentence.lang) & isFeeling) !== 0) ||
+      (token.kind === 'punct' && /[$€£]{2,}/.test(token.raw)) ||
       emojiRun >= shoutEmojiRun
     if (loud) {
       found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
       spans.push(-1, -1)
-      return
+      return true
     }
   }
+  return false
 }

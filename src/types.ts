@@ -182,13 +182,30 @@ export interface SentenceFigures {
   /** Over-the-top intensity, 0 (plain) and up; about 1 per intensified positive word. */
   intensity: number
   /** Positive evidence found in the sentence, by component. */
-  signals: Array<{component: ScoreComponent; weight: number; why: string; start: number; end: number; place?: Place}>
+  signals: Array<{
+    component: ScoreComponent
+    weight: number
+    why: string
+    start: number
+    end: number
+    place?: Place
+    /** A spec (a number, a material, a date): counts for distinctiveness, but a list of them saturates. */
+    spec?: boolean
+  }>
   words: number
   /** Customer-phase cues in the sentence (`dictionaries/phases.<lang>.yml`), when it has any. */
   cues?: Phase[]
   /** Set by the engine: where the sentence is in the source, and its `.eml` part. */
   place?: Place
   part?: PartName
+  /** Set by the engine: the role of the block the sentence is in (absent: `paragraph`). */
+  role?: BlockRole
+  /**
+   * Set by the signal finder when the sentence is about the mail itself, not
+   * the sender's offer (unsubscribing, removal from a list, why you received
+   * it, legal lines): the score leaves it out, like a footer.
+   */
+  aside?: string
 }
 
 /** What trouw leaves on `file.data.trouw`. */
@@ -199,6 +216,11 @@ export interface TrouwData {
   sentences: SentenceFigures[]
   scores?: Scores
   evidence?: ScoreEvidence[]
+  /**
+   * How sure the score is, 0–1: grows with the length of the sender's own
+   * prose (a two-line mail gets an unsure score). See docs/esp.md.
+   */
+  scoreConfidence?: number
   phase?: PhaseGuess
   suggestions?: string[]
   /**
@@ -236,15 +258,34 @@ export interface JsonMessage {
   severity: Severity
   reason: string
   actual: string
+  /** Fixes: replacements of exactly `actual` that keep every fact (`['']`: remove it). */
   expected: string[]
+  /** Sentence rewrites, offered one by one, never preferred (added field). */
+  suggestions: JsonSuggestion[]
   line: number
   column: number
   endLine: number
   endColumn: number
   url: string
   part?: PartName
-  /** Advice that goes with `expected` (added field). */
+  /** Advice: what to do and why, an example marked as one with [placeholders] (added field). */
   note?: string
+  /**
+   * Each fix, then each suggestion, as an edit of the file's source (0-based
+   * UTF-16 offsets, end exclusive): what the playground applies (added field;
+   * absent for `.eml` parts and findings without a rewrite).
+   */
+  edits?: Array<{kind: 'fix' | 'suggestion'; title: string; start: number; end: number; insert: string}>
+}
+
+/** A rewrite of the sentence a finding is in, and the range it replaces. */
+export interface JsonSuggestion {
+  title: string
+  text: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
 }
 
 export interface JsonFile {

@@ -206,7 +206,8 @@ describe('invalid config: one line naming the file and the key, exit 2', () => {
     ['an unknown key', '.trouwrc.json', '{"language": "nl"}', /`language` is not a trouw setting: use lang, rules/],
     ['rules not an object', '.trouwrc.json', '{"rules": ["coercion"]}', /`rules` must be an object/],
     ['not an object at all', '.trouwrc.yml', '- lang\n', /must be an object of settings/],
-    ['broken JSON', '.trouwrc.json', '{"lang": "nl",}', /cannot be read as JSON .*fix its syntax/],
+    ['broken JSON', '.trouwrc.json', '{"lang": "nl" "spell": true}', /cannot be read as JSON .*fix its syntax/],
+    ['an unclosed comment', '.trouwrc.json', '{"lang": "nl" /* comment\n}', /cannot be read as JSON .*fix its syntax/],
     ['broken YAML', '.trouwrc.yaml', 'rules: [coercion\n', /cannot be read as YAML .*fix its syntax/],
     ['a bad package.json field', 'package.json', '{"trouw": {"rules": {"coercion": 1}}}', /`rules\.coercion` must be off, info, warning or error \(got `1`\)/]
   ]

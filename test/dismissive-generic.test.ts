@@ -2,7 +2,8 @@
  * Dismissive service copy, generic quality claims, confirmshaming and guilt:
  * beyond each rule's own examples, these check the cases that flip the
  * meaning (negated, an arranged alternative, quoted customers), formal and
- * informal Dutch (u / je), and that every finding carries a concrete rewrite.
+ * informal Dutch (u / je), and that every finding carries a fix or advice
+ * with placeholders for the copy's own facts (never a canned sentence).
  */
 import {describe, expect, it} from 'vitest'
 import {check, type Language} from '../src/index.js'
@@ -297,7 +298,7 @@ describe('suggestions', () => {
     ['nl', 'Na alles wat wij voor u gedaan hebben, gaat u weg?']
   ]
   for (const [lang, text] of samples) {
-    it(`every finding offers a concrete rewrite (${lang}): ${text}`, async () => {
+    it(`every finding offers a fix or advice with placeholders (${lang}): ${text}`, async () => {
       const file = await check(text, {lang, format: 'text'})
       const mine = file.messages.filter((message) =>
         ['dismissive', 'generic-claim'].includes(String(message.category)) ||
@@ -305,8 +306,8 @@ describe('suggestions', () => {
       )
       expect(mine.length).toBeGreaterThan(0)
       for (const message of mine) {
-        expect(message.expected?.length, String(message.ruleId)).toBeGreaterThan(0)
-        for (const rewrite of message.expected ?? []) expect(rewrite.length).toBeGreaterThan(3)
+        if ((message.expected ?? []).length > 0) continue
+        expect(message.note, String(message.ruleId)).toMatch(/\[[^\]]+\]|No thanks|Nee, bedankt/)
       }
     })
   }

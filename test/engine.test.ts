@@ -159,7 +159,8 @@ describe('JSON report contract', () => {
   it('has exactly the DESIGN.md fields', async () => {
     const file = await check(`Hi.\n\n${en}`, {lang: 'en', format: 'text', path: 'x.txt'})
     const report = toJsonReport([file])
-    expect(Object.keys(report)).toEqual(['files', 'summary'])
+    // The verdict (pass, reasons) is added after the contract's fields.
+    expect(Object.keys(report)).toEqual(['files', 'summary', 'pass', 'reasons'])
     const [json] = report.files
     expect(json).toMatchObject({path: 'x.txt', language: 'en', format: 'text'})
     expect(Object.keys(json.scores).sort()).toEqual(['distinctiveness', 'esp', 'freedom', 'reciprocity', 'restraint', 'warmth'])

@@ -307,14 +307,16 @@ describe('irony', () => {
 })
 
 describe('projection, forever and attribution', () => {
-  it('names the signal and offers a concrete rewrite, not "consider rephrasing"', async () => {
+  it('names the signal and gives advice with placeholders, not a canned sentence or "consider rephrasing"', async () => {
     const {messages} = await run('Wij genieten ervan als jij elke avond blij onder je nieuwe dekbed kruipt.', 'nl')
     const subtypes = new Set(messages.map((message) => message.subtype))
     expect(subtypes.has('projection')).toBe(true)
     expect(subtypes.has('forever')).toBe(true)
     for (const message of messages) {
-      expect(message.expected.length).toBeGreaterThan(0)
-      expect(message.expected.join(' ')).not.toMatch(/rephras|herformul/i)
+      // No rewrite of a feeling can keep the copy's facts: advice, in Dutch, with [placeholders].
+      expect(message.expected).toEqual([])
+      expect(message.note).toMatch(/Bijvoorbeeld: .*\[[^\]]+\]/)
+      expect(message.note).not.toMatch(/rephras|herformul/i)
     }
   })
 

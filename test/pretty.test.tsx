@@ -64,7 +64,10 @@ describe('pretty report', () => {
     expect(plain).toContain(`${lockIn.line}:${lockIn.column}  warning  coercion/minimum-term`)
     expect(plain).toContain('    3 │ The garden box plan has a minimum term of 18 months.')
     expect(plain).toContain(lockIn.reason.slice(0, 40))
-    expect(plain).toContain('→ ' + lockIn.expected![0])
+    // No rewrite of a minimum term keeps the contract's facts: advice with placeholders instead of a fix.
+    expect(lockIn.expected).toEqual([])
+    expect(plain).toContain('ⓘ State the term once')
+    expect(plain).not.toContain('→ You can cancel')
     // The span is drawn inverse (ESC[7m) and coloured, and only the span.
     expect(colored).toMatch(/\u001B\[7m(?:\u001B\[[0-9;]*m)*minimum term(?:\u001B\[[0-9;]*m)*\u001B\[27m/)
     expect(plain).toMatch(/1 file · 0 errors · 2 warnings · 0 infos · average ESP \d+/)

@@ -6,7 +6,7 @@ import {PassThrough} from 'node:stream'
 import {render} from 'ink-testing-library'
 import {check} from '../src/engine.js'
 import {extract} from '../src/formats/index.js'
-import {applyEdit, ignoreComment, planIgnore, planSuggestion} from '../src/fix.js'
+import {applyEdit, ignoreComment, planFix, planIgnore, planRewrite} from '../src/fix.js'
 import {ReviewSession} from '../src/ui/review-session.js'
 import {ReviewApp} from '../src/ui/ReviewApp.js'
 import {writeFileAtomic, type AtomicFs} from '../src/ui/save.js'
@@ -17,7 +17,7 @@ import {InputError, type FormatName} from '../src/types.js'
 const markdown = [
   '# Your garden box',
   '',
-  'The garden box plan has a minimum term of 18 months.',
+  'The garden box is absolutely stunning, truly gorgeous and fair.',
   '',
   'We are SO EXCITED to welcome you!',
   '',
@@ -63,26 +63,21 @@ describe('trouw review, in-process with ink-testing-library', () => {
     const file = await fileWith('garden.md', markdown)
     const session = await ReviewSession.open(file, {check: {lang: 'en'}})
     const first = session.current!
-    expect(first.ruleId).toBe('coercion/minimum-term')
-    expect(first.suggestions.length).toBeGreaterThanOrEqual(2)
+    expect(first.ruleId).toBe('over-the-top/gush')
+    // Only fixes are offered here (they keep every fact); a suggestion is never applied with one key.
+    expect(first.suggestions).toEqual(['stunning'])
 
     const {stdin, lastFrame, unmount} = render(<ReviewApp session={session} width={100} colored={false} />)
-    let frame = await frameWhere(lastFrame, (f) => f.includes('coercion/minimum-term'), 'the first finding')
+    let frame = await frameWhere(lastFrame, (f) => f.includes('over-the-top/gush'), 'the first finding')
     expect(frame).toContain('finding 1 of')
-    expect(frame).toContain('    3 │ The garden box plan has a minimum term of 18 months.')
-    expect(frame).toContain(' ▸ 1  ' + first.suggestions[0])
+    expect(frame).toContain('    3 │ The garden box is absolutely stunning, truly gorgeous and fair.')
+    expect(frame).toContain(' ▸ 1  stunning')
     expect(frame).toContain('After:')
 
-    // Choose the second suggestion: the preview follows.
-    await press(stdin, '2')
-    frame = await frameWhere(lastFrame, (f) => f.includes(' ▸ 2  '), 'the second suggestion chosen')
-    expect(frame).toContain('      ' + first.suggestions[1])
-    expect(frame).toContain('rewrites the sentence “The garden box plan has a minimum term of 18 months.”')
-
-    // Apply it: a sentence rewrite replaces the sentence; the file is checked again.
+    // Apply it: the fix replaces the span; the file is checked again.
     await press(stdin, 'a')
-    frame = await frameWhere(lastFrame, (f) => f.includes('applied: coercion/minimum-term'), 'the apply')
-    const afterApply = markdown.replace('The garden box plan has a minimum term of 18 months.', first.suggestions[1])
+    frame = await frameWhere(lastFrame, (f) => f.includes('applied: over-the-top/gush'), 'the apply')
+    const afterApply = markdown.replace('absolutely stunning, truly gorgeous', 'stunning')
     expect(session.text).toBe(afterApply)
     expect(frame).toContain('● modified')
     expect(await readFile(file, 'utf8')).toBe(markdown)
@@ -124,7 +119,7 @@ describe('trouw review, in-process with ink-testing-library', () => {
       const file = await fileWith(`quit-${answer}.md`, markdown)
       const session = await ReviewSession.open(file, {check: {lang: 'en'}})
       const {stdin, lastFrame, unmount} = render(<ReviewApp session={session} width={100} colored={false} />)
-      await frameWhere(lastFrame, (f) => f.includes('coercion/minimum-term'), 'the first finding')
+      await frameWhere(lastFrame, (f) => f.includes('over-the-top/gush'), 'the first finding')
       await press(stdin, '\r')
       await frameWhere(lastFrame, (f) => f.includes('applied:'), 'the apply (enter)')
       await press(stdin, 'q')
@@ -242,26 +237,39 @@ describe('saving atomically', () => {
 })
 
 describe('fix: suggestions and inline ignore comments', () => {
-  it('replaces a span, or the sentence when the suggestion is a sentence', () => {
+  it('a fix replaces exactly the span; a suggestion replaces the sentence it is given', () => {
     const text = 'Hello there. Our plan has a minimum term of a year. Bye.'
     const offset = text.indexOf('minimum term')
-    const target = {offset, endOffset: offset + 12, actual: 'minimum term', sentence: {offset: 13, endOffset: 51}}
-    expect(applyEdit(text, planSuggestion(text, target, 'You can stop every month.'))).toBe('Hello there. You can stop every month. Bye.')
-    expect(applyEdit(text, planSuggestion(text, target, 'shortest term'))).toBe('Hello there. Our plan has a shortest term of a year. Bye.')
-    expect(applyEdit(text, planSuggestion(text, {...target, sentence: null}, ''))).toBe('Hello there. Our plan has a of a year. Bye.')
+    const target = {offset, endOffset: offset + 12, actual: 'minimum term'}
+    expect(applyEdit(text, planRewrite(text, {offset: 13, endOffset: 51}, 'Our plan runs for a year.'))).toBe('Hello there. Our plan runs for a year. Bye.')
+    // A sentence as a fix is still only a fix of the span: never pasted over the sentence.
+    expect(applyEdit(text, planFix(text, target, 'shortest term'))).toBe('Hello there. Our plan has a shortest term of a year. Bye.')
+    expect(applyEdit(text, planFix(text, target, ''))).toBe('Hello there. Our plan has a of a year. Bye.')
+  })
+
+  it('removes a pressure wrapper with its punctuation and passes the capital on', () => {
+    const remove = (text: string, span: string) => {
+      const offset = text.indexOf(span)
+      return applyEdit(text, planFix(text, {offset, endOffset: offset + span.length}, ''))
+    }
+    expect(remove('Only today: 20% off every jacket.', 'Only today')).toBe('20% off every jacket.')
+    expect(remove('Hurry, the sale ends tonight!', 'Hurry')).toBe('The sale ends tonight!')
+    expect(remove('Sale ends Sunday — don\'t miss it!', 'don\'t miss it')).toBe('Sale ends Sunday!')
+    expect(remove('Bestel voor vrijdag, anders betaal je meer.', 'anders betaal je meer')).toBe('Bestel voor vrijdag.')
+    expect(remove('Hi. Hurry: boots are 20% off.', 'Hurry')).toBe('Hi. Boots are 20% off.')
   })
 
   it('keeps a capital at the start of a sentence and escapes HTML', () => {
     const text = '<p>Amazing deals & more</p>'
     const target = {offset: 3, endOffset: 10, actual: 'Amazing'}
-    expect(applyEdit(text, planSuggestion(text, target, 'good', {format: 'html'}))).toBe('<p>Good deals & more</p>')
-    expect(applyEdit(text, planSuggestion(text, target, 'fair & square', {format: 'html'}))).toBe('<p>Fair &amp; square deals & more</p>')
+    expect(applyEdit(text, planFix(text, target, 'good', {format: 'html'}))).toBe('<p>Good deals & more</p>')
+    expect(applyEdit(text, planFix(text, target, 'fair & square', {format: 'html'}))).toBe('<p>Fair &amp; square deals & more</p>')
   })
 
   it('escapes double quotes in an attribute value', () => {
     const text = '<img alt="Amazing seeds">'
     const offset = text.indexOf('Amazing')
-    const edit = planSuggestion(text, {offset, endOffset: offset + 7, actual: 'Amazing'}, 'so-called "good"', {format: 'html'})
+    const edit = planFix(text, {offset, endOffset: offset + 7, actual: 'Amazing'}, 'so-called "good"', {format: 'html'})
     expect(applyEdit(text, edit)).toBe('<img alt="So-called &quot;good&quot; seeds">')
   })
 
@@ -359,9 +367,9 @@ describe('trouw review on the command line', () => {
 
   it('checks with the nearest config, and names a broken one', async () => {
     const file = await fileWith('garden.md', markdown)
-    await writeFile(path.join(folder, '.trouwrc'), JSON.stringify({lang: 'en', rules: {'coercion/minimum-term': 'off'}}))
+    await writeFile(path.join(folder, '.trouwrc'), JSON.stringify({lang: 'en', rules: {'over-the-top/gush': 'off'}}))
     const session = await openReview({file, flags: {}, configPath: undefined, detectConfig: true})
-    expect(session.snapshot().findings.map((finding) => finding.ruleId)).not.toContain('coercion/minimum-term')
+    expect(session.snapshot().findings.map((finding) => finding.ruleId)).not.toContain('over-the-top/gush')
     expect(session.current?.ruleId).toBe('over-the-top/shouting')
     await writeFile(path.join(folder, '.trouwrc'), JSON.stringify({colour: 1}))
     await expect(openReview({file, flags: {}, configPath: undefined, detectConfig: true})).rejects.toThrow(/`colour` is not a trouw setting/)

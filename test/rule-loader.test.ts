@@ -13,8 +13,8 @@ subtype: lock-in
 severity: warning
 message:
   en: binds the reader
-suggestions:
-  en: ["You can cancel any month."]
+advice:
+  en: 'Say how to leave. Example: "You can stop [when]."'
 patterns:
   en: ["locked in"]
 examples:
@@ -86,11 +86,12 @@ describe('loadRules', () => {
     expect(loadError(good.replace('["locked in"]', '["<nope> locked in"]')).message).toMatch(/dictionaries\/classes/)
   })
 
-  it('splits `Advice: "replacement"` suggestions into a replacement and advice', () => {
-    const set = loadRules(rulesWith(good.replace('["You can cancel any month."]', '[\'Say how to leave: "You can cancel any month."\', "Cancel any time."]')))
-    const [rule] = set.rules
-    expect(rule.suggestions.en).toEqual(['You can cancel any month.', 'Cancel any time.'])
-    expect(rule.advice.en).toEqual(['Say how to leave'])
+  it('reads advice and a fix operation, and refuses canned `suggestions` naming the line', () => {
+    const [rule] = loadRules(rulesWith(good.replace('advice:', 'fix:\n  action: remove\nadvice:'))).rules
+    expect(rule.advice.en).toBe('Say how to leave. Example: "You can stop [when]."')
+    expect(rule.fix).toEqual({action: 'remove', text: {}})
+    expect(String(loadError(good.replace('advice:', 'fix:\n  action: rewrite\nadvice:')))).toMatch(/x\.yml:7: `fix\.action` must be one of remove, opt-out/)
+    expect(String(loadError(good.replace('advice:\n  en: \'Say how to leave. Example: "You can stop [when]."\'', 'suggestions:\n  en: ["You can cancel any month."]')))).toMatch(/x\.yml:7: `suggestions` \(canned replacement sentences\) is gone/)
   })
 
   it('compiles a folder of your own at once, so a bad pattern fails at load with its line', () => {

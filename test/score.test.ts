@@ -47,11 +47,11 @@ describe('formula', () => {
     expect(Math.round(move.value)).toBe(98)
   })
 
-  it('lowers restraint by 100 · (1 − e^−(0.5/0.3)) for one over-the-top finding in two units', () => {
-    // rate 1 / 2 = 0.5, / fallScale 0.3 = 1.667: 100 × 0.811124 = 81.11 → 18.89
+  it('lowers restraint by 100 · (1 − e^−(share/0.5)) when hype takes half the prose', () => {
+    // a hyped sentence of 1 unit in 2 units: share 0.5, / fallScale 0.5 = 1: 100 × 0.632121 = 63.21 → 36.79
     const move = componentValue('restraint', 0, 1, 2)
-    expect(move.fall).toBeCloseTo(81.1124, 3)
-    expect(Math.round(move.value)).toBe(19)
+    expect(move.fall).toBeCloseTo(63.2121, 3)
+    expect(Math.round(move.value)).toBe(37)
   })
 
   it('combines the five components by their weights into esp', () => {

@@ -261,7 +261,7 @@ describe('trouw serve', () => {
       ['application/json', '{"text": "hi", "lang": "fr"}', 422, 'invalid-lang'],
       ['application/json', '{"text": "hi", "format": "pdf"}', 422, 'invalid-format'],
       ['application/json', '{"text": "hi", "config": {"rules": {"coercion": "loud"}}}', 422, 'invalid-config'],
-      ['application/json', '{"text": "hi", "config": {"minEsp": 50}}', 422, 'invalid-config'],
+      ['application/json', '{"text": "hi", "config": {"lang": "nl"}}', 422, 'invalid-config'],
       ['application/json', '{"text": "hi", "parts": "yes"}', 422, 'invalid-parts'],
       ['text/plain', 'hi', 422, 'invalid-lang']
     ]
@@ -393,6 +393,126 @@ describe('trouw serve', () => {
     const all = service.logs().join('\n')
     expect(all).not.toContain('loyalty points')
     expect(all).not.toContain('spaarpunten')
+  })
+})
+
+describe('trouw serve: verdict, file name and CORS', () => {
+  let service: Running
+  let open: Running
+  const editor = 'https://editor.example.com'
+
+  beforeAll(async () => {
+    ;[service, open] = await Promise.all([startServe(['--workers', '1', '--cors', editor, '--cors', 'http://localhost:5173']), startServe(['--workers', '1'])])
+  }, 30_000)
+
+  afterAll(async () => {
+    await Promise.all([service?.stop(), open?.stop()])
+  })
+
+  it('answers with a verdict: pass, and the reasons it fails (findings at failOn, ESP below minEsp)', async () => {
+    const failing = JSON.parse((await post(service.url + '/v1/check', 'text/plain', english)).text)
+    expect(failing.pass).toBe(false)
+    expect(failing.reasons).toEqual([expect.objectContaining({path: '<stdin>', ruleId: 'trouw/fail-on', failOn: 'warning'})])
+    expect(failing.reasons[0].count).toBe(failing.files[0].messages.filter((message: {severity: string}) => message.severity !== 'info').length)
+    expect(failing.files[0].pass).toBe(false)
+
+    const never = JSON.parse((await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: english, failOn: 'never'}))).text)
+    expect(never.pass).toBe(true)
+    expect(never.reasons).toEqual([])
+
+    const esp = never.files[0].scores.esp
+    const gate = JSON.parse((await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: english, failOn: 'never', minEsp: esp + 1}))).text)
+    expect(gate.pass).toBe(false)
+    expect(gate.reasons).toEqual([{path: '<stdin>', ruleId: 'trouw/min-esp', esp, minEsp: esp + 1, message: expect.stringMatching(new RegExp(`^ESP score ${esp} is below the minimum of ${esp + 1}`))}])
+    const atScore = JSON.parse((await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: english, config: {failOn: 'never', minEsp: esp}}))).text)
+    expect(atScore.pass).toBe(true)
+  })
+
+  it('takes failOn and minEsp as query parameters too, and answers what the CLI prints with the same flags', async () => {
+    const answer = await post(service.url + '/v1/check?failOn=never&minEsp=100', 'text/plain', english)
+    expect(answer.status).toBe(200)
+    expect(answer.text).toBe(await cliReport(english, 'text', 'auto', ['--fail-on', 'never', '--min-esp', '100']))
+    expect(JSON.parse(answer.text).reasons.map((reason: {ruleId: string}) => reason.ruleId)).toEqual(['trouw/min-esp'])
+  })
+
+  it('rejects a bad failOn or minEsp with 422', async () => {
+    for (const [body, code] of [
+      [{text: 'x', failOn: 'always'}, 'invalid-fail-on'],
+      [{text: 'x', minEsp: 101}, 'invalid-min-esp'],
+      [{text: 'x', minEsp: '50'}, 'invalid-min-esp']
+    ] as const) {
+      const answer = await post(service.url + '/v1/check', 'application/json', JSON.stringify(body))
+      expect(answer.status).toBe(422)
+      expect(JSON.parse(answer.text).error.code).toBe(code)
+    }
+    expect((await post(service.url + '/v1/check?minEsp=lots', 'text/plain', english)).status).toBe(422)
+  })
+
+  it('names the file as the request does (X-Trouw-Path, "path", ?path=) instead of <stdin>', async () => {
+    const header = JSON.parse((await post(service.url + '/v1/check', 'text/html', html, {'x-trouw-path': 'mails/zomer.html'})).text)
+    expect(header.files[0].path).toBe('mails/zomer.html')
+    for (const message of header.files[0].messages) expect(message).not.toHaveProperty('file')
+    const encoded = JSON.parse((await post(service.url + '/v1/check', 'text/plain', dutch, {'x-trouw-path': encodeURIComponent('mails/één.txt')})).text)
+    expect(encoded.files[0].path).toBe('mails/één.txt')
+    const query = JSON.parse((await post(service.url + '/v1/check?path=a.txt', 'text/plain', english)).text)
+    expect(query.files[0].path).toBe('a.txt')
+    // In JSON, the name picks the format by its extension, as a file name does for the CLI.
+    const json = JSON.parse((await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: markdown, path: 'spring/box.md'}))).text)
+    expect(json.files[0]).toMatchObject({path: 'spring/box.md', format: 'markdown'})
+    expect(json.reasons.every((reason: {path: string}) => reason.path === 'spring/box.md')).toBe(true)
+    const bad = await post(service.url + '/v1/check', 'application/json', JSON.stringify({text: 'x', path: 'a\nb.txt'}))
+    expect(bad.status).toBe(422)
+    expect(JSON.parse(bad.text).error.code).toBe('invalid-path')
+  })
+
+  it('without --cors: no CORS headers, and a preflight is not answered', async () => {
+    const answer = await post(open.url + '/v1/check', 'text/plain', english, {origin: editor})
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull()
+    const preflight = await fetch(open.url + '/v1/check', {method: 'OPTIONS', headers: {origin: editor, 'access-control-request-method': 'POST'}})
+    expect(preflight.status).toBe(405)
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('with --cors ORIGIN: that origin may call, others may not; preflight handled', async () => {
+    const allowed = await post(service.url + '/v1/check', 'text/plain', english, {origin: editor})
+    expect(allowed.status).toBe(200)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(editor)
+    expect(allowed.headers.get('vary')).toMatch(/Origin/)
+    const second = await fetch(service.url + '/healthz', {headers: {origin: 'http://localhost:5173'}})
+    expect(second.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    // Error answers carry the header too, so the page can read why.
+    const error = await post(service.url + '/v1/check', 'application/json', '{', {origin: editor})
+    expect(error.status).toBe(400)
+    expect(error.headers.get('access-control-allow-origin')).toBe(editor)
+
+    const other = await post(service.url + '/v1/check', 'text/plain', english, {origin: 'https://evil.example.net'})
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    expect(other.headers.get('vary')).toMatch(/Origin/)
+
+    const preflight = await fetch(service.url + '/v1/check', {
+      method: 'OPTIONS',
+      headers: {origin: editor, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-trouw-path'}
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(editor)
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/)
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/content-type/)
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-trouw-path/)
+    const refused = await fetch(service.url + '/v1/check', {method: 'OPTIONS', headers: {origin: 'https://evil.example.net', 'access-control-request-method': 'POST'}})
+    expect(refused.status).toBe(403)
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull()
+    expect((await refused.json()).error.code).toBe('origin-not-allowed')
+  })
+
+  it('refuses a --cors value that is not an origin: one line, exit 2', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--cors', 'https://editor.example.com/app'], {stdio: ['ignore', 'ignore', 'pipe']})
+    let err = ''
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+    const [code] = await once(child, 'exit')
+    expect(code).toBe(2)
+    expect(err).toMatch(/^trouw: `--cors` takes an origin such as https:\/\/editor\.example\.com, without a path \(got `https:\/\/editor\.example\.com\/app`\)/)
+    expect(err.trim().split('\n')).toHaveLength(1)
   })
 })
 

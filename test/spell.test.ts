@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {SuggestionBudget, createSpeller, shouldSkipToken, typoDistance} from '../src/spell/index.js'
+import {SuggestionBudget, createSpeller, maxCandidates, shouldSkipToken, typoDistance} from '../src/spell/index.js'
+import {check} from '../src/engine.js'
 
 // What a suggestion is, apart from the time allowance (a busy machine would spend it; the budget has tests of its own).
 const unlimited = {budget: new SuggestionBudget(Number.POSITIVE_INFINITY)}
@@ -182,5 +183,71 @@ describe('suggestion budget', () => {
   it('ranks the likelier slip first', () => {
     expect(typoDistance('teh', 'the')).toBeLessThan(typoDistance('teh', 'ten'))
     expect(typoDistance('bedakt', 'bedankt')).toBeLessThan(typoDistance('bedakt', 'bedekt'))
+  })
+})
+
+describe('suggestion work (hostile words)', () => {
+  // A budget that never runs out: only the work limit inside the call bounds these.
+  const endless = new SuggestionBudget(Number.POSITIVE_INFINITY)
+
+  it('skips words too long to be words, at no dictionary work', async () => {
+    const speller = await createSpeller('en')
+    const word = 'plorvandequist'.repeat(72).slice(0, 1000)
+    const before = speller.candidates
+    expect(speller.correct(word)).toBe(true)
+    expect(speller.suggest(word, {budget: endless})).toEqual([])
+    expect(speller.candidates - before).toBe(0)
+    expect(shouldSkipToken('a'.repeat(41))).toBe(true)
+    expect(shouldSkipToken('arbeidsongeschiktheidsverzekering')).toBe(false)
+  })
+
+  it('skips words of another script than Latin in both languages', async () => {
+    for (const lang of ['en', 'nl'] as const) {
+      const speller = await createSpeller(lang)
+      for (const word of ['مرحبا', 'שלום', 'Привет', 'こんにちは', '你好世界', 'καλημέρα', 'caféшка']) {
+        const before = speller.candidates
+        expect(speller.correct(word), lang + ' ' + word).toBe(true)
+        expect(speller.suggest(word, {budget: endless})).toEqual([])
+        expect(speller.candidates - before, lang + ' ' + word).toBe(0)
+      }
+    }
+    // Latin letters with diacritics stay words.
+    expect(shouldSkipToken('überraschend')).toBe(false)
+    expect(shouldSkipToken('ĳsje')).toBe(false)
+  })
+
+  it('stops a suggestion inside nspell after a fixed number of look-ups', async () => {
+    for (const lang of ['en', 'nl'] as const) {
+      const speller = await createSpeller(lang)
+      // No correction one edit away: nspell would go on to two edits (60,000+ look-ups),
+      // and a 40-letter run of distinct letters costs more still.
+      for (const word of ['qwzxv', 'bcdfghjklmnpqrstvwxzbcdfghjklmnpqrstvwx']) {
+        const before = speller.candidates
+        expect(speller.suggest(word, {budget: endless})).toEqual([])
+        const work = speller.candidates - before
+        // Dutch words of 12 letters and more are corrected through their compound parts only.
+        if (word.length < 12) expect(work, lang + ' ' + word).toBe(maxCandidates)
+        expect(work, lang + ' ' + word).toBeLessThanOrEqual(maxCandidates * 3)
+        // The cut is by count, not by clock: the answer is cached and the same next time.
+        const again = speller.candidates
+        expect(speller.suggest(word, {budget: endless})).toEqual([])
+        expect(speller.candidates - again).toBe(0)
+      }
+    }
+  })
+
+  it('ordinary typos stay well under the limit', async () => {
+    const speller = await createSpeller('en')
+    const before = speller.candidates
+    expect(speller.suggest('excluisve', {budget: endless})[0]).toBe('exclusive')
+    expect(speller.candidates - before).toBeLessThan(maxCandidates / 4)
+  })
+
+  it('a copy of 1,000-letter words and foreign-script greetings is checked with spelling on', async () => {
+    const text = 'Hello ' + 'zyxwvutsrq'.repeat(100) + ' and مرحبا and שלום, we recieve you.'
+    const file = await check(text, {lang: 'nl', spell: true})
+    const words = file.messages.filter((message) => message.ruleId === 'spelling/misspelt').map((message) => message.actual)
+    expect(words).not.toContain('مرحبا')
+    expect(words.some((word) => word && word.length > 40)).toBe(false)
   })
 })

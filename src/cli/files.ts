@@ -21,16 +21,19 @@ import {unified, type Processor} from 'unified'
 import {engine, type Context, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {check} from '../engine.js'
-import {checkFile} from '../check-file.js'
+import type {CheckOptions} from '../engine.js'
+import type {CheckedFile, ParallelChecker} from './parallel.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
 import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
+import '../config-jsonc.js'
 
 declare module 'vfile' {
   interface DataMap {
     /** The settings this file was checked with (flags, config, defaults). */
     trouwSettings: ResolvedSettings
+    /** The file's findings until unified-engine is done with it (see `trouwCheck`). */
+    trouwMessages: VFileMessage[] | undefined
   }
 }
 
@@ -58,6 +61,8 @@ export interface RunFilesOptions {
   onWarning?: ((line: string) => void) | null
   /** Called after each file is checked, with how many are done and found (default: none). */
   onProgress?: ((done: number, total: number) => void) | null
+  /** Check many files in worker threads, one per core (default: false; see `./parallel.ts`). */
+  parallel?: boolean | null
 }
 
 export interface FilesResult {
@@ -85,6 +90,19 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   const configPaths = new Set<string>()
   const warned = new Set<string>()
   let done = 0
+  // Threads start on the first file of a set big enough for them; the engine loads only where it runs.
+  let parallel: Promise<ParallelChecker | undefined> | undefined
+  const checkPath = async (filePath: string, checkOptions: CheckOptions, expected: number): Promise<CheckedFile> => {
+    parallel ??= (async () => {
+      if (!options.parallel) return undefined
+      const {ParallelChecker, threadsFor} = await import('./parallel.js')
+      const threads = threadsFor(expected)
+      return threads > 0 ? new ParallelChecker(threads) : undefined
+    })()
+    const checker = await parallel
+    if (checker) return checker.check(filePath, checkOptions)
+    return (await import('../check-file.js')).checkFile(filePath, checkOptions)
+  }
 
   // unified-engine names files relative to `cwd`; name them as the user did
   // when they gave an absolute path (to the file or a folder above it).
@@ -119,15 +137,17 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         parts: true
       }
       const checked = file.data.unifiedEngineStreamIn
-        ? await check(stdinBytes, {...checkOptions, path: file.path || null})
-        : await checkFile(file.path, checkOptions)
+        ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
+        : await checkPath(file.path, checkOptions, fileSet?.expected ?? 1)
       file.value = checked.value
       file.data.trouw = checked.data.trouw
       file.data.trouwSettings = settings
-      for (const message of checked.messages) {
-        message.file = file.path ?? ''
-        file.messages.push(message)
-      }
+      // Findings join the file once unified-engine is done with it: an
+      // error-level finding is `fatal`, and unified-engine's queue skips a
+      // fatal file when it waits for the others, so a file turning fatal
+      // after another had flushed left the run hanging (exit 13, no output).
+      for (const message of checked.messages) message.file = file.path ?? ''
+      file.data.trouwMessages = checked.messages
       options.onProgress?.(++done, fileSet?.expected ?? done)
     }
   }
@@ -172,7 +192,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
       if (error) reject(error)
       else resolve(context)
     })
-  })
+  }).finally(async () => (await parallel)?.close())
 
   const files: VFile[] = []
   const errors: string[] = []
@@ -182,6 +202,10 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   }
   const seen = new Set<string>()
   for (const file of context?.files ?? []) {
+    if (file.data.trouwMessages) {
+      file.messages.push(...file.data.trouwMessages)
+      file.data.trouwMessages = undefined
+    }
     if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) continue
     if (file.path) {
       // A file reached twice (`copy/` and `copy/a.md`) is reported once.

@@ -2,14 +2,16 @@
  * The CLI as a function: arguments and streams in, exit code out, so tests
  * can run it in-process and the bin stays a thin wrapper.
  */
-import {UsageError, parseCommandArgs} from './args.js'
+import {existsSync} from 'node:fs'
+import {UsageError, didYouMean, parseCommandArgs} from './args.js'
 import type {VFile} from 'vfile'
-import {formats, type FormatName, type Severity, type SeverityOrOff} from '../types.js'
+import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {runFiles} from './files.js'
-import {stringifyReport, toJsonReport} from '../report/json.js'
+import {writeJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
+import {verdictOf} from '../verdict.js'
 import {version} from './version.js'
 
 export {UsageError}
@@ -24,7 +26,7 @@ export const help = `trouw: check marketing copy for forced loyalty and faked em
 
 Usage:
   trouw check [files, folders, globs...] [options]
-                                     check copy (stdin when none given)
+                                     check copy (stdin when none given, or -)
   trouw explain RULE|CATEGORY        print a rule's docs and examples
   trouw lsp --stdio                  run the language server (docs/editors.md)
   trouw review FILE                  walk a file's findings and fix them (interactive)
@@ -44,6 +46,7 @@ Options for check:
   --fail-on LEVEL         exit 1 on findings at this level or above:
                           error, warning, info, never (default: warning)
   --min-esp N             exit 1 when a file's ESP score is below N (0-100)
+  -q, --quiet             report warnings and errors only; no score for clean files
   --rule ID=LEVEL         set a rule, category/subtype, category or spelling
                           to off, info, warning or error (repeatable)
   --allow ID|PHRASE       never report this rule, category or phrase (repeatable)
@@ -54,6 +57,11 @@ Options for check:
                           "trouw" field, looked up from each file)
   --no-config             use no configuration file, only flags and defaults
   --no-ignore             check files even if a .trouwignore lists them
+  --stdin, -              read the copy from standard input (also when no
+                          file is given and stdin is not a terminal)
+  --color, --no-color     colour in the pretty report, or none (default: on a
+                          terminal, unless NO_COLOR is set; FORCE_COLOR forces it);
+                          --color also picks the pretty report on a pipe
   -w, --watch             check again whenever a file (or its config) is saved;
                           stop with Ctrl-C
   -h, --help              show this help
@@ -78,7 +86,24 @@ Exit codes: 0 clean, 1 findings at the failing level or ESP below --min-esp,
 const reportFormats = ['pretty', 'text', 'json', 'sarif', 'github'] as const
 export type ReportFormat = (typeof reportFormats)[number]
 
-const severityLevels: Record<Severity, number> = {info: 0, warning: 1, error: 2}
+/** The commands, for "did you mean". */
+const commands = ['check', 'explain', 'lsp', 'review', 'serve', 'help'] as const
+
+/** The usage error for a first argument that is not a command, with the likeliest meaning. */
+function unknownCommand(command: string, argv: readonly string[]): UsageError {
+  const near = didYouMean(command, commands)
+  if (near) return new UsageError(`unknown command \`${command}\`: did you mean \`trouw ${[near, ...argv.slice(1)].join(' ')}\`?`)
+  if (command.startsWith('-')) {
+    const option = command.split('=')[0]
+    if (checkOptionNames().includes(option)) return new UsageError(`\`${option}\` is an option of a command: did you mean \`trouw check ${argv.join(' ')}\`?`)
+    const nearOption = didYouMean(option, ['--help', '--version', ...checkOptionNames()])
+    return new UsageError(`unknown option \`${option}\`${nearOption ? `: did you mean \`${nearOption}\`?` : ''}`)
+  }
+  if (existsSync(command) || /[./\\]/.test(command)) {
+    return new UsageError(`unknown command \`${command}\`: did you mean \`trouw check ${argv.join(' ')}\`?`)
+  }
+  return new UsageError(`unknown command \`${command}\`: use ${commands.slice(0, -1).join(', ')}`)
+}
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
@@ -95,32 +120,37 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (command === 'review') return (await import('./review.js')).review(rest, io)
   if (command === 'check') return runCheck(rest, io)
   if (command === 'serve') return (await import('./serve.js')).serve(rest, io)
-  throw new UsageError(`unknown command \`${command}\``)
+  throw unknownCommand(command, argv)
+}
+
+const checkOptions = {
+  lang: {type: 'string'},
+  format: {type: 'string'},
+  'format-in': {type: 'string'},
+  'fail-on': {type: 'string'},
+  'min-esp': {type: 'string'},
+  quiet: {type: 'boolean', short: 'q'},
+  rule: {type: 'string', multiple: true},
+  allow: {type: 'string', multiple: true},
+  spell: {type: 'boolean'},
+  'no-spell': {type: 'boolean'},
+  word: {type: 'string', multiple: true},
+  config: {type: 'string'},
+  'no-config': {type: 'boolean'},
+  'no-ignore': {type: 'boolean'},
+  stdin: {type: 'boolean'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  watch: {type: 'boolean', short: 'w'},
+  help: {type: 'boolean', short: 'h'}
+} as const
+
+function checkOptionNames(): string[] {
+  return Object.keys(checkOptions).map((name) => `--${name}`)
 }
 
 function parseCheckArgs(argv: string[]) {
-  return parseCommandArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: {type: 'string'},
-        format: {type: 'string'},
-        'format-in': {type: 'string'},
-        'fail-on': {type: 'string'},
-        'min-esp': {type: 'string'},
-        rule: {type: 'string', multiple: true},
-        allow: {type: 'string', multiple: true},
-        spell: {type: 'boolean'},
-        'no-spell': {type: 'boolean'},
-        word: {type: 'string', multiple: true},
-        config: {type: 'string'},
-        'no-config': {type: 'boolean'},
-        'no-ignore': {type: 'boolean'},
-        watch: {type: 'boolean', short: 'w'},
-        help: {type: 'boolean', short: 'h'}
-      }
-    })
+  return parseCommandArgs({args: argv, allowPositionals: true, strict: true, options: checkOptions}, 'check')
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -174,6 +204,18 @@ export interface CheckCommand {
   configPath: string | undefined
   detectConfig: boolean
   detectIgnore: boolean
+  /** Report warnings and errors only, and no score for clean files (default: false). */
+  quiet?: boolean
+  /** Colour in the pretty report: forced on or off (default: what the terminal and environment say). */
+  color?: boolean
+}
+
+/** What `--color`, `--no-color`, `NO_COLOR` and the terminal say about colour; undefined: let the terminal decide. */
+function colorFrom(values: {color?: boolean; 'no-color'?: boolean}): boolean | undefined {
+  if (values.color && values['no-color']) throw new UsageError('pass `--color` or `--no-color`, not both')
+  if (values.color) return true
+  if (values['no-color']) return false
+  return undefined
 }
 
 async function runCheck(argv: string[], io: Io): Promise<number> {
@@ -182,25 +224,36 @@ async function runCheck(argv: string[], io: Io): Promise<number> {
     io.stdout.write(help)
     return 0
   }
+  const readsStdin = Boolean(values.stdin) || positionals.includes('-')
+  if (readsStdin && positionals.some((entry) => entry !== '-')) {
+    throw new UsageError('read standard input (`-` or `--stdin`) or files, not both')
+  }
+  const color = colorFrom(values)
+  const terminal = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR && color !== false
   const command: CheckCommand = {
-    files: positionals,
+    files: readsStdin ? [] : positionals,
     flags: flagsFrom(values),
-    report: oneOf('format', values.format, reportFormats) ?? (io.stdout.isTTY && !process.env.NO_COLOR ? 'pretty' : 'text'),
+    report: oneOf('format', values.format, reportFormats) ?? (terminal || color === true ? 'pretty' : 'text'),
     formatIn: oneOf('format-in', values['format-in'], formats) as FormatName | undefined,
     configPath: values.config,
     detectConfig: !values['no-config'],
-    detectIgnore: !values['no-ignore']
+    detectIgnore: !values['no-ignore'],
+    quiet: Boolean(values.quiet),
+    color
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('pass `--config FILE` or `--no-config`, not both')
 
   if (values.watch) {
+    if (readsStdin) throw new UsageError('`--watch` watches files: it cannot read standard input')
     if (positionals.length === 0) throw new UsageError('`--watch` needs files or folders to watch')
     const {watchCheck} = await import('./watch.js')
     return watchCheck(command, io)
   }
 
   let stdin: Uint8Array | undefined
-  if (positionals.length === 0) {
+  if (readsStdin) {
+    stdin = await readStdin(io.stdin)
+  } else if (positionals.length === 0) {
     if (io.stdin.isTTY) throw new UsageError('no input: pass files to check, or pipe copy on stdin')
     stdin = await readStdin(io.stdin)
   }
@@ -230,26 +283,23 @@ export async function checkCommand(
     detectConfig: command.detectConfig,
     detectIgnore: command.detectIgnore,
     onWarning: (line) => io.stderr.write(`trouw: ${line}\n`),
-    onProgress: progress?.update
+    onProgress: progress?.update,
+    parallel: true
   })
   progress?.clear()
   beforeReport?.()
   for (const line of result.errors) io.stderr.write(`trouw: ${line}\n`)
 
-  await writeReport(result.files, command.report, io)
+  // The verdict is taken on every finding, before --quiet leaves infos out of the report.
+  for (const file of result.files) file.data.trouwVerdict = verdictOf(file)
+  const failed = result.files.some((file) => !file.data.trouwVerdict!.pass)
+  if (command.quiet) {
+    for (const file of result.files) file.messages = file.messages.filter((message) => message.severity !== 'info')
+  }
+  await writeReport(result.files, command, io)
 
   if (result.errors.length > 0) return {code: 2, inputs: result.inputs}
-  return {code: result.files.some(fails) ? 1 : 0, inputs: result.inputs}
-}
-
-/** Whether a file fails by its own settings: findings at `failOn` or above, or ESP below `minEsp`. */
-function fails(file: VFile): boolean {
-  const settings = file.data.trouwSettings
-  const failOn = settings?.failOn ?? 'warning'
-  const failing = failOn === 'never' ? Infinity : severityLevels[failOn]
-  const found = file.messages.some((message) => message.category !== 'notice' && severityLevels[message.severity ?? 'info'] >= failing)
-  const minEsp = settings?.minEsp
-  return found || (minEsp !== undefined && (file.data.trouw?.scores?.esp ?? 0) < minEsp)
+  return {code: failed ? 1 : 0, inputs: result.inputs}
 }
 
 /**
@@ -278,11 +328,12 @@ function progressLine(io: Io): {update: (done: number, total: number) => void; c
   }
 }
 
-async function writeReport(files: VFile[], format: string, io: Io): Promise<void> {
+async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: Io): Promise<void> {
   if (files.length === 0) return
-  switch (format) {
+  const quiet = Boolean(command.quiet)
+  switch (command.report) {
     case 'json':
-      io.stdout.write(stringifyReport(toJsonReport(files)))
+      writeJsonReport(files, (chunk) => io.stdout.write(chunk))
       return
     case 'sarif': {
       const {sarifReport} = await import('../report/sarif.js')
@@ -296,10 +347,14 @@ async function writeReport(files: VFile[], format: string, io: Io): Promise<void
     }
     case 'pretty': {
       const {prettyReport} = await import('../report/pretty.js')
-      io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80}))
+      if (command.color !== undefined) {
+        // ink's colours follow chalk, which reads FORCE_COLOR when ink loads (on this first pretty report).
+        process.env.FORCE_COLOR = command.color ? '1' : '0'
+      }
+      io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80, quiet, colored: command.color}))
       return
     }
     default:
-      io.stdout.write(textReport(files))
+      io.stdout.write(textReport(files, {quiet}))
   }
 }

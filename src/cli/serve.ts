@@ -20,6 +20,9 @@ Options:
   --timeout MS          longest a client may take to send its body (default: 10000)
   --check-timeout MS    longest one check may run (default: 30000)
   --max-queue N         checks that may wait for a thread before 503 (default: 256)
+  --cors ORIGIN         let web pages of ORIGIN (e.g. https://editor.example.com)
+                        call the service from the browser; repeatable; * for
+                        any origin (default: none, CORS off)
   -h, --help            show this help
 
 Endpoints: POST /v1/check, GET /v1/rules, GET /healthz, the playground at /.
@@ -62,6 +65,7 @@ export async function serve(argv: string[], io: Io): Promise<number> {
         timeout: {type: 'string'},
         'check-timeout': {type: 'string'},
         'max-queue': {type: 'string'},
+        cors: {type: 'string', multiple: true},
         help: {type: 'boolean', short: 'h'}
       }
     },
@@ -84,7 +88,13 @@ export async function serve(argv: string[], io: Io): Promise<number> {
   if (Number.isNaN(checkTimeout)) return fail(io, `\`--check-timeout\` must be a number of milliseconds (got \`${values['check-timeout']}\`)`)
   if (Number.isNaN(maxQueue)) return fail(io, `\`--max-queue\` must be a whole number (got \`${values['max-queue']}\`)`)
 
-  const {startService} = await import('../server/app.js')
+  const {startService, normalizeOrigin} = await import('../server/app.js')
+  const corsOrigins: string[] = []
+  for (const origin of values.cors ?? []) {
+    const normalized = normalizeOrigin(origin.trim())
+    if (!normalized) return fail(io, `\`--cors\` takes an origin such as https://editor.example.com, without a path (got \`${origin}\`)`)
+    corsOrigins.push(normalized)
+  }
   const log = (line: string) => io.stderr.write(line + '\n')
   let service
   try {
@@ -96,6 +106,7 @@ export async function serve(argv: string[], io: Io): Promise<number> {
       requestTimeoutMs: timeout,
       checkTimeoutMs: checkTimeout,
       maxQueue,
+      corsOrigins,
       log,
       testHooks: process.env.TROUW_SERVE_TEST_HOOKS === '1'
     })

@@ -1,13 +1,23 @@
 /**
- * `trouw check --watch`: check, then check again whenever a checked file, a
- * file that could be checked in a given folder, or a configuration or ignore
- * file is saved (debounced), clearing the terminal and printing the report
- * anew. Folders are watched, not files, so editors that save by writing a
- * temporary file and renaming it are seen too.
+ * `trouw check --watch`: check, then check again whenever a file that took
+ * part is saved (debounced), clearing the terminal and printing the report
+ * anew. What counts, and nothing else:
+ *
+ * - the files that were checked (given, or found in a given folder or by a
+ *   glob) and the configuration files that applied to them;
+ * - in a given folder: a new file with an extension trouw looks for
+ *   (node_modules aside);
+ * - beside a given file or in a given folder: a configuration or ignore file
+ *   created or changed (`.trouwrc*`, `.trouwignore`, `package.json`).
+ *
+ * Other files in the same folders do not count, so `trouw check a.md --watch
+ * > out.txt` does not check again when its own report is written. The
+ * watching is chokidar's (it also sees editors that save by writing a
+ * temporary file and renaming it).
  */
-import {watch, type FSWatcher} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
+import {watch, type FSWatcher} from 'chokidar'
 import {checkCommand, type CheckCommand, type Io} from './run.js'
 import {defaultExtensions} from './files.js'
 import {ignoreName, rcName} from '../config.js'
@@ -22,34 +32,102 @@ export interface WatchOptions {
 }
 
 const clearScreen = '\x1b[2J\x1b[3J\x1b[H'
+/** Configuration and ignore files looked for beside each given file and in each given folder. */
+const configNames = [rcName, ...['.json', '.yaml', '.yml', '.js', '.cjs', '.mjs'].map((extension) => rcName + extension), ignoreName, 'package.json']
+const isGlob = (entry: string) => /[*?[\]{}]/.test(entry)
 
 /** Check `command` now and after every save until `options.signal` aborts; the last exit code. */
 export async function watchCheck(command: Readonly<CheckCommand>, io: Io, options?: Readonly<WatchOptions> | null): Promise<number> {
   const signal = options?.signal ?? undefined
   const debounce = options?.debounce ?? 150
   const terminal = Boolean(io.stdout.isTTY)
-  let watchers: FSWatcher[] = []
+  const given = command.files.filter((entry) => !isGlob(entry)).map((entry) => path.resolve(entry))
+  // Folders among the given paths: new files in them count.
+  const folders = new Set<string>()
+  await Promise.all(
+    given.map(async (entry) => {
+      if ((await stat(entry).catch(() => undefined))?.isDirectory()) folders.add(entry)
+    })
+  )
+  const configCandidates = new Set<string>()
+  for (const entry of given) {
+    const folder = folders.has(entry) ? entry : path.dirname(entry)
+    for (const name of configNames) configCandidates.add(path.join(folder, name))
+  }
+
   let inputs = new Set<string>()
   let mtimes = new Map<string, number>()
-  let folders = new Set<string>()
+  let deep: FSWatcher | undefined
+  let shallow: FSWatcher | undefined
+  let watched = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let running = false
   let again = false
   let code = 0
 
-  const closeWatchers = () => {
-    for (const watcher of watchers) watcher.close()
-    watchers = []
+  /** Whether an event at `file` can change the report. */
+  const relevant = (event: string, file: string): boolean => {
+    if (inputs.has(file) || configCandidates.has(file)) return true
+    if (event !== 'add') return false
+    if (file.split(path.sep).includes('node_modules')) return false
+    const inFolder = [...folders].some((folder) => file.startsWith(folder + path.sep))
+    return inFolder && (defaultExtensions as readonly string[]).includes(path.extname(file).toLowerCase())
   }
 
   return new Promise<number>((resolve) => {
     const stop = () => {
       if (timer) clearTimeout(timer)
-      closeWatchers()
-      resolve(code)
+      const closing = Promise.all([deep?.close(), shallow?.close()])
+      deep = shallow = undefined
+      void closing.then(() => resolve(code))
     }
     if (signal?.aborted) return stop()
     signal?.addEventListener('abort', stop, {once: true})
+
+    const schedule = (event: string, changed: string) => {
+      if (!relevant(event, changed)) return
+      void changedSince(event, changed, mtimes).then((changedNow) => {
+        if (!changedNow || signal?.aborted) return
+        if (timer) clearTimeout(timer)
+        timer = setTimeout(() => void run(), debounce)
+      })
+    }
+
+    const onEvent = (event: string, file: string) => schedule(event, path.resolve(file))
+    const onError = (error: unknown) => io.stderr.write(`trouw: watching: ${String((error as Error)?.message ?? error)}\n`)
+    const create = (paths: string[], depth: number | undefined) => {
+      const created = watch(paths, {
+        ignoreInitial: true,
+        persistent: true,
+        ...(depth === undefined ? {} : {depth}),
+        ignored: (file: string) => file.split(path.sep).includes('node_modules')
+      })
+      created.on('all', onEvent)
+      created.on('error', onError)
+      return created
+    }
+
+    /**
+     * Two watchers: the given folders, all the way down; and, one level
+     * only, the folders of the given files (where a config may appear) and
+     * every other input (configs further up, files a glob matched). Events
+     * are then kept only when `relevant`.
+     */
+    const rewatch = () => {
+      const wanted = new Set<string>()
+      for (const entry of given) if (!folders.has(entry)) wanted.add(path.dirname(entry))
+      for (const input of inputs) if (![...folders].some((folder) => input === folder || input.startsWith(folder + path.sep))) wanted.add(input)
+      if (folders.size > 0 && !deep) deep = create([...folders], undefined)
+      if (!shallow) {
+        if (wanted.size > 0) shallow = create([...wanted], 0)
+      } else {
+        const added = [...wanted].filter((entry) => !watched.has(entry))
+        const gone = [...watched].filter((entry) => !wanted.has(entry))
+        if (added.length > 0) shallow.add(added)
+        if (gone.length > 0) shallow.unwatch(gone)
+      }
+      watched = wanted
+    }
 
     const run = async () => {
       if (running) {
@@ -63,17 +141,13 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
         })
         code = result.code
         inputs = new Set(result.inputs)
-        ;({mtimes, folders} = await snapshot(result.inputs))
       } catch (error) {
         // A broken rule or an unreadable folder: say so and keep watching what was given.
         io.stderr.write(`trouw: ${String(error)}\n`)
         code = 2
-        if (inputs.size === 0) {
-          const given = command.files.filter((entry) => !/[*?[\]{}]/.test(entry)).map((entry) => path.resolve(entry))
-          inputs = new Set(given)
-          ;({mtimes, folders} = await snapshot(given))
-        }
+        if (inputs.size === 0) inputs = new Set(given)
       }
+      mtimes = await modificationTimes(inputs)
       running = false
       if (signal?.aborted) return
       rewatch()
@@ -85,76 +159,26 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       }
     }
 
-    const schedule = (changed: string) => {
-      void changedSince(changed, mtimes).then((changedNow) => {
-        if (!changedNow || signal?.aborted) return
-        if (timer) clearTimeout(timer)
-        timer = setTimeout(() => void run(), debounce)
-      })
-    }
-
-    const rewatch = () => {
-      closeWatchers()
-      const watched = new Map<string, boolean>()
-      for (const input of inputs) {
-        const isFolder = folders.has(input)
-        const folder = isFolder ? input : path.dirname(input)
-        watched.set(folder, (watched.get(folder) ?? false) || isFolder)
-      }
-      for (const [folder, recursive] of watched) {
-        try {
-          const watcher = watch(folder, {recursive, persistent: true}, (_event, name) => {
-            if (!name) return
-            const changed = path.join(folder, name.toString())
-            if (relevant(changed, inputs)) schedule(changed)
-          })
-          watcher.on('error', () => watcher.close())
-          watchers.push(watcher)
-        } catch {
-          // A folder that went away: the next check reports the missing file.
-        }
-      }
-    }
-
     void run()
   })
 }
 
-/** Whether a change at `file` can change the report. */
-function relevant(file: string, inputs: ReadonlySet<string>): boolean {
-  if (inputs.has(file)) return true
-  if (file.split(path.sep).includes('node_modules')) return false
-  const base = path.basename(file)
-  return (
-    base.startsWith(rcName) ||
-    base === ignoreName ||
-    base === 'package.json' ||
-    (defaultExtensions as readonly string[]).includes(path.extname(base).toLowerCase())
-  )
-}
-
-/** Modification times of the files among `paths`, and which of them are folders. */
-async function snapshot(paths: readonly string[]): Promise<{mtimes: Map<string, number>; folders: Set<string>}> {
+/** Modification times of the files among `paths`. */
+async function modificationTimes(paths: ReadonlySet<string>): Promise<Map<string, number>> {
   const mtimes = new Map<string, number>()
-  const folders = new Set<string>()
   await Promise.all(
-    paths.map(async (file) => {
-      try {
-        const info = await stat(file)
-        if (info.isFile()) mtimes.set(file, info.mtimeMs)
-        else if (info.isDirectory()) folders.add(file)
-      } catch {
-        // Gone: a later event says so.
-      }
+    [...paths].map(async (file) => {
+      const info = await stat(file).catch(() => undefined)
+      if (info?.isFile()) mtimes.set(file, info.mtimeMs)
     })
   )
-  return {mtimes, folders}
+  return mtimes
 }
 
-/** False only when `file` is known and its modification time did not move (a read, not a save). */
-async function changedSince(file: string, mtimes: ReadonlyMap<string, number>): Promise<boolean> {
+/** False only for a `change` of a known file whose modification time did not move (a read, not a save). */
+async function changedSince(event: string, file: string, mtimes: ReadonlyMap<string, number>): Promise<boolean> {
   const before = mtimes.get(file)
-  if (before === undefined) return true
+  if (event !== 'change' || before === undefined) return true
   try {
     return (await stat(file)).mtimeMs !== before
   } catch {

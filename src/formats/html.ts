@@ -6,7 +6,11 @@
  * with the source so positions stay exact.
  */
 import type {Element, Nodes} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
+import type {Root} from 'hast'
+import {fromParse5} from 'hast-util-from-parse5'
+import {parse, parseFragment} from 'parse5'
+import {VFile} from 'vfile'
+import {checkTreeNesting} from './nesting.js'
 import type {Block, Control, PartName} from '../types.js'
 import {pushBlock} from './blocks.js'
 import {BlockBuilder} from './offsets.js'
@@ -47,9 +51,24 @@ const controlComment = /^trouw\b/
 /** Extract the copy of an HTML document or fragment. */
 export function extractHtml(html: string, options?: Readonly<HtmlOptions> | null): HtmlExtraction {
   const walker = new HtmlWalker(html, options ?? {})
-  walker.visit(fromHtml(html, {fragment: options?.fragment ?? false}))
+  // Lines of the file only when `html` is the whole file (not a fragment of MJML, not a MIME part).
+  const ownLines = (options?.source ?? 'file') === 'file' && !options?.base
+  walker.visit(parseHtml(html, options?.fragment ?? false, ownLines))
   walker.flush()
   return {blocks: walker.blocks, controls: walker.controls, preheader: walker.preheader}
+}
+
+/**
+ * `fromHtml` of hast-util-from-html, in its two steps, with the nesting
+ * limit between them: parse5 builds deep trees without recursion, but the
+ * step to hast (and the walk here) recurses, and overflowed the stack from
+ * about 1,900 levels.
+ */
+function parseHtml(html: string, fragment: boolean, ownLines: boolean): Root {
+  const options = {sourceCodeLocationInfo: true, scriptingEnabled: false}
+  const tree = fragment ? parseFragment(html, options) : parse(html, options)
+  checkTreeNesting(tree, 'HTML elements', ownLines)
+  return fromParse5(tree, {file: new VFile(html)}) as Root
 }
 
 class HtmlWalker {
@@ -91,7 +110,10 @@ class HtmlWalker {
     } else if (node.type === 'comment') {
       const text = node.value.trim()
       if (controlComment.test(text)) {
-        this.controls.push({text, source: this.source, offset: this.base + start, endOffset: this.base + end})
+        // parse5 ends a comment left open at the end of the input one past
+        // the input (it counts the `-->` it did not find): keep it inside.
+        const inside = Math.min(end, this.html.length)
+        this.controls.push({text, source: this.source, offset: this.base + start, endOffset: this.base + inside})
       }
     }
   }

@@ -6,12 +6,14 @@ import type {Extracted, FormatName} from '../types.js'
 import {checkText, decodeText} from './decode.js'
 import {looksLikeMessage} from './sniff.js'
 import {extractText} from './text.js'
+import {checkMarkdownNesting, NestingError} from './nesting.js'
 
 // The parsers of the other formats load on first use: a one-file check pays
 // only for its own format (cold start matters for a CLI run per email).
 
 export {toSourceOffset} from './offsets.js'
 export {maxBlockLength} from './blocks.js'
+export {maxNesting} from './nesting.js'
 
 export interface ExtractOptions {
   /** File path: used for the format (by extension) and in messages (default: `<stdin>`). */
@@ -64,6 +66,15 @@ export function sniffFormat(bytes: Uint8Array | string): FormatName {
  * UTF-8, empty, too large, broken MIME).
  */
 export async function extract(input: Uint8Array | string, options?: Readonly<ExtractOptions> | null): Promise<Extracted> {
+  try {
+    return await extractFormat(input, options)
+  } catch (error) {
+    if (error instanceof NestingError) throw error.toInputError(options?.path)
+    throw error
+  }
+}
+
+async function extractFormat(input: Uint8Array | string, options?: Readonly<ExtractOptions> | null): Promise<Extracted> {
   const path = options?.path
   const format = options?.format ?? (path ? formatFromPath(path) : undefined) ?? sniffFormat(input)
   if (format === 'eml') {
@@ -77,6 +88,7 @@ export async function extract(input: Uint8Array | string, options?: Readonly<Ext
     case 'text':
       return {format, sources, blocks: extractText(file)}
     case 'markdown':
+      checkMarkdownNesting(file)
       return {format, sources, ...(await import('./markdown.js')).extractMarkdown(file)}
     case 'html': {
       const {blocks, controls} = (await import('./html.js')).extractHtml(file)

@@ -47,7 +47,6 @@ const laterChunkParseOptions = {
   mdastExtensions: [gfmTableFromMarkdown()]
 }
 
-const comment = /<!--([\s\S]*?)-->/g
 const controlComment = /^trouw\b/
 const lineBreak = /^<br\s*\/?>$/i
 
@@ -150,14 +149,17 @@ function collect(
   function collectControls(start: number | undefined, end: number | undefined): void {
     if (start === undefined || end === undefined) return
     const raw = text.slice(start, end)
-    comment.lastIndex = 0
-    let match: RegExpExecArray | null
-    while ((match = comment.exec(raw))) {
-      const inner = match[1].trim()
+    // A scan by hand, not a lazy `<!--[\s\S]*?-->`: that one looked for the
+    // end of every opener without one again, quadratic in unclosed openers.
+    for (let open = raw.indexOf('<!--'); open !== -1; ) {
+      const close = raw.indexOf('-->', open + 4)
+      if (close === -1) break
+      const inner = raw.slice(open + 4, close).trim()
       if (controlComment.test(inner)) {
-        const offset = start + shift + match.index
-        controls.push({text: inner, source, offset, endOffset: offset + match[0].length})
+        const offset = start + shift + open
+        controls.push({text: inner, source, offset, endOffset: offset + close + 3 - open})
       }
+      open = raw.indexOf('<!--', close + 3)
     }
   }
 

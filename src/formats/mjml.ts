@@ -26,8 +26,8 @@ const skippedComponents = new Set([
   'mj-title', 'mj-style', 'mj-attributes', 'mj-font', 'mj-breakpoint', 'mj-html-attributes'
 ])
 
-/** A comment, or an MJML start tag with its name and attributes. */
-const token = /<!--([\s\S]*?)-->|<(mj-[a-z-]+|mjml)\b((?:"[^"]*"|'[^']*'|[^>"'])*)>/gi
+/** Where a comment or an MJML start tag (with its name) begins; their ends are found by `nextToken`. */
+const tokenStart = /<!--|<(mj-[a-z-]+|mjml)\b/gi
 const altAttribute = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i
 const controlComment = /^trouw\b/
 
@@ -36,10 +36,10 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
   const blocks: Block[] = []
   const controls: Control[] = []
   const lowerCase = mjml.toLowerCase()
-  token.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = token.exec(mjml))) {
-    const [whole, commentText, tagName, attributes] = match
+  const scanner = new Scanner(mjml, lowerCase)
+  let match: Token | undefined
+  while ((match = scanner.next())) {
+    const {whole, commentText, tagName, attributes} = match
     if (commentText !== undefined) {
       const text = commentText.trim()
       if (controlComment.test(text)) {
@@ -58,9 +58,9 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
     // one (normally their end tag). Head components end at their end tag.
     const contentStart = match.index + whole.length
     const contentEnd = skippedComponents.has(name)
-      ? endTag(lowerCase, name, contentStart)
-      : nextMjmlTag(lowerCase, contentStart)
-    token.lastIndex = contentEnd
+      ? scanner.endTag(name, contentStart)
+      : scanner.nextMjmlTag(contentStart)
+    scanner.position = contentEnd
     if (skippedComponents.has(name)) continue
     const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true})
     controls.push(...html.controls)
@@ -80,16 +80,101 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
   return {blocks, controls}
 }
 
-function endTag(lowerCase: string, name: string, start: number): number {
-  const close = lowerCase.indexOf(`</${name}`, start)
-  return close === -1 ? start : close
+interface Token {
+  index: number
+  whole: string
+  commentText: string | undefined
+  tagName: string
+  attributes: string
 }
 
-function nextMjmlTag(lowerCase: string, start: number): number {
-  const open = lowerCase.indexOf('<mj-', start)
-  const close = lowerCase.indexOf('</mj-', start)
-  if (open === -1) return close === -1 ? lowerCase.length : close
-  return close === -1 ? open : Math.min(open, close)
+/**
+ * The tokens of an MJML document, in one pass: every search remembers how
+ * far it got, so no character is read again for the same question. The
+ * regular expression this replaces looked for the `>` of every `<mj-text`
+ * and the `-->` of every `<!--` to the end of the document again when there
+ * was none (1 MB of unclosed `<mj-text>` took 21 s); the end-tag searches
+ * did the same for every content component without an end tag.
+ */
+class Scanner {
+  /** Where the next token search starts. */
+  position = 0
+  private readonly found = new Map<string, {from: number; result: number}>()
+
+  constructor(
+    private readonly mjml: string,
+    private readonly lowerCase: string
+  ) {}
+
+  next(): Token | undefined {
+    const {mjml} = this
+    tokenStart.lastIndex = this.position
+    const start = tokenStart.exec(mjml)
+    if (!start) return undefined
+    const index = start.index
+    if (start[1] === undefined) {
+      // A comment without an end runs to the end of the document, as in HTML.
+      const close = this.indexOf('-->', index + 4)
+      if (close === -1) return undefined
+      this.position = close + 3
+      return {index, whole: mjml.slice(index, close + 3), commentText: mjml.slice(index + 4, close), tagName: '', attributes: ''}
+    }
+    const attributesStart = index + start[0].length
+    const end = this.tagEnd(attributesStart)
+    // A start tag without its `>` runs to the end of the document.
+    if (end === -1) return undefined
+    this.position = end + 1
+    return {
+      index,
+      whole: mjml.slice(index, end + 1),
+      commentText: undefined,
+      tagName: start[1],
+      attributes: mjml.slice(attributesStart, end)
+    }
+  }
+
+  /** The `>` that ends a start tag, outside quoted attribute values (an unclosed quote is a plain character). */
+  private tagEnd(from: number): number {
+    const {mjml} = this
+    for (let at = from; at < mjml.length; at++) {
+      const code = mjml.charCodeAt(at)
+      if (code === 62) return at
+      if (code === 34 || code === 39) {
+        const close = this.indexOf(code === 34 ? '"' : "'", at + 1)
+        if (close !== -1) at = close
+      }
+    }
+    return -1
+  }
+
+  /** Where the end tag of `name` starts, or `start` when there is none. */
+  endTag(name: string, start: number): number {
+    const close = this.indexOf(`</${name}`, start, true)
+    return close === -1 ? start : close
+  }
+
+  /** Where the next MJML tag (start or end) after `start` begins, or the document's end. */
+  nextMjmlTag(start: number): number {
+    const open = this.indexOf('<mj-', start, true)
+    const close = this.indexOf('</mj-', start, true)
+    if (open === -1) return close === -1 ? this.lowerCase.length : close
+    return close === -1 ? open : Math.min(open, close)
+  }
+
+  /**
+   * `indexOf`, remembering the last answer per needle: a later search from
+   * before that answer gets it again, and one that found nothing is not
+   * repeated (the searches only move forward, so this keeps them linear).
+   */
+  private indexOf(needle: string, from: number, lowerCase = false): number {
+    const key = (lowerCase ? 'l' : 'o') + needle
+    const last = this.found.get(key)
+    // The first match at or after an earlier `from` is also the first at or after this one.
+    if (last && last.from <= from && (last.result === -1 || last.result >= from)) return last.result
+    const result = (lowerCase ? this.lowerCase : this.mjml).indexOf(needle, from)
+    this.found.set(key, {from, result})
+    return result
+  }
 }
 
 /** The alt text of an `mj-image`, as a block of its own. */

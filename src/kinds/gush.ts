@@ -459,25 +459,61 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
     `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
     boostWords.length > 0 ? `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})` : ''
   ].filter(Boolean).join(', ')
+  // A stack of words side by side ("soft, cosy and warm") can be cut to one of them; a stack
+  // spread over nouns ("stunning views, heavenly beds") cannot: cutting it drops what it praises.
+  const adjacent = stack.items.every((item, index) => {
+    if (index === 0) return true
+    const next = item.boosts.length > 0 ? item.boosts[0] : item.from
+    return /^[\s,&]*(?:and|or|en|of|&)?[\s,]*$/iu.test(sentence.text.slice(words[stack.items[index - 1].to].end, words[next].start))
+  })
+  // Adverbs ("incredibly") are no word to keep.
+  const candidates = stack.items.map((_, index) => index).filter((index) => {
+    const item = stack.items[index]
+    return item.from !== item.to || !(lang === 'en' && /ly$/i.test(words[item.from].norm))
+  })
+  // The writer's first word stays (the others are suggestions).
+  const keep = candidates[0]
+  const before = sentence.text.slice(sentence.start, start)
+  const article = /\b(an?)\s+$/i.exec(before)?.[1]?.toLowerCase()
+  const fits = (word: string) => article === undefined || lang !== 'en' || (article === 'an') === /^[aeiou]/i.test(word)
+  const fixes: string[] = []
+  const suggestions: Array<{title: string; text: string}> = []
+  if (adjacent && keep !== undefined) {
+    const fix = rewrite(sentence, stack, lang, keep)
+    if (fits(fix)) fixes.push(fix)
+    for (const index of candidates) {
+      if (index === keep || suggestions.length >= 2) continue
+      const word = rewrite(sentence, stack, lang, index)
+      if (!fits(word)) continue
+      suggestions.push({
+        title: lang === 'nl' ? `Houd “${word}”` : `Keep “${word}”`,
+        text: before + word + sentence.text.slice(end, sentence.end)
+      })
+    }
+  }
   return {
     start,
     end,
-    expected: [rewrite(sentence, stack, lang)],
+    expected: fixes,
+    suggestions,
     detail,
     intensity: stack.items.length + 0.5 * (boostWords.length + stack.items.filter((item) => item.inner > 0).length)
   }
 }
 
 /**
- * The toned-down span: the first positive word of a list of several, the
- * single positive word of one without its intensifiers, caps lowered.
+ * The toned-down span: one positive word of the stack (`keep`, by index),
+ * without its intensifiers, caps lowered.
  */
-function rewrite(sentence: SentenceView, stack: Stack, lang: Language): string {
+function rewrite(sentence: SentenceView, stack: Stack, lang: Language, keep: number): string {
   const words = sentence.words
   const first = stack.items[0]
-  let text = sentence.text.slice(words[first.from].start, words[first.to].end)
-  if (first.from === first.to) text = first.plain ?? unelongated(words[first.from].raw, lang)
+  const kept = stack.items[keep]
+  let text = sentence.text.slice(words[kept.from].start, words[kept.to].end)
+  if (kept.from === kept.to) text = kept.plain ?? unelongated(words[kept.from].raw, lang)
   if (/^\p{Lu}{2,}$/u.test(text)) text = text.toLowerCase()
+  // A word that starts the stack mid-sentence keeps its case; one moved to the front is lowered first.
+  if (keep !== 0 && /^\p{Lu}\p{Ll}/u.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1)
   const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
   // Keep the writer's capital at the start of a sentence.
   if (words[startIndex].start === sentence.tokens[0]?.start) text = text.charAt(0).toUpperCase() + text.slice(1)

@@ -60,8 +60,10 @@ export interface Finding {
   /** Offsets in the block text. */
   start: number
   end: number
-  /** Replacements for the span; when absent the rule's suggestions are used. */
+  /** Fixes: replacements of exactly the span; when absent the rule's `fix` operation computes them. */
   expected?: string[]
+  /** Rewrites of the whole sentence (from `SentenceView.start` to `end`), each with a title. */
+  suggestions?: Array<{title: string; text: string}>
   /** Extra words for the reason, after the rule's message (which signal fired). */
   detail?: string
   /** Over-the-top intensity this finding adds to its sentence (default 1). */

@@ -17,9 +17,10 @@
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
  *
  * The finding covers the sentence and its `expected` is the same sentence
- * calmed down: "!!!" → ".", capitals lowered, emoji, shouted
- * `interjections` ("OMG,") and intensifiers before a feeling removed. When
- * nothing is left ("OMG!!! 🎉"), `expected` is `['']`: remove the sentence.
+ * calmed down (`src/rewrite/calm.ts`): "!!!" → ".", sentence case keeping
+ * acronyms, names, keywords and codes, emoji, shouted `interjections`
+ * ("OMG,") and intensifiers before a feeling removed. When nothing is left
+ * ("OMG!!! 🎉"), `expected` is `['']`: remove the sentence.
  * Quoted text (a customer's words) and negated words do not count; an
  * ironic sentence (an `irony` pattern, an eye-roll emoji) is left alone.
  */
@@ -31,7 +32,8 @@ import {intensifierWeight, isAffectWord} from '../predicates.js'
 import {compileMetric, type Metric} from './metric.js'
 import {RuleFieldError, type Finding, type Kind, type PatternHit, type RuleData, type SentenceView} from './kind.js'
 import {hasInterest, interestBit} from '../interest.js'
-import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, tidy, weightTable, type WeightTable} from './words.js'
+import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, weightTable, type WeightTable} from './words.js'
+import {calmSentence} from '../rewrite/calm.js'
 
 export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent'] as const
 export type ShoutFigures = Record<(typeof shoutFigures)[number], number>
@@ -256,7 +258,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
   if (!mayShout(sentence.tokens) || isIronic(sentence, hits)) return []
-  const {figures, loud, drop, lower} = shouting(sentence, hits, settings)
+  const {figures, loud, drop} = shouting(sentence, hits, settings)
   if (loud.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
   const tokens = sentence.tokens
@@ -270,42 +272,9 @@ function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settin
   return [{
     start,
     end,
-    expected: [calm(sentence, [...loud, ...lower], drop, start, end)],
+    // The fix: the sentence calmed as a whole (src/rewrite/calm.ts).
+    expected: [calmSentence({lang: settings.lang, text: sentence.text, start, end, tokens, loud, drop})],
     detail: `shouting: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
-}
-
-const selectors = /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u
-
-/**
- * The sentence calmed down: "!!!" → ".", shouted capitals lowered, emoji runs,
- * shouted interjections ("OMG,") and intensifiers before a feeling removed.
- */
-function calm(sentence: SentenceView, loud: readonly Token[], drop: readonly Token[], start: number, end: number): string {
-  const text = sentence.text
-  const dropped = new Set(drop)
-  let out = ''
-  let position = start
-  const edits = [...new Set([...loud, ...drop])].sort((a, b) => a.start - b.start)
-  for (const token of edits) {
-    if (token.start < position) continue
-    out += text.slice(position, token.start)
-    position = token.end
-    if (dropped.has(token) || token.kind === 'emoji') {
-      // Drop the word or emoji with the selectors, comma and space after it.
-      while (position < end && selectors.test(text.charAt(position))) position++
-      if (token.kind === 'word' && text.charAt(position) === ',') position++
-      while (position < end && /\s/.test(text.charAt(position))) position++
-      continue
-    }
-    if (token.kind === 'punct') out += token.raw.includes('?') ? '?' : '.'
-    else out += token.raw.toLowerCase()
-  }
-  out += text.slice(position, end)
-  out = tidy(out.replace(/\.{2,}/g, '.').replace(/\.!|!\./g, '.')).replace(/^[.!?\s]+/, '')
-  // Keep a capital at the start of the sentence.
-  if (/^\p{Lu}/u.test(text.slice(start, end).trimStart())) out = out.charAt(0).toUpperCase() + out.slice(1)
-  if (out !== '' && !/[.!?…]$/.test(out)) out += '.'
-  return out
 }

@@ -8,6 +8,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseDocument, isSeq} from 'yaml'
+import {stripJsonc} from '../jsonc.js'
 
 export interface AllowResult {
   /** The file that was written. */
@@ -51,7 +52,7 @@ function looksLikeJson(text: string): boolean {
 function addToJson(text: string, phrase: string, file: string, packageJson: boolean): string | undefined {
   let data: Record<string, unknown>
   try {
-    data = JSON.parse(text) as Record<string, unknown>
+    data = JSON.parse(stripJsonc(text)) as Record<string, unknown>
   } catch (error) {
     throw new Error(`${file} is not valid JSON (${(error as Error).message.split('\n')[0]}): fix it, then try again`)
   }
@@ -63,6 +64,9 @@ function addToJson(text: string, phrase: string, file: string, packageJson: bool
   const allow = config.allow === undefined ? [] : config.allow
   if (!Array.isArray(allow)) throw new Error(`${file}: \`allow\` is not a list: fix it, then try again`)
   if (allow.includes(phrase)) return undefined
+  if (stripJsonc(text) !== text) {
+    throw new Error(`${file} has comments, which rewriting it would lose: add ${JSON.stringify(phrase)} to its \`allow\` list yourself`)
+  }
   config.allow = [...allow, phrase]
   return JSON.stringify(data, null, indent) + (text.endsWith('\n') || text === '' ? '\n' : '')
 }

@@ -13,6 +13,8 @@ import {extract, toSourceOffset} from '../formats/index.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type Block, type FormatName, type Language, type PartName, type PhaseGuess, type ScoreEvidence, type Scores, type Severity} from '../types.js'
 import {LineIndex} from '../line-index.js'
+import {planFix, planRewrite} from '../fix.js'
+import {emailBodyLocator, type RawRange} from './eml-positions.js'
 
 /** A 0-based position: line and UTF-16 character, as LSP has it. */
 export interface Pos {
@@ -30,6 +32,8 @@ export interface Fix {
   title: string
   range: Span
   newText: string
+  /** A fix (`expected`: keeps every fact, may be preferred) or a suggestion (a sentence rewrite, never preferred). */
+  kind: 'fix' | 'suggestion'
 }
 
 export interface Finding {
@@ -40,6 +44,9 @@ export interface Finding {
   reason: string
   actual: string
   expected: string[]
+  /** Sentence rewrites, offered as their own, non-preferred code actions. */
+  suggestions: Array<{title: string; text: string}>
+  note?: string
   url: string
   part?: PartName
   range: Span
@@ -54,7 +61,8 @@ export interface Finding {
 export interface RuleInfo {
   docs: string
   message: string
-  suggestions: string[]
+  /** The rule's advice in the file's language (placeholders for the copy's facts). */
+  advice: string
 }
 
 export interface Analysis {
@@ -163,9 +171,10 @@ function toAnalysis(
     const place = message.place && 'start' in message.place ? message.place : undefined
     let start = (place?.start.offset ?? 0) + shift
     let end = (place?.end.offset ?? place?.start.offset ?? 0) + shift
+    let writable: ((newText: string) => boolean) | undefined
     if (email) {
       const found = email(message, start - shift, end - shift)
-      if (found) [start, end] = found
+      if (found) ({start, end, writable} = found)
       else {
         finding.located = false
         start = end = 0
@@ -175,7 +184,9 @@ function toAnalysis(
     finding.range = {start: lines.toPos(start), end: lines.toPos(end)}
 
     if (finding.located) {
-      finding.fixes = fixesFor(finding, start, end, text, sentences, lines, shift)
+      finding.fixes = fixesFor(message, finding, start, end, text, lines, shift, format)
+      // An .eml fix is offered only where the raw text is the words themselves (not encoded).
+      if (writable) finding.fixes = finding.fixes.filter((fix) => writable!(fix.newText))
       if (format !== 'text' && format !== 'eml' && !finding.ruleId.startsWith('trouw/')) {
         finding.ignore = ignoreInsertion(finding.ruleId, start - shift, blockSpans, text, lines, shift)
       }
@@ -188,7 +199,8 @@ function toAnalysis(
       analysis.rules[rule.id] = {
         docs: rule.docs,
         message: rule.message[lang] ?? rule.message.en ?? rule.message.nl ?? '',
-        suggestions: rule.suggestions[lang] ?? []
+        advice: rule.advice[lang] ?? ''
+
       }
     }
   }
@@ -203,6 +215,7 @@ function toFinding(message: VFileMessage): Finding {
     reason: message.reason,
     actual: message.actual ?? '',
     expected: message.expected ?? [],
+    suggestions: (message.suggestions ?? []).map((suggestion) => ({title: suggestion.title, text: suggestion.text})),
     url: message.url ?? '',
     range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
     located: true,
@@ -210,63 +223,42 @@ function toFinding(message: VFileMessage): Finding {
   }
   if (message.subtype) finding.subtype = message.subtype
   if (message.part) finding.part = message.part
+  if (message.note) finding.note = message.note
   return finding
 }
 
-/** An `expected` that is advice with an example in quotes rather than a replacement. */
-const advice = /["“”„]/
-const terminal = /[.!?…]["'”’)]?$/
-
 /**
- * Fixes from `expected`: a word or phrase replaces the span; a whole
- * sentence (it ends like one and the span does not) replaces the sentence
- * the span is in; advice that quotes an example is not a fix.
+ * The code actions of a finding, planned by `src/fix.ts` (the one applier):
+ * its fixes first (replacements of the span: the first is the preferred quick
+ * fix), then its suggestions (rewrites of the sentence, never preferred).
  */
 function fixesFor(
+  message: VFileMessage,
   finding: Finding,
   start: number,
   end: number,
   text: string,
-  sentences: readonly PlacedSentence[],
   lines: ReturnType<typeof lineIndex>,
-  shift: number
+  shift: number,
+  format: FormatName
 ): Fix[] {
   const fixes: Fix[] = []
   const current = text.slice(start, end)
+  const options = {format: format === 'eml' ? 'text' as const : format}
   for (const expected of finding.expected) {
-    if (advice.test(expected) && !advice.test(finding.actual)) continue
     if (expected === current) continue
-    const isSentence = terminal.test(expected.trim()) && !terminal.test(finding.actual.trim()) && /\s/.test(expected.trim())
-    if (isSentence) {
-      const sentence = sentenceAt(sentences, start - shift, end - shift)
-      if (!sentence) continue
-      const from = sentence.place!.offset + shift
-      const to = sentence.place!.endOffset + shift
-      fixes.push({title: `Rewrite the sentence: “${short(expected)}”`, range: {start: lines.toPos(from), end: lines.toPos(to)}, newText: expected})
-    } else {
-      const title = expected === '' ? `Remove “${short(current)}”` : `Replace with “${short(expected)}”`
-      fixes.push({title, range: {start: lines.toPos(start), end: lines.toPos(end)}, newText: expected})
+    const edit = planFix(text, {offset: start, endOffset: end}, expected, options)
+    const title = expected === '' ? `Remove “${short(current)}”` : `Replace with “${short(expected)}”`
+    fixes.push({title, kind: 'fix', range: {start: lines.toPos(edit.start), end: lines.toPos(edit.end)}, newText: edit.insert})
+  }
+  const sentence = message.sentencePlace
+  if (sentence && !message.part && sentence.start.offset !== undefined && sentence.end.offset !== undefined) {
+    for (const suggestion of finding.suggestions) {
+      const edit = planRewrite(text, {offset: sentence.start.offset + shift, endOffset: sentence.end.offset + shift}, suggestion.text, options)
+      fixes.push({title: `${suggestion.title}: “${short(suggestion.text)}”`, kind: 'suggestion', range: {start: lines.toPos(edit.start), end: lines.toPos(edit.end)}, newText: edit.insert})
     }
   }
   return fixes
-}
-
-type PlacedSentence = {place?: {offset: number; endOffset: number}}
-
-/** The sentence (sorted by start) that holds `start`–`end`, by binary search. */
-function sentenceAt(sentences: readonly PlacedSentence[], start: number, end: number): PlacedSentence | undefined {
-  let low = 0
-  let high = sentences.length - 1
-  let index = -1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (sentences[middle].place!.offset <= start) {
-      index = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  const found = index === -1 ? undefined : sentences[index]
-  return found && found.place!.endOffset >= end ? found : undefined
 }
 
 function short(value: string): string {
@@ -323,27 +315,33 @@ function ignoreInsertion(
 }
 
 /**
- * For `.eml` documents, whose positions are in decoded parts: the offsets of
- * a message in the raw text when its words can be found there (the Subject
- * header line, or the first occurrence in the body), else none.
+ * For `.eml` documents, whose positions are in decoded parts: the raw range
+ * of a message (the Subject header line; a body part's words where they are
+ * in the raw MIME part, through its transfer encoding and charset), else none.
  */
 function emailLocator(
   text: string,
   sources: Readonly<Record<string, string>>
-): (message: VFileMessage, start: number, end: number) => [number, number] | undefined {
+): (message: VFileMessage, start: number, end: number) => RawRange | undefined {
   const headerEnd = /\r?\n\r?\n/.exec(text)?.index ?? text.length
   const subjectLine = /^subject:[ \t]*(.*)$/im.exec(text.slice(0, headerEnd))
   const subjectStart = subjectLine ? subjectLine.index + subjectLine[0].length - subjectLine[1].length : -1
+  const body = emailBodyLocator(text, sources)
+  const readOnly = () => false
   return (message, start, end) => {
     if (message.part === 'subject') {
       if (subjectStart === -1) return undefined
       const raw = subjectLine![1]
-      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return [subjectStart + start, subjectStart + end]
-      return [subjectStart, subjectStart + raw.replace(/\s+$/, '').length]
+      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return {start: subjectStart + start, end: subjectStart + end, writable: () => true}
+      return {start: subjectStart, end: subjectStart + raw.replace(/\s+$/, '').length, writable: readOnly}
     }
+    const source = message.part === 'text' ? 'text' : message.part === 'html' || message.part === 'preheader' ? 'html' : undefined
+    const mapped = source ? body(source, start, end) : undefined
+    if (mapped) return mapped
+    // A part this reader could not map: the first place its words are in the body, if any.
     const actual = message.actual ?? ''
     if (actual === '') return undefined
     const at = text.indexOf(actual, headerEnd)
-    return at === -1 ? undefined : [at, at + actual.length]
+    return at === -1 ? undefined : {start: at, end: at + actual.length, writable: readOnly}
   }
 }

@@ -45,11 +45,16 @@ export function findingHover(finding: Readonly<Finding>, rule: Readonly<RuleInfo
   const kind = [finding.category, finding.subtype].filter(Boolean).join(' / ')
   const lines = [`**trouw** \`${finding.ruleId}\` (${kind}, ${finding.severity})`, '', escape(finding.reason)]
   if (rule?.docs) lines.push('', rule.docs.trim())
-  const suggestions = finding.expected.length > 0 ? finding.expected : rule?.suggestions ?? []
-  if (suggestions.length > 0) {
-    lines.push('', 'Instead:')
-    for (const suggestion of suggestions) lines.push(`- ${suggestion === '' ? '(remove it)' : escape(suggestion)}`)
+  if (finding.expected.length > 0) {
+    lines.push('', 'Fix:')
+    for (const fix of finding.expected) lines.push(`- ${fix === '' ? '(remove it)' : escape(fix)}`)
   }
+  if (finding.suggestions.length > 0) {
+    lines.push('', 'Suggestions (check them before you use one):')
+    for (const suggestion of finding.suggestions) lines.push(`- ${escape(suggestion.title)}: ${escape(suggestion.text)}`)
+  }
+  const advice = finding.note ?? rule?.advice
+  if (advice) lines.push('', `Advice: ${escape(advice)}`)
   if (finding.url) lines.push('', `[Rule documentation](${finding.url})`)
   return lines.join('\n')
 }

@@ -118,7 +118,7 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
-        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix]},
+        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite]},
         hoverProvider: true,
         codeLensProvider: {resolveProvider: false},
         executeCommandProvider: {commands: Object.values(commands)}
@@ -294,9 +294,10 @@ export function startServer(connection: Connection, options?: Readonly<ServerOpt
       finding.fixes.forEach((fix, at) => {
         actions.push({
           title: fix.title,
-          kind: CodeActionKind.QuickFix,
+          kind: fix.kind === 'fix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
           diagnostics: [diagnostic],
-          isPreferred: at === 0,
+          // Only a fix (keeps every fact of the sentence) is preferred; a suggestion never is.
+          isPreferred: fix.kind === 'fix' && at === 0,
           edit: {changes: {[document.uri]: [{range: fix.range, newText: fix.newText}]}}
         })
       })

@@ -15,6 +15,7 @@ import path from 'node:path'
 import ignorePackage, {type Ignore} from 'ignore'
 import {Configuration} from 'unified-engine'
 import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings} from '../config.js'
+import '../config-jsonc.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError} from '../types.js'
 

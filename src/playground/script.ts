@@ -261,19 +261,18 @@ export const scriptJs = String.raw`(function () {
         show.addEventListener('click', function () { showMark(span.mark) })
         actions.appendChild(show)
       }
-      if (span && !span.readOnly) {
-        var seen = {}
-        for (var s = 0; s < message.expected.length && s < 5; s++) {
-          var replacement = message.expected[s]
-          if (seen[replacement]) continue
-          seen[replacement] = true
-          var label = replacement === '' ? 'Remove “' + text.slice(span.start, span.end) + '”' : 'Use “' + replacement + '”'
-          var apply = element('button', 'quiet apply', label)
+      if (span && !span.readOnly && message.edits) {
+        // Fixes and suggestions come from the service with their ranges (src/fix.ts): applied as given.
+        for (var s = 0; s < message.edits.length && s < 6; s++) {
+          var edit = message.edits[s]
+          var apply = element('button', edit.kind === 'fix' ? 'quiet apply' : 'quiet apply suggestion', edit.kind === 'fix' ? edit.title : 'Suggestion — ' + edit.title)
           apply.type = 'button'
-          apply.addEventListener('click', applier(span, replacement))
+          apply.title = edit.kind === 'fix' ? 'A fix: keeps every fact of the sentence.' : 'A suggestion: rewrites the sentence; read it before you use it.'
+          apply.addEventListener('click', applier(edit))
           actions.appendChild(apply)
         }
       }
+      if (message.note) item.appendChild(element('div', 'note', message.note))
       item.appendChild(actions)
       findingsList.appendChild(item)
     })
@@ -287,7 +286,7 @@ export const scriptJs = String.raw`(function () {
     mark.focus()
   }
 
-  function applier(span, replacement) {
+  function applier(edit) {
     return function () {
       if (copy.value !== checkedText) {
         setStatus('The copy changed since it was checked: checking it again first.')
@@ -295,8 +294,8 @@ export const scriptJs = String.raw`(function () {
         return
       }
       var text = copy.value
-      copy.value = text.slice(0, span.start) + replacement + text.slice(span.end)
-      copy.setSelectionRange(span.start, span.start + replacement.length)
+      copy.value = text.slice(0, edit.start) + edit.insert + text.slice(edit.end)
+      copy.setSelectionRange(edit.start, edit.start + edit.insert.length)
       setStatus('Applied; checking again…')
       runCheck()
     }

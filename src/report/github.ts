@@ -1,9 +1,11 @@
 /**
  * GitHub Actions workflow commands: one `::warning file=…,line=…::` line per
- * finding, so findings show as annotations on the pull request.
+ * finding, so findings show as annotations on the pull request, and an
+ * `::error file=…::` on a file whose ESP score is below `--min-esp`.
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+import {minEspReason} from '../verdict.js'
 
 function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
@@ -30,6 +32,8 @@ export function githubReport(files: readonly VFile[]): string {
       const fix = message.expected[0] ? ` Instead: ${message.expected[0]}` : ''
       out += `::${command} ${properties}::${escapeData(message.reason + fix)}\n`
     }
+    const gate = minEspReason(file.reasons)
+    if (gate) out += `::error file=${escapeProperty(file.path)},title=${escapeProperty(gate.ruleId)}::${escapeData(gate.message)}\n`
   }
   return out
 }

@@ -2,6 +2,7 @@
 import type {VFile} from 'vfile'
 import type {JsonFile, JsonReport, ScoreEvidence, Scores} from '../types.js'
 import {toJsonMessage} from '../messages.js'
+import {verdictOf, type VerdictReason} from '../verdict.js'
 
 const emptyScores: Scores = {esp: 0, warmth: 0, restraint: 0, freedom: 0, reciprocity: 0, distinctiveness: 0}
 
@@ -13,6 +14,19 @@ export interface JsonFileWithEvidence extends JsonFile {
   suggestions: string[]
   /** For `.eml`, when asked: the decoded parts positions point into (see `TrouwData.parts`). */
   parts?: Readonly<Record<string, string>>
+  /** Whether the file passes its gate (`failOn`, `minEsp`; src/verdict.ts). */
+  pass: boolean
+  /** Why it does not: findings at the failing level (`trouw/fail-on`), ESP below the minimum (`trouw/min-esp`). */
+  reasons: VerdictReason[]
+}
+
+/** The report with the verdict over all files. */
+export interface JsonReportWithVerdict extends JsonReport {
+  files: JsonFileWithEvidence[]
+  /** Whether every file passes. */
+  pass: boolean
+  /** Every file's reasons, each with the file's path. */
+  reasons: Array<VerdictReason & {path: string}>
 }
 
 /** What a JSON report carries besides the contract's fields. */
@@ -29,28 +43,77 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     format: data?.format ?? 'text',
     scores: data?.scores ?? emptyScores,
     phase: data?.phase ?? null,
-    messages: file.messages.map(toJsonMessage),
+    messages: file.messages.map((message) => toJsonMessage(message, {text: String(file.value ?? ''), format: data?.format})),
     evidence: data?.evidence ?? [],
-    suggestions: data?.suggestions ?? []
+    suggestions: data?.suggestions ?? [],
+    pass: true,
+    reasons: []
   }
   if (options?.parts && data?.parts) json.parts = data.parts
+  const verdict = file.data.trouwVerdict ?? verdictOf(file)
+  json.pass = verdict.pass
+  json.reasons = verdict.reasons
   return json
 }
 
-export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOptions>): JsonReport {
+export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOptions>): JsonReportWithVerdict {
   const jsonFiles = files.map((file) => toJsonFile(file, options))
-  const all = jsonFiles.flatMap((file) => file.messages)
-  const scored = jsonFiles.filter((file) => file.messages.length > 0 || file.scores.esp > 0)
   return {
     files: jsonFiles,
-    summary: {
-      files: jsonFiles.length,
-      errors: all.filter((message) => message.severity === 'error').length,
-      warnings: all.filter((message) => message.severity === 'warning').length,
-      infos: all.filter((message) => message.severity === 'info').length,
-      esp: scored.length > 0 ? Math.round(scored.reduce((sum, file) => sum + file.scores.esp, 0) / scored.length) : null
+    summary: summarise(jsonFiles),
+    pass: jsonFiles.every((file) => file.pass),
+    reasons: jsonFiles.flatMap((file) => file.reasons.map((reason) => ({path: file.path, ...reason})))
+  }
+}
+
+function summarise(jsonFiles: Iterable<Pick<JsonFile, 'messages' | 'scores'>>): JsonReport['summary'] {
+  const summary = {files: 0, errors: 0, warnings: 0, infos: 0}
+  let scored = 0
+  let espSum = 0
+  for (const file of jsonFiles) {
+    summary.files++
+    for (const message of file.messages) {
+      if (message.severity === 'error') summary.errors++
+      else if (message.severity === 'warning') summary.warnings++
+      else if (message.severity === 'info') summary.infos++
+    }
+    if (file.messages.length > 0 || file.scores.esp > 0) {
+      scored++
+      espSum += file.scores.esp
     }
   }
+  return {...summary, esp: scored > 0 ? Math.round(espSum / scored) : null}
+}
+
+/**
+ * Write the report a file at a time, the same text as
+ * `stringifyReport(toJsonReport(files))`: over thousands of files the whole
+ * report as one string (and its object tree) was most of the peak memory.
+ */
+export function writeJsonReport(files: readonly VFile[], write: (chunk: string) => void, options?: Readonly<JsonOptions>): void {
+  if (files.length === 0) {
+    write(stringifyReport(toJsonReport(files, options)))
+    return
+  }
+  // The summary needs only each file's severities and score; the verdict its reasons.
+  const kept: Array<Pick<JsonFile, 'messages' | 'scores'>> = []
+  const reasons: JsonReportWithVerdict['reasons'] = []
+  let pass = true
+  write('{\n  "files": [\n')
+  files.forEach((file, index) => {
+    const json = toJsonFile(file, options)
+    kept.push({messages: json.messages.map((message) => ({severity: message.severity})) as JsonFile['messages'], scores: json.scores})
+    pass &&= json.pass
+    for (const reason of json.reasons) reasons.push({path: json.path, ...reason})
+    write('    ' + indent(JSON.stringify(json, null, 2), '    ') + (index < files.length - 1 ? ',\n' : '\n'))
+  })
+  write('  ],\n  "summary": ' + indent(JSON.stringify(summarise(kept), null, 2), '  '))
+  write(',\n  "pass": ' + JSON.stringify(pass) + ',\n  "reasons": ' + indent(JSON.stringify(reasons, null, 2), '  ') + '\n}\n')
+}
+
+/** Indent every line but the first of JSON text (newlines occur only between its tokens: strings escape theirs). */
+function indent(json: string, by: string): string {
+  return json.replace(/\n/g, '\n' + by)
 }
 
 /** Serialised with a trailing newline; the CLI and the HTTP service both print this. */

@@ -16,6 +16,8 @@ export interface PrettyOptions {
   columns?: number | null
   /** Whether the terminal shows colour; without it, `^` marks spans (default: what ink's colour detection says). */
   colored?: boolean | null
+  /** Leave out files without findings that pass (default: false). */
+  quiet?: boolean | null
 }
 
 /** The narrowest report trouw draws; narrower terminals wrap it. */
@@ -46,6 +48,8 @@ export async function prettyReport(files: readonly VFile[], options?: Readonly<P
   const {ink, react, ui, model} = await load()
   const width = Math.max(minColumns, Math.floor(options?.columns ?? 80) - 1)
   const colored = options?.colored ?? (await inkHasColor())
-  const output = ink.renderToString(react.createElement(ui.Report, {model: model.toReportModel(files), width, colored}), {columns: width})
+  const report = model.toReportModel(files)
+  if (options?.quiet) report.files = report.files.filter((file) => file.findings.length > 0 || file.belowMinEsp)
+  const output = ink.renderToString(react.createElement(ui.Report, {model: report, width, colored}), {columns: width})
   return output.replace(/[ \t]+$/gm, '') + '\n'
 }

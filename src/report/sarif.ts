@@ -1,21 +1,49 @@
 /**
  * SARIF 2.1.0 for code scanning: one run, the tool's rules (id, short
- * description, help uri, default level) and one result per finding.
+ * description, help uri, default level) and one result per finding; a file
+ * whose ESP score is below `--min-esp` gets a result of the gate's own rule,
+ * `trouw/min-esp`.
  */
 import type {VFile} from 'vfile'
 import {loadRules} from '../rule-loader.js'
 import {version} from '../cli/version.js'
 import {toJsonFile} from './json.js'
+import {minEspReason, minEspRuleId} from '../verdict.js'
 import type {Severity} from '../types.js'
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
 
+/** The gate's own rule: a file's ESP score below `--min-esp` (or `minEsp`). */
+const minEspRule = {
+  id: minEspRuleId,
+  shortDescription: {text: 'The ESP score is below the minimum (--min-esp, minEsp)'},
+  fullDescription: {text: "A file fails when its emotional selling proposition score is below the minimum the run or its configuration sets: raise the score with the file's suggestions, or lower the minimum."},
+  helpUri: 'https://github.com/trouw-dev/trouw/blob/main/docs/esp.md',
+  defaultConfiguration: {level: 'error' as const},
+  properties: {category: 'gate'}
+}
+
 export function sarifReport(files: readonly VFile[]) {
   const rules = loadRules().rules
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
+  const gateIndex = rules.length
   const results = files.flatMap((vfile) => {
     const file = toJsonFile(vfile)
-    return file.messages.map((message) => ({
+    const uri = encodeURI(file.path.replace(/\\/g, '/'))
+    const gate = minEspReason(file.reasons)
+    const gateResults = gate
+      ? [
+          {
+            ruleId: gate.ruleId,
+            ruleIndex: gateIndex,
+            level: 'error' as const,
+            message: {text: gate.message},
+            locations: [{physicalLocation: {artifactLocation: {uri}, region: {startLine: 1}}}],
+            properties: {esp: gate.esp, minEsp: gate.minEsp}
+          }
+        ]
+      : []
+    const findings = file.messages.map((message) => ({
       ruleId: message.ruleId,
       ...(ruleIndex.has(message.ruleId) ? {ruleIndex: ruleIndex.get(message.ruleId)} : {}),
       level: levels[message.severity],
@@ -23,7 +51,7 @@ export function sarifReport(files: readonly VFile[]) {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: {uri: encodeURI(file.path.replace(/\\/g, '/'))},
+            artifactLocation: {uri},
             region: {
               startLine: message.line,
               startColumn: message.column,
@@ -35,6 +63,7 @@ export function sarifReport(files: readonly VFile[]) {
       ],
       properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {})}
     }))
+    return [...findings, ...gateResults]
   })
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -46,14 +75,17 @@ export function sarifReport(files: readonly VFile[]) {
             name: 'trouw',
             version: version(),
             informationUri: 'https://github.com/trouw-dev/trouw',
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: {text: rule.message.en ?? rule.message.nl ?? rule.id},
-              fullDescription: {text: rule.docs},
-              helpUri: rule.url,
-              defaultConfiguration: {level: levels[rule.severity]},
-              properties: {category: rule.category, ...(rule.subtype ? {subtype: rule.subtype} : {})}
-            }))
+            rules: [
+              ...rules.map((rule) => ({
+                id: rule.id,
+                shortDescription: {text: rule.message.en ?? rule.message.nl ?? rule.id},
+                fullDescription: {text: rule.docs},
+                helpUri: rule.url,
+                defaultConfiguration: {level: levels[rule.severity]},
+                properties: {category: rule.category, ...(rule.subtype ? {subtype: rule.subtype} : {})}
+              })),
+              minEspRule
+            ]
           }
         },
         results

@@ -3,21 +3,30 @@
  * `path:line:column-endLine:endColumn  severity  reason  rule-id`, then the
  * file's language and scores, then a summary line. After a file's findings:
  * the evidence that moved its score most (`+12.5 warmth  "Thanks"  thanks
- * the reader  line:column`) and its suggestions.
+ * the reader  line:column`) and its suggestions. A file whose ESP score is
+ * below `--min-esp` gets a line that says so (`path  error  ESP score 41 is
+ * below the minimum of 60: …  trouw/min-esp`).
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+import {minEspReason} from '../verdict.js'
 
 /** How many evidence lines the text report prints per file (the JSON report has them all). */
 export const evidenceLines = 5
 
-export function textReport(files: readonly VFile[]): string {
+export interface TextOptions {
+  /** Leave out files without findings that pass (no score lines for clean files; default: false). */
+  quiet?: boolean | null
+}
+
+export function textReport(files: readonly VFile[], options?: Readonly<TextOptions> | null): string {
   const lines: string[] = []
   let errors = 0
   let warnings = 0
   let infos = 0
   for (const vfile of files) {
     const file = toJsonFile(vfile)
+    if (options?.quiet && file.messages.length === 0 && file.pass) continue
     const {scores} = file
     lines.push(
       `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness})` +
@@ -32,6 +41,8 @@ export function textReport(files: readonly VFile[]): string {
       const fix = message.expected.length > 0 && message.expected[0] !== '' ? ` → ${message.expected[0]}` : ''
       lines.push(`  ${where}${part}  ${message.severity}  ${message.reason}${fix}  ${message.ruleId}`)
     }
+    const gate = minEspReason(file.reasons)
+    if (gate) lines.push(`  ${file.path}  error  ${gate.message}  ${gate.ruleId}`)
     const top = [...file.evidence].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, evidenceLines)
     for (const item of top) {
       const sign = item.delta > 0 ? '+' : ''

@@ -33,10 +33,14 @@ export const riseScale: Readonly<Record<ScoreComponent, number>> = {
   distinctiveness: 0.8
 }
 
-/** Rate of negative weight per sentence unit at which a component has made 63 % of its possible fall. */
+/**
+ * Rate of negative weight per sentence unit at which a component has made 63 % of its possible fall.
+ * For restraint the negative weight of a hyped sentence is its length in units, so the rate is
+ * the share of the prose that is hype (0–1).
+ */
 export const fallScale: Readonly<Record<ScoreComponent, number>> = {
   warmth: 0.5,
-  restraint: 0.3,
+  restraint: 0.5,
   freedom: 0.25,
   reciprocity: 0.3,
   distinctiveness: 0.3
@@ -49,6 +53,22 @@ export const espWeight: Readonly<Record<ScoreComponent, number>> = {
   freedom: 0.25,
   reciprocity: 0.2,
   distinctiveness: 0.15
+}
+
+/**
+ * Specs (numbers that measure, materials, dates) count for distinctiveness
+ * up to this rate per sentence unit and saturate there: a spec list counts,
+ * but what only this sender could say (a scene, a person, a place) counts more.
+ * The effective rate of specs is `specRate · (1 − e^(−rate / specRate))`.
+ */
+export const specRate = 0.4
+
+/** The prose length in sentence units at which the score is 63 % sure: `confidence = 1 − e^(−units / confidenceUnits)`. */
+export const confidenceUnits = 3
+
+/** How sure a score is over prose of `units` sentence units, 0–1 with two decimals. */
+export function scoreConfidence(units: number): number {
+  return Math.round(saturate(units, confidenceUnits) * 100) / 100
 }
 
 /** Words that make one sentence unit. */

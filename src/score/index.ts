@@ -7,13 +7,13 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
-import {componentValue, espOf, espWeight, scoreComponents, sentenceUnits} from './formula.js'
+import type {BlockRole, Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
+import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfidence, sentenceUnits, specRate} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
 import {suggest, type ComponentState} from './suggestions.js'
 
-export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight} from './formula.js'
+export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
 
 /** One piece of evidence before it has points: a signed weight on a component. */
@@ -27,6 +27,8 @@ export interface EvidenceItem {
   part?: PartName
   /** For negative items: category/subtype or signal name, to word suggestions. */
   kind?: string
+  /** A spec (number, material, date): specs saturate (`specRate`). */
+  spec?: boolean
 }
 
 export interface ScoreResult {
@@ -49,20 +51,27 @@ export function scoreEvidence(items: readonly EvidenceItem[], units: number): Sc
   for (let order = 0; order < scoreComponents.length; order++) {
     const component = scoreComponents[order]
     const own = byComponent[order]
-    let positive = 0
+    let plain = 0
+    let specs = 0
     let negative = 0
     let worst: EvidenceItem | undefined
     for (const item of own) {
-      if (item.weight > 0) positive += item.weight
-      else {
+      if (item.weight > 0) {
+        if (item.spec) specs += item.weight
+        else plain += item.weight
+      } else {
         negative -= item.weight
         if (!worst || item.weight < worst.weight) worst = item
       }
     }
+    // Specs saturate on their own: their summed weight counts as at most `specRate` per unit.
+    const specEffective = specs > 0 && units > 0 ? units * specRate * saturate(specs / units, specRate) : 0
+    const positive = plain + specEffective
     const move = componentValue(component, positive, negative, units)
     values[order] = Math.round(move.value)
     for (const item of own) {
-      const delta = item.weight > 0 ? (move.rise * item.weight) / positive : (move.fall * item.weight) / negative
+      const weight = item.spec && item.weight > 0 ? (item.weight * specEffective) / specs : item.weight
+      const delta = item.weight > 0 ? (move.rise * weight) / positive : (move.fall * item.weight) / negative
       const place = item.place
       const entry: ScoreEvidence = {
         component,
@@ -146,10 +155,41 @@ function placeOf(message: VFileMessage): Place | undefined {
 /** Marks of a sentence in `collectEvidence`: a pressure finding falls in it, an over-the-top one does. */
 const pressured = 1
 const loud = 2
+/** …and a finding that moves a component falls in it (it counts in the length even outside the prose). */
+const counted = 4
 
-/** Turn the findings and sentence signals of a file into evidence items, and the copy's length in units. */
-export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number} {
+/**
+ * Roles whose sentences are the sender's own prose. The others (heading,
+ * navigation, quote, footer, signature, code) neither raise nor lower a
+ * component by their words; only a finding in them counts (a coercive footer
+ * is still coercion).
+ */
+export const proseRoles: ReadonlySet<BlockRole> = new Set<BlockRole>(['subject', 'preheader', 'paragraph', 'list-item', 'button', 'table-cell'])
+
+/** Is the sentence the sender's own prose: a prose role and not about the mail itself (`aside`)? */
+export function isProse(sentence: Pick<SentenceFigures, 'role' | 'aside'>): boolean {
+  return sentence.aside === undefined && (sentence.role === undefined || proseRoles.has(sentence.role))
+}
+
+const nameWhy = /^a name|^een naam/
+const lowercaseWord = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu
+const firstWord = /^[\p{L}'’-]+/u
+
+/**
+ * Turn the findings and sentence signals of a file into evidence items, the
+ * length of its prose in units, and how sure the score is of it.
+ *
+ * Only the sender's own prose counts (`isProse`): its signals and its length.
+ * A sentence outside it counts only with a finding in it. Positive signals
+ * count in no sentence with pressure (a coercion, dismissive or over-the-top
+ * finding) or shouting. A capitalised word the copy also writes in lower case
+ * is no name, and the same detail counts once. Restraint falls with the share
+ * of the prose that is hype: a hyped sentence weighs its length in units.
+ */
+export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number; confidence: number} {
   const items: EvidenceItem[] = []
+  // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
+  const repeats = repeatedSentences(sentences)
   // Per sentence, `pressured` and `loud` (most mails have few findings: none without).
   let marks: Uint8Array | undefined
   let byMessage: number[] | undefined
@@ -162,6 +202,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
       const message = messages[index]
       const sentence = byMessage[index]
       if (sentence === -1) continue
+      if (impactOf(String(message.category), message.subtype).length > 0) marks[sentence] |= counted
       if (pressureCategories.has(String(message.category))) marks[sentence] |= pressured
       if (message.category === 'over-the-top') {
         marks[sentence] |= loud
@@ -176,46 +217,82 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     const impact = impactOf(String(message.category), message.subtype)
     if (impact.length === 0) continue
     const sentence = byMessage![index]
-    let scale = 1
-    if (message.category === 'over-the-top' && sentence !== -1) {
-      // A sentence's intensity spread over its over-the-top findings.
-      scale = Math.max(1, sentences[sentence].intensity / (overTheTop?.get(sentence) ?? 1))
-    }
+    if (sentence !== -1 && repeats !== undefined && repeats[sentence] === 1) continue
     const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
     for (const [component, weight] of impact) {
+      let scale = 1
+      if (component === 'restraint') {
+        // Hype weighs the share of the prose it takes: the sentence's units, times its intensity (½–1), over its findings.
+        scale = sentence === -1 ? 1 : (sentenceUnits(sentences[sentence].words) * Math.min(1, Math.max(0.5, sentences[sentence].intensity))) / (overTheTop?.get(sentence) ?? 1)
+      }
       items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
     }
   }
 
+  // Words the copy writes in lower case somewhere: a capitalised one of them is no name ("The", "Sending").
+  let lowercase: Set<string> | undefined
+  const seenLower = (word: string): boolean => {
+    if (!lowercase) {
+      lowercase = new Set()
+      for (const sentence of sentences) for (const match of sentence.text.matchAll(lowercaseWord)) lowercase.add(match[0])
+    }
+    return lowercase.has(word.toLowerCase())
+  }
+  // The same detail counts once (a product name twenty times is one name).
+  const details = new Set<string>()
+
   let units = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
+    if (repeats !== undefined && repeats[index] === 1) continue
     const mark = marks === undefined ? 0 : marks[index]
-    units += sentenceUnits(sentence.words)
+    const prose = isProse(sentence)
+    // Outside the prose a sentence counts only with a finding in it.
+    if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
+    if (!prose) continue
+    let shouted = false
+    for (const signal of sentence.signals) if (signal.component === 'restraint' && signal.weight < 0) shouted = true
     for (const signal of sentence.signals) {
-      if (signal.weight > 0 && (mark & pressured) !== 0) continue
+      if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
       const offset = signal.start - sentence.start
-      items.push({
-        component: signal.component,
-        weight: signal.weight,
-        why: signal.why,
-        text: sentence.text.slice(offset, offset + signal.end - signal.start),
-        place: signal.place,
-        part: sentence.part,
-        kind: signal.why
-      })
+      const text = sentence.text.slice(offset, offset + signal.end - signal.start)
+      if (signal.component === 'distinctiveness' && signal.weight > 0) {
+        if (nameWhy.test(signal.why) && seenLower(firstWord.exec(text)?.[0] ?? text)) continue
+        const key = text.toLowerCase().replace(/\s+/g, ' ')
+        if (details.has(key)) continue
+        details.add(key)
+      }
+      let weight = signal.weight
+      // Hype signals take their weight's share of the sentence's length: shouting half, an exclamation a quarter.
+      if (signal.component === 'restraint' && weight < 0) weight = sentenceUnits(sentence.words) * weight
+      const item: EvidenceItem = {component: signal.component, weight, why: signal.why, text, place: signal.place, part: sentence.part, kind: signal.why}
+      if (signal.spec) item.spec = true
+      items.push(item)
     }
   }
-  return {items, units}
+  return {items, units, confidence: scoreConfidence(units)}
+}
+
+/** Per sentence 1 where the copy said the same sentence before (case and spacing aside); undefined when none repeats. */
+function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | undefined {
+  const seen = new Set<string>()
+  let repeats: Uint8Array | undefined
+  for (let index = 0; index < sentences.length; index++) {
+    const key = sentences[index].text.toLowerCase().replace(/\s+/g, ' ').trim()
+    if (!seen.has(key)) seen.add(key)
+    else (repeats ??= new Uint8Array(sentences.length))[index] = 1
+  }
+  return repeats
 }
 
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units} = collectEvidence(data.sentences, file.messages)
+  const {items, units, confidence} = collectEvidence(data.sentences, file.messages)
   const {scores, evidence, states} = scoreEvidence(items, units)
+  data.scoreConfidence = confidence
   const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
   data.scores = scores
   data.evidence = evidence

@@ -32,6 +32,11 @@ export interface ServiceOptions {
   checkTimeoutMs?: number | null
   /** Checks that may wait for a thread before the service answers 503 (default: 256). */
   maxQueue?: number | null
+  /**
+   * Origins that may call the service from a browser on another host (CORS),
+   * e.g. `https://editor.example.com`; `*` for any (default: none, CORS off).
+   */
+  corsOrigins?: readonly string[] | null
   /** Where the one-line JSON logs go (default: none). */
   log?: ((line: string) => void) | null
   /** Honour test hooks such as `x-trouw-test-crash` (default: false; the CLI turns it on only with `TROUW_SERVE_TEST_HOOKS=1`). */
@@ -61,6 +66,25 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 
 const jsonType = 'application/json; charset=utf-8'
 
+/** What a cross-origin caller may send and read. */
+const corsAllowHeaders = 'content-type, x-trouw-path'
+
+/**
+ * An origin as CORS compares it (`scheme://host[:port]`, lower case, no
+ * path), or undefined when `value` is not one. `*` stays `*`.
+ */
+export function normalizeOrigin(value: string): string | undefined {
+  if (value === '*') return value
+  try {
+    const url = new URL(value)
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null') return undefined
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return undefined
+    return url.origin
+  } catch {
+    return undefined
+  }
+}
+
 /** Start the service; resolves once it listens. */
 export async function startService(options?: Readonly<ServiceOptions> | null): Promise<Service> {
   const settings = options ?? {}
@@ -68,6 +92,13 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
   const requestTimeoutMs = settings.requestTimeoutMs ?? 10_000
   const log = settings.log ?? undefined
   const testHooks = Boolean(settings.testHooks)
+  const corsOrigins = new Set<string>()
+  for (const origin of settings.corsOrigins ?? []) {
+    const normalized = normalizeOrigin(origin)
+    if (!normalized) throw new TypeError(`not an origin: ${origin}`)
+    corsOrigins.add(normalized)
+  }
+  const corsAny = corsOrigins.has('*')
   // Load the rules first (for /v1/rules and config checks): invalid rules stop the start here.
   rulesBody()
   const pool = new CheckPool({
@@ -87,10 +118,26 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
   let closing = false
   const inFlight = new Set<ServerResponse>()
   const sentBytes = new WeakMap<ServerResponse, number>()
+  const corsHeaders = new WeakMap<ServerResponse, Record<string, string>>()
+
+  /** The CORS headers for a request's answer: none when CORS is off or the origin is not allowed. */
+  function corsFor(request: IncomingMessage): Record<string, string> | undefined {
+    if (corsOrigins.size === 0) return undefined
+    const origin = request.headers.origin
+    const allowed = typeof origin === 'string' && (corsAny || corsOrigins.has(origin.toLowerCase()))
+    if (!allowed) return {vary: 'Origin'}
+    return {
+      'access-control-allow-origin': corsAny ? '*' : origin,
+      ...(corsAny ? {} : {vary: 'Origin'}),
+      'access-control-expose-headers': 'retry-after'
+    }
+  }
 
   const server = http.createServer((request, response) => {
     const started = performance.now()
     inFlight.add(response)
+    const cors = corsFor(request)
+    if (cors) corsHeaders.set(response, cors)
     let bytesIn = 0
     const countIn = (size: number) => (bytesIn += size)
     response.on('close', () => {
@@ -130,6 +177,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
       throw new HttpError(400, 'bad-url', 'the request path cannot be read: use /v1/check, /v1/rules or /healthz')
     }
     const method = request.method ?? 'GET'
+    if (method === 'OPTIONS' && corsOrigins.size > 0) return preflight(response, url.pathname)
     if (url.pathname === '/v1/check') {
       if (method !== 'POST') throw methodNotAllowed('POST')
       // Check the content type before reading a byte, so a wrong one costs nothing.
@@ -139,7 +187,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
         request.resume()
         throw error
       }
-      const job = await readBody(request, response, countIn).then((body) => parseCheckRequest(request.headers['content-type'], url.searchParams, body))
+      const job = await readBody(request, response, countIn).then((body) => parseCheckRequest(request.headers['content-type'], url.searchParams, body, request.headers['x-trouw-path']))
       if (testHooks && request.headers['x-trouw-test-crash'] === '1') job.crash = true
       if (testHooks && request.headers['x-trouw-test-hang']) job.hangMs = Number(request.headers['x-trouw-test-hang']) || 0
       if (testHooks && request.headers['x-trouw-test-slow']) await new Promise((resolve) => setTimeout(resolve, Number(request.headers['x-trouw-test-slow']) || 0))
@@ -166,6 +214,28 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
     const file = playgroundFiles[url.pathname]
     if (file) return send(response, 200, file.type, file.body, {'cache-control': 'no-cache'})
     throw new HttpError(404, 'not-found', `no such path: the service has POST /v1/check, GET /v1/rules, GET /healthz and the playground at /`)
+  }
+
+  /** Answer a CORS preflight: 204 with what may be sent, or 403 for an origin not allowed. */
+  function preflight(response: ServerResponse, pathname: string): void {
+    const allowed = corsHeaders.get(response)?.['access-control-allow-origin']
+    if (!allowed) {
+      throw new HttpError(403, 'origin-not-allowed', 'this origin may not call the service: start it with `trouw serve --cors ORIGIN` for each web origin that may')
+    }
+    if (pathname !== '/v1/check' && pathname !== '/v1/rules' && pathname !== '/healthz') {
+      throw new HttpError(404, 'not-found', 'no such path: the service has POST /v1/check, GET /v1/rules and GET /healthz')
+    }
+    response.writeHead(204, {
+      ...securityHeaders,
+      ...corsHeaders.get(response),
+      'access-control-allow-methods': pathname === '/v1/check' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS',
+      'access-control-allow-headers': corsAllowHeaders,
+      'access-control-max-age': '600',
+      'cache-control': 'no-store',
+      'content-length': '0'
+    })
+    sentBytes.set(response, 0)
+    response.end()
   }
 
   function methodNotAllowed(allow: string): HttpError {
@@ -235,6 +305,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
     const bytes = Buffer.from(body, 'utf8')
     response.writeHead(status, {
       ...securityHeaders,
+      ...corsHeaders.get(response),
       ...extra,
       ...(closing ? {connection: 'close'} : {}),
       'content-type': type,

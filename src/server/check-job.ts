@@ -1,6 +1,7 @@
 /**
  * Run one check job: the engine with the job's settings, serialised exactly
- * as `trouw check --format json` prints it. Used by the checking threads
+ * as `trouw check --format json` prints it, with the verdict (`pass`,
+ * `reasons`) by the job's `failOn` and `minEsp`. Used by the checking threads
  * (and in-thread when the pool has no threads).
  */
 import {check} from '../engine.js'
@@ -11,7 +12,7 @@ import type {CheckJob, CheckOutcome} from './protocol.js'
 export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome> {
   try {
     const file = await check(job.bytes, {
-      path: null,
+      path: job.path,
       format: job.format,
       lang: job.lang,
       rules: job.rules,
@@ -20,6 +21,7 @@ export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome
       words: job.words,
       parts: job.parts
     })
+    file.data.trouwGate = {failOn: job.failOn, minEsp: job.minEsp}
     return {ok: true, report: stringifyReport(toJsonReport([file], {parts: job.parts}))}
   } catch (error) {
     if (error instanceof InputError) return {ok: false, kind: 'input', message: describeInputError(error)}

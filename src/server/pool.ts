@@ -8,19 +8,28 @@
  * - A job that runs longer than `jobTimeoutMs` has its thread terminated
  *   (`JobTimeoutError`) and replaced, so a pathological input cannot hold a
  *   thread forever.
+ *
+ * The service runs `./worker.js` (bytes in, a JSON report out); `trouw check`
+ * runs `../cli/check-worker.js` (a path in, the file's findings out) on the
+ * same pool. A worker script answers `{id, outcome}` per job and posts
+ * `{ready: true}` (or `{ready: false, error}`) once it has started.
  */
 import {Worker} from 'node:worker_threads'
 import type {CheckJob, CheckOutcome} from './protocol.js'
 
 export interface PoolOptions {
+  /** The worker script (default: the service's, `./worker.js`). */
+  worker?: URL | null
   /** Number of threads (default: 2). */
   size?: number | null
-  /** Jobs that may wait for a thread (default: 256). */
+  /** Jobs that may wait for a thread (default: 256; `Infinity` for no bound). */
   maxQueue?: number | null
-  /** Longest a job may run before its thread is replaced, in ms (default: 30000). */
+  /** Longest a job may run before its thread is replaced, in ms (default: 30000; 0 for no limit). */
   jobTimeoutMs?: number | null
   /** Honour the crash test hook in jobs (default: false). */
   testHooks?: boolean | null
+  /** Keep the process alive while threads are running (default: false: the service's server does that). */
+  keepAlive?: boolean | null
   /** Called with one line when a thread crashes or is replaced (default: none). */
   onEvent?: ((event: {event: string; detail?: string}) => void) | null
 }
@@ -30,16 +39,16 @@ export class WorkerCrashError extends Error {}
 export class JobTimeoutError extends Error {}
 export class PoolClosedError extends Error {}
 
-interface Pending {
+interface Pending<Job, Outcome> {
   id: number
-  job: CheckJob
-  resolve: (outcome: CheckOutcome) => void
+  job: Job
+  resolve: (outcome: Outcome) => void
   reject: (error: Error) => void
 }
 
-interface Slot {
+interface Slot<Job, Outcome> {
   worker: Worker
-  current: Pending | undefined
+  current: Pending<Job, Outcome> | undefined
   timer: NodeJS.Timeout | undefined
   /** Warmed up: the job timeout starts only then, so a new thread's start-up is not held against a job. */
   ready: boolean
@@ -49,14 +58,16 @@ interface Slot {
 
 const workerUrl = new URL('./worker.js', import.meta.url)
 
-export class CheckPool {
+export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
   readonly size: number
+  private readonly workerUrl: URL
   private readonly maxQueue: number
   private readonly jobTimeoutMs: number
   private readonly testHooks: boolean
+  private readonly keepAlive: boolean
   private readonly onEvent: PoolOptions['onEvent']
-  private readonly slots: Slot[] = []
-  private readonly queue: Pending[] = []
+  private readonly slots: Array<Slot<Job, Outcome>> = []
+  private readonly queue: Array<Pending<Job, Outcome>> = []
   private nextId = 1
   private closed = false
   /** Threads replaced after a crash or timeout since the start. */
@@ -70,9 +81,11 @@ export class CheckPool {
 
   constructor(options?: Readonly<PoolOptions> | null) {
     this.size = Math.max(1, Math.floor(options?.size ?? 2))
+    this.workerUrl = options?.worker ?? workerUrl
     this.maxQueue = Math.max(0, Math.floor(options?.maxQueue ?? 256))
     this.jobTimeoutMs = options?.jobTimeoutMs ?? 30_000
     this.testHooks = Boolean(options?.testHooks)
+    this.keepAlive = Boolean(options?.keepAlive)
     this.onEvent = options?.onEvent
     this.ready = new Promise<void>((resolve, reject) => {
       this.markReady = () => {
@@ -91,10 +104,10 @@ export class CheckPool {
   }
 
   /** Run a job on the next free thread. */
-  run(job: CheckJob): Promise<CheckOutcome> {
+  run(job: Job): Promise<Outcome> {
     if (this.closed) return Promise.reject(new PoolClosedError('the service is shutting down'))
-    return new Promise<CheckOutcome>((resolve, reject) => {
-      const pending: Pending = {id: this.nextId++, job, resolve, reject}
+    return new Promise<Outcome>((resolve, reject) => {
+      const pending: Pending<Job, Outcome> = {id: this.nextId++, job, resolve, reject}
       const free = this.slots.find((slot) => !slot.current && !slot.dead)
       if (free) this.start(free, pending)
       else if (this.queue.length >= this.maxQueue) reject(new PoolBusyError('too many checks waiting'))
@@ -109,11 +122,11 @@ export class CheckPool {
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
   }
 
-  private spawn(): Slot {
-    const worker = new Worker(workerUrl, {workerData: {testHooks: this.testHooks}})
-    const slot: Slot = {worker, current: undefined, timer: undefined, ready: false}
-    worker.unref()
-    worker.on('message', (message: {id: number; outcome: CheckOutcome; ready?: boolean; error?: string}) => {
+  private spawn(): Slot<Job, Outcome> {
+    const worker = new Worker(this.workerUrl, {workerData: {testHooks: this.testHooks}})
+    const slot: Slot<Job, Outcome> = {worker, current: undefined, timer: undefined, ready: false}
+    if (!this.keepAlive) worker.unref()
+    worker.on('message', (message: {id: number; outcome: Outcome; ready?: boolean; error?: string}) => {
       if (message.ready === true) {
         slot.ready = true
         if (slot.current) this.armTimer(slot)
@@ -135,32 +148,32 @@ export class CheckPool {
     return slot
   }
 
-  private start(slot: Slot, pending: Pending): void {
+  private start(slot: Slot<Job, Outcome>, pending: Pending<Job, Outcome>): void {
     slot.current = pending
     if (slot.ready) this.armTimer(slot)
     slot.worker.postMessage({id: pending.id, job: pending.job})
   }
 
-  private armTimer(slot: Slot): void {
+  private armTimer(slot: Slot<Job, Outcome>): void {
     if (this.jobTimeoutMs <= 0 || slot.timer) return
     slot.timer = setTimeout(() => {
       this.lose(slot, new JobTimeoutError(`the check took longer than ${this.jobTimeoutMs} ms`))
     }, this.jobTimeoutMs)
   }
 
-  private finish(slot: Slot): void {
+  private finish(slot: Slot<Job, Outcome>): void {
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = undefined
     slot.current = undefined
   }
 
-  private next(slot: Slot): void {
+  private next(slot: Slot<Job, Outcome>): void {
     const pending = this.queue.shift()
     if (pending) this.start(slot, pending)
   }
 
   /** A thread crashed, exited or timed out: fail its job, replace it, go on with the queue. */
-  private lose(slot: Slot, error: Error): void {
+  private lose(slot: Slot<Job, Outcome>, error: Error): void {
     const index = this.slots.indexOf(slot)
     if (index === -1) return
     const pending = slot.current
@@ -187,7 +200,7 @@ export class CheckPool {
       return
     }
     // A replacement that died before it was ready: wait a second before the next one.
-    const placeholder: Slot = {...slot, current: undefined, timer: undefined, ready: false, dead: true}
+    const placeholder: Slot<Job, Outcome> = {...slot, current: undefined, timer: undefined, ready: false, dead: true}
     this.slots[index] = placeholder
     setTimeout(() => {
       const at = this.slots.indexOf(placeholder)

@@ -28,8 +28,8 @@ parentPort?.on('message', (message: {id: number; job: CheckJob}) => {
 
 // Warm up: load the rules and build both languages' processors before the first request.
 void Promise.all([
-  runCheckJob({bytes: new TextEncoder().encode('Warm up.'), format: 'text', lang: 'en', rules: {}, allow: [], spell: false, words: [], parts: false}),
-  runCheckJob({bytes: new TextEncoder().encode('Opwarmen.'), format: 'text', lang: 'nl', rules: {}, allow: [], spell: false, words: [], parts: false})
+  runCheckJob({bytes: new TextEncoder().encode('Warm up.'), format: 'text', lang: 'en', rules: {}, allow: [], spell: false, words: [], parts: false, path: null, failOn: 'warning', minEsp: null}),
+  runCheckJob({bytes: new TextEncoder().encode('Opwarmen.'), format: 'text', lang: 'nl', rules: {}, allow: [], spell: false, words: [], parts: false, path: null, failOn: 'warning', minEsp: null})
 ]).then(
   (outcomes) => {
     const failed = outcomes.find((outcome) => !outcome.ok)

@@ -60,6 +60,11 @@ export interface Speller {
    * word and when the budget is spent (cached suggestions are free).
    */
   suggest(word: string, options?: Readonly<SuggestOptions> | null): string[]
+  /**
+   * Candidate words that suggestions have looked up in the dictionary so
+   * far: the work `suggest` did, at most `maxCandidates` per nspell call.
+   */
+  readonly candidates: number
 }
 
 /**
@@ -69,8 +74,9 @@ export interface Speller {
  * refills when a new window starts, so a long-running server never stops
  * suggesting (retext-spell's budget lasts a lifetime).
  *
- * The check happens between nspell calls: one call already running can
- * overrun the allowance by its own duration.
+ * The time check happens between nspell calls; inside a call, the work is
+ * bounded by `maxCandidates`, so one call overruns the allowance by at most
+ * the time of that many look-ups.
  */
 export class SuggestionBudget {
   readonly limitMs: number
@@ -113,6 +119,18 @@ export class SuggestionBudget {
 const maximumSuggestions = 3
 /** Dutch words this long are corrected through their compound parts only: whole-word nspell suggestions on them cost 0.2–0.5 s and rarely find anything. */
 const longDutchWord = 12
+/**
+ * Most candidate words one nspell suggestion may look up in the dictionary.
+ * A typo with a correction one edit away costs 700–4,000 look-ups; without
+ * one, nspell goes on to two edits, which costs 60,000–140,000 for a short
+ * word ("qwzx") and grows with the cube of a word's length (a 40-letter run
+ * 73,000 in English), and for a short Hebrew word in Dutch 780,000 (5 s). A
+ * look-up costs 1–7 µs (more for long words and in Dutch), so this caps one
+ * call at roughly 0.02–0.15 s. A suggestion cut off here is an empty list,
+ * and cached as one: the cut does not depend on the clock, so the same word
+ * always gets the same answer.
+ */
+export const maxCandidates = 20_000
 /** Bound on the per-dictionary caches (entries); they are cleared when full. */
 const cacheLimit = 20_000
 
@@ -156,6 +174,7 @@ export async function createSpeller(
     options?.budgetWindowMs ?? 1000
   )
   const verdicts = new Map<string, boolean>()
+  const work: Work = {candidates: 0}
 
   function correct(word: string): boolean {
     let verdict = verdicts.get(word)
@@ -174,14 +193,22 @@ export async function createSpeller(
     if (cached) return cached.slice()
     const budget = suggestOptions?.budget || defaultBudget
     if (budget.exhausted) return []
-    const result = computeSuggestions(dictionary, lang, word, budget)
+    const result = computeSuggestions(dictionary, lang, word, budget, work)
     if (!result) return []
     if (dictionary.suggestions.size > cacheLimit) dictionary.suggestions.clear()
     dictionary.suggestions.set(word, result)
     return result.slice()
   }
 
-  return {lang, variant, correct, suggest}
+  return {
+    lang,
+    variant,
+    correct,
+    suggest,
+    get candidates() {
+      return work.candidates
+    }
+  }
 }
 
 async function loadDictionary(lang: Language, variant: Variant | undefined): Promise<Dictionary> {
@@ -236,6 +263,48 @@ function check(dictionary: Dictionary, own: ReadonlySet<string>, word: string): 
   return dictionary.isCompound ? dictionary.isCompound(lower) : false
 }
 
+/** The work a speller's suggestions did (see `Speller.candidates`). */
+interface Work {
+  candidates: number
+}
+
+/** Thrown from inside nspell to stop a suggestion at `maxCandidates`. */
+const workLimit = Symbol('trouw: suggestion work limit')
+
+/**
+ * `spell.suggest(value)`, stopped after `maxCandidates` dictionary look-ups
+ * (then `[]`). nspell normalises every candidate with `conversion.in`
+ * before it looks the candidate up, so a counting getter there sees each
+ * look-up, and throwing from it ends the call at once: nspell keeps no
+ * state between calls that an early exit could break. The dictionary is
+ * shared, but a call runs to its end before any other can start.
+ */
+function boundedSuggest(spell: nspell, value: string, work: Work, budget: SuggestionBudget): string[] {
+  const internals = spell as unknown as {conversion: {in: unknown; out: unknown}}
+  const conversion = internals.conversion
+  let left = maxCandidates
+  internals.conversion = {
+    get in() {
+      if (--left < 0) throw workLimit
+      return conversion.in
+    },
+    get out() {
+      return conversion.out
+    }
+  }
+  const start = performance.now()
+  try {
+    return spell.suggest(value)
+  } catch (error) {
+    if (error === workLimit) return []
+    throw error
+  } finally {
+    internals.conversion = conversion
+    work.candidates += maxCandidates - Math.max(left, 0)
+    budget.spend(performance.now() - start)
+  }
+}
+
 /**
  * Suggestions for a misspelled word, or `undefined` when the budget ran out
  * before they were complete.
@@ -244,7 +313,8 @@ function computeSuggestions(
   dictionary: Dictionary,
   lang: Language,
   word: string,
-  budget: SuggestionBudget
+  budget: SuggestionBudget,
+  work: Work
 ): string[] | undefined {
   const {spell} = dictionary
   const value = word.replace(apostrophe, "'")
@@ -256,14 +326,10 @@ function computeSuggestions(
   }
 
   const longCompound = lang === 'nl' && value.length >= longDutchWord
-  if (!longCompound) {
-    const start = performance.now()
-    candidates.push(...spell.suggest(value))
-    budget.spend(performance.now() - start)
-  }
+  if (!longCompound) candidates.push(...boundedSuggest(spell, value, work, budget))
 
   if (lang === 'nl' && candidates.length === 0) {
-    const compound = suggestCompound(dictionary, value, budget)
+    const compound = suggestCompound(dictionary, value, budget, work)
     if (!compound) return undefined
     candidates.push(...compound)
   }
@@ -279,7 +345,8 @@ function computeSuggestions(
 function suggestCompound(
   dictionary: Dictionary,
   word: string,
-  budget: SuggestionBudget
+  budget: SuggestionBudget,
+  work: Work
 ): string[] | undefined {
   const {spell, parts, isCompound} = dictionary
   if (!parts) return []
@@ -289,9 +356,7 @@ function suggestCompound(
   /** Suggest for one piece and keep the joined words that pass. */
   const attempt = (join: (option: string) => string, piece: string): boolean => {
     if (budget.exhausted) return false
-    const start = performance.now()
-    const options = spell.suggest(piece)
-    budget.spend(performance.now() - start)
+    const options = boundedSuggest(spell, piece, work, budget)
     for (const option of options) {
       const joined = join(option.toLowerCase())
       if (spell.correct(joined) || isCompound?.(joined)) results.push(joined)

@@ -18,6 +18,15 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
   return (
     <Box flexDirection="column" marginBottom={1} width={width}>
       <FileHeader path={file.path} language={file.language} format={file.format} phase={file.phase} scores={file.scores} width={width} />
+      {file.belowMinEsp ? (
+        <Text wrap="wrap">
+          <Text color="red" bold>
+            {'✗ '}
+          </Text>
+          {file.belowMinEsp}
+          <Text dimColor>{'  trouw/min-esp'}</Text>
+        </Text>
+      ) : null}
       {evidence.length > 0 ? (
         <Box flexDirection="column" marginLeft={2}>
           {evidence.map((item, index) => {

@@ -75,6 +75,12 @@ export function FindingView({finding, width, colored}: FindingViewProps) {
             {'→ ' + suggestion}
           </Text>
         </Box>
+      ) : finding.note ? (
+        <Box marginLeft={indent} width={textWidth}>
+          <Text wrap="wrap" dimColor>
+            {'ⓘ ' + finding.note}
+          </Text>
+        </Box>
       ) : null}
     </Box>
   )

@@ -6,6 +6,7 @@
 import type {VFile} from 'vfile'
 import type {JsonMessage, PhaseGuess, ScoreEvidence, Scores} from '../types.js'
 import {toJsonFile, toJsonReport} from '../report/json.js'
+import {minEspReason} from '../verdict.js'
 
 /** A finding with the source line it starts on (none for notices without a place). */
 export interface ReportFinding extends JsonMessage {
@@ -27,6 +28,8 @@ export interface ReportFile {
   findings: ReportFinding[]
   evidence: ScoreEvidence[]
   suggestions: string[]
+  /** Why the file fails the score gate (`--min-esp`), if it does (default: it does not). */
+  belowMinEsp?: string | null
 }
 
 export interface ReportSummary {
@@ -74,6 +77,7 @@ export function toReportFile(vfile: VFile): ReportFile {
     phase: file.phase,
     evidence: file.evidence,
     suggestions: file.suggestions,
+    belowMinEsp: minEspReason(file.reasons)?.message ?? null,
     findings: file.messages.map((message) => withSourceLine(message, linesOf(message)))
   }
 }

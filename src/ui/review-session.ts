@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {check, type CheckOptions} from '../engine.js'
 import {extract} from '../formats/index.js'
-import {applyEdit, canIgnoreInline, planIgnore, planSuggestion, type Edit, type Span} from '../fix.js'
+import {applyEdit, canIgnoreInline, planIgnore, planFix, type Edit, type Span} from '../fix.js'
 import {InputError, type FormatName, type Language, type Place, type Severity} from '../types.js'
 import {writeFileAtomic, type AtomicWriteOptions} from './save.js'
 import {readInput} from '../check-file.js'
@@ -22,7 +22,7 @@ export interface ReviewFinding extends Place {
   severity: Severity
   reason: string
   actual: string
-  /** The replacements offered (at most three, no duplicates); `''` removes the span. */
+  /** The fixes offered (`expected`: at most three, no duplicates); `''` removes the span. Suggestions, which may change meaning, are not applied here. */
   suggestions: string[]
   /** The sentence the finding is in, when the engine read one there. */
   sentence: Span | null
@@ -298,7 +298,7 @@ export class ReviewSession {
     const current = this.current
     if (!current || current.suggestions.length === 0) return undefined
     const suggestion = current.suggestions[Math.min(this.choice, current.suggestions.length - 1)]
-    return planSuggestion(this.state.text, current, suggestion, {format: this.format})
+    return planFix(this.state.text, current, suggestion, {format: this.format})
   }
 
   /** Apply an edit, check the new text with the same options, and go to the first finding at or after `cursor`. */

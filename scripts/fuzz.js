@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * The fuzz run: `npm run fuzz -- --count N --seed S [--format F] [--spell]
+ * [--out DIR] [--slow-ms MS]`. Checks N generated inputs per format (see
+ * scripts/fuzz-inputs.js) through the built API (`dist/`; run `npm run
+ * build` first), and reports per format: inputs, refused as InputError,
+ * failures by kind (threw, position, order, slow), seconds, the slowest
+ * input and the largest resident memory. Each failing input is saved,
+ * minimised, to DIR (default `fuzz-failures/`) with a `.json` that says
+ * what failed and how to make it again. Exit 1 when anything failed.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {check, InputError} from '../dist/index.js'
+import {examine, formats, makeInput, minimise} from './fuzz-inputs.js'
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const at = args.indexOf('--' + name)
+  return at === -1 ? fallback : args[at + 1]
+}
+const count = Number(option('count', '1000'))
+const seed = Number(option('seed', String(Date.now() % 1e9)))
+const only = option('format', undefined)
+const spell = args.includes('--spell')
+const out = option('out', 'fuzz-failures')
+const slowMs = option('slow-ms', undefined)
+const extension = {text: 'txt', markdown: 'md', html: 'html', mjml: 'mjml', eml: 'eml'}
+if (only && !formats.includes(only)) {
+  console.error(`fuzz: --format must be one of ${formats.join(', ')}`)
+  process.exit(2)
+}
+if (!Number.isInteger(count) || count < 1 || !Number.isFinite(seed)) {
+  console.error('fuzz: --count takes a whole number above 0 and --seed a number')
+  process.exit(2)
+}
+
+let failed = 0
+let peakRss = process.memoryUsage().rss
+console.log(`fuzz: seed ${seed}, ${count} inputs per format, spelling ${spell ? 'on' : 'off'}`)
+for (const format of only ? [only] : formats) {
+  const started = performance.now()
+  const tally = {inputs: 0, refused: 0, threw: 0, position: 0, order: 0, slow: 0}
+  let slowest = {ms: 0, index: -1}
+  for (let index = 0; index < count; index++) {
+    const item = makeInput(seed, index, format)
+    const result = await examine(item, check, InputError, {spell, slowMs: slowMs === undefined ? undefined : Number(slowMs)})
+    tally.inputs++
+    if (result.ms > slowest.ms) slowest = {ms: result.ms, index}
+    if (result.ok) {
+      if (result.refused) tally.refused++
+    } else {
+      tally[result.kind]++
+      failed++
+      const small = await minimise(item, result, check, InputError, {spell})
+      mkdirSync(out, {recursive: true})
+      const name = path.join(out, `${format}-${seed}-${index}-${result.kind}`)
+      writeFileSync(name + '.' + extension[format], small.input)
+      writeFileSync(name + '.json', JSON.stringify({format, lang: item.lang, kind: item.kind, seed, index, spell, failure: result.kind, detail: result.detail, again: `node scripts/fuzz.js --format ${format} --seed ${seed} --count ${index + 1}`}, null, 2) + '\n')
+      console.log(`  ${format} #${index} (${item.kind}, ${item.lang}): ${result.kind}: ${result.detail} -> ${name}`)
+    }
+    if (index % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  const seconds = (performance.now() - started) / 1000
+  console.log(
+    `${format}: ${tally.inputs} inputs in ${seconds.toFixed(1)} s, ${tally.refused} refused (InputError), ` +
+      `${tally.threw} threw, ${tally.position} outside or reversed, ${tally.order} out of order, ${tally.slow} slow; ` +
+      `slowest #${slowest.index} ${Math.round(slowest.ms)} ms; peak memory ${Math.round(peakRss / 1e6)} MB`
+  )
+}
+process.exit(failed > 0 ? 1 : 0)

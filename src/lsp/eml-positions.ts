@@ -1,0 +1,338 @@
+/**
+ * Where an `.eml` finding is in the raw message an editor shows. The engine
+ * reports positions in the decoded parts (`sources.text`, `sources.html`:
+ * quoted-printable, base64 and charsets undone); an editor needs them in the
+ * raw text. This module finds the text/plain and text/html parts in the raw
+ * message, decodes each again while keeping, for every decoded character,
+ * the raw characters it came from, and aligns that with the engine's decoded
+ * part (which may differ in line breaks, `format=flowed` joins and how parts
+ * are joined). A finding then lands on the raw line that holds its words,
+ * also when they are encoded (`=C3=A9`) or broken over a soft line break.
+ */
+import {windows1252C1} from '../formats/decode.js'
+
+/** A text leaf of the MIME tree: where its body is in the raw text and how it is encoded. */
+interface RawPart {
+  kind: 'text' | 'html'
+  bodyStart: number
+  bodyEnd: number
+  encoding: string
+  charset: string
+}
+
+/** A decoded part with, for each UTF-16 unit, the raw range it came from. */
+interface DecodedPart {
+  text: string
+  from: number[]
+  to: number[]
+  encoding: string
+}
+
+/** Where a finding is in the raw text, and whether a fix may edit it there. */
+export interface RawRange {
+  start: number
+  end: number
+  /** Whether a replacement may be written over `start`–`end` (the raw text is the words themselves). */
+  writable: (newText: string) => boolean
+}
+
+const maxDepth = 20
+
+/** Headers of an entity: unfolded, lower-cased names; and where its body starts. */
+function readHeaders(raw: string, start: number, end: number): {headers: Map<string, string>; bodyStart: number} {
+  const headers = new Map<string, string>()
+  let at = start
+  let current: string | undefined
+  while (at < end) {
+    let lineEnd = raw.indexOf('\n', at)
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end
+    const line = raw.slice(at, lineEnd).replace(/\r$/, '')
+    at = Math.min(lineEnd + 1, end)
+    if (line === '') return {headers, bodyStart: at}
+    if (/^[ \t]/.test(line) && current) {
+      headers.set(current, headers.get(current)! + ' ' + line.trim())
+      continue
+    }
+    const colon = line.indexOf(':')
+    if (colon <= 0) continue
+    current = line.slice(0, colon).trim().toLowerCase()
+    if (!headers.has(current)) headers.set(current, line.slice(colon + 1).trim())
+  }
+  return {headers, bodyStart: end}
+}
+
+/** A structured header value: `type/subtype; key=value; key="value"`. */
+function parseValue(value: string | undefined): {value: string; params: Map<string, string>} {
+  const params = new Map<string, string>()
+  if (!value) return {value: '', params}
+  const [head, ...rest] = value.split(';')
+  for (const match of rest.join(';').matchAll(/([\w*.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))/g)) {
+    params.set(match[1].toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3])
+  }
+  return {value: head.trim().toLowerCase(), params}
+}
+
+/** The text/plain and text/html leaves of the message, in order. */
+export function textParts(raw: string): RawPart[] {
+  const parts: RawPart[] = []
+  const walk = (start: number, end: number, depth: number): void => {
+    if (depth > maxDepth) return
+    const {headers, bodyStart} = readHeaders(raw, start, end)
+    const type = parseValue(headers.get('content-type') ?? 'text/plain')
+    const disposition = parseValue(headers.get('content-disposition')).value
+    if (type.value.startsWith('multipart/')) {
+      const boundary = type.params.get('boundary')
+      if (!boundary) return
+      for (const [partStart, partEnd] of multipartBodies(raw, bodyStart, end, boundary)) walk(partStart, partEnd, depth + 1)
+      return
+    }
+    if (disposition === 'attachment') return
+    if (type.value !== 'text/plain' && type.value !== 'text/html') return
+    parts.push({
+      kind: type.value === 'text/html' ? 'html' : 'text',
+      bodyStart,
+      bodyEnd: end,
+      encoding: (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase(),
+      charset: (type.params.get('charset') ?? 'us-ascii').trim().toLowerCase()
+    })
+  }
+  walk(0, raw.length, 0)
+  return parts
+}
+
+/** The body ranges between the delimiter lines of a multipart body. */
+function multipartBodies(raw: string, start: number, end: number, boundary: string): Array<[number, number]> {
+  const bodies: Array<[number, number]> = []
+  const delimiter = '--' + boundary
+  let partStart = -1
+  let at = start
+  while (at < end) {
+    let lineEnd = raw.indexOf('\n', at)
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end
+    const line = raw.slice(at, lineEnd).replace(/\r$/, '').trimEnd()
+    if (line === delimiter || line === delimiter + '--') {
+      // The line break before a delimiter belongs to the delimiter.
+      if (partStart !== -1) bodies.push([partStart, Math.max(partStart, raw[at - 2] === '\r' ? at - 2 : at - 1)])
+      if (line !== delimiter) return bodies
+      partStart = Math.min(lineEnd + 1, end)
+    }
+    at = lineEnd + 1
+  }
+  if (partStart !== -1 && partStart < end) bodies.push([partStart, end])
+  return bodies
+}
+
+const base64Values = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((character, index) => [character, index]))
+const encoder = new TextEncoder()
+
+/** The body's bytes, each with the raw range it came from. */
+function bodyBytes(raw: string, part: RawPart): {bytes: number[]; from: number[]; to: number[]} {
+  const bytes: number[] = []
+  const from: number[] = []
+  const to: number[] = []
+  const literal = (at: number): number => {
+    const code = raw.codePointAt(at)!
+    const width = code > 0xffff ? 2 : 1
+    if (code < 0x80) {
+      bytes.push(code)
+      from.push(at)
+      to.push(at + 1)
+    } else {
+      for (const byte of encoder.encode(String.fromCodePoint(code))) {
+        bytes.push(byte)
+        from.push(at)
+        to.push(at + width)
+      }
+    }
+    return width
+  }
+  const {bodyStart: start, bodyEnd: end} = part
+  if (part.encoding === 'base64') {
+    const group: Array<[number, number]> = []
+    for (let at = start; at < end; at++) {
+      const value = base64Values.get(raw[at])
+      if (value === undefined) continue
+      group.push([value, at])
+      if (group.length === 4) flushBase64(group, bytes, from, to)
+    }
+    if (group.length > 1) flushBase64(group, bytes, from, to)
+    return {bytes, from, to}
+  }
+  const quoted = part.encoding === 'quoted-printable'
+  for (let at = start; at < end; ) {
+    if (quoted && raw[at] === '=') {
+      const soft = /^=[ \t]*\r?\n/.exec(raw.slice(at, at + 80))
+      if (soft) {
+        at += soft[0].length
+        continue
+      }
+      const hex = raw.slice(at + 1, at + 3)
+      if (/^[\dA-Fa-f]{2}$/.test(hex)) {
+        bytes.push(Number.parseInt(hex, 16))
+        from.push(at)
+        to.push(at + 3)
+        at += 3
+        continue
+      }
+    }
+    at += literal(at)
+  }
+  return {bytes, from, to}
+}
+
+function flushBase64(group: Array<[number, number]>, bytes: number[], from: number[], to: number[]): void {
+  const [v0, v1, v2, v3] = group.map(([value]) => value)
+  const at = group.map(([, offset]) => offset)
+  bytes.push(((v0 << 2) | (v1 >> 4)) & 0xff)
+  from.push(at[0])
+  to.push(at[1] + 1)
+  if (group.length > 2) {
+    bytes.push((((v1 & 15) << 4) | (v2 >> 2)) & 0xff)
+    from.push(at[1])
+    to.push(at[2] + 1)
+  }
+  if (group.length > 3) {
+    bytes.push((((v2 & 3) << 6) | v3) & 0xff)
+    from.push(at[2])
+    to.push(at[3] + 1)
+  }
+  group.length = 0
+}
+
+function decoderFor(charset: string) {
+  const label = charset === 'us-ascii' || charset === 'ascii' ? 'utf-8' : charset
+  try {
+    return new TextDecoder(label)
+  } catch {
+    return new TextDecoder('utf-8')
+  }
+}
+
+/** Decode a part, keeping the raw range of every UTF-16 unit; undefined for a charset it cannot map unit by unit. */
+function decodePart(raw: string, part: RawPart): DecodedPart | undefined {
+  const {bytes, from, to} = bodyBytes(raw, part)
+  const decoder = decoderFor(part.charset)
+  const units: string[] = []
+  const unitFrom: number[] = []
+  const unitTo: number[] = []
+  if (decoder.encoding === 'utf-8') {
+    for (let index = 0; index < bytes.length; ) {
+      const lead = bytes[index]
+      const length = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
+      const slice = bytes.slice(index, index + length)
+      const decoded = length === 1 && lead < 0x80 ? String.fromCharCode(lead) : decoder.decode(Uint8Array.from(slice))
+      const last = Math.min(index + length, bytes.length) - 1
+      for (const unit of splitUnits(decoded)) {
+        units.push(unit)
+        unitFrom.push(from[index])
+        unitTo.push(to[last])
+      }
+      index += length
+    }
+  } else {
+    const decoded = decoder.decode(Uint8Array.from(bytes))
+    if (decoded.length !== bytes.length) return undefined
+    units.push(decoded)
+    unitFrom.push(...from)
+    unitTo.push(...to)
+  }
+  // The format layer turns C1 controls back into Windows-1252; so does this (same length).
+  const text = units.join('').replace(/[\u0080-\u009f]/g, (character) => windows1252C1[character.charCodeAt(0) - 0x80])
+  return {text, from: unitFrom, to: unitTo, encoding: part.encoding}
+}
+
+function splitUnits(text: string): string[] {
+  const units: string[] = []
+  for (let index = 0; index < text.length; index++) units.push(text[index])
+  return units
+}
+
+/**
+ * For each index of `source` (the engine's decoded part), the index of the
+ * same character in `mine`, or -1. Walks both, skipping carriage returns on
+ * either side; after a difference (a flowed line joined, a separator between
+ * parts) it looks ahead in `mine` for the next stretch of `source`.
+ */
+function align(source: string, mine: string): Int32Array {
+  const map = new Int32Array(source.length).fill(-1)
+  let i = 0
+  let j = 0
+  const window = 4096
+  while (i < source.length && j <= mine.length) {
+    if (source[i] === mine[j]) {
+      map[i++] = j++
+      continue
+    }
+    if (source[i] === '\r') {
+      i++
+      continue
+    }
+    if (mine[j] === '\r') {
+      j++
+      continue
+    }
+    const probe = source.slice(i, i + 12)
+    const found = mine.slice(j, j + window).indexOf(probe)
+    if (found > 0) j += found
+    else i++
+  }
+  return map
+}
+
+/**
+ * A locator for an `.eml` in the editor: maps a range of a decoded part
+ * (`text`, or `html` for html and preheader findings) to the raw text.
+ * Undefined when the part cannot be found or decoded here.
+ */
+export function emailBodyLocator(raw: string, sources: Readonly<Record<string, string>>): (source: 'text' | 'html', start: number, end: number) => RawRange | undefined {
+  const cache = new Map<string, {decoded: DecodedPart[]; joined: string; owner: number[]; offsets: number[]; map: Int32Array} | undefined>()
+  const prepare = (source: 'text' | 'html') => {
+    if (cache.has(source)) return cache.get(source)
+    let prepared
+    const decoded = textParts(raw)
+      .filter((part) => part.kind === source)
+      .map((part) => decodePart(raw, part))
+      .filter((part): part is DecodedPart => part !== undefined)
+    if (decoded.length > 0 && sources[source] !== undefined) {
+      // The parts joined as the parser joins them (a line break between), with each unit's part.
+      const owner: number[] = []
+      const offsets: number[] = []
+      decoded.forEach((part, index) => {
+        if (index > 0) {
+          owner.push(-1)
+          offsets.push(-1)
+        }
+        for (let at = 0; at < part.text.length; at++) {
+          owner.push(index)
+          offsets.push(at)
+        }
+      })
+      const joined = decoded.map((part) => part.text).join('\n')
+      prepared = {decoded, joined, owner, offsets, map: align(sources[source], joined)}
+    }
+    cache.set(source, prepared)
+    return prepared
+  }
+
+  return (source, start, end) => {
+    const prepared = prepare(source)
+    if (!prepared || end <= start) return undefined
+    const words = sources[source].slice(start, end)
+    const first = prepared.map[start]
+    const last = prepared.map[end - 1]
+    if (first === -1 || last === -1 || last < first) return undefined
+    // The aligned stretch must hold the same words (line breaks aside).
+    if (prepared.joined.slice(first, last + 1).replace(/\r/g, '') !== words.replace(/\r/g, '')) return undefined
+    const part = prepared.owner[first]
+    if (part === -1 || prepared.owner[last] !== part) return undefined
+    const decoded = prepared.decoded[part]
+    const rawStart = decoded.from[prepared.offsets[first]]
+    const rawEnd = decoded.to[prepared.offsets[last]]
+    const literal = raw.slice(rawStart, rawEnd) === words
+    return {
+      start: rawStart,
+      end: rawEnd,
+      writable: (newText) => literal && decoded.encoding !== 'base64' && !(decoded.encoding === 'quoted-printable' && newText.includes('='))
+    }
+  }
+}

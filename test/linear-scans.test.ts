@@ -1,0 +1,98 @@
+/**
+ * Size ladders for the scans of the format and masking layers: each input
+ * is measured at two sizes, 8x apart, in the same run, and the cost must grow
+ * about linearly (a ratio under 8 × 4, room for a busy machine and the
+ * caches; a quadratic scan gives 64 and more). Times are the best of five, compared with each other only, never
+ * with a fixed limit. Every input here is one that was quadratic before.
+ */
+import {describe, expect, it} from 'vitest'
+import {maskSyntax} from '../src/mask.js'
+import {extract} from '../src/formats/index.js'
+
+const small = 24_000
+const factor = 8
+
+function fill(unit: string, size: number, every?: string): string {
+  let text = ''
+  while (text.length < size) text += every ? unit.repeat(Math.ceil(4000 / unit.length)) + every : unit
+  return text.slice(0, size)
+}
+
+function best(run: () => unknown): number {
+  let fastest = Number.POSITIVE_INFINITY
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now()
+    run()
+    fastest = Math.min(fastest, performance.now() - start)
+  }
+  // Below a millisecond the clock says little: count it as one.
+  return Math.max(fastest, 1)
+}
+
+async function bestAsync(run: () => Promise<unknown>): Promise<number> {
+  let fastest = Number.POSITIVE_INFINITY
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now()
+    await run()
+    fastest = Math.min(fastest, performance.now() - start)
+  }
+  return Math.max(fastest, 1)
+}
+
+const growthLimit = factor * 4
+
+describe('the masker scans in linear time', () => {
+  const inputs: Record<string, [string, string?]> = {
+    'dotted runs with an address every 4 KB': ['a.b.c.d.', ' someone@example.com '],
+    'dotted words with a domain every 4 KB': ['word.other.', ' shop.example.nl '],
+    'hyphenated runs with an address every 4 KB': ['a-b-c-d-', ' hulp@winkel.nl '],
+    'plus and underscore runs with an address': ['a+b.c-d_', ' x@example.com '],
+    'repeated template openers': ['{{ {% ']
+  }
+  for (const [name, [unit, every]] of Object.entries(inputs)) {
+    it(name, () => {
+      const one = fill(unit, small, every)
+      const eight = fill(unit, small * factor, every)
+      const ratio = best(() => maskSyntax(eight)) / best(() => maskSyntax(one))
+      expect(ratio, `${name}: ${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+    })
+  }
+})
+
+describe('the format layer scans in linear time', () => {
+  const inputs: Record<string, [string, 'text' | 'markdown' | 'mjml' | 'html']> = {
+    'text of template openers without closers ({% )': ['{% ', 'text'],
+    'text of template openers without closers ({{ )': ['{{ ', 'text'],
+    'Markdown with unclosed comment openers': ['<!-- a ', 'markdown'],
+    'MJML of unclosed start tags': ['<mj-text ', 'mjml'],
+    'MJML of unclosed comments': ['<!-- <mj-text> ', 'mjml']
+  }
+  for (const [name, [unit, format]] of Object.entries(inputs)) {
+    it(name, async () => {
+      const prefix = format === 'mjml' ? '<mjml><mj-body>' : ''
+      const one = prefix + fill(unit, small)
+      const eight = prefix + fill(unit, small * factor)
+      const ratio = (await bestAsync(() => extract(eight, {format}))) / (await bestAsync(() => extract(one, {format})))
+      expect(ratio, `${name}: ${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+    })
+  }
+
+  it('MJML content components without end tags', async () => {
+    const build = (size: number) => '<mjml><mj-body><mj-column>' + fill('<mj-text>word ', size)
+    const one = build(small)
+    const eight = build(small * factor)
+    const ratio = (await bestAsync(() => extract(eight, {format: 'mjml'}))) / (await bestAsync(() => extract(one, {format: 'mjml'})))
+    expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+  })
+})
+
+describe('cutting long blocks', () => {
+  it('is linear in the number of template tags', async () => {
+    // Closed tags everywhere, in one long run of lines: every cut looks for the tags around it.
+    const build = (size: number) => fill('{{ first_name }} and {% if x %}yes{% endif %}\n', size)
+    const one = build(small * 2)
+    const eight = build(small * 2 * factor)
+    const ratio = (await bestAsync(() => extract(eight, {format: 'text'}))) / (await bestAsync(() => extract(one, {format: 'text'})))
+    expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+  })
+})

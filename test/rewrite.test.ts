@@ -1,0 +1,151 @@
+/**
+ * Rewrites that keep the facts: the fact guard on its own, by property over
+ * generated sentences and over every rule example (each fix applied through
+ * `src/fix.ts`, as the CLI, editor and playground apply it), calm shouting,
+ * and the u/je register of Dutch fixes.
+ */
+import {describe, expect, it} from 'vitest'
+import {check, loadRules, type Language} from '../src/index.js'
+import {guardRewrite} from '../src/rewrite/fact-guard.js'
+import {applyEdit, planFix, planRewrite} from '../src/fix.js'
+
+const guard = (lang: Language, before: string, after: string) => guardRewrite({lang, before, after})
+
+describe('fact guard', () => {
+  it('refuses a rewrite that adds a number, amount, date, name or promise', () => {
+    const before = 'Our plan has a minimum term.'
+    expect(guard('en', before, 'Our plan has a term of 12 months.').problems.join()).toMatch(/number: 12/)
+    expect(guard('en', before, 'Our plan costs €5.').problems.join()).toMatch(/amount/)
+    expect(guard('en', before, 'The offer ends Sunday.').problems.join()).toMatch(/date or time: sunday/)
+    expect(guard('en', before, 'Ask Anna in our shop.').problems.join()).toMatch(/name: Anna/)
+    expect(guard('en', before, 'You can cancel every month.').problems.join()).toMatch(/promise: cancel/)
+    expect(guard('nl', 'Je zit vast aan een jaar.', 'Opzeggen kan altijd, gratis.').problems.join()).toMatch(/promise/)
+    expect(guard('nl', 'Je abonnement wordt stilzwijgend verlengd.', 'Je abonnement wordt op 1 maart verlengd.').ok).toBe(false)
+  })
+
+  it('refuses a rewrite that drops a merge tag or a link, or holds mask filler', () => {
+    expect(guard('en', 'Hi {{first_name}}, we LOVE you!!!', 'Hi, we love you.').problems.join()).toMatch(/drops \{\{first_name\}\}/)
+    expect(guard('en', 'Hi *|FNAME|*!!!', 'Hi.').ok).toBe(false)
+    expect(guard('en', 'See https://shop.example.com/sale now!!!', 'See now.').ok).toBe(false)
+    expect(guard('en', 'See https://shop.example.com/sale now!!!', 'See xxxxxxxxxxxxxxxxxxxx now.').problems).toContain('contains mask filler')
+  })
+
+  it('refuses a switch between u and je in Dutch', () => {
+    expect(guard('nl', 'Nee, ik wil uw korting niet.', 'Nee, je korting hoeft niet.').problems.join()).toMatch(/u to je/)
+    expect(guard('nl', 'Nee, ik hou niet van korting.', 'Nee, bedankt.').ok).toBe(true)
+  })
+
+  it('lets wording change when the facts stay: calmer, shorter, reordered', () => {
+    expect(guard('en', 'We are SO EXCITED to see you on Saturday at 10!!!', 'We are excited to see you on Saturday at 10.').ok).toBe(true)
+    expect(guard('en', 'Only today: 20% off every jacket.', '20% off every jacket.').ok).toBe(true)
+    expect(guard('nl', 'Superduper mega blij met jullie nieuwe lamp!', 'Blij met jullie nieuwe lamp!').ok).toBe(true)
+  })
+
+  // A small deterministic generator: sentences with facts, and one fact added.
+  const subjects = ['Our plan', 'The kettle', 'Your box', 'This offer', 'The course', 'Het pakket', 'Je abonnement', 'Uw bestelling']
+  const middles = ['is ready', 'ships soon', 'has a term', 'comes in blue', 'is here', 'staat klaar', 'loopt door', 'is onderweg']
+  const extras = ['', ' for {{first_name}}', ' at https://example.com/a', ' in Utrecht', ' for 3 weeks', ' with *|FNAME|*']
+  const added: Array<[string, RegExp]> = [
+    [' on Friday', /date or time/], [' for €20', /amount|number/], [' until 2031', /number/], [' with a refund', /promise/],
+    [' and you can cancel', /promise/], [' from Marieke', /name/], [' in 12 days', /number/], [' gratis', /promise/]
+  ]
+  let seed = 7
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+
+  it('by property: adding any fact to any of 3000 generated sentences is refused; keeping them is not', () => {
+    for (let round = 0; round < 3000; round++) {
+      const before = `${subjects[next(subjects.length)]} ${middles[next(middles.length)]}${extras[next(extras.length)]}.`
+      const lang: Language = /Het|Je|Uw|staat|loopt|onderweg/.test(before) ? 'nl' : 'en'
+      const [fact, why] = added[next(added.length)]
+      const after = before.replace(/\.$/, fact + '.')
+      const verdict = guard(lang, before, after)
+      expect(verdict.ok, `${before} → ${after}`).toBe(false)
+      expect(verdict.problems.join(), `${before} → ${after}`).toMatch(why)
+      expect(guard(lang, before, before.replace(/\.$/, '!')).ok, before).toBe(true)
+      const dropped = before.replace(/\{\{first_name\}\}|https:\/\/example\.com\/a|\*\|FNAME\|\*/, '')
+      if (dropped !== before) expect(guard(lang, before, dropped).ok, before).toBe(false)
+    }
+  })
+})
+
+describe('every rule example with each of its rewrites', () => {
+  const rules = loadRules().rules
+  for (const rule of rules) {
+    for (const lang of rule.languages) {
+      for (const sentence of rule.examples[lang]!.incorrect) {
+        it(`${rule.id} (${lang}): ${sentence}`, async () => {
+          const file = await check(sentence, {lang, format: 'text', spell: false})
+          for (const message of file.messages.filter((item) => item.ruleId === rule.id)) {
+            const offset = message.place && 'start' in message.place ? message.place.start.offset! : 0
+            const endOffset = message.place && 'end' in message.place ? message.place.end.offset! : offset
+            for (const fix of message.expected ?? []) {
+              const after = applyEdit(sentence, planFix(sentence, {offset, endOffset}, fix))
+              expect(guard(lang, sentence, after).problems, after).toEqual([])
+              // The fix takes the finding away (ESLint's rule tests assert the output after the fix).
+              const again = await check(after, {lang, format: 'text', spell: false})
+              expect(again.messages.map((item) => `${item.ruleId} ${item.actual}`), after).not.toContain(`${rule.id} ${message.actual}`)
+              if (lang === 'nl' && !/\b(je|jij|jouw|jullie)\b/i.test(sentence)) expect(after, 'u-form stays u-form').not.toMatch(/\b(je|jij|jouw)\b/i)
+              if (lang === 'nl' && !/\b(u|uw)\b/i.test(sentence)) expect(after, 'je-form stays je-form').not.toMatch(/\b(u|uw)\b/i)
+            }
+            const place = message.sentencePlace
+            for (const suggestion of message.suggestions ?? []) {
+              const after = applyEdit(sentence, planRewrite(sentence, {offset: place!.start.offset!, endOffset: place!.end.offset!}, suggestion.text))
+              expect(guard(lang, sentence, after).problems, after).toEqual([])
+            }
+            expect(message.expected?.length || message.note, `${rule.id}: a fix or advice`).toBeTruthy()
+          }
+        })
+      }
+    }
+  }
+})
+
+describe('fixes in context', () => {
+  const fixOf = async (text: string, lang: Language, ruleId: string) => {
+    const file = await check(text, {lang, format: 'text', spell: false})
+    const message = file.messages.find((item) => item.ruleId === ruleId)
+    expect(message, JSON.stringify(file.messages.map((item) => item.ruleId))).toBeDefined()
+    return message!
+  }
+
+  it('calms shouting as a sentence, keeping acronyms, keywords, codes, brands and words in capitals elsewhere', async () => {
+    expect((await fixOf('We LOVE our new SMS alerts!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['We love our new SMS alerts.'])
+    expect((await fixOf('THANK YOU SO MUCH, reply STOP to opt out!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['Thank you so much, reply STOP to opt out.'])
+    expect((await fixOf('WE ARE SO HAPPY: use code WINTER24 today!!!', 'en', 'over-the-top/shouting')).expected[0]).toContain('code WINTER24')
+    expect((await fixOf('WE LOVE PAYPAL AND ALIEXPRESS!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['We love PayPal and AliExpress.'])
+    const elsewhere = await fixOf('Our ACME kettle is here. We LOVE THE ACME KETTLE!!!', 'en', 'over-the-top/shouting')
+    expect(elsewhere.expected[0]).toBe('We love the ACME kettle.')
+    expect((await fixOf('WIJ ZIJN ZO BLIJ MET JULLIE!!!', 'nl', 'over-the-top/shouting')).expected).toEqual(['Wij zijn blij met jullie.'])
+  })
+
+  it('keeps merge tags and links as written in a fix, never mask filler', async () => {
+    const message = await fixOf('We LOVE you {{first_name}}, see https://shop.example.com/new!!!', 'en', 'over-the-top/shouting')
+    expect(message.expected[0]).toContain('{{first_name}}')
+    expect(message.expected[0]).toContain('https://shop.example.com/new')
+    expect(message.expected[0]).not.toMatch(/xxxxx/)
+  })
+
+  it('gives no fix where none keeps the facts: a lock-in gets advice with placeholders', async () => {
+    const message = await fixOf('Your plan has a minimum term of 12 months.', 'en', 'coercion/minimum-term')
+    expect(message.expected).toEqual([])
+    expect(message.note).toMatch(/\[term\]/)
+    const dutch = await fixOf('Je abonnement wordt stilzwijgend verlengd.', 'nl', 'coercion/auto-renewal')
+    expect(dutch.expected).toEqual([])
+    expect(dutch.note).toMatch(/Bijvoorbeeld: .*\[datum\]/)
+  })
+
+  it('puts the plain no in place of a shaming opt-out without doubling it', async () => {
+    const after = async (text: string, lang: Language, ruleId: string) => {
+      const message = await fixOf(text, lang, ruleId)
+      const offset = message.place && 'start' in message.place ? message.place.start.offset! : 0
+      const endOffset = message.place && 'end' in message.place ? message.place.end.offset! : 0
+      return applyEdit(text, planFix(text, {offset, endOffset}, message.expected[0]))
+    }
+    expect(await after('No thanks, I don\'t care about my health.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No thanks.')
+    expect(await after('No, I don\'t like saving money.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No, thanks.')
+    expect(await after('Nee, ik hou niet van korting.', 'nl', 'coercion/confirmshaming-no-benefit')).toBe('Nee, bedankt.')
+  })
+})

@@ -1,0 +1,229 @@
+/**
+ * The ESP score reads its evidence in context: only the sender's own prose
+ * counts (a footer, a quote, a heading, a sentence about the mail itself
+ * neither raise nor lower a component), word-list hits read in their sense,
+ * names by position and case, numbers only where they measure, a detail once,
+ * specs saturate, restraint by the share of hype, and a confidence that grows
+ * with the prose. Every test sentence here is written for this file.
+ */
+import {describe, expect, it} from 'vitest'
+import {check, checkExtracted, extract, type BlockRole, type Language} from '../src/index.js'
+import {collectEvidence, scoreEvidence, type EvidenceItem} from '../src/score/index.js'
+import type {Scores, SentenceFigures} from '../src/types.js'
+
+async function figuresOf(text: string, lang: Language = 'en') {
+  const file = await check(text, {lang, format: 'text', spell: false})
+  return file.data.trouw!
+}
+
+/** The positive signals of a text, as `component:text` strings, read in the pipeline (no role: paragraph). */
+async function hits(text: string, lang: Language = 'en'): Promise<string[]> {
+  const data = await figuresOf(text, lang)
+  return data.sentences.flatMap((sentence) =>
+    sentence.signals.filter((signal) => signal.weight > 0).map((signal) => `${signal.component}:${sentence.text.slice(signal.start - sentence.start, signal.end - sentence.start)}`)
+  )
+}
+
+/** Check plain-text paragraphs (blank line between) with a role per paragraph, as the format layer sets them. */
+async function scoresWithRoles(paragraphs: ReadonlyArray<readonly [string, BlockRole]>, lang: Language = 'en') {
+  const extracted = await extract(paragraphs.map(([text]) => text).join('\n\n'), {format: 'text'})
+  expect(extracted.blocks).toHaveLength(paragraphs.length)
+  extracted.blocks.forEach((block, index) => (block.role = paragraphs[index][1]))
+  const file = await checkExtracted(extracted, {lang, spell: false})
+  return file.data.trouw!
+}
+
+const body = [
+  'Hi Maren, the walnut desk you ordered left our workshop in Deventer this morning.',
+  'Our carpenter oiled it twice, so it may smell of linseed for a week.',
+  'If anything arrived scratched, reply to this email and we will fix it.'
+].join(' ')
+
+describe('only the sender\'s prose counts', () => {
+  it('leaves a footer, a quote and a heading out: the same score with or without them', async () => {
+    const alone = await scoresWithRoles([[body, 'paragraph']])
+    const dressed = await scoresWithRoles([
+      ['Thank you, from the whole workshop', 'heading'],
+      [body, 'paragraph'],
+      ['"The desk fits the attic, thank you," wrote Joost from Zwolle.', 'quote'],
+      ['Thanks for reading! You can unsubscribe at any time, no questions asked. Reply to write us. Studio Hout, Kade 12, 7411 AB Deventer.', 'footer']
+    ])
+    expect(dressed.scores).toEqual(alone.scores)
+    expect(dressed.scoreConfidence).toBe(alone.scoreConfidence)
+  })
+
+  it('puts aside a sentence about the mail itself, wherever it stands', async () => {
+    const data = await figuresOf(`${body} You received this email because you bought from us; to be removed from our mailing list, reply with REMOVE.`)
+    const aside = data.sentences.filter((sentence) => sentence.aside)
+    expect(aside).toHaveLength(1)
+    expect(aside[0].signals).toEqual([])
+    expect(data.scores).toEqual((await figuresOf(body)).scores)
+  })
+
+  it('does not take the reader\'s opt-out voice for freedom', async () => {
+    expect(await hits('If you wish to stop receiving these messages, write to us.')).toEqual([])
+    expect(await hits('Opt out of future offers by replying STOP.')).toEqual([])
+  })
+
+  it('still counts a finding in a footer: a coercive footer is still coercion', async () => {
+    const plain = await scoresWithRoles([[body, 'paragraph'], ['Studio Hout, Kade 12, Deventer.', 'footer']])
+    const coercive = await scoresWithRoles([[body, 'paragraph'], ['Cancel and you lose every discount you ever had.', 'footer']])
+    expect(coercive.scores.freedom).toBeLessThan(plain.scores.freedom)
+  })
+})
+
+describe('word lists read in context', () => {
+  it('does not count quantity, discourse and sales words as kind words', async () => {
+    const warmth = (await hits('Sure, you get more of it, like the right size. SAVE on your first order.')).filter((hit) => hit.startsWith('warmth'))
+    expect(warmth).toEqual([])
+    // A calm kind word aimed at the reader still counts.
+    expect(await hits('Your garden looks peaceful in the evening light.')).toContain('warmth:peaceful')
+  })
+
+  it('does not count a hungry reader as a kind word, nor children in general as someone in the reader\'s life (nl, en)', async () => {
+    expect(await hits('Ben je hongerig na het sporten?', 'nl')).toEqual([])
+    expect(await hits('Kinderen mogen gratis mee naar binnen.', 'nl')).not.toContain('distinctiveness:Kinderen')
+    expect((await hits('Children love the slide in the park.')).filter((hit) => hit.startsWith('distinctiveness'))).toEqual([])
+    expect(await hits('Your two children will love the slide.')).toContain('distinctiveness:Your two children')
+    expect(await hits('Neem je dochter mee.', 'nl')).toContain('distinctiveness:je dochter')
+  })
+
+  it('reads "ik kijk" as looking, and looking into it for the reader as helping (nl)', async () => {
+    expect((await hits('Ik kijk graag naar de wolken.', 'nl')).filter((hit) => hit.startsWith('reciprocity:Ik kijk'))).toEqual([])
+    expect(await hits('We kijken het voor je na.', 'nl')).toContain('reciprocity:We kijken het voor je na')
+  })
+
+  it('reads "email" as the sender listening only when it is a verb with us or me', async () => {
+    expect((await hits('Your email address stays with us and our email software never shares it.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
+    expect(await hits('Email us when the parcel is late.')).toContain('reciprocity:Email us')
+  })
+
+  it('tells the sender helping from a product that "helps you"', async () => {
+    expect((await hits('This powder helps you lose weight overnight.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
+    expect(await hits('We can help with the assembly.')).toContain('reciprocity:We can help')
+  })
+
+  it('leaves the choice only where "if you want" ends its clause, not where it opens a sales condition', async () => {
+    expect((await hits('If you want to earn a fortune from home, read on.')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('Skip a week, if you want.')).toContain('freedom:if you want')
+    expect(await hits('Sla een week over als je wilt.', 'nl')).toContain('freedom:als je wilt')
+  })
+
+  it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
+    expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
+    expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
+    expect((await hits('There is no cost to you for this report.')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('Return it within a month at no cost.')).toContain('freedom:no cost')
+  })
+})
+
+describe('hype and pressure read in context', () => {
+  const restraintOf = async (text: string) => (await figuresOf(text)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint').map((signal) => signal.why))
+
+  it('takes acronyms in capitals for names, and capitals on a word of feeling or value for shouting', async () => {
+    expect(await restraintOf('The NYSE and the HTML spec changed this week.')).toEqual([])
+    expect(await restraintOf('Get your tickets, they are FREE this week.')).toHaveLength(1)
+  })
+
+  it('reads an exclamation as light hype, but not in a greeting, thanks or wish', async () => {
+    expect(await restraintOf('Lower your monthly payment!')).toEqual(['an exclamation'])
+    expect(await restraintOf('Thanks for waiting, Ilse!')).toEqual([])
+    expect(await restraintOf('Our rates are simply incredible.')).toEqual(['a loud word of praise'])
+  })
+
+  it('does not count what is said inside quotation marks as the sender\'s', async () => {
+    const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
+    expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
+    expect(await restraintOf('A reader wrote: "this is AMAZING!!"')).toEqual([])
+  })
+
+  it('does not read "thanks to" or thanks in advance as thanks', async () => {
+    expect(await hits('Thanks to the new press, the prints dry faster.')).toEqual([])
+    expect(await hits('Thank you in advance for your quick payment.')).toEqual([])
+  })
+
+  it('lowers freedom a little for a push to act at once, less than a finding', async () => {
+    const push = (await figuresOf('Order now and pick a colour.')).scores.freedom
+    expect(push).toBeLessThan(70)
+    expect(push).toBeGreaterThan((await figuresOf('Order before midnight or lose your discount forever.')).scores.freedom)
+    expect((await figuresOf('Do not hesitate to ask us.')).scores.freedom).toBe(70)
+  })
+})
+
+describe('names and numbers', () => {
+  const distinct = async (text: string, lang: Language = 'en') => {
+    const data = await figuresOf(text, lang)
+    return data.evidence!.filter((item) => item.component === 'distinctiveness' && item.delta > 0).map((item) => item.text)
+  }
+
+  it('does not take a capitalised first word of a line, or a word the copy also writes in lower case, for a name', async () => {
+    expect(await distinct('we packed your order\nThe parcel leaves tomorrow, To be sure, sending it tracked.\nSending takes two days.')).not.toContain('Sending')
+    expect(await distinct('Je pakket is onderweg\nKom gerust langs als het niet past.', 'nl')).not.toContain('Kom')
+    expect(await distinct('Our driver, Tomasz, brings it on Friday.')).toContain('Tomasz')
+  })
+
+  it('does not count merge tags as names', async () => {
+    expect(await distinct('Hi {first_name}, your {email} is on file.')).toEqual([])
+  })
+
+  it('counts numbers that measure, not list numbering, phone numbers, postcodes or a copyright year', async () => {
+    const found = await distinct('1. The table is 180 cm long and costs €640.\n2. We made 12 desks like it.\nCall 020 555 0199 or drop by at 1012 AB.')
+    expect(found).toEqual(expect.arrayContaining(['180', '640', '12']))
+    for (const not of ['1', '2', '020', '555', '0199', '1012']) expect(found).not.toContain(not)
+  })
+
+  it('counts the same detail once: a product name twenty times is one name', async () => {
+    const once = await distinct('Meet the Kestrel, our new saddle bag.')
+    const often = await distinct(Array.from({length: 20}, (_, index) => `Meet the Kestrel, bag number ${index + 1}.`).join(' '))
+    expect(often.filter((text) => text === 'Kestrel')).toHaveLength(1)
+    expect(once).toContain('Kestrel')
+  })
+
+  it('rewards a scene in the reader\'s life above a list of specs', async () => {
+    const scene = await figuresOf('Your daughter learns to ride on it this summer; our mechanic in Utrecht tunes every bike by hand.')
+    const specs = await figuresOf('Frame 54 cm, 11 kg, 8 gears, 2 brakes, 700 mm bar, 32 mm tyres, €499.')
+    expect(scene.scores.distinctiveness).toBeGreaterThan(specs.scores.distinctiveness)
+    // Specs still count: a spec list beats no detail at all.
+    expect(specs.scores.distinctiveness).toBeGreaterThan((await figuresOf('A bike for every road.')).scores.distinctiveness)
+  })
+})
+
+describe('restraint and confidence', () => {
+  it('falls with the share of hype, not by a fixed step: one stray sentence in a longer mail is no cliff', async () => {
+    const stray = 'This is the BEST offer EVER!!!'
+    const short = await figuresOf(`${stray} ${body}`)
+    const long = await figuresOf(`${stray} ${body} ${body.replaceAll('Maren', 'Sofie').replaceAll('walnut', 'oak')}`)
+    expect(short.scores.restraint).toBeGreaterThan(50)
+    expect(long.scores.restraint).toBeGreaterThan(short.scores.restraint)
+    const all = await figuresOf(`${stray} AMAZING DEALS!!! UNBELIEVABLE PRICES!!!`)
+    expect(all.scores.restraint).toBeLessThan(30)
+  })
+
+  it('computes restraint from the hyped units: a sentence of 1 unit in 2 gives 100 · e^−1', () => {
+    const items: EvidenceItem[] = [{component: 'restraint', weight: -1, why: 'over-the-top/gush', text: 'so amazing'}]
+    expect(scoreEvidence(items, 2).scores.restraint).toBe(37)
+  })
+
+  it('is unsure of a score on little prose and sure of one on a full mail', async () => {
+    const little = await figuresOf('Thanks!')
+    const full = await figuresOf(
+      `${body} The drawers run on beech rails and close without a sound. We sand the edges by hand until they feel like a pebble. The top is one plank from a tree that fell near Zutphen. It came with a knot we kept on purpose, near the left corner.`
+    )
+    expect(little.scoreConfidence!).toBeLessThan(0.3)
+    expect(full.scoreConfidence!).toBeGreaterThan(0.9)
+  })
+
+  it('counts a sentence outside the prose in the length only when a finding falls in it', () => {
+    const sentence = (text: string, role: SentenceFigures['role']): SentenceFigures => ({text, start: 0, end: text.length, intensity: 0, signals: [], words: 10, role})
+    const {units} = collectEvidence([sentence('one two three four five six seven eight nine ten', 'paragraph'), sentence('a b c d e f g h i j', 'footer')], [])
+    expect(units).toBe(1)
+  })
+})
+
+describe('stable under repetition', () => {
+  it('scores the same mail twice the same', async () => {
+    const once: Scores = (await figuresOf(body)).scores!
+    const twice: Scores = (await figuresOf(`${body}\n\n${body}`)).scores!
+    expect(twice).toEqual(once)
+  })
+})
