@@ -107,3 +107,16 @@ describe('windows: `window: paragraph`', () => {
     expect(() => loadRules(rulesWith(windowRule('window: page')))).toThrow(/`window` must be `question`/)
   })
 })
+
+describe('one finding does not hide another', () => {
+  it('reports a countdown and the shouting of a feeling in the same sentence', async () => {
+    const {check} = await import('../src/index.js')
+    const file = await check('Nog 2 uur om de vakantie van je dromen te boeken!!!', {lang: 'nl', format: 'text', spell: false})
+    const categories = new Set(file.messages.map((message) => (message as unknown as {category?: string}).category))
+    expect(categories.has('coercion')).toBe(true)
+    expect(categories.has('over-the-top')).toBe(true)
+    // A plain deadline's exclamation marks stay with the coercion rules.
+    const plain = await check('Last chance to order!!!', {lang: 'en', format: 'text', spell: false})
+    expect(plain.messages.map((message) => message.ruleId)).not.toContain('over-the-top/shouting')
+  })
+})
