@@ -43,7 +43,7 @@ describe("the README's first command", () => {
     expect(text.stdout).toMatch(/ → \S/)
 
     const pretty = run(['--format', 'pretty', '--no-color'])
-    expect(pretty.stdout).toMatch(/^ESP \d+ \/ 100$/m)
+    expect(pretty.stdout).toMatch(/^ESP \d+ \/ 100(  confidence \d\.\d\d|  unsure: .*)?$/m)
     expect(pretty.stdout).toMatch(/warning {2}over-the-top\//)
     expect(pretty.stdout).toMatch(/warning {2}coercion\//)
     expect(pretty.stdout).toMatch(/^ {4}→ \S/m)

@@ -37,7 +37,15 @@ describe('fact guard', () => {
 
   it('lets wording change when the facts stay: calmer, shorter, reordered', () => {
     expect(guard('en', 'We are SO EXCITED to see you on Saturday at 10!!!', 'We are excited to see you on Saturday at 10.').ok).toBe(true)
-    expect(guard('en', 'Only today: 20% off every jacket.', '20% off every jacket.').ok).toBe(true)
+    expect(guard('en', 'Hurry! 20% off every jacket until Sunday.', '20% off every jacket until Sunday.').ok).toBe(true)
+    expect(guard('en', 'Only today: 20% off every jacket, ends tonight.', '20% off every jacket, ends tonight.').ok).toBe(true)
+  })
+
+  it('refuses a fix that drops a figure, the only time limit, or leaves debris behind', () => {
+    expect(guard('en', 'Only today: 20% off every jacket.', '20% off every jacket.').problems).toEqual(['drops the time limit: today'])
+    expect(guard('nl', 'Nog 3 over: bestel nu.', 'Bestel nu.').ok).toBe(false)
+    expect(guard('en', 'No thanks, I prefer paying full price.', 'No thanks, .').problems).toEqual(['leaves stray punctuation'])
+    expect(guard('en', '[Skip, I like boring emails]', '[Skip').problems).toEqual(['leaves an unbalanced []'])
     expect(guard('nl', 'Superduper mega blij met jullie nieuwe lamp!', 'Blij met jullie nieuwe lamp!').ok).toBe(true)
   })
 

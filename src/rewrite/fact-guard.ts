@@ -12,6 +12,10 @@
  *   (URL, bare domain, e-mail address);
  * - mask filler: a run of `x` (`xxxxxxxx`) the sentence does not hold, left
  *   by masked syntax;
+ * - dropped too: a number or amount the sentence holds, or its only date
+ *   or time words (cutting "Only today:" cuts the offer's time limit);
+ * - debris: punctuation a removal leaves behind ("No thanks, ."), a bracket
+ *   it unbalances;
  * - in Dutch, a switch between `u` and `je` (the sentence's register).
  *
  * A rewrite with any problem is refused: `src/messages.ts` keeps it out of
@@ -141,6 +145,19 @@ export function register(text: string): {u: boolean; je: boolean} {
   }
 }
 
+/** Punctuation a removal leaves behind ("No thanks, .", "stock — .", a sentence that opens with ":"), or a bracket it unbalances. */
+const strayPunctuation = /[,;:\u2013\u2014]\s*[.!?,;:]|^\s*[,;:.!?\u2013\u2014]|\(\s*\)|\[\s*\]/u
+
+function debris(before: string, after: string): string[] {
+  const found: string[] = []
+  if (strayPunctuation.test(after) && !strayPunctuation.test(before)) found.push('stray punctuation')
+  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    const balance = (text: string) => text.split(open).length - text.split(close).length
+    if (balance(after) !== balance(before)) found.push(`an unbalanced ${open}${close}`)
+  }
+  return found
+}
+
 /** Check one rewrite: what it adds or drops that the sentence holds or does not hold. */
 export function guardRewrite(input: Readonly<GuardInput>): GuardResult {
   const {lang, before, after} = input
@@ -174,6 +191,24 @@ export function guardRewrite(input: Readonly<GuardInput>): GuardResult {
   add('an amount', [...newWords].filter((word) => amountWords[lang].includes(word) && !known.has(word)))
   add('a name', names(plainAfter).filter((word) => !known.has(word.toLowerCase())))
   add('a promise', extra(promisesIn(wordsBefore, plainBefore, lang), promisesIn(wordsAfter, plainAfter, lang)))
+
+  // Figures and time limits go neither way: cutting "Only today:" from the
+  // only time limit the sentence has makes an offer for a day read as one for
+  // good. (Words of a shaming opt-out, "korting", "money", may go with it.)
+  const drop = (what: string, items: readonly string[]) => {
+    if (items.length > 0) problems.push(`drops ${what}: ${[...new Set(items)].join(', ')}`)
+  }
+  drop('a number', extra(matches(plainAfter, digits), matches(plainBefore, digits)))
+  drop('an amount', extra(matches(plainAfter, currency), matches(plainBefore, currency)))
+  const kept = new Set(wordsAfter)
+  const gone = [...new Set(extra(wordsAfter, wordsBefore))].filter((word) => !kept.has(word))
+  drop('a number', gone.filter((word) => numberWords[lang].includes(word)))
+  if (!wordsAfter.some((word) => timeWords[lang].includes(word))) {
+    drop('the time limit', gone.filter((word) => timeWords[lang].includes(word)))
+  }
+
+  const left = debris(before, after)
+  if (left.length > 0) problems.push(`leaves ${left.join(', ')}`)
 
   if (lang === 'nl') {
     const was = register(plainBefore)
