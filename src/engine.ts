@@ -10,8 +10,9 @@
  */
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Root} from 'nlcst'
-import type {Block, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
+import type {Block, BlockRole, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
 import {maskSyntax} from './mask.js'
@@ -144,8 +145,10 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
     return lines
   }
 
+  // For `.eml`: what makes two findings the same issue (see `onceAcrossParts`).
+  const sameness = new WeakMap<VFileMessage, string>()
   for (const batch of batchesOf(extracted.blocks)) {
-    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain}})
+    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
 
@@ -176,6 +179,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
       const end = place?.end.offset ?? start
       const index = blockAt(start)
       const mapped = toPlace(start, end, index)
+      if (extracted.format === 'eml') sameness.set(message, samenessOf(message, batch.plain, batch.starts[index], batch.starts[index] + batch.blocks[index].text.length, start, end))
       relocate(
         message,
         {
@@ -205,9 +209,53 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
 
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
   applyAllow(file, options.allow ?? [])
+  if (extracted.format === 'eml') onceAcrossParts(file, sameness)
   file.messages.sort(compareMessages)
   scoreFile(file)
   return file
+}
+
+/**
+ * A multipart/alternative mail says the same thing in its HTML and its text
+ * part: a finding there is one issue. Keep the first (the HTML part's, which
+ * comes first) and name the other parts that hold it in `alsoIn`. Findings
+ * are the same when their rule, their words and the words around them in
+ * their block (letters and digits only: markup, spacing and line breaks
+ * aside) are.
+ */
+function onceAcrossParts(file: VFile, sameness: WeakMap<VFileMessage, string>): void {
+  const seen = new Map<string, VFileMessage>()
+  const kept: VFileMessage[] = []
+  for (const message of file.messages) {
+    const part = message.part
+    if (part !== 'html' && part !== 'text') {
+      kept.push(message)
+      continue
+    }
+    const key = sameness.get(message)
+    if (key === undefined) {
+      kept.push(message)
+      continue
+    }
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, message)
+      kept.push(message)
+    } else if (first.part !== part) {
+      if (!(first.alsoIn ??= []).includes(part)) first.alsoIn.push(part)
+    } else kept.push(message)
+  }
+  file.messages = kept
+}
+
+const notWord = /[^\p{L}\p{N}]+/gu
+
+/** A finding's rule, words and up to 40 characters of its block on either side, letters and digits only. */
+function samenessOf(message: VFileMessage, text: string, blockStart: number, blockEnd: number, start: number, end: number): string {
+  const fold = (value: string) => value.replace(notWord, '').toLowerCase()
+  const before = fold(text.slice(Math.max(blockStart, start - 40), start))
+  const after = fold(text.slice(end, Math.min(blockEnd, end + 40)))
+  return `${message.ruleId}\u0000${fold(text.slice(start, end))}\u0000${before.slice(-20)}\u0000${after.slice(0, 20)}`
 }
 
 /** Blocks parsed together (see `batchesOf`), with where each starts in the joined text. */
@@ -219,6 +267,8 @@ interface Batch {
   /** The same text with its syntax as written (for rewrites and `actual`). */
   plain: string
   masks: Array<[number, number]>
+  /** Each block's role (see `Block.role`), by position. */
+  roles: BlockRole[]
 }
 
 /** Most characters in one batch: the retext parser is superlinear on big trees, so batches stay small. */
@@ -242,7 +292,7 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
       yield batch
       batch = undefined
     }
-    batch ??= {blocks: [], starts: [], text: '', plain: '', masks: []}
+    batch ??= {blocks: [], starts: [], text: '', plain: '', masks: [], roles: []}
     if (batch.blocks.length > 0) {
       batch.text += paragraphBreak
       batch.plain += paragraphBreak
@@ -250,11 +300,19 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
     const start = batch.text.length
     batch.blocks.push(block)
     batch.starts.push(start)
+    batch.roles.push(roleOf(block))
     batch.text += text
     batch.plain += block.text
     for (const [from, to] of masks) batch.masks.push([from + start, to + start])
   }
   if (batch) yield batch
+}
+
+/** A block's role: its own, else its `.eml` part's (subject, preheader), else `paragraph`. */
+function roleOf(block: Block): BlockRole {
+  if (block.role) return block.role
+  if (block.part === 'subject' || block.part === 'preheader') return block.part
+  return 'paragraph'
 }
 
 /** Give a sentence of a block, and its signals, their places in the source (in place: the figures are the block run's own). */

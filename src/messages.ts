@@ -9,6 +9,7 @@
  * or a promise, drop a merge tag or a link, or leave mask filler, is not
  * offered (`refused` keeps what was held back, for measurement).
  */
+import {shorten} from './text-util.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
@@ -62,6 +63,8 @@ declare module 'vfile-message' {
     subtype?: string
     severity?: Severity
     part?: PartName
+    /** For `.eml`: the other body parts that hold the same finding (reported once, in `part`). */
+    alsoIn?: PartName[]
     /** Sentence rewrites (see `Suggestion`); they replace `sentencePlace`. */
     suggestions?: Suggestion[]
     sentencePlace?: Position
@@ -73,7 +76,7 @@ declare module 'vfile-message' {
 /** Shorten long quoted text so reasons stay one line. */
 function quote(actual: string): string {
   const flat = actual.replace(/\s+/g, ' ').trim()
-  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
+  return flat.length > 60 ? shorten(flat, 58) : flat
 }
 
 /** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
@@ -111,7 +114,8 @@ export function createMessage(file: VFile, input: MessageInput): VFileMessage {
       if (!verdict.ok) refused.push({text: after, problems: verdict.problems})
       return verdict.ok
     }
-    message.expected = input.expected.filter((fix) => pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
+    // A fix that changes nothing is no fix.
+    message.expected = input.expected.filter((fix) => fix !== input.actual && pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
     const fixed = new Set(message.expected.map((fix) => fixedSentence(context.text, context.spanStart, context.spanEnd, fix).trim()))
     const suggestions = (input.suggestions ?? []).filter((suggestion) => suggestion.text.trim() !== context.text.trim() && !fixed.has(suggestion.text.trim()) && pass(suggestion.text))
     if (suggestions.length > 0) {
@@ -197,6 +201,7 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
     url: message.url ?? ''
   }
   if (message.part) json.part = message.part
+  if (message.alsoIn) json.alsoIn = message.alsoIn
   if (message.note) json.note = message.note
   // The edits that apply each fix and suggestion to the source (not for an `.eml` part: its positions are in the decoded part).
   const offset = start?.offset

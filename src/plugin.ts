@@ -10,7 +10,9 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import type {BlockRole, Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import {inTitleCaseName, roleBit, roleMask, signalRoles} from './scope.js'
+import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
 import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
@@ -39,6 +41,8 @@ declare module 'vfile' {
     trouwMasks: Masks
     /** The text with its syntax as written (same length as the masked text): rewrites and `actual` read it. */
     trouwPlain: string
+    /** Where each block starts in the text, and its role (default: every sentence is a `paragraph`). */
+    trouwBlocks: {starts: readonly number[]; roles: readonly BlockRole[]}
   }
 }
 
@@ -46,6 +50,8 @@ interface Active {
   rule: Rule
   detector: Detector
   severity: Severity
+  /** The roles the rule judges, as bits (see `src/scope.ts`). */
+  scope: number
 }
 
 /**
@@ -96,7 +102,7 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   const active: Active[] = []
   for (const {rule, detector} of set.detectors(lang)) {
     const severity = severityOf(rule, severities)
-    if (severity !== 'off') active.push({rule, detector, severity})
+    if (severity !== 'off') active.push({rule, detector, severity, scope: roleMask(rule.scope)})
   }
   const index = new PatternIndex<Target>()
   const secondary: Compiled['secondary'] = []
@@ -147,6 +153,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const compiled = last.compiled
     const text = String(file.value)
     const masks = file.data.trouwMasks ?? []
+    const blocks = file.data.trouwBlocks
     const plain = file.data.trouwPlain ?? text
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
@@ -161,8 +168,25 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     // The previous sentence of the paragraph (see `SentenceView.earlier`), and whether it is a question (`previous`).
     let earlier: SentenceView | undefined
     let question = false
+    /**
+     * Coercion and dismissive findings wait for the next sentence of their
+     * paragraph: a term stated with its exit just after it ("The plan renews
+     * each year. You can turn that off in your account."), a refusal followed
+     * by its remedy, is fair, so the rule's `unless` patterns there drop it.
+     */
+    let pending: Array<{position: number; input: Parameters<typeof createMessage>[1]}> = []
+    const flushPending = (words?: readonly Token[]): void => {
+      if (pending.length === 0) return
+      const waiting = pending
+      pending = []
+      for (const {position, input} of waiting) {
+        if (words && hasUnless(compiled.secondary[position], words)) continue
+        createMessage(file, input)
+      }
+    }
     for (const paragraph of tree.children) {
       if (paragraph.type !== 'ParagraphNode') continue
+      flushPending()
       earlier = undefined
       question = false
       for (const sentence of paragraph.children) {
@@ -170,19 +194,23 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         const sentenceStart = sentence.position?.start.offset ?? 0
         const sentenceEnd = sentence.position?.end.offset ?? sentenceStart
         const parts = splitSentence(sentenceTokens(sentence, text, masks, pools[turn++ & 1]))
+        const role: BlockRole = blocks ? blocks.roles[floorIndex(blocks.starts, sentenceStart)] ?? 'paragraph' : 'paragraph'
         for (let index = 0; index < parts.length; index++) {
           const tokens = parts[index]
           const start = index === 0 ? sentenceStart : tokens[0].start
           const end = index === parts.length - 1 ? sentenceEnd : tokens[tokens.length - 1].end
-          checkSentence(tokens, start, end)
+          checkSentence(tokens, start, end, role)
         }
       }
     }
 
-    function checkSentence(tokens: Token[], start: number, end: number): void {
+    flushPending()
+
+    function checkSentence(tokens: Token[], start: number, end: number, role: BlockRole): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
       const interest = collectWords(tokens, text, lang, words)
+      flushPending(words)
       const view: SentenceView = {
         lang,
         text,
@@ -193,8 +221,10 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         interest,
         quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges,
         previous: question ? earlier : undefined,
-        earlier
+        earlier,
+        role
       }
+      const bit = roleBit(role)
       // One sentence back, never more: the links of the sentence before are cut (its tokens' pool is reused next).
       if (earlier !== undefined) {
         earlier.previous = undefined
@@ -252,10 +282,14 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       let intensity = 0
       for (let index = 0; index < count; index++) {
         const position = positions[index]
-        const {rule, detector, severity} = compiled.active[position]
+        const {rule, detector, severity, scope} = compiled.active[position]
         const hits = hitsByRule[position]!
         hitsByRule[position] = undefined
+        // The rule does not judge this kind of block (a heading, a quote, a footer).
+        if ((scope & bit) === 0) continue
         for (const finding of detector.detect(view, hits)) {
+          // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
+          if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
           place ??= location(file)
           // A finding may reach into the sentence before (a condition asked as a question).
           const from = Math.min(start, finding.start)
@@ -272,7 +306,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             ;({fixes: expected, spanStart, spanEnd} = result)
           }
           const actual = sentence.slice(spanStart, spanEnd)
-          createMessage(file, {
+          const input: Parameters<typeof createMessage>[1] = {
             ruleId: rule.id,
             category: rule.category,
             subtype: rule.subtype,
@@ -286,7 +320,9 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             note: rule.advice[lang],
             url: rule.url,
             place: {start: place.toPoint(from + spanStart)!, end: place.toPoint(from + spanEnd)!}
-          })
+          }
+          if ((rule.category === 'coercion' || rule.category === 'dismissive') && compiled.secondary[position] !== undefined) pending.push({position, input})
+          else createMessage(file, input)
           if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
         }
       }
@@ -297,7 +333,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         start,
         end,
         intensity,
-        signals: sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches, aside),
+        signals: (signalBits & bit) === 0 ? [] : sentenceSignals(view, signalMatches ?? noSignalMatches, numericMatches ?? noSignalMatches, aside),
         words: view.words.length
       }
       if (aside.aside !== undefined) figures.aside = aside.aside
@@ -307,5 +343,15 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       }
       data.sentences.push(figures)
     }
+
   }
+}
+
+const signalBits = roleMask(signalRoles)
+
+/** Does one of a rule's `unless` patterns match these words? */
+function hasUnless(conditions: PatternIndex<[number, string]> | undefined, words: readonly Token[]): boolean {
+  if (!conditions) return false
+  for (const [, , [, role]] of conditions.matches(words)) if (role === 'unless') return true
+  return false
 }

@@ -8,7 +8,8 @@ import path from 'node:path'
 import {packageRoot} from './package-root.js'
 import type {Document, LineCounter} from 'yaml'
 import {cachedValue, yaml} from './data-cache.js'
-import {categories, InputError, type Category, type Language, type Severity} from './types.js'
+import {blockRoles, categories, InputError, type BlockRole, type Category, type Language, type Severity} from './types.js'
+import {defaultScope} from './scope.js'
 import {kinds} from './kinds/index.js'
 import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
 import type {Classes, CompileContext} from './patterns.js'
@@ -23,7 +24,7 @@ const languages: readonly Language[] = ['en', 'nl']
 const severities: readonly Severity[] = ['error', 'warning', 'info']
 const commonKeys = [
   'category', 'subtype', 'severity', 'kind', 'message', 'fix', 'advice',
-  'examples', 'docs', 'negation', 'quoted'
+  'examples', 'docs', 'negation', 'quoted', 'roles'
 ]
 
 export interface RuleExamples {
@@ -47,6 +48,12 @@ export interface Rule {
   docs: string
   url: string
   languages: Language[]
+  /**
+   * The block roles the rule judges (`roles:` in the rule file; default: the
+   * sender's own prose, see `src/scope.ts`). A heading, a menu, a quote or a
+   * footer outside it raises nothing.
+   */
+  scope: readonly BlockRole[]
   data: RuleData
 }
 
@@ -270,6 +277,14 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
       fail(['examples'], `\`examples.${lang}\` needs at least one \`incorrect\` and one \`correct\` sentence`)
     }
   }
+  let scope: readonly BlockRole[] = defaultScope(category)
+  if (value.roles !== undefined) {
+    const list = value.roles
+    if (!Array.isArray(list) || list.length === 0 || !list.every((role) => blockRoles.includes(role as BlockRole))) {
+      fail(['roles'], `\`roles\` must be a list of block roles: ${blockRoles.join(', ')}`)
+    }
+    scope = list as BlockRole[]
+  }
   const rule: Rule = {
     id,
     file,
@@ -284,6 +299,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
     docs: (value.docs as string).trim(),
     url: docsBase + id + '.yml',
     languages: ruleLanguages,
+    scope,
     data
   }
   return rule

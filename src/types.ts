@@ -268,6 +268,12 @@ export interface JsonMessage {
   endColumn: number
   url: string
   part?: PartName
+  /**
+   * For `.eml`: the other body parts that hold the same finding. A
+   * multipart/alternative mail says the same in its HTML and text parts; the
+   * finding is reported once, in `part` (added field).
+   */
+  alsoIn?: PartName[]
   /** Advice: what to do and why, an example marked as one with [placeholders] (added field). */
   note?: string
   /**

@@ -79,7 +79,7 @@ describe('formats and positions', () => {
     expect(messages[1].column).toBe(positionOf(text.split('\n')[3], enPhrase).column)
   })
 
-  it('.eml: subject and both parts, each message names its part', async () => {
+  it('.eml: subject and both parts, each message names its part; a finding in both body parts is reported once', async () => {
     const eml = [
       'From: a@example.com',
       'To: b@example.com',
@@ -101,12 +101,18 @@ describe('formats and positions', () => {
       ''
     ].join('\r\n')
     const messages = await findings(eml, {lang: 'en', path: 'a.eml'})
-    expect(messages.map((message) => message.part).sort()).toEqual(['html', 'subject', 'text'])
+    expect(messages.map((message) => message.part).sort()).toEqual(['html', 'subject'])
     const html = messages.find((message) => message.part === 'html')!
     expect(html.line).toBe(2)
     expect(html.column).toBe(positionOf(`<p>${en}</p>`, enPhrase).column)
-    const text = messages.find((message) => message.part === 'text')!
-    expect(text.line).toBe(3)
+    expect(html.alsoIn).toEqual(['text'])
+    expect(messages.find((message) => message.part === 'subject')!.alsoIn).toBeUndefined()
+
+    // What only one part says is reported in that part.
+    const differs = eml.replace(`Hello,=0A=0A${en}`, 'Hello,=0A=0AYour gym plan has a minimum term of 24 months.')
+    const apart = await findings(differs, {lang: 'en', path: 'a.eml'})
+    expect(apart.filter((message) => message.part === 'text').length).toBeGreaterThan(0)
+    expect(apart.find((message) => message.part === 'html')!.alsoIn).toBeUndefined()
 
     // With `parts`, the decoded texts those places point into come along.
     const file = await check(eml, {lang: 'en', path: 'a.eml', parts: true})

@@ -57,7 +57,7 @@ severity: warning
 message:
   en: guilt
 advice:
-  en: "Thank the reader for what they did, without asking them to stay."
+  en: 'Thank the reader instead. Example: "Thanks for [time] with us."'
 patterns:
   en: ["really ...2 stop|leave ...1 now"]
 also:

@@ -1,10 +1,11 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {mkdtemp, readFile, readdir, rm, writeFile, open as openFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile, open as openFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {PassThrough} from 'node:stream'
 import {render} from 'ink-testing-library'
 import {check} from '../src/engine.js'
+import {loadRules} from '../src/rule-loader.js'
 import {extract} from '../src/formats/index.js'
 import {applyEdit, ignoreComment, planFix, planIgnore, planRewrite} from '../src/fix.js'
 import {ReviewSession} from '../src/ui/review-session.js'
@@ -64,8 +65,9 @@ describe('trouw review, in-process with ink-testing-library', () => {
     const session = await ReviewSession.open(file, {check: {lang: 'en'}})
     const first = session.current!
     expect(first.ruleId).toBe('over-the-top/gush')
-    // Only fixes are offered here (they keep every fact); a suggestion is never applied with one key.
-    expect(first.suggestions).toEqual(['stunning'])
+    // The fix first, then the sentence suggestion: a suggestion is never applied with one key.
+    expect(first.suggestions).toEqual(['stunning', 'The garden box is gorgeous and fair.'])
+    expect(first.kinds).toEqual(['fix', 'suggestion'])
 
     const {stdin, lastFrame, unmount} = render(<ReviewApp session={session} width={100} colored={false} />)
     let frame = await frameWhere(lastFrame, (f) => f.includes('over-the-top/gush'), 'the first finding')
@@ -112,6 +114,24 @@ describe('trouw review, in-process with ink-testing-library', () => {
     await press(stdin, 'q')
     await frameWhere(lastFrame, () => session.closed, 'the quit')
     unmount()
+  })
+
+  it('applies a sentence suggestion only when it is chosen by its number, never with one key', async () => {
+    const text = 'Our legendary, unrivalled, one-of-a-kind pizza oven is here.\n'
+    const file = await fileWith('oven.md', text)
+    const session = await ReviewSession.open(file, {check: {lang: 'en'}})
+    const current = session.current!
+    expect(current.kinds[0]).toBe('fix')
+    const suggestion = current.kinds.indexOf('suggestion')
+    expect(suggestion).toBeGreaterThan(0)
+    // Move the cursor onto the suggestion without choosing it: `a` still needs the number.
+    ;(session as unknown as {choice: number}).choice = suggestion
+    await session.apply()
+    expect(session.text).toBe(text)
+    expect(session.snapshot().notice).toMatch(/choose it by its number/)
+    session.choose(suggestion)
+    await session.apply()
+    expect(session.text).toBe(current.suggestions[suggestion] + '\n')
   })
 
   it('asks to save on quit with changes; n leaves the file as it was, y saves', async () => {
@@ -324,9 +344,22 @@ describe('fix: suggestions and inline ignore comments', () => {
     }
   ]
 
+  /**
+   * Shouting is judged in the sender's prose only; to test where the comment
+   * goes in a block quote or a heading, a copy of the rule that judges those too.
+   */
+  async function shoutingEverywhere() {
+    const folder = await mkdtemp(path.join(tmpdir(), 'trouw-roles-'))
+    await mkdir(path.join(folder, 'over-the-top'))
+    const rule = await readFile(new URL('../rules/over-the-top/shouting.yml', import.meta.url), 'utf8')
+    await writeFile(path.join(folder, 'over-the-top', 'shouting.yml'), rule + '\nroles: [paragraph, heading, quote, list-item, button]\n')
+    return loadRules(folder)
+  }
+
   for (const {name, format, source, expected} of cases) {
     it(`ignores the rule in ${name}, and the finding goes away`, async () => {
-      const options = {format, lang: 'en' as const}
+      const everywhere = name.includes('block quote') || name.includes('heading')
+      const options = {format, lang: 'en' as const, ...(everywhere ? {ruleSet: await shoutingEverywhere()} : {})}
       const before = await check(source, options)
       const finding = before.messages.find((message) => message.ruleId === 'over-the-top/shouting')
       expect(finding, 'the fixture has the finding').toBeDefined()

@@ -3,7 +3,7 @@
  * long runs into bounded blocks (the retext parser is superlinear on one big
  * tree) at line ends or sentence ends, never inside template syntax.
  */
-import type {Block, OffsetPiece, PartName} from '../types.js'
+import type {Block, BlockRole, OffsetPiece, PartName} from '../types.js'
 import {sliceBlock} from './offsets.js'
 
 /** Longest block text, in characters, before a block is cut. */
@@ -28,7 +28,8 @@ export function pushBlock(
   blocks: Block[],
   content: Readonly<{text: string; map: OffsetPiece[]}>,
   source: string,
-  part?: PartName | undefined
+  part?: PartName | undefined,
+  role?: BlockRole | undefined
 ): void {
   const text = content.text
   let start = 0
@@ -38,6 +39,7 @@ export function pushBlock(
   if (start === end) return
   const whole: Block = {text, map: content.map, source}
   if (part) whole.part = part
+  if (role) whole.role = role
   if (end - start <= maxBlockLength) {
     blocks.push(start === 0 && end === text.length ? whole : sliceBlock(whole, start, end))
     return
@@ -46,7 +48,7 @@ export function pushBlock(
   let from = start
   while (from < end) {
     const cut = end - from > maxBlockLength ? findCut(text, from, from + maxBlockLength, protectedRanges) : end
-    pushBlock(blocks, sliceBlock(whole, from, cut), source, part)
+    pushBlock(blocks, sliceBlock(whole, from, cut), source, part, role)
     from = cut
   }
 }

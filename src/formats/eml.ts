@@ -56,12 +56,15 @@ export async function extractEml(
     sources.subject = subject
     const builder = new BlockBuilder()
     builder.copy(subject, 0)
-    pushBlock(blocks, builder, 'subject', 'subject')
+    pushBlock(blocks, builder, 'subject', 'subject', 'subject')
   }
   if (html !== undefined) {
     sources.html = html
     const part = extractHtml(html, {source: 'html', part: 'html'})
-    for (const block of part.preheader) block.part = 'preheader'
+    for (const block of part.preheader) {
+      block.part = 'preheader'
+      block.role = 'preheader'
+    }
     blocks.push(...part.blocks)
     extracted.controls = part.controls
   }

@@ -11,7 +11,8 @@ import {fromParse5} from 'hast-util-from-parse5'
 import {parse, parseFragment} from 'parse5'
 import {VFile} from 'vfile'
 import {checkTreeNesting} from './nesting.js'
-import type {Block, Control, PartName} from '../types.js'
+import type {Block, BlockRole, Control, PartName} from '../types.js'
+import {isFooterText} from './roles.js'
 import {pushBlock} from './blocks.js'
 import {BlockBuilder} from './offsets.js'
 
@@ -24,6 +25,8 @@ export interface HtmlOptions {
   base?: number
   /** Parse as a fragment, not a document (default: false). */
   fragment?: boolean
+  /** The role of the copy around the fragment (an MJML component's), when it has one (default: none). */
+  role?: BlockRole
 }
 
 export interface HtmlExtraction {
@@ -77,6 +80,12 @@ class HtmlWalker {
   preheader: Block[] = []
   private current = new BlockBuilder()
   private foundPreheader = false
+  /** Roles the elements around say (innermost last). */
+  private roles: BlockRole[] = []
+  /** Characters of the current block inside links, and how many links. */
+  private linked = 0
+  private links = 0
+  private inLink = 0
   private readonly source: string
   private readonly part: PartName | undefined
   private readonly base: number
@@ -88,12 +97,30 @@ class HtmlWalker {
     this.source = options.source ?? 'file'
     this.part = options.part
     this.base = options.base ?? 0
+    if (options.role) this.roles.push(options.role)
   }
 
   /** End the current block. */
   flush(): void {
-    pushBlock(this.blocks, this.current, this.source, this.part)
+    pushBlock(this.blocks, this.current, this.source, this.part, this.blockRole())
     this.current = new BlockBuilder()
+    this.linked = 0
+    this.links = 0
+  }
+
+  /** The current block's role: from the elements around it, then from its links and wording. */
+  private blockRole(): BlockRole {
+    const text = this.current.text
+    // A quote, footer, menu, signature or code around the block wins over the list item or cell inside it.
+    let role = this.roles.find((outer) => dominant.has(outer)) ?? this.roles[this.roles.length - 1] ?? 'paragraph'
+    const visible = text.replace(/\s+/g, '').length
+    if (visible > 0 && this.links > 0 && this.linked >= visible && (role === 'paragraph' || role === 'table-cell' || role === 'list-item')) {
+      role = this.links >= 3 ? 'navigation' : role === 'list-item' && this.roles.includes('navigation') ? 'navigation' : 'button'
+    }
+    // A layout cell holding prose is a paragraph; a data cell is short.
+    if (role === 'table-cell' && (text.length > 80 || /[.!?]\s+\p{Lu}/u.test(text) || /\s\S+\s\S+\s\S+\s.*[.!?]["'”’)]*\s*$/u.test(text))) role = 'paragraph'
+    if ((role === 'paragraph' || role === 'table-cell') && isFooterText(text)) role = 'footer'
+    return role
   }
 
   visit(node: Nodes): void {
@@ -106,6 +133,7 @@ class HtmlWalker {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     if (node.type === 'text') {
+      if (this.inLink > 0) this.linked += node.value.replace(/\s+/g, '').length
       this.current.align(node.value, this.html.slice(start, end), this.base + start)
     } else if (node.type === 'comment') {
       const text = node.value.trim()
@@ -135,8 +163,16 @@ class HtmlWalker {
     const isBlock = hidden || blockElements.has(name)
     if (isBlock) this.flush()
     const first = this.blocks.length
+    const role = roleOfElement(node)
+    if (role) this.roles.push(role)
+    if (name === 'a') {
+      this.inLink++
+      this.links++
+    }
     for (const child of node.children) this.visit(child)
+    if (name === 'a') this.inLink--
     if (isBlock) this.flush()
+    if (role) this.roles.pop()
     if (hidden && !this.foundPreheader && this.blocks.length > first) {
       this.foundPreheader = true
       this.preheader = this.blocks.slice(first)
@@ -157,6 +193,52 @@ class HtmlWalker {
     builder.align(value, raw, this.base + rawStart)
     pushBlock(this.blocks, builder, this.source, this.part)
   }
+}
+
+const headingTags = /^h[1-6]$/
+const dominant: ReadonlySet<BlockRole> = new Set(['code', 'quote', 'footer', 'navigation', 'signature'])
+const roleClass: ReadonlyArray<[RegExp, BlockRole]> = [
+  [/footer|unsubscribe|legal|disclaimer/i, 'footer'],
+  [/(?:^|[-_\s])(?:btn|button|cta)(?:$|[-_\s])/i, 'button'],
+  [/(?:^|[-_\s])(?:nav|navbar|menu)(?:$|[-_\s])/i, 'navigation'],
+  [/quote|testimonial|review/i, 'quote'],
+  [/(?:^|[-_\s])(?:headline|heading)(?:$|[-_\s])/i, 'heading'],
+  [/(?:^|[-_\s])signature(?:$|[-_\s])/i, 'signature']
+]
+const ariaRoles: Readonly<Record<string, BlockRole>> = {navigation: 'navigation', contentinfo: 'footer', heading: 'heading', button: 'button', menu: 'navigation'}
+
+/** What an element says its copy is, by tag, ARIA role, or class and id names (none for most elements). */
+function roleOfElement(node: Element): BlockRole | undefined {
+  const name = node.tagName
+  if (headingTags.test(name)) return 'heading'
+  switch (name) {
+    case 'th':
+      return 'table-cell'
+    case 'td':
+      // A data cell holds its text itself; a layout cell holds paragraphs, headings, divs.
+      return node.children.some((child) => child.type === 'element' && blockElements.has(child.tagName)) ? undefined : 'table-cell'
+    case 'blockquote':
+    case 'q':
+      return 'quote'
+    case 'nav':
+      return 'navigation'
+    case 'footer':
+    case 'address':
+      return 'footer'
+    case 'button':
+      return 'button'
+    case 'pre':
+    case 'code':
+      return 'code'
+    case 'li':
+      return 'list-item'
+  }
+  const aria = node.properties.role
+  if (typeof aria === 'string' && ariaRoles[aria]) return ariaRoles[aria]
+  const className = node.properties.className
+  const names = [...(Array.isArray(className) ? className.map(String) : []), typeof node.properties.id === 'string' ? node.properties.id : '']
+  for (const [pattern, role] of roleClass) if (names.some((item) => pattern.test(item))) return role
+  return undefined
 }
 
 /** A hidden element: `display:none` (or `visibility:hidden`, `mso-hide:all`) in its style, or a class naming a preheader. */

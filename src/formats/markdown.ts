@@ -13,7 +13,8 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
-import type {Block, Control} from '../types.js'
+import type {Block, BlockRole, Control} from '../types.js'
+import {isFooterText} from './roles.js'
 import {pushBlock} from './blocks.js'
 import {
   DefinitionIndex,
@@ -58,6 +59,15 @@ interface Collected {
   definitions: DefinitionSite[]
 }
 
+/** A paragraph that is one link and nothing else: a button or link label. */
+function isLinkOnly(children: readonly PhrasingContent[]): boolean {
+  const visible = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  if (visible.length !== 1) return false
+  const only = visible[0]
+  if (only.type === 'link' || only.type === 'linkReference') return true
+  return (only.type === 'strong' || only.type === 'emphasis') && isLinkOnly(only.children)
+}
+
 /** Extract the copy of a Markdown document; positions point into `markdown`. */
 export function extractMarkdown(
   markdown: string,
@@ -89,16 +99,30 @@ function collect(
 ): void {
   const {blocks, controls, definitions} = collected
 
-  function visit(node: Nodes): void {
+  /** `role`: what the nodes around say the copy is (a list item, a quote). */
+  function visit(node: Nodes, role: BlockRole = 'paragraph'): void {
     switch (node.type) {
       case 'paragraph':
       case 'heading':
       case 'tableCell': {
         const builder = new BlockBuilder()
         for (const child of node.children) inline(child, builder)
-        pushBlock(blocks, builder, source)
+        const own: BlockRole =
+          node.type === 'heading' ? 'heading'
+          : node.type === 'tableCell' ? 'table-cell'
+          : role !== 'paragraph' ? role
+          : isLinkOnly(node.children) ? 'button'
+          : isFooterText(builder.text) ? 'footer'
+          : 'paragraph'
+        pushBlock(blocks, builder, source, undefined, own)
         return
       }
+      case 'blockquote':
+        for (const child of node.children) visit(child, 'quote')
+        return
+      case 'listItem':
+        for (const child of node.children) visit(child, role === 'quote' ? 'quote' : 'list-item')
+        return
       case 'html':
         return collectControls(node.position?.start.offset, node.position?.end.offset)
       case 'definition':
@@ -107,7 +131,7 @@ function collect(
       case 'yaml':
         return
       default:
-        if ('children' in node) for (const child of (node as Parents).children) visit(child)
+        if ('children' in node) for (const child of (node as Parents).children) visit(child, role)
     }
   }
 

@@ -10,7 +10,7 @@
  * is enough; the content of each content component is then parsed as an
  * HTML fragment, with positions shifted to the file.
  */
-import type {Block, Control} from '../types.js'
+import type {Block, BlockRole, Control} from '../types.js'
 import {pushBlock} from './blocks.js'
 import {extractHtml} from './html.js'
 import {BlockBuilder} from './offsets.js'
@@ -20,6 +20,15 @@ const contentComponents = new Set([
   'mj-text', 'mj-button', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element',
   'mj-table', 'mj-raw', 'mj-preview'
 ])
+
+/** The role of a content component's copy (see `Block.role`); the HTML inside may say more. */
+const componentRoles: Readonly<Record<string, BlockRole>> = {
+  'mj-button': 'button',
+  'mj-navbar-link': 'navigation',
+  'mj-social-element': 'navigation',
+  'mj-accordion-title': 'heading',
+  'mj-table': 'table-cell'
+}
 
 /** Components whose content is skipped whole. */
 const skippedComponents = new Set([
@@ -62,7 +71,8 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
       : scanner.nextMjmlTag(contentStart)
     scanner.position = contentEnd
     if (skippedComponents.has(name)) continue
-    const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true})
+    const role = componentRoles[name]
+    const html = extractHtml(mjml.slice(contentStart, contentEnd), {source, base: contentStart, fragment: true, ...(role ? {role} : {})})
     controls.push(...html.controls)
     if (name === 'mj-preview') {
       // The preview is one run of text: join its pieces into one block.
@@ -72,7 +82,7 @@ export function extractMjml(mjml: string, source = 'file'): {blocks: Block[]; co
         for (const piece of block.map) builder.map.push({...piece, text: piece.text + builder.text.length})
         builder.text += block.text
       }
-      pushBlock(blocks, builder, source, 'preheader')
+      pushBlock(blocks, builder, source, 'preheader', 'preheader')
     } else {
       blocks.push(...html.blocks)
     }

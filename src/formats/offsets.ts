@@ -180,6 +180,7 @@ export function sliceBlock(block: Block, start: number, end: number): Block {
   }
   const sliced: Block = {text: block.text.slice(start, end), map, source: block.source}
   if (block.part) sliced.part = block.part
+  if (block.role) sliced.role = block.role
   return sliced
 }
 

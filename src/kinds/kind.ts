@@ -3,7 +3,7 @@
  * (data, `rules/`). A kind compiles a rule's data for one language into a
  * detector; the detector looks at one sentence at a time.
  */
-import type {Language} from '../types.js'
+import type {BlockRole, Language} from '../types.js'
 import type {Token} from '../tokens.js'
 import type {CompileContext, CompiledPattern, Match} from '../patterns.js'
 
@@ -47,6 +47,8 @@ export interface SentenceView {
    * the phrase kind: shared history, then "Are you really leaving now?").
    */
   earlier?: SentenceView
+  /** The role of the block the sentence is in (default: `paragraph`). */
+  role?: BlockRole
 }
 
 /** A pattern hit handed to the detector that registered the pattern. */

@@ -14,6 +14,15 @@
  * | `sentiment` | 1 when the sentence carries positive emotion (a positive or joyful word, a heart or joy emoji, a `celebration` emoji such as 🎉), else 0 |
  * | `urgent`    | 1 when one of the rule's `urgency` patterns matches (a deadline), else 0 |
  * | `strong`    | 1 when the feeling is a real one (a joy or pleasure word, an interjection, a `words` entry above 0), not only a word the lexicon grades positive ("chance"), else 0 |
+ * | `shouted`   | words set in capitals (two letters or more), outside quotes and a leading label ("TIP:") |
+ * | `hype`      | of those, the rule's `hype` words: a sales push or urgency in capitals (FREE, NOW, ORDER, GRATIS) |
+ * | `exclaims`  | 1 when the sentence has an exclamation mark (outside quotes), else 0 |
+ *
+ * Capitals are typesetting in a heading, a menu, a legal line or code: the
+ * rule's `roles` keep those out. In the sender's prose a run of capitals
+ * that names something ("the GLORY DAYS", a product in capitals) is a name,
+ * not a feeling: a feeling word in capitals next to another word in
+ * capitals that is neither a feeling nor an intensifier does not count.
  *
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
  *
@@ -36,7 +45,7 @@ import {hasInterest, interestBit} from '../interest.js'
 import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, weightTable, type WeightTable} from './words.js'
 import {calmSentence} from '../rewrite/calm.js'
 
-export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent', 'strong'] as const
+export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent', 'strong', 'shouted', 'hype', 'exclaims'] as const
 export type ShoutFigures = Record<(typeof shoutFigures)[number], number>
 
 interface Settings {
@@ -49,6 +58,8 @@ interface Settings {
   words: WeightTable
   /** Interjections that carry sentiment ("omg", "joepie"); dropped from the calm version when shouted. */
   interjections: ReadonlySet<string>
+  /** Sales and urgency words that shout when set in capitals (free, now, order, gratis). */
+  hype: ReadonlySet<string>
   /** Party emoji that carry feeling (🎉 🥳), unlike hype (🔥 🚀). */
   celebration: ReadonlySet<string>
   memo: Map<string, WordFacts>
@@ -87,7 +98,7 @@ function wordSet(rule: RuleData, key: string, lang: Language): ReadonlySet<strin
 
 export const shoutKind: Kind = {
   name: 'shout',
-  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'celebration', 'urgency', 'irony', 'languages'],
+  keys: ['metric', 'minRun', 'minValence', 'minIntensity', 'words', 'interjections', 'hype', 'celebration', 'urgency', 'irony', 'languages'],
 
   languages(rule) {
     const value = rule.fields.languages ?? ['en', 'nl']
@@ -106,6 +117,7 @@ export const shoutKind: Kind = {
       minIntensity: numberField(rule, 'minIntensity', 0.3),
       words: weightTable(rule.fields, 'words', lang),
       interjections: wordSet(rule, 'interjections', lang),
+      hype: wordSet(rule, 'hype', lang),
       celebration: emojiSet(rule.fields.celebration),
       memo: new Map(),
       quoted: rule.quoted,
@@ -179,21 +191,33 @@ interface Shouting {
   drop: Token[]
   /** Other words the calm version lowers: the rest of a headline set in capitals. */
   lower: Token[]
+  /** Every word that counts as set in capitals (`shouted`). */
+  capitals: Token[]
 }
 
 /** Measure the shouting of a sentence (whether or not it meets the metric). */
 export function shouting(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Shouting {
-  const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0, strong: 0}
+  const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0, strong: 0, shouted: 0, hype: 0, exclaims: 0}
   const loud: Token[] = []
   const drop: Token[] = []
   const lower: Token[] = []
+  const capitals: Token[] = []
   const tokens = sentence.tokens
   const words = sentence.words
   const heard = (token: Token) => settings.quoted || !isQuoted(sentence, token)
 
   // Sentiment and capitals: on the words.
   const capsWords = words.filter((word) => word.caps && isProseWord(word)).length
-  const allCaps = capsWords >= 3 && capsWords === words.filter(isProseWord).length
+  const proseWords = words.filter(isProseWord).length
+  // Set in capitals: all its words, or all but a greeting ("Hi, THANK YOU FOR …").
+  const allCaps = capsWords >= 3 && capsWords >= proseWords * 0.8
+  const exclaimed = tokens.some((token) => token.kind === 'punct' && token.raw.includes('!') && heard(token))
+  const bangRunHeard = tokens.some((token) => token.kind === 'punct' && bangRun.test(token.raw))
+  // Capitals count as feeling only in a sentence that could shout: a line set
+  // all in capitals without "!" is typesetting (legal text, a headline), a
+  // one-word "NEW!" or "COMPASSION!" is a label.
+  const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard)
+  const label = labelEnd(sentence, settings)
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
     const facts = factsOf(word, settings)
@@ -202,7 +226,21 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (feeling) figures.sentiment = 1
     if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
-    if (word.caps && word.raw.length >= 2 && (feeling || booster)) {
+    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && (feeling || booster || !isInitials(word, settings))
+    if (shouted) {
+      figures.shouted++
+      capitals.push(word)
+      if (settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) {
+        figures.hype++
+        if (!loud.includes(word)) loud.push(word)
+      }
+    }
+    if (
+      shouted &&
+      capsMayFeel &&
+      (feeling || (booster && boostsFeeling(words, index, settings))) &&
+      (allCaps || !inCapsName(words, index, settings))
+    ) {
       // A headline set in capitals shouts once, not once per word.
       if (!allCaps || figures.caps === 0) figures.caps++
       loud.push(word)
@@ -246,6 +284,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       figures.bangs++
       loud.push(token)
     }
+    if (token.kind === 'punct' && token.raw.includes('!') && heard(token)) figures.exclaims = 1
   }
   closeRun()
   // "!" "!" as separate tokens.
@@ -258,28 +297,111 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     }
   }
   if (allCaps) for (const word of words) if (word.caps && !loud.includes(word) && !drop.includes(word)) lower.push(word)
-  return {figures, loud, drop, lower}
+  // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
+  if (proseWords < 3) figures.exclaims = 0
+  return {figures, loud, drop, lower, capitals}
+}
+
+/**
+ * Short words in capitals that are words, not initials: a caps word of two
+ * to four letters outside this list (or the rule's `hype` words) is read as
+ * an acronym or a name (NASA, CNET, HTS, KNVB) and does not shout.
+ */
+const shortWords = new Set((
+  'a an the and or but to of in on at for by is it be am are was were you your we our us my me he she they his her its ' +
+  'this that with from not no yes do did does dont don\'t can cant can\'t get got go all any has have had will just one two ' +
+  'up out so if as how why what who now more most see let off big low top day new own use try too way each here like ' +
+  'make time only over them then than into also back even much many must need want work stop sure read send find give ' +
+  'take life love wow yes hot lot lots real come been done wait look ' +
+  'een de het en of maar om te van in op aan bij met voor naar je jij u uw wij we ons ik is zijn was wat wie hoe nu ' +
+  'niet geen al ook nog dus dan als wel heel zo erg veel meer meest echt top mis goed tijd snel ' +
+  'gaat kom doe doen ja nee elke alle'
+).split(' '))
+
+function isInitials(word: Token, settings: Settings): boolean {
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(word.raw)) return true
+  const letters = word.raw.replace(/['’-]/g, '').length
+  if (letters >= 5) return false
+  const plain = word.norm.replace(/’/g, "'")
+  return !shortWords.has(plain) && !settings.hype.has(plain)
+}
+
+/**
+ * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:"): capitals before
+ * a colon or dash at the start of a sentence name a section, they do not
+ * shout (unless they carry a feeling). 0 when the sentence has none.
+ */
+function labelEnd(sentence: SentenceView, settings: Settings): number {
+  const tokens = sentence.tokens
+  let end = 0
+  let capsRun = 0
+  for (let index = 0; index < tokens.length && index < 24; index++) {
+    const token = tokens[index]
+    if (token.kind === 'punct' && (token.raw === ':' || token.raw === '-' || token.raw === '–' || token.raw === '—' || token.raw === '|')) {
+      if (capsRun > 0) end = token.end
+      capsRun = 0
+      continue
+    }
+    if (token.kind !== 'word' || !/\p{L}/u.test(token.raw)) continue
+    if (token.caps) {
+      // A label names a section; capitals that carry a feeling ("WE ARE SO HAPPY:") are no label.
+      if (factsOf(token, settings).feeling) return end
+      capsRun++
+      continue
+    }
+    // A run-in head: three or more words in capitals, then the sentence in ordinary type ("SLOWER GROWTH By April, …").
+    if (capsRun >= 3 && /^\p{Lu}\p{Ll}/u.test(token.raw)) return token.start
+    return end
+  }
+  return end
+}
+
+/** Does the intensifier at `index` boost a feeling ("SO happy", "SO SO happy"), not a time or a place ("RIGHT NOW")? */
+function boostsFeeling(words: readonly Token[], index: number, settings: Settings): boolean {
+  for (let next = index + 1; next < words.length && next <= index + 3 && words[next].clause === words[index].clause; next++) {
+    const facts = factsOf(words[next], settings)
+    if (facts.feeling) return true
+    if (!facts.booster) return false
+  }
+  return false
+}
+
+/**
+ * Is the capital word at `index` part of a name set in capitals: next to
+ * another capital word of four letters or more that is neither a feeling
+ * nor an intensifier ("the GLORY DAYS", "GRAND PRIX")?
+ */
+function inCapsName(words: readonly Token[], index: number, settings: Settings): boolean {
+  for (const other of [words[index - 1], words[index + 1]]) {
+    if (other === undefined || !other.caps || other.raw.length < 4 || !isProseWord(other)) continue
+    const facts = factsOf(other, settings)
+    if (!facts.feeling && !facts.booster && !settings.hype.has(normalizeWord(other.norm, settings.lang))) return true
+  }
+  return false
 }
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
   if (!mayShout(sentence.tokens) || isIronic(sentence, hits)) return []
-  const {figures, loud, drop} = shouting(sentence, hits, settings)
-  if (loud.length === 0) return []
+  const {figures, loud, drop, capitals} = shouting(sentence, hits, settings)
+  if (loud.length === 0 && capitals.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
+  // Capitals and an exclamation mark with no feeling or sales word: the capitals themselves shout.
+  if (loud.length === 0) loud.push(...capitals)
   const tokens = sentence.tokens
   const start = tokens[0].start
   const end = tokens[tokens.length - 1].end
   const parts: string[] = []
-  if (figures.bangs > 0) parts.push(`exclamation marks (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
+  const nl = settings.lang === 'nl'
+  if (figures.bangs > 0) parts.push(`${nl ? 'uitroeptekens' : 'exclamation marks'} (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
   const caps = loud.filter((token) => token.kind === 'word')
-  if (caps.length > 0) parts.push(`capitals (${caps.map((token) => token.raw).join(', ')})`)
-  if (figures.emoji > 0) parts.push(`${figures.emoji} emoji in a row`)
+  if (caps.length > 0) parts.push(`${nl ? 'hoofdletters' : 'capitals'} (${caps.map((token) => token.raw).join(', ')})`)
+  if (figures.emoji > 0) parts.push(nl ? `${figures.emoji} emoji op een rij` : `${figures.emoji} emoji in a row`)
   return [{
     start,
     end,
     // The fix: the sentence calmed as a whole (src/rewrite/calm.ts).
     expected: [calmSentence({lang: settings.lang, text: sentence.text, start, end, tokens, loud, drop})],
-    detail: `shouting: ${parts.join(', ')}`,
+    detail: `${nl ? 'schreeuwen' : 'shouting'}: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
 }

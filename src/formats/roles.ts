@@ -1,0 +1,192 @@
+/**
+ * Block roles from layout and wording: how a line of plain text (or a block
+ * of HTML whose tags say little) shows what it is in a mail. Tags, classes
+ * and Markdown nodes say it outright; plain text says it by layout:
+ *
+ * - `>` at the start of a line: a quoted reply (`quote`);
+ * `-- ` alone on a line: the signature starts (`signature`, to the end);
+ * a sign-off ("Kind regards,") starts it too, for a few short lines;
+ * - unsubscribe, "you are receiving this", privacy, copyright and
+ *   warranty lines, postal addresses: `footer`;
+ * - a line of links (`|` between items, a bare URL): `navigation`;
+ * - `- `, `* `, `1. ` at the start: `list-item` (in capitals: `heading`);
+ * - a line in capitals without a full stop, exclamation or question mark:
+ *   `heading` (a section name or label);
+ * - a short line without final punctuation that something follows and that
+ *   does not continue the line before: `heading`.
+ *
+ * Everything else is the sender's prose (`paragraph`).
+ */
+import type {BlockRole} from '../types.js'
+
+/**
+ * Wording that marks a footer: unsubscribing, why the mail came, privacy,
+ * copyright, legal disclaimers. Phrases, not single words, so that body copy
+ * about leaving ("if you unsubscribe you lose…") is still read.
+ */
+const footerCue = new RegExp(
+  [
+    String.raw`\b(?:to|click here to|you (?:can|may)|if you (?:no longer )?(?:wish|want|would like) to(?: be)?) unsubscribe`,
+    String.raw`\bunsubscribe (?:here|below|at any time|from (?:this|these|our|all)|link|instructions)`,
+    String.raw`\bto be (?:removed|unsubscribed) from\b`,
+    String.raw`^\s*(?:unsubscribe|afmelden|uitschrijven|manage (?:your )?(?:email )?preferences|privacy(?: policy)?|privacybeleid)\b.{0,40}$`,
+    String.raw`\byou (?:are|were) receiving (?:this|these)\b`,
+    String.raw`\byou received this\b`,
+    String.raw`\bthis (?:e-?mail|message|newsletter) (?:was|is|has been) sent to\b`,
+    String.raw`\b(?:je|u) (?:ontvangt|ontving) deze (?:e-?mail|mail|nieuwsbrief)\b`,
+    String.raw`\b(?:afmelden|uitschrijven) (?:voor|van) (?:deze|onze)\b`,
+    String.raw`\bom (?:je|u) af te melden\b`,
+    String.raw`\bprivacy (?:policy|statement|notice)\b`,
+    String.raw`©|\(c\) ?(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\balle rechten voorbehouden\b`,
+    String.raw`\bwithout warranty\b|\bas is\b.{0,20}\bwarrant|\bno purchase necessary\b|\bvoid where prohibited\b|\blimitation of liability\b`,
+    String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
+    String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
+    String.raw`\bp\.? ?o\.? box \d|\bpostbus \d`,
+    String.raw`\b(?:suite|ste\.?) \d+\b.{0,40}\b[A-Z]{2} \d{5}\b|\b[A-Z][a-z]+,? [A-Z]{2} \d{5}(?:-\d{4})?\b`,
+    String.raw`\b\d{4} ?[A-Z]{2} [A-Z][a-z]+\b.{0,30}$`
+  ].join('|'),
+  'i'
+)
+
+/** Does this text read as a footer line (unsubscribe, legal, address)? */
+export function isFooterText(text: string): boolean {
+  return footerCue.test(text)
+}
+
+const quoteLine = /^\s*>/
+const signatureDelimiter = /^-- ?$/
+const signOff = /^(?:(?:kind|best|warm|warmest)?\s*regards|sincerely(?: yours)?|yours (?:truly|sincerely)|cheers|best(?: wishes)?|thanks(?: again)?|thank you|many thanks|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groet),?$/i
+/** A label and a figure: "Lowest price: $190", "Weight: 2 kg", "Prijs: € 12,50" (a price or spec list in plain text). */
+const specLine = /^\s*(?:[-*•·▪◦–+]\s+)?[\p{L}][\p{L} .'’/-]{0,30}:\s*(?:from |vanaf |only |just )?[$€£¥]?\s?\d[\d.,]*\s*(?:[$€£%]|[\p{L}.]{1,8})?\s*$/u
+const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
+const url = /\b(?:https?:\/\/|www\.)\S+/gi
+const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
+const letters = /\p{L}/gu
+const upper = /\p{Lu}/gu
+/** A line that starts with a lower-case letter continues the sentence before it. */
+const lowerStart = /^\s*["'“‘(]?\p{Ll}/u
+const attribution = /^\s*(?:—|–|-{1,2}|~)\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{L}.'’-]+){0,5}\s*$/u
+const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–|-{1,2}|~)\s*\p{Lu}.{0,60})?$/u
+
+/** Longest line, in characters, that layout alone may call a heading. */
+const headingLength = 60
+
+/** Share of capitals among the letters; lines with fewer than three letters count as none. */
+function capsShare(text: string): number {
+  const all = text.match(letters)?.length ?? 0
+  if (all < 3) return 0
+  return (text.match(upper)?.length ?? 0) / all
+}
+
+/** Is the line mostly links (a bare URL, a `Label: URL` line, or items split by `|`)? */
+function isLinkLine(text: string): boolean {
+  const bars = text.split(/\s[|·•]\s/).length - 1
+  if (bars >= 2) return true
+  let linked = 0
+  for (const match of text.matchAll(url)) linked += match[0].length
+  return linked > 0 && linked >= (text.trim().length - linked) * 1.5
+}
+
+export interface Line {
+  /** Offsets of the line's text (without its line end) in the source. */
+  start: number
+  end: number
+  text: string
+}
+
+/**
+ * The role of each line of a plain-text paragraph, by layout. `lines` are
+ * the lines of one paragraph (blank-line separated); `more` says whether
+ * anything follows the paragraph in the text; `state.signature` carries a
+ * signature on from one paragraph to the next.
+ */
+export function lineRoles(lines: readonly Line[], more: boolean, state: {signature: number}): BlockRole[] {
+  const roles: BlockRole[] = []
+  const multiline = lines.length > 1 || more
+  // A sign-off's name and title end at the blank line; a `-- ` signature runs to the end.
+  if (state.signature !== Infinity) state.signature = 0
+  for (let index = 0; index < lines.length; index++) {
+    const text = lines[index].text
+    const trimmed = text.trim()
+    if (signatureDelimiter.test(trimmed)) state.signature = Infinity
+    if (state.signature > 0) {
+      roles.push('signature')
+      state.signature--
+      continue
+    }
+    if (!multiline) {
+      roles.push('paragraph')
+      continue
+    }
+    if ((signOff.test(trimmed) && followedAt(lines, index, false)) || closesMail(lines, index)) {
+      // The name, title and company below a sign-off.
+      state.signature = 4
+      roles.push('signature')
+      continue
+    }
+    // A footer or legal line wrapped onto the next line goes on being footer.
+    const previous = index > 0 ? lines[index - 1].text.trim() : ''
+    if (roles[index - 1] === 'footer' && previous !== '' && !finalPunctuation.test(previous) && trimmed !== '' && !bullet.test(text)) {
+      roles.push('footer')
+      continue
+    }
+    roles.push(roleOfLine(lines, index, more))
+  }
+  return roles
+}
+
+/**
+ * A short line ending in a comma ("Enjoy it,") with only a few short lines
+ * after it to the end of the text: the sign-off of a letter.
+ */
+function closesMail(lines: readonly Line[], index: number): boolean {
+  const text = lines[index].text.trim()
+  if (index === 0 || text.length > 30 || !text.endsWith(',')) return false
+  let rest = 0
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next].text.trim()
+    if (line === '') continue
+    if (line.length > 40 || ++rest > 4) return false
+  }
+  return rest > 0
+}
+
+/** Is there a line with text after line `index` (in this paragraph, or a paragraph after it)? */
+function followedAt(lines: readonly Line[], index: number, more: boolean): boolean {
+  if (more) return true
+  for (let next = index + 1; next < lines.length; next++) if (lines[next].text.trim() !== '') return true
+  return false
+}
+
+function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {
+  const text = lines[index].text
+  const trimmed = text.trim()
+  if (trimmed === '') return 'paragraph'
+  if (quoteLine.test(text) || quotedLine.test(trimmed)) return 'quote'
+  if (attribution.test(trimmed) && index > 0 && /["”»]\s*$/.test(lines[index - 1].text)) return 'quote'
+  if (isFooterText(trimmed)) return 'footer'
+  if (isLinkLine(trimmed)) return 'navigation'
+  if (specLine.test(text)) return 'table-cell'
+  const exclaims = trimmed.includes('!')
+  const listed = bullet.test(text)
+  const content = listed ? text.replace(bullet, '') : trimmed
+  // Capitals without a sentence end: a section name or a label. Headings do not exclaim.
+  if (capsShare(content) > 0.8 && !exclaims && !/[.?]["'”’)]*$/.test(content)) return 'heading'
+  if (listed) return 'list-item'
+  const previous = index > 0 ? lines[index - 1].text.trim() : ''
+  const continues = previous !== '' && !finalPunctuation.test(previous) && !/:$/.test(previous) && lowerStart.test(text)
+  const nextLine = index + 1 < lines.length ? lines[index + 1].text : ''
+  if (
+    followedAt(lines, index, more) &&
+    !lowerStart.test(nextLine) &&
+    !continues &&
+    !exclaims &&
+    trimmed.length <= headingLength &&
+    (!finalPunctuation.test(trimmed) || /:$/.test(trimmed)) &&
+    !lowerStart.test(text) &&
+    !(index > 0 && !finalPunctuation.test(previous) && previous.length > headingLength)
+  ) {
+    return 'heading'
+  }
+  return 'paragraph'
+}

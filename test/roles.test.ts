@@ -1,0 +1,260 @@
+/**
+ * Block roles (`Block.role`): what each block is in a mail's structure, read
+ * from tags, classes, MJML components, Markdown nodes and plain-text layout;
+ * and rules judging only the roles in their `roles` (by default the sender's
+ * own prose). All texts here are written for these tests.
+ */
+import {describe, expect, it} from 'vitest'
+import {extract} from '../src/formats/index.js'
+import {check} from '../src/index.js'
+import type {BlockRole, Extracted, FormatName} from '../src/types.js'
+
+async function roles(text: string, format: FormatName): Promise<Extracted> {
+  return extract(text, {format})
+}
+
+/** The role of the block holding `needle`. */
+function roleOf(extracted: Extracted, needle: string): BlockRole | undefined {
+  const block = extracted.blocks.find((candidate) => candidate.text.includes(needle))
+  if (!block) throw new Error(`no block holds ${JSON.stringify(needle)}`)
+  return block.role ?? 'paragraph'
+}
+
+async function ruleIds(text: string, format: FormatName = 'text'): Promise<string[]> {
+  const file = await check(text, {lang: 'en', format})
+  return file.messages.map((message) => String(message.ruleId))
+}
+
+const plainMail = [
+  'Hello Sam,',
+  '',
+  'GARDEN NEWS',
+  'Our tomato seedlings are ready for collection at the nursery on Bell Lane.',
+  'Opening hours this week',
+  'We are open from nine to five, and on Saturday until noon.',
+  '- Cherry tomatoes in trays of six',
+  '- Basil in clay pots',
+  '',
+  '> Can I bring my own pots?',
+  'Yes, bring them along and we will fill them for you.',
+  'Home | Shop | Courses | Contact',
+  '',
+  'Best regards,',
+  'Ines',
+  'Head gardener',
+  '',
+  'To unsubscribe from these updates, reply with the word stop.',
+  '© 2026 Bell Lane Nursery, all rights reserved.'
+].join('\n')
+
+describe('plain text roles by layout', () => {
+  it('reads headings, list items, quotes, menus, signatures and footers from the lines', async () => {
+    const extracted = await roles(plainMail, 'text')
+    expect(roleOf(extracted, 'GARDEN NEWS')).toBe('heading')
+    expect(roleOf(extracted, 'Opening hours this week')).toBe('heading')
+    expect(roleOf(extracted, 'seedlings are ready')).toBe('paragraph')
+    expect(roleOf(extracted, 'Cherry tomatoes')).toBe('list-item')
+    expect(roleOf(extracted, 'Can I bring')).toBe('quote')
+    expect(roleOf(extracted, 'Yes, bring them')).toBe('paragraph')
+    expect(roleOf(extracted, 'Home | Shop')).toBe('navigation')
+    expect(roleOf(extracted, 'Best regards')).toBe('signature')
+    expect(roleOf(extracted, 'Head gardener')).toBe('signature')
+    expect(roleOf(extracted, 'To unsubscribe')).toBe('footer')
+    expect(roleOf(extracted, '© 2026')).toBe('footer')
+  })
+
+  it('ends a sentence at the line break after a heading or a list item', async () => {
+    const extracted = await roles(plainMail, 'text')
+    const heading = extracted.blocks.find((block) => block.text.includes('GARDEN NEWS'))!
+    expect(heading.text).toBe('GARDEN NEWS')
+    const item = extracted.blocks.find((block) => block.text.includes('Cherry'))!
+    expect(item.text).toBe('- Cherry tomatoes in trays of six')
+  })
+
+  it('reads a label with a figure as a table cell (a price or spec list)', async () => {
+    const extracted = await roles('Kettle K2\n- Lowest price: $24\n- Weight: 1.2 kg\nIt boils a litre in three minutes.', 'text')
+    expect(roleOf(extracted, 'Lowest price')).toBe('table-cell')
+    expect(roleOf(extracted, 'Weight')).toBe('table-cell')
+    expect(roleOf(extracted, 'It boils')).toBe('paragraph')
+  })
+
+  it('keeps a wrapped footer line a footer', async () => {
+    const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
+    expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')
+    expect(roleOf(extracted, 'Our seeds ship')).toBe('paragraph')
+  })
+
+  it('starts a signature at "-- " and keeps it to the end', async () => {
+    const extracted = await roles('Your parcel left our depot today.\n-- \nPiet\nDepot manager', 'text')
+    expect(roleOf(extracted, 'parcel left')).toBe('paragraph')
+    expect(roleOf(extracted, 'Depot manager')).toBe('signature')
+  })
+
+  it('keeps wrapped prose together and a single line as prose', async () => {
+    const wrapped = await roles('We planted the new hedge along the north fence last\nweek, and it is already green.', 'text')
+    expect(wrapped.blocks).toHaveLength(1)
+    expect(wrapped.blocks[0].role).toBe('paragraph')
+    const single = await roles('Sale ends tonight', 'text')
+    expect(single.blocks[0].role).toBe('paragraph')
+  })
+})
+
+describe('HTML roles', () => {
+  const html = `<html><body>
+<h1>Spring at the mill</h1>
+<p>The new flour is milled and bagged.</p>
+<table><tr><th>Flour</th><th>Price</th></tr><tr><td>Spelt, 1 kg</td><td>€ 3,50</td></tr></table>
+<blockquote>The bread rose like never before.</blockquote>
+<nav><a href="/a">Shop</a> <a href="/b">Recipes</a> <a href="/c">Visit</a></nav>
+<ul><li>Rye, stone-ground</li></ul>
+<p><a href="/order" class="btn">Order your flour</a></p>
+<pre>SELECT name FROM flour;</pre>
+<div class="signature">Marta, miller</div>
+<footer>You are receiving this because you signed up at the mill.</footer>
+</body></html>`
+
+  it('reads roles from tags, links and classes', async () => {
+    const extracted = await roles(html, 'html')
+    expect(roleOf(extracted, 'Spring at the mill')).toBe('heading')
+    expect(roleOf(extracted, 'new flour is milled')).toBe('paragraph')
+    expect(roleOf(extracted, 'Spelt, 1 kg')).toBe('table-cell')
+    expect(roleOf(extracted, 'Price')).toBe('table-cell')
+    expect(roleOf(extracted, 'The bread rose')).toBe('quote')
+    expect(roleOf(extracted, 'Recipes')).toBe('navigation')
+    expect(roleOf(extracted, 'Rye, stone-ground')).toBe('list-item')
+    expect(roleOf(extracted, 'Order your flour')).toBe('button')
+    expect(roleOf(extracted, 'SELECT name')).toBe('code')
+    expect(roleOf(extracted, 'Marta, miller')).toBe('signature')
+    expect(roleOf(extracted, 'You are receiving this')).toBe('footer')
+  })
+
+  it('reads a layout cell holding prose as a paragraph', async () => {
+    const extracted = await roles('<table><tr><td>Thanks for your order. Your flour leaves the mill on Monday.</td></tr></table>', 'html')
+    expect(extracted.blocks[0].role).toBe('paragraph')
+  })
+})
+
+describe('Markdown roles', () => {
+  const markdown = [
+    '# Courses this autumn',
+    '',
+    'We teach bread baking on Tuesday evenings.',
+    '',
+    '- Sourdough for beginners',
+    '',
+    '> My first loaf was the best I ever ate.',
+    '',
+    '[Book a place](https://example.com/book)',
+    '',
+    '| Course | Price |',
+    '| --- | --- |',
+    '| Sourdough | €40 |',
+    '',
+    'You can unsubscribe from these mails at any time.'
+  ].join('\n')
+
+  it('reads roles from the Markdown nodes', async () => {
+    const extracted = await roles(markdown, 'markdown')
+    expect(roleOf(extracted, 'Courses this autumn')).toBe('heading')
+    expect(roleOf(extracted, 'We teach bread')).toBe('paragraph')
+    expect(roleOf(extracted, 'Sourdough for beginners')).toBe('list-item')
+    expect(roleOf(extracted, 'My first loaf')).toBe('quote')
+    expect(roleOf(extracted, 'Book a place')).toBe('button')
+    expect(roleOf(extracted, '€40')).toBe('table-cell')
+    expect(roleOf(extracted, 'You can unsubscribe')).toBe('footer')
+  })
+})
+
+describe('MJML roles', () => {
+  const mjml = `<mjml><mj-head><mj-preview>Fresh loaves on Friday</mj-preview></mj-head><mj-body>
+<mj-section><mj-column>
+<mj-text><h2>Friday bake</h2><p>We bake rye and spelt this Friday.</p></mj-text>
+<mj-button href="https://example.com">Reserve a loaf</mj-button>
+<mj-navbar><mj-navbar-link href="/a">Breads</mj-navbar-link></mj-navbar>
+<mj-table><tr><td>Rye</td><td>€4</td></tr></mj-table>
+<mj-text><p class="footer">You receive this newsletter as a member of the bakery club.</p></mj-text>
+</mj-column></mj-section></mj-body></mjml>`
+
+  it('reads roles from the components and the HTML inside them', async () => {
+    const extracted = await roles(mjml, 'mjml')
+    expect(roleOf(extracted, 'Fresh loaves')).toBe('preheader')
+    expect(roleOf(extracted, 'Friday bake')).toBe('heading')
+    expect(roleOf(extracted, 'We bake rye')).toBe('paragraph')
+    expect(roleOf(extracted, 'Reserve a loaf')).toBe('button')
+    expect(roleOf(extracted, 'Breads')).toBe('navigation')
+    expect(roleOf(extracted, '€4')).toBe('table-cell')
+    expect(roleOf(extracted, 'bakery club')).toBe('footer')
+  })
+})
+
+describe('.eml roles', () => {
+  it('gives the subject, the preheader and the text part their roles', async () => {
+    const eml = [
+      'From: shop@example.com',
+      'To: you@example.com',
+      'Subject: Your plants are on their way',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'DELIVERY',
+      'Your plants leave the greenhouse on Monday.',
+      '',
+      'To unsubscribe, reply with stop.',
+      '--b',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<div style="display:none">Plants on the move</div><h1>Delivery</h1><p>Your plants leave the greenhouse on Monday.</p>',
+      '--b--',
+      ''
+    ].join('\r\n')
+    const extracted = await extract(new TextEncoder().encode(eml), {format: 'eml'})
+    expect(roleOf(extracted, 'Your plants are on their way')).toBe('subject')
+    expect(roleOf(extracted, 'Plants on the move')).toBe('preheader')
+    const text = extracted.blocks.filter((block) => block.part === 'text')
+    expect(text.map((block) => block.role)).toEqual(['heading', 'paragraph', 'footer'])
+    expect(extracted.blocks.find((block) => block.part === 'html' && block.text === 'Delivery')?.role).toBe('heading')
+  })
+})
+
+describe('rules judge the sender’s prose', () => {
+  it('leaves capitals in a heading alone but reports them in prose', async () => {
+    expect(await ruleIds('WE LOVE OUR REGULARS\nThe shop opens at nine on Monday.')).not.toContain('over-the-top/shouting')
+    expect(await ruleIds('Thanks for coming in.\nWe LOVE our regulars and their dogs!')).toContain('over-the-top/shouting')
+  })
+
+  it('does not read a quoted reply or a footer as the sender’s pressure', async () => {
+    expect(await ruleIds('Thanks for writing.\n> If I cancel now, will I lose my points?\nNo, your points stay.')).not.toContain('coercion/threat-if-leave')
+    expect(await ruleIds('Your order is on its way.\n\nIf you no longer wish to receive these mails, you can unsubscribe here.')).toEqual([])
+  })
+
+  it('does not read a menu or a price table as a claim', async () => {
+    expect(await ruleIds('<nav><a href="/a">Lowest Prices</a> <a href="/b">Expert Advice</a> <a href="/c">Stores</a></nav>', 'html')).toEqual([])
+    expect(await ruleIds('<table><tr><th>Model</th><th>Lowest price</th></tr><tr><td>Kettle K2</td><td>$24</td></tr></table>', 'html')).toEqual([])
+    expect(await ruleIds('<p>We offer the lowest prices in town.</p>', 'html')).toContain('generic-claim/stock-price')
+  })
+
+  it('does not read a customer’s quoted rave as the sender’s gush', async () => {
+    expect(await ruleIds('<blockquote>Absolutely amazing, incredible, life-changing bread!!!</blockquote>', 'html')).toEqual([])
+  })
+
+  it('does not read a claim inside a name in title case as the sender’s claim', async () => {
+    expect(await ruleIds('We watched Space Patrol: The Next Generation on Sunday.')).toEqual([])
+    expect(await ruleIds('Our next-generation kettle boils faster.')).toContain('generic-claim/stock-innovation')
+  })
+
+  it('reads a term with its exit in the next sentence as fair', async () => {
+    expect(await ruleIds('Your seed box renews automatically. You can switch that off in your account.')).toEqual([])
+    expect(await ruleIds('Your seed box renews automatically. The next box ships in May.')).toContain('coercion/auto-renewal')
+    expect(await ruleIds('I can’t help with refunds in this chat. I’ve passed your question to our billing team.')).not.toContain('dismissive/cannot-help')
+  })
+
+  it('honours a rule’s own `roles`', async () => {
+    const {loadRules} = await import('../src/index.js')
+    const rule = loadRules().byId.get('over-the-top/shouting')!
+    expect(rule.scope).toEqual(['subject', 'preheader', 'paragraph', 'list-item', 'button'])
+    expect(loadRules().byId.get('coercion/minimum-term')!.scope).toContain('footer')
+  })
+})
