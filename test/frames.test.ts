@@ -56,8 +56,8 @@ subtype: guilt
 severity: warning
 message:
   en: guilt
-suggestions:
-  en: ["Whatever you decide, thank you."]
+advice:
+  en: "Thank the reader, whatever they decide."
 patterns:
   en: ["really ...2 stop|leave ...1 now"]
 also:
