@@ -60,6 +60,10 @@ for (const format of only ? [only] : formats) {
       console.log(`  ${format} #${index} (${item.kind}, ${item.lang}): ${result.kind}: ${result.detail} -> ${name}`)
     }
     if (index % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    if ((index + 1) % 10_000 === 0 && index + 1 < count) {
+      const seconds = (performance.now() - started) / 1000
+      console.log(`  ${format}: ${index + 1} inputs in ${seconds.toFixed(1)} s, ${tally.refused} refused, ${tally.threw + tally.position + tally.order} wrong, ${tally.slow} slow, peak memory ${Math.round(peakRss / 1e6)} MB`)
+    }
   }
   peakRss = Math.max(peakRss, process.memoryUsage().rss)
   const seconds = (performance.now() - started) / 1000

@@ -162,16 +162,25 @@ const senderSubjects: Record<Language, ReadonlySet<string>> = {
   nl: new Set(['we', 'wij', 'ik'])
 }
 
+/** The reader as the subject after an inverted Dutch verb: "ben je", "verliest u". */
+const readerSubjects: Record<Language, ReadonlySet<string>> = {
+  en: new Set([]),
+  nl: new Set(['je', 'jij', 'u'])
+}
+
 /**
  * Does the match open a clause with the sender as subject ("we pause your
- * account", or Dutch inversion: "pauzeren we je account")? Then a "without"
- * phrase before it only sets a condition ("Zonder upgrade pauzeren we je
- * account"): it does not negate what the sender says it will do.
+ * account", or Dutch inversion: "pauzeren we je account"), or with the reader
+ * as the subject after an inverted verb ("Zonder verlenging ben je je punten
+ * kwijt")? Then a "without" phrase before it only sets a condition ("Zonder
+ * upgrade pauzeren we je account"): it does not negate what follows.
  */
 function opensSenderClause(tokens: readonly Token[], from: number, lang: Language): boolean {
   if ((classesOf(tokens[from], lang) & senderSubject) !== 0) return true
   const next = tokens[from + 1]
-  return next !== undefined && (classesOf(next, lang) & senderSubject) !== 0
+  if (next === undefined) return false
+  const classes = classesOf(next, lang)
+  return (classes & senderSubject) !== 0 || (lang === 'nl' && (classes & readerSubject) !== 0)
 }
 
 /** Negating pronouns that, with a comparative, make a superlative: "nobody is happier than we are". */
@@ -208,6 +217,7 @@ const negatingPreposition = 1 << 13
 const senderSubject = 1 << 14
 const comparingNegator = 1 << 15
 const thanWord = 1 << 16
+const readerSubject = 1 << 17
 
 const classSets: ReadonlyArray<readonly [number, Record<Language, ReadonlySet<string>>]> = [
   [negator, negators],
@@ -226,7 +236,8 @@ const classSets: ReadonlyArray<readonly [number, Record<Language, ReadonlySet<st
   [negatingPreposition, negatingPrepositions],
   [senderSubject, senderSubjects],
   [comparingNegator, comparingNegators],
-  [thanWord, than]
+  [thanWord, than],
+  [readerSubject, readerSubjects]
 ]
 
 function classTable(lang: Language): Map<string, number> {

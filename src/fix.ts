@@ -64,6 +64,17 @@ const wrapperBefore = /[ \t]*(?:[,;:]|\s[–—-])?[ \t]*$/
 const lineStart = /(?:^|[\n.!?…>]["'’”)\]]*[ \t]*|^[ \t]*[-*•>][ \t]*|="[ \t]*)$/u
 
 /**
+ * The text before `offset`, as far back as `lineStart` and `wrapperBefore`
+ * look: a regular expression anchored at the end tries every start in the
+ * string, so testing the whole text before each finding made a check
+ * quadratic in the file's size (a 4 MB file spent 70 % of its time here).
+ * A cut prefix starts with a letter, so `^` cannot match at the cut.
+ */
+function textBefore(text: string, offset: number): string {
+  return offset <= 256 ? text.slice(0, offset) : 'x' + text.slice(offset - 256, offset)
+}
+
+/**
  * The edit that puts `fix` in place of `target` in `text` (a fix: exactly
  * the span). An empty fix removes the span with what held it to the rest of
  * the sentence (see the module comment). A replacement of a span that
@@ -78,7 +89,7 @@ export function planFix(text: string, target: Readonly<FixTarget>, fix: string, 
   let insert = fix
   const first = text.slice(start, end).trimStart()[0] ?? ''
   // A capital that starts a sentence stays; a name's capital ("I", "Anna") is not passed on.
-  const startsSentence = lineStart.test(text.slice(0, start))
+  const startsSentence = lineStart.test(textBefore(text, start))
   if (startsSentence && first && first !== first.toLowerCase() && /^\p{Ll}/u.test(insert) && !/^\p{Lu}{2}/u.test(text.slice(start, end).trimStart())) {
     insert = insert[0].toUpperCase() + insert.slice(1)
   }
@@ -87,7 +98,7 @@ export function planFix(text: string, target: Readonly<FixTarget>, fix: string, 
 
 /** Remove `start..end` and what tied it to its sentence, keeping the sentence's capital and end. */
 function planRemoval(text: string, start: number, end: number): Edit {
-  const before = text.slice(0, start)
+  const before = textBefore(text, start)
   const atStart = lineStart.test(before)
   if (atStart) {
     // "Only today: 20% off." → "20% off."; the next word takes the capital.

@@ -6,6 +6,9 @@
  * The folder is found relative to this module: `src/` and `dist/` are both
  * one level below the package root, so `../dictionaries/` works from both.
  */
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {packageRoot} from './package-root.js'
 import {readFileSync} from 'node:fs'
 import type {Language} from './types.js'
 
@@ -29,7 +32,7 @@ export interface EmojiMatch {
   class: EmojiClass
 }
 
-const folder = new URL('../dictionaries/', import.meta.url)
+const folder = pathToFileURL(path.join(packageRoot, 'dictionaries') + path.sep)
 
 /**
  * Read the data lines of a dictionary file: comment lines (starting with

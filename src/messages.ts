@@ -9,6 +9,7 @@
  * or a promise, drop a merge tag or a link, or leave mask filler, is not
  * offered (`refused` keeps what was held back, for measurement).
  */
+import {shorten} from './text-util.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
@@ -75,7 +76,7 @@ declare module 'vfile-message' {
 /** Shorten long quoted text so reasons stay one line. */
 function quote(actual: string): string {
   const flat = actual.replace(/\s+/g, ' ').trim()
-  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat
+  return flat.length > 60 ? shorten(flat, 58) : flat
 }
 
 /** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
@@ -113,7 +114,8 @@ export function createMessage(file: VFile, input: MessageInput): VFileMessage {
       if (!verdict.ok) refused.push({text: after, problems: verdict.problems})
       return verdict.ok
     }
-    message.expected = input.expected.filter((fix) => pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
+    // A fix that changes nothing is no fix.
+    message.expected = input.expected.filter((fix) => fix !== input.actual && pass(fixedSentence(context.text, context.spanStart, context.spanEnd, fix)))
     const fixed = new Set(message.expected.map((fix) => fixedSentence(context.text, context.spanStart, context.spanEnd, fix).trim()))
     const suggestions = (input.suggestions ?? []).filter((suggestion) => suggestion.text.trim() !== context.text.trim() && !fixed.has(suggestion.text.trim()) && pass(suggestion.text))
     if (suggestions.length > 0) {

@@ -12,6 +12,8 @@
  * - `verleng*`        any word starting with `verleng` (verlengd, verlengen…)
  * - `*kosten`         any longer word ending in `kosten`: a compound by its
  *                     head (opzegkosten, administratiekosten)
+ * - `urgent!`         the word written in capitals ("URGENT", not "urgent");
+ *                     `a|b!` marks the whole step
  * - `a|b|c*`          one of these
  * - `{num}`           a number (24, 3.5, 02:14) or a number word (three, drie)
  * - `{any}`           any one word
@@ -45,6 +47,8 @@ export interface WordStep {
   any: boolean
   predicates: readonly Predicate[]
   optional: boolean
+  /** `word!`: the token must be written in capitals. */
+  shouted: boolean
 }
 
 export interface GapStep {
@@ -174,6 +178,11 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
     optional = true
     body = body.slice(0, -1)
   }
+  let shouted = false
+  if (body.endsWith('!') && body.length > 1) {
+    shouted = true
+    body = body.slice(0, -1)
+  }
   const exact = new Set<string>()
   const prefixes: string[] = []
   const suffixes: string[] = []
@@ -200,7 +209,7 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
     initials |= 1 << (word.charCodeAt(0) & 31)
     lengths |= 1 << (word.length & 31)
   }
-  return {type: 'word', exact, initials, lengths, prefixes, suffixes, number, any, predicates, optional}
+  return {type: 'word', exact, initials, lengths, prefixes, suffixes, number, any, predicates, optional, shouted}
 }
 
 /** A word that frees rather than binds: boetevrij, kostenloos, fee-free. */
@@ -210,6 +219,7 @@ function isFreeingRest(rest: string): boolean {
 
 export function stepMatches(step: WordStep, token: Token): boolean {
   if (token.kind === 'masked') return false
+  if (step.shouted && !token.caps) return false
   if (step.any) return true
   if (step.number && (token.kind === 'number' || numberWords.has(token.norm))) return true
   const norm = token.norm
@@ -430,7 +440,7 @@ export class PatternIndex<T> {
   private firstPlaces = new Int32Array(0)
   private lastPlaces = new Int32Array(0)
   private counts = new Int32Array(0)
-  /** Bit 1: the anchor is first; bit 2: word tokens only. */
+  /** Bit 1: the anchor is first; bit 2: word tokens only; bit 4: the anchor must be in capitals (`word!`). */
   private flags = new Uint8Array(0)
   /** Four signature masks per entry (see `Entry.needs`). */
   private needMasks = new Int32Array(0)
@@ -504,7 +514,7 @@ export class PatternIndex<T> {
     this.needMasks = new Int32Array(size * 4)
     this.calls = 0
     for (const entry of this.entries) {
-      this.flags[entry.order] = (entry.anchorFirst ? 1 : 0) | (entry.wordOnly ? 2 : 0)
+      this.flags[entry.order] = (entry.anchorFirst ? 1 : 0) | (entry.wordOnly ? 2 : 0) | (entry.anchor?.shouted ? 4 : 0)
       this.needMasks.set(entry.needs, entry.order * 4)
     }
   }
@@ -523,7 +533,7 @@ export class PatternIndex<T> {
     let list = this.memo.get(norm)
     if (list !== undefined) return list
     const found: Array<Entry<T>> = []
-    const probe: Token = {norm, raw: norm, kind: 'word', start: 0, end: 0, clause: 0, caps: false, lexeme: undefined}
+    const probe: Token = {norm, raw: norm, kind: 'word', start: 0, end: 0, clause: 0, caps: true, lexeme: undefined}
     const exact = this.exact.get(norm)
     if (exact) found.push(...exact)
     const prefixed = norm.length >= 3 ? this.byPrefix.get(norm.slice(0, 3)) : undefined
@@ -572,6 +582,7 @@ export class PatternIndex<T> {
         const id = list[k]
         const flag = flags[id]
         if ((flag & 2) !== 0 && token.kind !== 'word') continue
+        if ((flag & 4) !== 0 && !token.caps) continue
         if (stamps[id] !== stamp) {
           stamps[id] = stamp
           firstPlaces[id] = index

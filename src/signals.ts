@@ -10,6 +10,7 @@
  * `PatternIndex`, so a sentence is scanned once. Numbers and names are found
  * in code: they are shapes, not phrases.
  */
+import {signalLabels} from './score/labels.js'
 import path from 'node:path'
 import {readYamlValue} from './data-cache.js'
 import {InputError, type Language, type ScoreComponent, type SentenceFigures} from './types.js'
@@ -38,7 +39,7 @@ export const shoutValence = 1
 export const shoutWeight = -0.5
 /** Weight (negative) of a loud word of praise for restraint ("amazing", "incredible"), where no finding counts. */
 export const loudWordWeight = -0.5
-/** Sentiment lexicon valence or intensity from which a positive word is loud. */
+/** Sentiment lexicon valence and intensity from which a positive word is loud (amazing, superb; not fun, win). */
 export const loudValence = 4
 export const loudIntensity = 0.7
 /** Weight (negative) of a sentence that exclaims ("!") for restraint: a light sign of hype. */
@@ -126,7 +127,7 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
     if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
-    if (entry && entry.valence > 0 && (entry.valence >= loudValence || entry.intensity >= loudIntensity)) flags |= isLoud
+    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity) flags |= isLoud
   }
   return flags
 }
@@ -298,6 +299,11 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       }
     }
   }
+  // A short line with a postcode is an address (a footer's, mostly): about the sender, not said to the reader.
+  if ((any & isNumberWord) !== 0 && words.length <= addressMaxWords && hasPostcode(words)) {
+    if (out) out.aside = 'an address'
+    return []
+  }
   // A group's `needs` and `unless` phrases, looked up once per sentence and group.
   let phraseFound: Map<PatternIndex<true>, boolean> | undefined
   const present = (phrases: PatternIndex<true>): boolean => {
@@ -431,8 +437,22 @@ function numbers(sentence: SentenceView, compiled: CompiledSignals, found: Signa
     const from = index
     index = end - 1
     if (end - from > 1 || inRanges(sentence.quoted, words[from].start) || !measures(sentence, compiled, from)) continue
-    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: 'a number that measures: an amount, a size, a time, a count', start: words[from].start, end: words[from].end, spec: true}, from, end)
+    add(found, spans, {component: 'distinctiveness', weight: numberWeight, why: signalLabels.number[sentence.lang], start: words[from].start, end: words[from].end, spec: true}, from, end)
   }
+}
+
+/** A sentence with a postcode and at most this many words is an address line. */
+export const addressMaxWords = 14
+
+/** A postcode: four digits and two capitals ("7411 AB"), or two capitals and five digits ("CA 94105"). */
+function hasPostcode(words: readonly Token[]): boolean {
+  for (let index = 0; index + 1 < words.length; index++) {
+    const a = words[index]
+    const b = words[index + 1]
+    if (/^\d{4}$/.test(a.raw) && b.caps && b.raw.length === 2) return true
+    if (a.caps && a.raw.length === 2 && /^\d{5}$/.test(b.raw)) return true
+  }
+  return false
 }
 
 const currency = /[$€£¥]/
@@ -493,13 +513,18 @@ function isNumber(token: Token): boolean {
  */
 function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
   const {tokens, words} = sentence
-  let capitalised = 0
-  for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
-  if (words.length >= 3 && capitalised * 2 > words.length) return
+  // A line in Title Case ("To Harvest A Lot Of Addresses") names nothing: per line when the sentence runs over several.
+  const titleLine = titleCaseLines(sentence)
+  if (titleLine === undefined) {
+    let capitalised = 0
+    for (const token of words) if (token.kind === 'word' && startsWithCapital(token)) capitalised++
+    if (words.length >= 3 && capitalised * 2 > words.length) return
+  }
   let tokenIndex = 0
   for (let index = 1; index < words.length; index++) {
     const token = words[index]
     if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || (wordFlags(token, compiled, sentence.lang) & isNotName) !== 0) continue
+    if (titleLine !== undefined && titleLine[index] === 1) continue
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue
@@ -507,9 +532,28 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     if (startsLine(sentence.text, sentence.start, before, token) || inRanges(sentence.quoted, token.start)) continue
     let end = index + 1
     while (end < words.length && words[end].kind === 'word' && startsWithCapital(words[end]) && !words[end].caps) end++
-    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: 'a name: who, where or what exactly', start: token.start, end: words[end - 1].end}, index, end)
+    add(found, spans, {component: 'distinctiveness', weight: nameWeight, why: signalLabels.name[sentence.lang], start: token.start, end: words[end - 1].end}, index, end)
     index = end - 1
   }
+}
+
+/** Per word of a sentence that runs over several lines, 1 where its line (three words or more) is mostly capitalised; undefined for one line. */
+function titleCaseLines(sentence: SentenceView): Uint8Array | undefined {
+  const {words, text} = sentence
+  let marks: Uint8Array | undefined
+  let from = 0
+  for (let index = 1; index <= words.length; index++) {
+    if (index < words.length && !text.slice(words[index - 1].end, words[index].start).includes('\n')) continue
+    if (from === 0 && index === words.length) return marks
+    let capitalised = 0
+    for (let word = from; word < index; word++) if (words[word].kind === 'word' && startsWithCapital(words[word])) capitalised++
+    if (index - from >= 3 && capitalised * 2 > index - from) {
+      marks ??= new Uint8Array(words.length)
+      marks.fill(1, from, index)
+    }
+    from = index
+  }
+  return marks
 }
 
 const capitalStart = /^\p{Lu}/u
@@ -527,7 +571,7 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
     // A word in capitals is shouting, not kindness ("SAVE").
     if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
     // One per sentence: the first.
-    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: 'a kind word to the reader', start: token.start, end: token.end}, index, index + 1)
+    add(found, spans, {component: 'warmth', weight: kindWordWeight, why: signalLabels.kindWord[sentence.lang], start: token.start, end: token.end}, index, index + 1)
     return
   }
 }
@@ -542,14 +586,14 @@ function exclaiming(sentence: SentenceView, hasLoudWord: boolean, compiled: Comp
   if (hasLoudWord) {
     for (const token of words) {
       if ((wordFlags(token, compiled, sentence.lang) & isLoud) === 0 || inRanges(quoted, token.start)) continue
-      found.push({component: 'restraint', weight: loudWordWeight, why: 'a loud word of praise', start: token.start, end: token.end})
+      found.push({component: 'restraint', weight: loudWordWeight, why: signalLabels.loudWord[sentence.lang], start: token.start, end: token.end})
       spans.push(-1, -1)
       return true
     }
   }
   for (const token of tokens) {
     if (token.kind !== 'punct' || !token.raw.includes('!') || inRanges(quoted, token.start)) continue
-    found.push({component: 'restraint', weight: exclaimWeight, why: 'an exclamation', start: token.start, end: token.end})
+    found.push({component: 'restraint', weight: exclaimWeight, why: signalLabels.exclamation[sentence.lang], start: token.start, end: token.end})
     spans.push(-1, -1)
     return true
   }
@@ -574,7 +618,7 @@ function shouting(sentence: SentenceView, compiled: CompiledSignals, found: Sign
       (token.kind === 'punct' && /[$€£]{2,}/.test(token.raw)) ||
       emojiRun >= shoutEmojiRun
     if (loud) {
-      found.push({component: 'restraint', weight: shoutWeight, why: 'shouting: !!, capitals or emoji runs', start: token.start, end: token.end})
+      found.push({component: 'restraint', weight: shoutWeight, why: signalLabels.shouting[sentence.lang], start: token.start, end: token.end})
       spans.push(-1, -1)
       return true
     }

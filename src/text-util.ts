@@ -42,3 +42,20 @@ export function copyRuns(text: string, blocks: readonly Block[], source: string)
   }
   return merged
 }
+
+/**
+ * `text` cut to at most `max` UTF-16 units with `…` at the end, between
+ * characters: never inside a surrogate pair, an emoji sequence or a letter
+ * with its accents (quotes in reasons and suggestions).
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  let kept = ''
+  for (const {segment} of graphemes.segment(text)) {
+    if (kept.length + segment.length > max - 1) break
+    kept += segment
+  }
+  return kept + '…'
+}
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})

@@ -57,7 +57,7 @@ severity: warning
 message:
   en: guilt
 advice:
-  en: "Thank the reader, whatever they decide."
+  en: 'Thank the reader instead. Example: "Thanks for [time] with us."'
 patterns:
   en: ["really ...2 stop|leave ...1 now"]
 also:
@@ -105,5 +105,18 @@ describe('windows: `window: paragraph`', () => {
   it('refuses an unknown window, or a window without `before`', () => {
     expect(() => loadRules(rulesWith(windowRule('window: page')))).toThrow(InputError)
     expect(() => loadRules(rulesWith(windowRule('window: page')))).toThrow(/`window` must be `question`/)
+  })
+})
+
+describe('one finding does not hide another', () => {
+  it('reports a countdown and the shouting of a feeling in the same sentence', async () => {
+    const {check} = await import('../src/index.js')
+    const file = await check('Nog 2 uur om de vakantie van je dromen te boeken!!!', {lang: 'nl', format: 'text', spell: false})
+    const categories = new Set(file.messages.map((message) => (message as unknown as {category?: string}).category))
+    expect(categories.has('coercion')).toBe(true)
+    expect(categories.has('over-the-top')).toBe(true)
+    // A plain deadline's exclamation marks stay with the coercion rules.
+    const plain = await check('Last chance to order!!!', {lang: 'en', format: 'text', spell: false})
+    expect(plain.messages.map((message) => message.ruleId)).not.toContain('over-the-top/shouting')
   })
 })

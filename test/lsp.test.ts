@@ -318,12 +318,12 @@ describe('bad input never crashes the server', () => {
     expect(diagnostics[0].range.start).toEqual({line: 0, character: 0})
   })
 
-  it('reports a document over the 10 MB limit as one diagnostic, without checking it', async () => {
-    const huge = new OpenDocument(client, pathToFileURL(path.join(workspace, 'huge.md')).href, 'markdown', 'Een zin die niets bijzonders zegt over fietsen.\n'.repeat(230_000))
+  it('reports a document over the 2 MB limit as one diagnostic, without checking it', async () => {
+    const huge = new OpenDocument(client, pathToFileURL(path.join(workspace, 'huge.md')).href, 'markdown', 'Een zin die niets bijzonders zegt over fietsen.\n'.repeat(46_000))
     const diagnostics = await huge.diagnostics()
     expect(diagnostics).toHaveLength(1)
     expect(diagnostics[0].code).toBe('trouw/input')
-    expect(diagnostics[0].message).toMatch(/more than the limit of 10\.0 MB/)
+    expect(diagnostics[0].message).toMatch(/more than the limit of 2\.0 MB/)
     await client.connection.sendNotification('textDocument/didClose', {textDocument: {uri: huge.uri}})
   })
 

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {check} from '../src/engine.js'
-import {extract, maxNesting} from '../src/formats/index.js'
+import {extract, maxMarkdownNesting, maxNesting} from '../src/formats/index.js'
 import {runCheckJob} from '../src/server/check-job.js'
 import {InputError, type FormatName} from '../src/types.js'
 
@@ -31,7 +31,7 @@ const deep: Array<[string, FormatName, string]> = [
   ['an .eml with deep HTML', 'eml', mail('<p>Hello</p>' + '<span>'.repeat(3000) + 'x')]
 ]
 
-describe(`nesting deeper than ${maxNesting} levels`, () => {
+describe(`nesting deeper than ${maxNesting} levels (Markdown: ${maxMarkdownNesting})`, () => {
   for (const [name, format, text] of deep) {
     it(`${name}: an InputError with advice from the API`, async () => {
       const error = await check(text, {format, path: 'deep.' + format}).then(
@@ -40,32 +40,35 @@ describe(`nesting deeper than ${maxNesting} levels`, () => {
       )
       expect(error).toBeInstanceOf(InputError)
       const input = error as InputError
-      expect(input.message).toMatch(/nested more than 128 levels deep: flatten them/)
+      expect(input.message).toMatch(format === 'markdown' ? /nested more than 32 levels deep: flatten them/ : /nested more than 128 levels deep: flatten them/)
       expect(String(input)).not.toContain('\n')
       expect(input.path).toBe('deep.' + format)
     })
   }
 
   it('names the line where it happens when the file is the HTML or Markdown itself', async () => {
-    await expect(extract('# Title\n\nText\n\n' + '> '.repeat(200) + 'x', {format: 'markdown'})).rejects.toMatchObject({line: 5})
+    await expect(extract('# Title\n\nText\n\n' + '> '.repeat(40) + 'x', {format: 'markdown'})).rejects.toMatchObject({line: 5})
     await expect(extract('<p>a</p>\n<p>b</p>\n' + '<em>'.repeat(200), {format: 'html'})).rejects.toMatchObject({line: 3})
   })
 
   it('accepts nesting up to the limit', async () => {
     const html = await extract('<b>'.repeat(maxNesting - 2) + 'deep copy', {format: 'html'})
     expect(html.blocks.map((block) => block.text)).toEqual(['deep copy'])
-    const quotes = await extract('>'.repeat(maxNesting) + ' deep copy', {format: 'markdown'})
+    const quotes = await extract('>'.repeat(maxMarkdownNesting) + ' deep copy', {format: 'markdown'})
     expect(quotes.blocks.map((block) => block.text)).toEqual(['deep copy'])
     // Ordinary Markdown with code indented a little and a few nested lists stays fine.
     const markdown = await extract('- one\n  - two\n    - three\n\n        code\n', {format: 'markdown'})
     expect(markdown.blocks.length).toBeGreaterThan(0)
+    const indented = Array.from({length: maxMarkdownNesting}, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')
+    expect((await extract(indented, {format: 'markdown'})).blocks).toHaveLength(maxMarkdownNesting)
+    await expect(extract(indented + '\n' + ' '.repeat(maxMarkdownNesting * 2) + '- item', {format: 'markdown'})).rejects.toBeInstanceOf(InputError)
   })
 
   it('the service check job reports it as input (the service answers 422)', async () => {
     for (const [, format, text] of deep.slice(0, 4)) {
       const outcome = await runCheckJob({bytes: new TextEncoder().encode(text), format, lang: 'en', rules: {}, allow: [], spell: false, words: [], parts: false})
       expect(outcome).toMatchObject({ok: false, kind: 'input'})
-      if (!outcome.ok) expect(outcome.message).toMatch(/nested more than 128 levels deep/)
+      if (!outcome.ok) expect(outcome.message).toMatch(/nested more than \d+ levels deep/)
     }
   })
 
@@ -79,7 +82,7 @@ describe(`nesting deeper than ${maxNesting} levels`, () => {
       const lines = result.stderr.trim().split('\n')
       expect(lines, name).toHaveLength(1)
       expect(lines[0]).toContain(file)
-      expect(lines[0]).toMatch(/nested more than 128 levels deep: flatten them/)
+      expect(lines[0]).toMatch(/nested more than \d+ levels deep: flatten them/)
       expect(result.stderr).not.toMatch(/call stack/)
     }
   })

@@ -134,7 +134,7 @@ describe('gush kind: praise spread over a list of nouns', () => {
 })
 
 describe('gush kind: praise cut into short sentences', () => {
-  const staccato = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.filter((message) => String(message.reason).includes('short sentences'))
+  const staccato = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.filter((message) => /short sentences|korte zinnen/.test(String(message.reason)))
 
   it('joins short praise sentences in a row into one stack, reported once, spanning the run so far', async () => {
     const {messages} = await run('Lovely. Gorgeous. Flawless. Simply breathtaking. Order by Friday.', 'en')
@@ -154,6 +154,8 @@ describe('gush kind: praise cut into short sentences', () => {
   it('joins a run over a single line break, in Dutch too', async () => {
     const {messages} = await run('Werkelijk betoverend.\nOngelooflijk mooi.', 'nl')
     expect(staccato(messages)).toHaveLength(1)
+    // In Dutch, in Dutch words.
+    expect(staccato(messages)[0].reason).toMatch(/lofstapel in 2 korte zinnen: 2 positieve woorden/)
   })
 
   it('leaves short sentences of plain description alone', async () => {

@@ -144,18 +144,44 @@ describe.skipIf(!hasChromium)('playground in headless Chromium', () => {
     await page.close()
   })
 
-  it('applies a suggestion with a click and checks again', async () => {
+  it('detects pasted Markdown, writes counts in the singular when there is one, and shows backticked spans as code', async () => {
+    const page = await openPage()
+    const markdown = '# Our autumn box\n\nYour plan has a **minimum term** of 12 months.\n\n- Fresh apples\n- Pears from [our orchard](https://example.com/orchard)\n'
+    await page.getByLabel(/Paste copy/).fill(markdown)
+    const request = page.waitForRequest((sent) => new URL(sent.url()).pathname === '/v1/check')
+    await checkAndWait(page, () => page.getByRole('button', {name: 'Check'}).click())
+    expect(JSON.parse((await request).postData() ?? '{}').format).toBe('markdown')
+    const summaryText = (await page.locator('#summary').textContent()) ?? ''
+    expect(summaryText).toMatch(/format markdown/)
+    expect(summaryText).toMatch(/^\d+ errors?, \d+ warnings?, \d+ notes? · /)
+    expect(summaryText).not.toMatch(/\b1 (?:errors|warnings|notes)\b/)
+    const code = page.locator('#findings .reason code')
+    expect(await code.count()).toBeGreaterThan(0)
+    expect(await code.first().textContent()).toBe('minimum term')
+    expect(await page.locator('#findings .reason').first().textContent()).not.toContain('`')
+
+    await page.getByLabel(/Paste copy/).fill('<mjml><mj-body><mj-section><mj-column><mj-text>Only today: order now or lose your points!</mj-text></mj-column></mj-section></mj-body></mjml>')
+    const mjmlRequest = page.waitForRequest((sent) => new URL(sent.url()).pathname === '/v1/check')
+    await checkAndWait(page, () => page.getByRole('button', {name: 'Check'}).click())
+    expect(JSON.parse((await mjmlRequest).postData() ?? '{}').format).toBe('mjml')
+    expect(await page.locator('#summary').textContent()).toMatch(/format mjml/)
+    await page.close()
+  })
+
+  it('applies a fix from the service with a click, as given, and checks again', async () => {
     const page = await openPage()
     await page.getByLabel(/Paste copy/).fill(copy)
     await checkAndWait(page, () => page.getByRole('button', {name: 'Check'}).click())
     const before = Number(await page.getByLabel('ESP', {exact: true}).getAttribute('value'))
-    const apply = page.locator('#findings button.apply', {hasText: 'Your points stay yours'}).first()
+    // A lock-in or a threat has no fix (advice only): no button pastes a sentence of its own over the copy.
+    expect(await page.locator('#findings button.apply', {hasText: 'Your points stay yours'}).count()).toBe(0)
+    const apply = page.locator('#findings button.apply', {hasText: 'Use “We are thrilled to have you.”'}).first()
     await checkAndWait(page, () => apply.click())
     const text = await page.getByLabel(/Paste copy/).inputValue()
-    expect(text).toContain('Your points stay yours for 12 months after your last order.')
-    expect(text).not.toContain('Order today or lose your loyalty points')
+    expect(text).toContain('\n\nWe are thrilled to have you.\n\n')
+    expect(text).toContain('Order today or lose your loyalty points forever!')
     expect(await page.locator('#marked').textContent()).toBe(text)
-    expect(await page.locator('#findings').textContent()).not.toContain('coercion/threat-lose')
+    expect(await page.locator('#findings').textContent()).not.toContain('over-the-top/shouting')
     const after = Number(await page.getByLabel('ESP', {exact: true}).getAttribute('value'))
     expect(after).toBeGreaterThanOrEqual(before)
     await page.close()

@@ -22,7 +22,7 @@ const socket = `trouw-review-test-${process.pid}`
 const markdown = [
   '# Your garden box',
   '',
-  'The garden box plan has a minimum term of 18 months.',
+  'The garden box is absolutely stunning, truly gorgeous and fair.',
   '',
   'Pick up your seeds at the shop in Zwolle on Saturday.',
   ''
@@ -52,26 +52,28 @@ describe.skipIf(!hasTmux || !existsSync(bin))('trouw review in a real terminal (
     await rm(folder, {recursive: true, force: true})
   })
 
-  it('shows the finding, applies the second suggestion, saves and quits', async () => {
+  it('shows the finding, applies the chosen sentence suggestion, saves and quits', async () => {
     const file = path.join(folder, 'garden.md')
     const done = path.join(folder, 'exit-code')
     await writeFile(file, markdown)
-    const expected = (await check(markdown, {path: file, lang: 'en'})).messages.find((message) => message.ruleId === 'coercion/minimum-term')!.expected!
-    expect(expected.length).toBeGreaterThanOrEqual(2)
+    const gush = (await check(markdown, {path: file, lang: 'en'})).messages.find((message) => message.ruleId === 'over-the-top/gush')!
+    const expected = gush.expected!
+    const suggestion = gush.suggestions![0].text
+    expect(expected).toEqual(['stunning'])
 
     const command = `node ${JSON.stringify(bin)} review --lang en --no-config ${JSON.stringify(file)}; echo $? > ${JSON.stringify(done)}; sleep 60`
     tmux('new-session', '-d', '-s', 'review', '-x', '100', '-y', '40', command)
 
-    let screen = await screenWhere((s) => s.includes('coercion/minimum-term'), 'the first finding')
+    let screen = await screenWhere((s) => s.includes('over-the-top/gush'), 'the first finding')
     expect(screen).toContain('trouw review ' + file)
     expect(screen).toMatch(/finding 1 of \d+/)
-    expect(screen).toContain('3 │ The garden box plan has a minimum term of 18 months.')
+    expect(screen).toContain('3 │ The garden box is absolutely stunning, truly gorgeous and fair.')
     expect(screen).toContain('▸ 1  ' + expected[0])
 
     tmux('send-keys', '-t', 'review', '2')
-    screen = await screenWhere((s) => s.includes('▸ 2  '), 'the second suggestion chosen')
+    screen = await screenWhere((s) => s.includes('▸ 2  rewrite: ' + suggestion), 'the sentence suggestion chosen')
     tmux('send-keys', '-t', 'review', 'a')
-    screen = await screenWhere((s) => s.includes('applied: coercion/minimum-term'), 'the apply')
+    screen = await screenWhere((s) => s.includes('applied: over-the-top/gush'), 'the apply')
     expect(screen).toContain('● modified')
 
     tmux('send-keys', '-t', 'review', 'w')
@@ -81,7 +83,7 @@ describe.skipIf(!hasTmux || !existsSync(bin))('trouw review in a real terminal (
     expect((await readFile(done, 'utf8')).trim()).toBe('0')
     expect(tmux('capture-pane', '-p', '-t', 'review')).toContain('trouw: saved ' + file)
 
-    expect(await readFile(file, 'utf8')).toBe(markdown.replace('The garden box plan has a minimum term of 18 months.', expected[1]))
+    expect(await readFile(file, 'utf8')).toBe(markdown.replace('The garden box is absolutely stunning, truly gorgeous and fair.', suggestion))
     expect((await readdir(folder)).sort()).toEqual(['exit-code', 'garden.md'])
   })
 })

@@ -65,8 +65,9 @@ describe('trouw review, in-process with ink-testing-library', () => {
     const session = await ReviewSession.open(file, {check: {lang: 'en'}})
     const first = session.current!
     expect(first.ruleId).toBe('over-the-top/gush')
-    // Only fixes are offered here (they keep every fact); a suggestion is never applied with one key.
-    expect(first.suggestions).toEqual(['stunning'])
+    // The fix first, then the sentence suggestion: a suggestion is never applied with one key.
+    expect(first.suggestions).toEqual(['stunning', 'The garden box is gorgeous and fair.'])
+    expect(first.kinds).toEqual(['fix', 'suggestion'])
 
     const {stdin, lastFrame, unmount} = render(<ReviewApp session={session} width={100} colored={false} />)
     let frame = await frameWhere(lastFrame, (f) => f.includes('over-the-top/gush'), 'the first finding')
@@ -113,6 +114,24 @@ describe('trouw review, in-process with ink-testing-library', () => {
     await press(stdin, 'q')
     await frameWhere(lastFrame, () => session.closed, 'the quit')
     unmount()
+  })
+
+  it('applies a sentence suggestion only when it is chosen by its number, never with one key', async () => {
+    const text = 'Our legendary, unrivalled, one-of-a-kind pizza oven is here.\n'
+    const file = await fileWith('oven.md', text)
+    const session = await ReviewSession.open(file, {check: {lang: 'en'}})
+    const current = session.current!
+    expect(current.kinds[0]).toBe('fix')
+    const suggestion = current.kinds.indexOf('suggestion')
+    expect(suggestion).toBeGreaterThan(0)
+    // Move the cursor onto the suggestion without choosing it: `a` still needs the number.
+    ;(session as unknown as {choice: number}).choice = suggestion
+    await session.apply()
+    expect(session.text).toBe(text)
+    expect(session.snapshot().notice).toMatch(/choose it by its number/)
+    session.choose(suggestion)
+    await session.apply()
+    expect(session.text).toBe(current.suggestions[suggestion] + '\n')
   })
 
   it('asks to save on quit with changes; n leaves the file as it was, y saves', async () => {

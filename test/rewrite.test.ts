@@ -119,6 +119,10 @@ describe('fixes in context', () => {
     const elsewhere = await fixOf('Our ACME kettle is here. We LOVE THE ACME KETTLE!!!', 'en', 'over-the-top/shouting')
     expect(elsewhere.expected[0]).toBe('We love the ACME kettle.')
     expect((await fixOf('WIJ ZIJN ZO BLIJ MET JULLIE!!!', 'nl', 'over-the-top/shouting')).expected).toEqual(['Wij zijn blij met jullie.'])
+    // Ordinary words stay ordinary however often the text shouts them; an ellipsis and an article stay whole.
+    expect((await fixOf('TRY IT AND YOU WILL BE AMAZED!!! Try IT today, it is FREE.', 'en', 'over-the-top/shouting')).expected).toEqual(['Try it and you will be amazed.'])
+    expect((await fixOf('It is a REAL treat... we LOVE it!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['It is a real treat... we love it.'])
+    expect((await fixOf('OUR US TEAM LOVES YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['Our US team loves you.'])
   })
 
   it('keeps merge tags and links as written in a fix, never mask filler', async () => {
@@ -126,6 +130,15 @@ describe('fixes in context', () => {
     expect(message.expected[0]).toContain('{{first_name}}')
     expect(message.expected[0]).toContain('https://shop.example.com/new')
     expect(message.expected[0]).not.toMatch(/xxxxx/)
+    // A merge tag or a link first in the sentence stays as written; the first word takes the capital.
+    expect((await fixOf('{email} WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['{email} We love you.'])
+    expect((await fixOf('[{shop_url}] Hi, WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['[{shop_url}] Hi, we love you.'])
+    expect((await fixOf('https://shop.example.com WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['https://shop.example.com We love you.'])
+  })
+
+  it('cuts a gush stack to a word of praise, never to an intensifier', async () => {
+    expect((await fixOf('SUPER MEGA GAAF!!!', 'nl', 'over-the-top/gush')).expected).toEqual(['Gaaf'])
+    expect((await fixOf('We are beyond thrilled and totally overjoyed to welcome you.', 'en', 'over-the-top/gush')).expected).toEqual(['thrilled'])
   })
 
   it('gives no fix where none keeps the facts: a lock-in gets advice with placeholders', async () => {
@@ -147,5 +160,59 @@ describe('fixes in context', () => {
     expect(await after('No thanks, I don\'t care about my health.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No thanks.')
     expect(await after('No, I don\'t like saving money.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No, thanks.')
     expect(await after('Nee, ik hou niet van korting.', 'nl', 'coercion/confirmshaming-no-benefit')).toBe('Nee, bedankt.')
+  })
+})
+
+describe('file-level advice reads what the copy does', () => {
+  const adviceFor = async (text: string, lang: Language) => (await check(text, {lang, format: 'text', spell: false})).data.trouw!.suggestions ?? []
+
+  it('does not tell a mail that thanks the reader to thank them', async () => {
+    const advice = await adviceFor('Thanks for your order, Sam. Our legendary, unrivalled, one-of-a-kind pizza oven is here. Enjoy your evening!', 'en')
+    expect(advice.join(' ')).not.toMatch(/thank them/i)
+    const dutch = await adviceFor('Bedankt voor je bestelling. Onze legendarische, weergaloze pizzaoven is er.', 'nl')
+    expect(dutch.join(' ')).not.toMatch(/een bedankje|bedank de lezer\b/)
+  })
+
+  it('does not talk about cancelling to copy without a contract', async () => {
+    for (const [text, lang] of [
+      ['Our bakery has fresh rye bread on Saturday. Only today: 20% off every cake!', 'en'],
+      ['Thanks for your order, Sam. Our legendary, unrivalled, one-of-a-kind pizza oven is here. Enjoy your evening!', 'en'],
+      ['Onze bakkerij heeft zaterdag vers roggebrood. Alleen vandaag: 20% korting op alle taarten!', 'nl']
+    ] as const) {
+      const advice = (await adviceFor(text, lang)).join(' ')
+      expect(advice, text).not.toMatch(/cancel|opzeg|stoppen kan/i)
+    }
+  })
+
+  it('does talk about how to stop to copy with a contract', async () => {
+    const advice = (await adviceFor('Your plan has a minimum term of 12 months and renews automatically.', 'en')).join(' ')
+    expect(advice).toMatch(/reason to stay|stop/i)
+  })
+})
+
+describe('the JSON report carries each fix and suggestion as an edit of the source (what the playground applies)', () => {
+  it('gives edits that, applied as given, fix the copy; advice-only findings give none', async () => {
+    const {toJsonFile} = await import('../src/index.js')
+    const copy = 'Order today or lose your loyalty points forever!\n\nWe are absolutely, incredibly, insanely thrilled to have you!!!\n'
+    const report = toJsonFile(await check(copy, {lang: 'en', format: 'text', spell: false}))
+    const shouting = report.messages.find((message) => message.ruleId === 'over-the-top/shouting')!
+    const edit = shouting.edits!.find((item) => item.kind === 'fix')!
+    expect(edit.title).toBe('Use “We are thrilled to have you.”')
+    expect(copy.slice(0, edit.start) + edit.insert + copy.slice(edit.end)).toBe('Order today or lose your loyalty points forever!\n\nWe are thrilled to have you.\n')
+    for (const message of report.messages.filter((item) => item.category === 'coercion')) {
+      expect(message.expected, message.ruleId).toEqual([])
+      expect(message.edits ?? [], message.ruleId).toEqual([])
+      expect(message.note, message.ruleId).toBeTruthy()
+    }
+    const gush = report.messages.find((message) => message.ruleId === 'over-the-top/gush')!
+    expect(gush.edits![0]).toMatchObject({kind: 'fix', insert: 'thrilled'})
+  })
+
+  it('escapes a fix for HTML, so applying the edit gives the calm sentence in the markup', async () => {
+    const {toJsonFile} = await import('../src/index.js')
+    const html = '<p>We LOVE our shop &amp; you!!!</p>'
+    const report = toJsonFile(await check(html, {lang: 'en', format: 'html', spell: false}))
+    const edit = report.messages.find((message) => message.ruleId === 'over-the-top/shouting')!.edits![0]
+    expect(html.slice(0, edit.start) + edit.insert + html.slice(edit.end)).toBe('<p>We love our shop &amp; you.</p>')
   })
 })

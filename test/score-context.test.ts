@@ -7,7 +7,7 @@
  * with the prose. Every test sentence here is written for this file.
  */
 import {describe, expect, it} from 'vitest'
-import {check, checkExtracted, extract, type BlockRole, type Language} from '../src/index.js'
+import {check, checkExtracted, extract, textReport, toJsonFile, type BlockRole, type Language} from '../src/index.js'
 import {collectEvidence, scoreEvidence, type EvidenceItem} from '../src/score/index.js'
 import type {Scores, SentenceFigures} from '../src/types.js'
 
@@ -131,6 +131,12 @@ describe('hype and pressure read in context', () => {
     expect(await restraintOf('Our rates are simply incredible.')).toEqual(['a loud word of praise'])
   })
 
+  it('counts exclamations as hype only where the prose keeps exclaiming', async () => {
+    expect((await figuresOf(`${body} See you soon, the bench is worth the wait!`)).scores.restraint).toBe(100)
+    const shouty = await figuresOf('Lower your payment! Cut your debt! Shorten your loan! Apply in one minute.')
+    expect(shouty.scores.restraint).toBeLessThan(90)
+  })
+
   it('does not count what is said inside quotation marks as the sender\'s', async () => {
     const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
     expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
@@ -162,6 +168,12 @@ describe('names and numbers', () => {
     expect(await distinct('Our driver, Tomasz, brings it on Friday.')).toContain('Tomasz')
   })
 
+  it('takes no name from a line in Title Case, nor a capitalised common word', async () => {
+    const found = await distinct('we wrote to you\nTo Find A Better Lawyer In Your Town\nask the Building Inspector, or Anouk in Leeds.')
+    expect(found).toEqual(expect.arrayContaining(['Anouk', 'Leeds']))
+    for (const not of ['Find A Better Lawyer', 'Better Lawyer', 'Lawyer', 'Your Town', 'Building Inspector']) expect(found).not.toContain(not)
+  })
+
   it('does not count merge tags as names', async () => {
     expect(await distinct('Hi {first_name}, your {email} is on file.')).toEqual([])
   })
@@ -173,10 +185,10 @@ describe('names and numbers', () => {
   })
 
   it('counts the same detail once: a product name twenty times is one name', async () => {
-    const once = await distinct('Meet the Kestrel, our new saddle bag.')
-    const often = await distinct(Array.from({length: 20}, (_, index) => `Meet the Kestrel, bag number ${index + 1}.`).join(' '))
-    expect(often.filter((text) => text === 'Kestrel')).toHaveLength(1)
-    expect(once).toContain('Kestrel')
+    const once = await distinct('Meet the Vantoo, our new saddle bag.')
+    const often = await distinct(Array.from({length: 20}, (_, index) => `Meet the Vantoo, bag number ${index + 1}.`).join(' '))
+    expect(often.filter((text) => text === 'Vantoo')).toHaveLength(1)
+    expect(once).toContain('Vantoo')
   })
 
   it('rewards a scene in the reader\'s life above a list of specs', async () => {
@@ -211,6 +223,14 @@ describe('restraint and confidence', () => {
     )
     expect(little.scoreConfidence!).toBeLessThan(0.3)
     expect(full.scoreConfidence!).toBeGreaterThan(0.9)
+  })
+
+  it('says in the JSON and text reports how sure the score is', async () => {
+    const short = await check('Thanks!', {lang: 'en', format: 'text', spell: false, path: 'short.txt'})
+    const long = await check(body, {lang: 'en', format: 'text', spell: false, path: 'long.txt'})
+    expect(toJsonFile(short).scoreConfidence).toBe(short.data.trouw!.scoreConfidence)
+    expect(textReport([short])).toMatch(/unsure: little prose \(confidence 0\.\d\d\)/)
+    expect(textReport([long])).toMatch(/; confidence 0\.\d\d\)/)
   })
 
   it('counts a sentence outside the prose in the length only when a finding falls in it', () => {

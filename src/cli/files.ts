@@ -16,15 +16,20 @@
  * settings for the files under it: flags over the nearest config over defaults.
  */
 import path from 'node:path'
+import {readdir, realpath, stat} from 'node:fs/promises'
+import {glob, hasMagic} from 'glob'
 import {Readable} from 'node:stream'
+import {VFile as EngineFile} from 'vfile'
 import {unified, type Processor} from 'unified'
 import {engine, type Context, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {CheckOptions} from '../engine.js'
 import type {CheckedFile, ParallelChecker} from './parallel.js'
+import {notAFile, readProblem} from '../read-input.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
+import {defaultMaxBytes, moreThanLimit} from '../formats/decode.js'
 import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
 import '../config-jsonc.js'
 
@@ -166,10 +171,11 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   }) as unknown as Processor
 
   const given = options.files ?? []
+  const expanded = await expandGiven(given, cwd)
   const engineOptions: EngineOptions = {
     processor,
     cwd,
-    files: [...given],
+    files: expanded.files,
     extensions: [...defaultExtensions],
     streamIn: given.length === 0 ? Readable.from([Buffer.from(stdinBytes)]) : undefined,
     out: false,
@@ -187,15 +193,19 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     reporter: () => ''
   }
 
-  const context = await new Promise<Context | undefined>((resolve, reject) => {
-    engine(engineOptions, (error, _code, context) => {
-      if (error) reject(error)
-      else resolve(context)
-    })
-  }).finally(async () => (await parallel)?.close())
+  // Nothing left to check (every given path was refused above): unified-engine would read stdin.
+  const nothing = given.length > 0 && expanded.files.length === 0
+  const context = nothing
+    ? undefined
+    : await new Promise<Context | undefined>((resolve, reject) => {
+        engine(engineOptions, (error, _code, context) => {
+          if (error) reject(error)
+          else resolve(context)
+        })
+      }).finally(async () => (await parallel)?.close())
 
   const files: VFile[] = []
-  const errors: string[] = []
+  const errors: string[] = [...expanded.errors]
   const inputs = new Set<string>()
   for (const given of options.files ?? []) {
     if (!/[*?[\]{}]/.test(given)) inputs.add(path.resolve(cwd, given))
@@ -228,6 +238,97 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   }
   for (const configPath of configPaths) inputs.add(configPath)
   return {files, errors, inputs: [...inputs]}
+}
+
+/**
+ * Read stdin up to `maxBytes` (default: 10 MB) and stop there: more is
+ * refused as soon as it arrives (200 MB on stdin was read whole first, 1 GB
+ * of memory; `/dev/zero` never ended). A stdin that cannot be read (closed,
+ * a broken pipe) is one line too, not an internal error.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number = defaultMaxBytes): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let length = 0
+  try {
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string)
+      chunks.push(buffer)
+      length += buffer.length
+      // Leaving the loop destroys the stream: nothing more is read.
+      if (length > maxBytes) throw moreThanLimit(undefined, maxBytes)
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError('<stdin>', `cannot be read (${code ?? (error as Error)?.message ?? 'closed'}): pipe the copy to trouw, or pass files to check`)
+  }
+  return Buffer.concat(chunks, length)
+}
+
+/**
+ * The given paths as unified-engine should see them: folders walked here,
+ * files handed over with an empty value, so that unified-engine does not
+ * read them (it reads whole files as UTF-8 before any plugin runs: a FIFO
+ * hung it, `/dev/zero` grew without limit). trouw's plugin reads each file
+ * itself, with limits (`readInput`). The walk follows a link to a folder
+ * once (by real path: a folder that links to itself is read once, not 40
+ * times), skips `node_modules` and files without a checked extension, as
+ * unified-engine does, and turns what it cannot read (a FIFO, a device, a
+ * socket with a checked extension; a link loop; no permission) into one
+ * line each. Globs are expanded as unified-engine would; missing paths
+ * and globs that match nothing go to it as they are, for its messages.
+ */
+async function expandGiven(given: readonly string[], cwd: string): Promise<{files: Array<string | EngineFile>; errors: string[]}> {
+  const files: Array<string | EngineFile> = []
+  const errors: string[] = []
+  const visited = new Set<string>()
+
+  async function visit(shown: string, nested: boolean): Promise<void> {
+    const absolute = path.resolve(cwd, shown)
+    let stats
+    try {
+      stats = await stat(absolute)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ELOOP' || code === 'EACCES' || code === 'EPERM') errors.push(String(new InputError(shown, readProblem(code))))
+      else files.push(shown)
+      return
+    }
+    if (stats.isDirectory()) {
+      if (nested && path.basename(shown) === 'node_modules') return
+      let names: string[]
+      try {
+        const real = await realpath(absolute)
+        if (visited.has(real)) return
+        visited.add(real)
+        names = await readdir(absolute)
+      } catch (error) {
+        errors.push(String(new InputError(shown, readProblem((error as NodeJS.ErrnoException).code))))
+        return
+      }
+      for (const name of names) await visit(path.join(shown, name), true)
+      return
+    }
+    if (nested && !(defaultExtensions as readonly string[]).includes(path.extname(shown))) return
+    const problem = notAFile(stats)
+    if (problem) {
+      errors.push(String(new InputError(shown, problem)))
+      return
+    }
+    files.push(new EngineFile({path: shown, cwd, value: ''}))
+  }
+
+  for (const entry of given) {
+    if (hasMagic(entry)) {
+      // As unified-engine expands a glob (the same package and options); one that matches nothing goes to it as is, for its message.
+      const matches = (await glob(entry, {cwd})).sort()
+      if (matches.length === 0) files.push(entry)
+      for (const match of matches) await visit(match, false)
+    } else {
+      await visit(entry, false)
+    }
+  }
+  return {files, errors}
 }
 
 /** A fatal message from unified-engine or a thrown error: trouw's own findings have `source: 'trouw'`. */

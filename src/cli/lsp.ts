@@ -49,9 +49,17 @@ export async function lsp(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`trouw: \`--debounce\` must be a number of milliseconds, 0 or more (got \`${values.debounce}\`)\n`)
     return 2
   }
-  const {createConnection} = await import('vscode-languageserver/node')
+  const {createConnection, StreamMessageReader, StreamMessageWriter} = await import('vscode-languageserver/node')
   const {startServer} = await import('../lsp/server.js')
-  const connection = createConnection(io.stdin, io.stdout)
+  const reader = new StreamMessageReader(io.stdin)
+  // A broken frame (a bad or missing Content-Length) leaves the stream out of
+  // step for good: the server would stay alive and never answer again. Exit,
+  // so that the editor sees the server end and starts a new one.
+  reader.onError((error) => {
+    io.stderr.write(`trouw: the editor sent a message trouw cannot read (${String(error?.message ?? error).split('\n')[0]}): stopping, so that the editor starts the server again\n`)
+    process.exit(1)
+  })
+  const connection = createConnection(reader, new StreamMessageWriter(io.stdout))
   // A bug in one request must not take the editor's server down: log it and go on.
   process.on('unhandledRejection', (reason) => connection.console.error(`trouw: internal error: ${(reason as Error)?.stack ?? String(reason)}`))
   process.on('uncaughtException', (error) => connection.console.error(`trouw: internal error: ${error.stack ?? error.message}`))

@@ -9,6 +9,7 @@
  * Few files are checked in-process: a thread loads the engine again, which
  * costs more than it saves until there are a few dozen files per thread.
  */
+import {distUrl} from '../package-root.js'
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
@@ -46,14 +47,14 @@ export interface CheckedFile {
 /** Files per thread below which a thread does not pay for its start-up. */
 const filesPerThread = 24
 
-const workerUrl = new URL('./check-worker.js', import.meta.url)
+const workerUrl = distUrl('cli/check-worker.js')
 
 /**
  * How many threads to use for `count` files: none (in-process) when that is
  * cheaper. `TROUW_THREADS=N` sets the number (0: never), for any count above one.
  */
 export function threadsFor(count: number, env: NodeJS.ProcessEnv = process.env): number {
-  // Run from the TypeScript sources (tests), there is no compiled worker to start.
+  // Not built yet (tests run from the sources): no compiled worker to start.
   if (!existsSync(fileURLToPath(workerUrl))) return 0
   const wanted = env.TROUW_THREADS === undefined || env.TROUW_THREADS === '' ? undefined : Number(env.TROUW_THREADS)
   if (wanted !== undefined && Number.isInteger(wanted) && wanted >= 0) return count > 1 ? wanted : 0

@@ -7,7 +7,7 @@ import {UsageError, didYouMean, parseCommandArgs} from './args.js'
 import type {VFile} from 'vfile'
 import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
-import {runFiles} from './files.js'
+import {readStdin, runFiles} from './files.js'
 import {writeJsonReport} from '../report/json.js'
 import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
@@ -46,7 +46,8 @@ Options for check:
   --fail-on LEVEL         exit 1 on findings at this level or above:
                           error, warning, info, never (default: warning)
   --min-esp N             exit 1 when a file's ESP score is below N (0-100)
-  -q, --quiet             report warnings and errors only; no score for clean files
+  -q, --quiet             report warnings and errors only, and nothing of
+                          clean files
   --rule ID=LEVEL         set a rule, category/subtype, category or spelling
                           to off, info, warning or error (repeatable)
   --allow ID|PHRASE       never report this rule, category or phrase (repeatable)
@@ -60,8 +61,8 @@ Options for check:
   --stdin, -              read the copy from standard input (also when no
                           file is given and stdin is not a terminal)
   --color, --no-color     colour in the pretty report, or none (default: on a
-                          terminal, unless NO_COLOR is set; FORCE_COLOR forces it);
-                          --color also picks the pretty report on a pipe
+                          terminal, unless NO_COLOR is set; FORCE_COLOR forces
+                          it); --color also picks the pretty report on a pipe
   -w, --watch             check again whenever a file (or its config) is saved;
                           stop with Ctrl-C
   -h, --help              show this help
@@ -159,11 +160,6 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-  return Buffer.concat(chunks)
-}
 
 /** The settings given on the command line: they win over config files. */
 function flagsFrom(values: ReturnType<typeof parseCheckArgs>['values']): TrouwConfig {

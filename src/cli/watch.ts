@@ -95,7 +95,8 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
 
     const onEvent = (event: string, file: string) => schedule(event, path.resolve(file))
     const onError = (error: unknown) => io.stderr.write(`trouw: watching: ${String((error as Error)?.message ?? error)}\n`)
-    const create = (paths: string[], depth: number | undefined) => {
+    /** A watcher, and a promise that it is ready (its first scan done, every watch in place). */
+    const create = (paths: string[], depth: number | undefined): FSWatcher => {
       const created = watch(paths, {
         ignoreInitial: true,
         persistent: true,
@@ -104,8 +105,10 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       })
       created.on('all', onEvent)
       created.on('error', onError)
+      pending.push(new Promise<void>((resolve) => created.once('ready', () => resolve())))
       return created
     }
+    let pending: Array<Promise<void>> = []
 
     /**
      * Two watchers: the given folders, all the way down; and, one level
@@ -113,7 +116,7 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
      * every other input (configs further up, files a glob matched). Events
      * are then kept only when `relevant`.
      */
-    const rewatch = () => {
+    const rewatch = async () => {
       const wanted = new Set<string>()
       for (const entry of given) if (!folders.has(entry)) wanted.add(path.dirname(entry))
       for (const input of inputs) if (![...folders].some((folder) => input === folder || input.startsWith(folder + path.sep))) wanted.add(input)
@@ -127,6 +130,10 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
         if (gone.length > 0) shallow.unwatch(gone)
       }
       watched = wanted
+      // Say "watching" only once the watches are in place, so a save right after it is seen.
+      const ready = pending
+      pending = []
+      await Promise.all(ready)
     }
 
     const run = async () => {
@@ -150,7 +157,8 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       mtimes = await modificationTimes(inputs)
       running = false
       if (signal?.aborted) return
-      rewatch()
+      await rewatch()
+      if (signal?.aborted) return
       options?.onCheck?.(code)
       io.stderr.write(`trouw: watching ${inputs.size} path${inputs.size === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`)
       if (again) {

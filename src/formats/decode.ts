@@ -38,7 +38,7 @@ export function checkBytes(bytes: Uint8Array, path: string | undefined, maxBytes
 }
 
 /** Throw when `size` bytes are more than `maxBytes` (default: 10 MB). */
-function checkSize(size: number, path: string | undefined, maxBytes: number | undefined): void {
+export function checkSize(size: number, path: string | undefined, maxBytes: number | undefined): void {
   const limit = maxBytes ?? defaultMaxBytes
   if (size <= limit) return
   let sizeText = formatSize(size)
@@ -124,6 +124,11 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   let line = 1
   for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++
   return line
+}
+
+/** For input read up to the limit and found longer (a stream, a growing file): its size is not known. */
+export function moreThanLimit(path: string | undefined, maxBytes?: number | undefined): InputError {
+  return new InputError(displayPath(path), `is more than the limit of ${formatSize(maxBytes ?? defaultMaxBytes)}: split it into smaller files`)
 }
 
 function formatSize(bytes: number): string {

@@ -13,7 +13,7 @@ import {checkMarkdownNesting, NestingError} from './nesting.js'
 
 export {toSourceOffset} from './offsets.js'
 export {maxBlockLength} from './blocks.js'
-export {maxNesting} from './nesting.js'
+export {maxMarkdownNesting, maxNesting} from './nesting.js'
 
 export interface ExtractOptions {
   /** File path: used for the format (by extension) and in messages (default: `<stdin>`). */

@@ -176,7 +176,7 @@ export const gushKind: Kind = {
         run = run !== undefined && follows(run, sentence) ? join(run, fragment) : fragment
         if (run.sentences < 2 || run.reported || !settings.metric.holds(settings.metric.value(run.figures))) return noFindings
         run.reported = true
-        return [staccatoFinding(run)]
+        return [staccatoFinding(run, settings.lang)]
       }
     }
     return detector
@@ -455,9 +455,16 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
   const end = words[last.to].end
   const boostWords = stack.items.flatMap((item) => item.boosts.map((index) => words[index].raw))
   const positiveWords = stack.items.map((item) => sentence.text.slice(words[item.from].start, words[item.to].end))
+  const nl = lang === 'nl'
   const detail = [
-    `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
-    boostWords.length > 0 ? `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})` : ''
+    nl
+      ? `lofstapel: ${positiveWords.length} positieve ${positiveWords.length === 1 ? 'woord' : 'woorden'} (${positiveWords.join(', ')})`
+      : `gush: ${positiveWords.length} positive ${positiveWords.length === 1 ? 'word' : 'words'} (${positiveWords.join(', ')})`,
+    boostWords.length > 0
+      ? nl
+        ? `${boostWords.length} ${boostWords.length === 1 ? 'versterker' : 'versterkers'} (${boostWords.join(', ')})`
+        : `${boostWords.length} ${boostWords.length === 1 ? 'intensifier' : 'intensifiers'} (${boostWords.join(', ')})`
+      : ''
   ].filter(Boolean).join(', ')
   // A stack of words side by side ("soft, cosy and warm") can be cut to one of them; a stack
   // spread over nouns ("stunning views, heavenly beds") cannot: cutting it drops what it praises.
@@ -469,7 +476,9 @@ function toFinding(sentence: SentenceView, stack: Stack, lang: Language): Findin
   // Adverbs ("incredibly") are no word to keep.
   const candidates = stack.items.map((_, index) => index).filter((index) => {
     const item = stack.items[index]
-    return item.from !== item.to || !(lang === 'en' && /ly$/i.test(words[item.from].norm))
+    if (item.from !== item.to) return true
+    // Nor are intensifiers that count as praise ("SUPER MEGA gaaf" keeps "gaaf").
+    return !(lang === 'en' && /ly$/i.test(words[item.from].norm)) && intensifierWeight(words[item.from].norm, lang) <= 0
   })
   // The writer's first word stays (the others are suggestions).
   const keep = candidates[0]
@@ -514,6 +523,9 @@ function rewrite(sentence: SentenceView, stack: Stack, lang: Language, keep: num
   if (/^\p{Lu}{2,}$/u.test(text)) text = text.toLowerCase()
   // A word that starts the stack mid-sentence keeps its case; one moved to the front is lowered first.
   if (keep !== 0 && /^\p{Lu}\p{Ll}/u.test(text)) text = text.charAt(0).toLowerCase() + text.slice(1)
+  // "most" and "meest" build the superlative: they stay ("the most incredible", not "the incredible").
+  const superlative = kept.boosts.map((index) => words[index]).find((word) => /^(?:most|meest)$/i.test(word.norm))
+  if (superlative) text = `${superlative.raw.toLowerCase()} ${text}`
   const startIndex = first.boosts.length > 0 ? first.boosts[0] : first.from
   // Keep the writer's capital at the start of a sentence.
   if (words[startIndex].start === sentence.tokens[0]?.start) text = text.charAt(0).toUpperCase() + text.slice(1)
@@ -580,11 +592,13 @@ function join(run: Run, fragment: Run): Run {
   return {...run, end: fragment.end, sentences: run.sentences + 1, figures, positives: [...run.positives, ...fragment.positives]}
 }
 
-function staccatoFinding(run: Run): Finding {
+function staccatoFinding(run: Run, lang: Language): Finding {
   return {
     start: run.start,
     end: run.end,
-    detail: `gush in ${run.sentences} short sentences: ${run.positives.length} positive words (${run.positives.join(', ')})`,
+    detail: lang === 'nl'
+      ? `lofstapel in ${run.sentences} korte zinnen: ${run.positives.length} positieve woorden (${run.positives.join(', ')})`
+      : `gush in ${run.sentences} short sentences: ${run.positives.length} positive words (${run.positives.join(', ')})`,
     intensity: run.positives.length
   }
 }

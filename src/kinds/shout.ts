@@ -13,6 +13,7 @@
  * | `emoji`     | heart, party and joy emoji in runs of at least `minRun` |
  * | `sentiment` | 1 when the sentence carries positive emotion (a positive or joyful word, a heart or joy emoji, a `celebration` emoji such as 🎉), else 0 |
  * | `urgent`    | 1 when one of the rule's `urgency` patterns matches (a deadline), else 0 |
+ * | `strong`    | 1 when the feeling is a real one (a joy or pleasure word, an interjection, a `words` entry above 0), not only a word the lexicon grades positive ("chance"), else 0 |
  * | `shouted`   | words set in capitals (two letters or more), outside quotes and a leading label ("TIP:") |
  * | `hype`      | of those, the rule's `hype` words: a sales push or urgency in capitals (FREE, NOW, ORDER, GRATIS) |
  * | `exclaims`  | 1 when the sentence has an exclamation mark (outside quotes), else 0 |
@@ -44,7 +45,7 @@ import {hasInterest, interestBit} from '../interest.js'
 import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, weightTable, type WeightTable} from './words.js'
 import {calmSentence} from '../rewrite/calm.js'
 
-export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent', 'shouted', 'hype', 'exclaims'] as const
+export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent', 'strong', 'shouted', 'hype', 'exclaims'] as const
 export type ShoutFigures = Record<(typeof shoutFigures)[number], number>
 
 interface Settings {
@@ -140,6 +141,8 @@ export const shoutKind: Kind = {
 interface WordFacts {
   /** Positive enough in the lexicon, a joy word, or listed with a weight > 0. */
   feeling: boolean
+  /** A joy or pleasure word, an interjection, or listed with a weight > 0: a feeling of its own, not only a lexicon grade. */
+  strong: boolean
   interjection: boolean
   booster: boolean
 }
@@ -151,13 +154,14 @@ function factsOf(word: Token, settings: Settings): WordFacts {
     const interjection = settings.interjections.has(plain)
     const listed = settings.words.get(plain)
     let feeling: boolean
-    if (listed !== undefined) feeling = listed > 0
-    else if (isAffectWord(word.norm, settings.lang)) feeling = true
+    let strong = false
+    if (listed !== undefined) strong = feeling = listed > 0
+    else if (isAffectWord(word.norm, settings.lang)) strong = feeling = true
     else {
       const entry = lookupSentiment(word.norm, settings.lang)
       feeling = entry !== undefined && entry.valence >= settings.minValence && entry.intensity >= settings.minIntensity
     }
-    facts = {feeling: feeling || interjection, interjection, booster: intensifierWeight(word.norm, settings.lang) > 0}
+    facts = {feeling: feeling || interjection, strong: strong || interjection, interjection, booster: intensifierWeight(word.norm, settings.lang) > 0}
     if (settings.memo.size > 20000) settings.memo.clear()
     settings.memo.set(word.norm, facts)
   }
@@ -193,7 +197,7 @@ interface Shouting {
 
 /** Measure the shouting of a sentence (whether or not it meets the metric). */
 export function shouting(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Shouting {
-  const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0, shouted: 0, hype: 0, exclaims: 0}
+  const figures: ShoutFigures = {bangs: 0, caps: 0, emoji: 0, sentiment: 0, urgent: hits.some((hit) => hit.role === 'urgency') ? 1 : 0, strong: 0, shouted: 0, hype: 0, exclaims: 0}
   const loud: Token[] = []
   const drop: Token[] = []
   const lower: Token[] = []
@@ -220,6 +224,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     const interjection = facts.interjection
     const feeling = interjection || (facts.feeling && !(settings.negation && isNegatedAt(words, index, settings.lang)))
     if (feeling) figures.sentiment = 1
+    if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
     const shouted = word.caps && word.raw.length >= 2 && word.start >= label && (feeling || booster || !isInitials(word, settings))
     if (shouted) {
@@ -386,16 +391,17 @@ function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settin
   const start = tokens[0].start
   const end = tokens[tokens.length - 1].end
   const parts: string[] = []
-  if (figures.bangs > 0) parts.push(`exclamation marks (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
+  const nl = settings.lang === 'nl'
+  if (figures.bangs > 0) parts.push(`${nl ? 'uitroeptekens' : 'exclamation marks'} (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)
   const caps = loud.filter((token) => token.kind === 'word')
-  if (caps.length > 0) parts.push(`capitals (${caps.map((token) => token.raw).join(', ')})`)
-  if (figures.emoji > 0) parts.push(`${figures.emoji} emoji in a row`)
+  if (caps.length > 0) parts.push(`${nl ? 'hoofdletters' : 'capitals'} (${caps.map((token) => token.raw).join(', ')})`)
+  if (figures.emoji > 0) parts.push(nl ? `${figures.emoji} emoji op een rij` : `${figures.emoji} emoji in a row`)
   return [{
     start,
     end,
     // The fix: the sentence calmed as a whole (src/rewrite/calm.ts).
     expected: [calmSentence({lang: settings.lang, text: sentence.text, start, end, tokens, loud, drop})],
-    detail: `shouting: ${parts.join(', ')}`,
+    detail: `${nl ? 'schreeuwen' : 'shouting'}: ${parts.join(', ')}`,
     intensity: figures.bangs + caps.length + (figures.emoji > 0 ? 1 : 0)
   }]
 }

@@ -8,6 +8,7 @@
  * Without worker threads (or with `inline`), analyses run on the calling
  * thread, one after the other.
  */
+import {distUrl} from '../package-root.js'
 import {Worker} from 'node:worker_threads'
 import {analyse, type Analysis, type AnalysisRequest} from './analysis.js'
 
@@ -34,7 +35,7 @@ interface Pending {
   reject: (error: Error) => void
 }
 
-const workerUrl = new URL('./worker.js', import.meta.url)
+const workerUrl = distUrl('lsp/worker.js')
 
 /** One worker thread and the runs sent to it. */
 class Lane {

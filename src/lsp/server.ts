@@ -34,7 +34,6 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {formatFromPath} from '../formats/index.js'
-import {defaultMaxBytes} from '../formats/decode.js'
 import type {CheckOptions} from '../engine.js'
 import type {FormatName} from '../types.js'
 import {version} from '../cli/version.js'
@@ -49,9 +48,17 @@ export interface ServerOptions extends CheckerOptions {
   debounce?: number | null
   /** Most diagnostics published for one document (default: 1000). */
   maxDiagnostics?: number | null
-  /** Largest document in bytes (default: the engine's 10 MB). */
+  /** Largest document in bytes (default: `lspMaxBytes`, 2 MB). */
   maxBytes?: number | null
 }
+
+/**
+ * Largest document the server checks: 2 MB, a fifth of the engine's limit.
+ * An editor re-checks a document on every pause in typing, and memory grows
+ * with the document (a 10 MB one cost 2 GB), so a shared editor host stays
+ * bounded; a bigger document gets one diagnostic saying so.
+ */
+export const lspMaxBytes = 2 * 1024 * 1024
 
 export const commands = {
   allowPhrase: 'trouw.allowPhrase',
@@ -98,7 +105,7 @@ const severities = {error: DiagnosticSeverity.Error, warning: DiagnosticSeverity
 /** Wire trouw onto a connection. Call `connection.listen()` afterwards. */
 export function startServer(connection: Connection, options?: Readonly<ServerOptions> | null): void {
   const debounce = options?.debounce ?? 150
-  const maxBytes = options?.maxBytes ?? defaultMaxBytes
+  const maxBytes = options?.maxBytes ?? lspMaxBytes
   const maxDiagnostics = options?.maxDiagnostics ?? 1000
   const log = (line: string) => connection.console.log(line)
   /** A message for the user (a notification: nothing waits for an answer). */

@@ -2,10 +2,17 @@
  * The playground's script (served as /playground.js). Rules it keeps:
  * copy, findings, reasons and suggestions are only ever put in the page as
  * text (`textContent`, text nodes); no `innerHTML`, no `eval`, no links built
- * from report data. It talks only to this origin (`POST /v1/check`).
+ * from report data. It talks only to this origin (`POST /v1/check`). Its
+ * pure helpers live in ./present.ts (tested in Node) and are embedded here
+ * as source.
  */
+import {codeSegments, guessPastedFormat, plural} from './present.js'
+
 export const scriptJs = String.raw`(function () {
   'use strict'
+  ${guessPastedFormat.toString()}
+  ${plural.toString()}
+  ${codeSegments.toString()}
   var byId = function (id) { return document.getElementById(id) }
   var form = byId('form')
   var copy = byId('copy')
@@ -50,6 +57,16 @@ export const scriptJs = String.raw`(function () {
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild) }
 
+  /** Text with its backticked spans as <code>, all as text nodes. */
+  function rich(tag, className, text) {
+    var node = element(tag, className)
+    var segments = codeSegments(String(text))
+    for (var i = 0; i < segments.length; i++) {
+      node.appendChild(segments[i].code ? element('code', '', segments[i].text) : document.createTextNode(segments[i].text))
+    }
+    return node
+  }
+
   /** Offsets of the start of each line, for 1-based line and column to offset. */
   function lineStarts(text) {
     var starts = [0]
@@ -81,6 +98,11 @@ export const scriptJs = String.raw`(function () {
       // parts: an email's decoded parts come back too, to mark its findings in (other formats ignore it).
       var fields = {text: text, lang: langSelect.value, parts: true}
       if (formatSelect.value !== 'auto') fields.format = formatSelect.value
+      else {
+        // Pasted Markdown or MJML: the service sniffs HTML and email, but not these.
+        var guessed = guessPastedFormat(text)
+        if (guessed) fields.format = guessed
+      }
       request = {url: '/v1/check', type: 'application/json', body: JSON.stringify(fields)}
     }
     try {
@@ -112,11 +134,11 @@ export const scriptJs = String.raw`(function () {
     var messages = file.messages
     var counts = report.summary
     setStatus('Checked: ' + messages.length + (messages.length === 1 ? ' finding' : ' findings') + ', ESP ' + file.scores.esp + '.')
-    summary.textContent = counts.errors + ' errors, ' + counts.warnings + ' warnings, ' + counts.infos + ' notes · language ' + file.language + ' · format ' + file.format
+    summary.textContent = plural(counts.errors, 'error', 'errors') + ', ' + plural(counts.warnings, 'warning', 'warnings') + ', ' + plural(counts.infos, 'note', 'notes') + ' · language ' + file.language + ' · format ' + file.format
     renderScores(file.scores)
     phaseText.textContent = file.phase ? file.phase.name + ' (' + Math.round(file.phase.confidence * 100) + '% sure)' : 'none found'
     clear(tips)
-    for (var t = 0; t < file.suggestions.length; t++) tips.appendChild(element('li', '', file.suggestions[t]))
+    for (var t = 0; t < file.suggestions.length; t++) tips.appendChild(rich('li', '', file.suggestions[t]))
     if (file.suggestions.length === 0) tips.appendChild(element('li', 'hint', 'None: nothing to raise.'))
     var spans = renderMarked(file, messages, text)
     renderFindings(messages, spans, text)
@@ -250,7 +272,7 @@ export const scriptJs = String.raw`(function () {
     messages.forEach(function (message, index) {
       var item = element('li', 'finding')
       item.appendChild(element('span', 'tag ' + message.severity, message.severity))
-      item.appendChild(element('span', 'reason', message.reason))
+      item.appendChild(rich('span', 'reason', message.reason))
       var where = ' (line ' + message.line + ', column ' + message.column + (message.part ? ', ' + message.part : '') + ')'
       item.appendChild(element('span', 'rule', ' ' + message.ruleId + where))
       var actions = element('div', 'actions')

@@ -39,6 +39,7 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .tag { display: inline-block; font-size: 0.8rem; font-weight: 700; text-transform: uppercase; margin-right: 0.4rem; }
 .tag.error { color: var(--error); } .tag.warning { color: var(--warning); } .tag.info { color: var(--info); }
 .rule { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); }
+.reason code, #tips code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; padding: 0 0.2em; border-radius: 3px; background: rgba(127, 127, 127, 0.15); }
 .marked { white-space: pre-wrap; word-wrap: break-word; border: 1px solid var(--line); border-radius: 4px; padding: 0.5rem; min-height: 4rem; font: 0.95rem/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 mark { color: inherit; border-bottom: 2px solid; border-radius: 2px; }
 mark.error { background: var(--mark-error); border-color: var(--error); }

@@ -29,7 +29,8 @@ export function githubReport(files: readonly VFile[]): string {
         `endColumn=${message.endColumn}`,
         `title=${escapeProperty(`trouw ${message.ruleId}`)}`
       ].join(',')
-      const fix = message.expected[0] ? ` Instead: ${message.expected[0]}` : ''
+      // Only a fix (keeps every fact) is offered as the replacement; advice is not.
+      const fix = message.expected[0] ? ` ${file.language === 'nl' ? 'Beter' : 'Instead'}: ${message.expected[0]}` : ''
       out += `::${command} ${properties}::${escapeData(message.reason + fix)}\n`
     }
     const gate = minEspReason(file.reasons)

@@ -12,6 +12,8 @@ export interface JsonFileWithEvidence extends JsonFile {
   evidence: ScoreEvidence[]
   /** The three suggestions that would raise `esp` most. */
   suggestions: string[]
+  /** How sure the score is, 0–1: little prose of the sender's own gives an unsure score (docs/esp.md). */
+  scoreConfidence: number
   /** For `.eml`, when asked: the decoded parts positions point into (see `TrouwData.parts`). */
   parts?: Readonly<Record<string, string>>
   /** Whether the file passes its gate (`failOn`, `minEsp`; src/verdict.ts). */
@@ -46,6 +48,7 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     messages: file.messages.map((message) => toJsonMessage(message, {text: String(file.value ?? ''), format: data?.format})),
     evidence: data?.evidence ?? [],
     suggestions: data?.suggestions ?? [],
+    scoreConfidence: data?.scoreConfidence ?? 0,
     pass: true,
     reasons: []
   }

@@ -47,7 +47,7 @@ export function sarifReport(files: readonly VFile[]) {
       ruleId: message.ruleId,
       ...(ruleIndex.has(message.ruleId) ? {ruleIndex: ruleIndex.get(message.ruleId)} : {}),
       level: levels[message.severity],
-      message: {text: message.reason + (message.expected[0] ? ` Instead: ${message.expected[0]}` : '')},
+      message: {text: message.reason + (message.expected[0] ? ` ${file.language === 'nl' ? 'Beter' : 'Instead'}: ${message.expected[0]}` : '')},
       locations: [
         {
           physicalLocation: {

@@ -9,7 +9,9 @@
  */
 import type {VFile} from 'vfile'
 import {toJsonFile} from './json.js'
+import {confidenceNote} from '../score/formula.js'
 import {minEspReason} from '../verdict.js'
+import {truncate} from '../ui/clip.js'
 
 /** How many evidence lines the text report prints per file (the JSON report has them all). */
 export const evidenceLines = 5
@@ -29,7 +31,7 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
     if (options?.quiet && file.messages.length === 0 && file.pass) continue
     const {scores} = file
     lines.push(
-      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness})` +
+      `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness}; ${confidenceNote(file.scoreConfidence)})` +
         (file.phase ? `, phase ${file.phase.name} (${Math.round(file.phase.confidence * 100)}%)` : '')
     )
     for (const message of file.messages) {
@@ -48,7 +50,7 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
       const sign = item.delta > 0 ? '+' : ''
       const text = item.text.replace(/\s+/g, ' ').trim()
       const part = item.part ? ` [${item.part}]` : ''
-      lines.push(`  score ${sign}${item.delta} ${item.component}  "${text.length > 40 ? text.slice(0, 39) + '…' : text}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
+      lines.push(`  score ${sign}${item.delta} ${item.component}  "${truncate(text, 40)}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
     }
     for (const suggestion of file.suggestions) lines.push(`  suggestion  ${suggestion}`)
   }

@@ -21,7 +21,8 @@
 import type {Language} from '../types.js'
 import type {Token} from '../tokens.js'
 import {readDictionary} from '../lexicon.js'
-import {tidy} from '../kinds/words.js'
+import {tidy, unelongated} from '../kinds/words.js'
+import {intensifierWeight} from '../predicates.js'
 
 export interface CalmInput {
   lang: Language
@@ -35,16 +36,30 @@ export interface CalmInput {
   loud: readonly Token[]
   /** Tokens to leave out: intensifiers before a feeling, shouted interjections, emoji. */
   drop: readonly Token[]
+  /** The sentence is set in capitals as a whole (default: worked out from the tokens). */
+  allCaps?: boolean
 }
 
 const keywords = new Set(['STOP', 'HELP', 'START', 'INFO', 'UNSUBSCRIBE', 'QUIT', 'END', 'STOPPEN', 'HULP', 'AFMELDEN'])
 const before = /^(?:reply|text|txt|sms|send|code|coupon|promo|promocode|voucher|use|enter|type|antwoord|stuur|sms'?t|kortingscode|actiecode|code:|gebruik|typ)$/i
 const acronyms = new Set([
   'FAQ', 'USA', 'UK', 'EU', 'CEO', 'CFO', 'CTO', 'PDF', 'HTML', 'URL', 'USB', 'TV', 'HD', 'DIY', 'VIP', 'ASAP', 'NASA', 'BBC', 'CNN',
-  'CNET', 'IBM', 'AI', 'API', 'SEO', 'RSVP', 'PS', 'FYI', 'NB', 'AM', 'PM', 'GMT', 'UTC', 'CET', 'BV', 'NV', 'VAT', 'BTW', 'KVK', 'IBAN',
-  'ID', 'PIN', 'ATM', 'GPS', 'DVD', 'CD', 'PC', 'MAC', 'IT', 'HR', 'NGO', 'UN', 'NHS', 'XL', 'XXL', 'XS', 'S', 'M', 'L', 'NL', 'BE',
-  'DE', 'FR', 'US', 'LED', 'LCD', 'SUV', 'EV', 'CO2', 'ISO', 'GDPR', 'AVG', 'SMS', 'OV', 'NS', 'ANWB', 'ING', 'ABN', 'AMRO', 'KLM', 'KPN'
+  'CNET', 'IBM', 'AI', 'API', 'SEO', 'RSVP', 'FYI', 'GMT', 'UTC', 'CET', 'BV', 'VAT', 'BTW', 'KVK', 'IBAN', 'OK',
+  'ATM', 'GPS', 'DVD', 'PC', 'HR', 'NGO', 'NHS', 'XL', 'XXL', 'XS', 'NL',
+  'LED', 'LCD', 'SUV', 'CO2', 'ISO', 'GDPR', 'AVG', 'SMS', 'OV', 'NS', 'ANWB', 'ING', 'ABN', 'AMRO', 'KLM', 'KPN', 'TV', 'USA'
 ])
+/** Ordinary words are never names or brands, however the text writes them elsewhere (emphasis, Title Case). */
+const common = new Set(`a an the and or but nor so yet of to in on at by for from with without into onto over under about after before
+  is are was were be been being am do does did done have has had will would shall should can could may might must not no yes
+  i me my mine you your yours we us our ours they them their he him his she her it its this that these those here there
+  what which who whom whose when where why how all any each every some more most much many few less least very really just
+  only also even still now then today tonight tomorrow again once ever never always up down out off new free best great
+  good better big top hot get got buy order call click try save win see look make take give use find keep let start stop
+  limited special offer offers time day days week month year money price prices now today just like love loved one ones
+  if as than because while until both either neither whether though although since unless such same other another own
+  de het een en of maar want dus van in op aan bij met voor naar uit om tot over onder na is zijn was waren wordt worden
+  ik je jij u uw we wij ons onze jullie ze zij hij haar hem het dit dat deze die wat wie waar wanneer hoe alle elke meer
+  meest veel heel zeer echt nu vandaag morgen nooit altijd nieuw nieuwe gratis beste grote goede nog ook al wel niet geen`.split(/\s+/).filter(Boolean))
 /** Short capital words that are ordinary words (lowered), for the "short unknown capital word is an acronym" test. */
 const ordinary: Record<Language, ReadonlySet<string>> = {
   en: new Set(['a', 'i', 'the', 'and', 'you', 'for', 'are', 'our', 'now', 'new', 'all', 'get', 'buy', 'off', 'wow', 'omg', 'yay', 'yes', 'no', 'so', 'we', 'is', 'to', 'of', 'in', 'on', 'at', 'by', 'my', 'me', 'be', 'do', 'go', 'up', 'ok', 'hi', 'it', 'its', 'or', 'an', 'as', 'us', 'he', 'she', 'his', 'her', 'one', 'two', 'top', 'big', 'hot', 'win', 'won', 'fun', 'day', 'way', 'out', 'not', 'can', 'has', 'had', 'was', 'who', 'why', 'how', 'let', 'see', 'try', 'too', 'way', 'few', 'low', 'own', 'old', 'off', 'sale', 'free', 'love', 'best', 'this', 'that', 'with', 'your']),
@@ -76,8 +91,11 @@ function formElsewhere(text: string, start: number, end: number, word: string): 
     const at = match.index
     if (at >= start && at < end) continue
     const found = match[0]
-    const around = text.slice(Math.max(0, at - 30), Math.min(text.length, at + found.length + 30))
-    if (found === word.toUpperCase() && /\p{Ll}{3}/u.test(around)) return found
+    // In capitals amid lower case: the words on both sides are not shouted.
+    const before = /([\p{L}'’]+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1]
+    const after = /^[^\p{L}]*([\p{L}'’]+)/u.exec(text.slice(at + found.length, at + found.length + 40))?.[1]
+    const quiet = (neighbour: string | undefined) => neighbour === undefined || /\p{Ll}/u.test(neighbour)
+    if (found === word.toUpperCase() && quiet(before) && quiet(after)) return found
     const lead = text.slice(Math.max(0, at - 3), at)
     if (/^\p{Lu}\p{Ll}+$/u.test(found) && /\p{L}[ \t]+$|[,;][ \t]+$/u.test(lead)) capital = found
   }
@@ -91,29 +109,56 @@ function calmWord(word: Token, previous: Token | undefined, input: CalmInput): s
   const upper = raw.toUpperCase()
   if (/\p{N}/u.test(raw) || keywords.has(upper) || acronyms.has(upper.replace(/[.]/g, ''))) return raw
   if (previous && before.test(previous.raw)) return raw
+  // US the country after "the", "our", "in", "from"; "us" the pronoun elsewhere.
+  if (upper === 'US' && input.lang === 'en') return previous && /^(?:the|our|in|from|across|within)$/i.test(previous.raw) ? 'US' : 'us'
   const letters = raw.replace(/[^\p{L}]/gu, '')
   if (letters.length >= 2 && !vowel.test(letters)) return raw
   const brand = brandForm(raw)
   if (brand) return brand
+  const lower = raw.toLowerCase()
+  if (common.has(lower)) return lower === 'i' && input.lang === 'en' ? 'I' : unelongated(lower, input.lang)
   const elsewhere = formElsewhere(input.text, input.start, input.end, raw)
   if (elsewhere) return elsewhere
-  const lower = raw.toLowerCase()
-  if (letters.length <= 3 && !ordinary[input.lang].has(lower) && lower !== 'i') return raw
-  return input.lang === 'en' && lower === 'i' ? 'I' : lower
+  // A short capital word amid lower case is likely an acronym (KIM, ING); in a sentence set in capitals it is just a word (SIR, SUM).
+  if (letters.length <= 3 && !ordinary[input.lang].has(lower) && lower !== 'i' && !input.allCaps) return raw
+  return input.lang === 'en' && lower === 'i' ? 'I' : unelongated(lower, input.lang)
 }
 
 const selectors = /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u
 
 /** The calm sentence (the fix of a shouting finding); `''` when nothing is left ("OMG!!! 🎉"). */
-export function calmSentence(input: CalmInput): string {
-  const {text, start, end, tokens} = input
-  const dropped = new Set(input.drop)
+export function calmSentence(given: CalmInput): string {
+  const {text, start, end, tokens} = given
+  const lettered = tokens.filter((token) => token.kind === 'word' && /\p{L}{2}/u.test(token.raw))
+  const input: CalmInput = {...given, allCaps: given.allCaps ?? (lettered.length >= 3 && lettered.filter((token) => isCaps(token.raw)).length >= lettered.length * 0.8)}
+  // Merge tags and masked syntax (runs of x) are written as they are: never lowered, dropped or capitalised.
+  const kept: Array<[number, number]> = []
+  for (const match of text.slice(start, end).matchAll(/\{\{?[^{}\n]{1,80}\}?\}|\*\|[^|\n]{1,80}\|\*|%%[^%\n]{1,80}%%|x{4,}/g)) kept.push([start + match.index, start + match.index + match[0].length])
+  const isKept = (token: Token) => kept.some(([from, to]) => token.start < to && token.end > from)
+  const dropped = new Set(input.drop.filter((token) => !isKept(token)))
+  // A chain of intensifiers before a dropped one goes too: "absolutely, incredibly, insanely thrilled" → "thrilled".
+  let chain = false
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]
+    if (token.kind === 'word') {
+      if (dropped.has(token)) chain = intensifierWeight(token.norm, input.lang) > 0
+      else if (chain && intensifierWeight(token.norm, input.lang) > 0 && !/^(most|more|meest|meer)$/i.test(token.norm)) dropped.add(token)
+      else chain = false
+    } else if (!(token.kind === 'punct' && token.raw === ',')) chain = false
+  }
+  // An intensifier right after "a" or "an" stays (lowered): dropping it would break the article ("a REAL offer" → "a real offer").
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word' || !dropped.has(token) || intensifierWeight(token.norm, input.lang) <= 0) return
+    const words = tokens.slice(0, index).filter((item) => item.kind === 'word')
+    if (/^(?:a|an)$/i.test(words[words.length - 1]?.raw ?? '')) dropped.delete(token)
+  })
   const loud = new Set(input.loud)
   let out = ''
   let position = start
   let previous: Token | undefined
   for (const token of tokens) {
     if (token.start < position) continue
+    if (isKept(token)) continue
     const isWord = token.kind === 'word'
     const drop = dropped.has(token) || (token.kind === 'emoji' && loud.has(token))
     const bang = token.kind === 'punct' && loud.has(token)
@@ -125,19 +170,35 @@ export function calmSentence(input: CalmInput): string {
       while (position < end && selectors.test(text.charAt(position))) position++
       if (isWord && text.charAt(position) === ',') position++
       while (position < end && /\s/.test(text.charAt(position))) position++
+      // An emoji run between two words was a break: "So proud 💛💛 thanks" → "Proud, thanks".
+      if (!isWord && /[\p{L}\p{N}]\s*$/u.test(out) && /^\p{L}/u.test(text.slice(position, end)) && !selectors.test(text.charAt(position))) out = out.trimEnd() + ', '
       continue
     }
-    if (bang) out += token.raw.includes('?') ? '?' : '.'
-    else {
+    if (bang) {
+      // "!!!" → "." unless a full stop is already there.
+      if (!/[.?]\s*$/.test(out) && text.charAt(position) !== '.') out += token.raw.includes('?') ? '?' : '.'
+    } else {
       out += calmWord(token, previous, input)
       previous = token
     }
   }
   out += text.slice(position, end)
-  out = tidy(out.replace(/\.{2,}/g, '.').replace(/\.!|!\./g, '.')).replace(/^[.!?\s]+/, '')
-  // Sentence case: a capital first (a word kept in capitals stays as it is).
-  if (/^\p{Ll}/u.test(out) && /^[\s"'“‘(]*[\p{Lu}\p{N}]/u.test(text.slice(start, end))) out = out.charAt(0).toUpperCase() + out.slice(1)
-  else if (/^\p{Ll}/u.test(out)) out = out.charAt(0).toUpperCase() + out.slice(1)
+  out = tidy(out.replace(/\.!|!\./g, '.')).replace(/^[.!?\s]+/, '')
+  // Sentence case: a capital on the first word, past any punctuation or merge tag before it ("===when" → "===When").
+  out = capitalFirst(out)
   if (out !== '' && !/[.!?…]["'’”)]*$/.test(out)) out += '.'
   return /[\p{L}\p{N}]/u.test(out) ? out : ''
+}
+
+const skippable = /^(?:\{[^{}]*\}|\*\|[^|]*\|\*|%%[^%]*%%|x{4,}|[^\p{L}\p{N}])/u
+
+/** A capital on the first letter, past punctuation, merge tags and masked syntax (which stay as they are). */
+function capitalFirst(text: string): string {
+  let at = 0
+  for (;;) {
+    const skip = skippable.exec(text.slice(at))
+    if (!skip) break
+    at += skip[0].length
+  }
+  return /^\p{Ll}/u.test(text.slice(at)) ? text.slice(0, at) + text.charAt(at).toUpperCase() + text.slice(at + 1) : text
 }

@@ -59,8 +59,8 @@ const dangling: Record<Language, RegExp> = {
   nl: /\b(?:en|of|maar|de|het|een|te|van|voor|in|op|aan|met|door|je|jouw|uw|onze|ons|deze|dit|is|zijn|tot|alleen|nog)\W*$/i
 }
 const dependentStart: Record<Language, RegExp> = {
-  en: /^\W*(?:and|or|but|so|because|until|till|before|while|if|which|that|then|after|it|this|they)\b/i,
-  nl: /^\W*(?:en|of|maar|dus|want|omdat|tot|totdat|voordat|terwijl|als|die|dat|dan|daarna|daarmee|het|dit|ze)\b/i
+  en: /^\W*(?:and|or|but|so|because|until|till|before|while|if|which|that|then|after|it|this|they|as|since|unless)\b/i,
+  nl: /^\W*(?:en|of|maar|dus|want|omdat|tot|totdat|voordat|terwijl|als|die|dat|dan|daarna|daarmee|het|dit|ze|zodat|aangezien|tenzij)\b/i
 }
 
 function removeWrapper(context: FixContext): string[] {

@@ -71,6 +71,15 @@ export function scoreConfidence(units: number): number {
   return Math.round(saturate(units, confidenceUnits) * 100) / 100
 }
 
+/** Below this confidence a report calls the score unsure. */
+export const unsureBelow = 0.5
+
+/** How a report words a score's confidence: `confidence 0.92`, or `unsure: little prose (confidence 0.18)`. */
+export function confidenceNote(confidence: number): string {
+  const figure = confidence.toFixed(2)
+  return confidence < unsureBelow ? `unsure: little prose (confidence ${figure})` : `confidence ${figure}`
+}
+
 /** Words that make one sentence unit. */
 export const wordsPerUnit = 10
 /** A sentence counts at least this many units (a two-word greeting is not nothing)… */

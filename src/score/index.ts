@@ -11,9 +11,11 @@ import type {BlockRole, Language, PartName, Place, ScoreComponent, ScoreEvidence
 import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfidence, sentenceUnits, specRate} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase} from './phase.js'
-import {suggest, type ComponentState} from './suggestions.js'
+import {isCommonWord} from './common-words.js'
+import {kindLabel} from './labels.js'
+import {suggest, type ComponentState, type CopyFacts} from './suggestions.js'
 
-export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits} from './formula.js'
+export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
 export {detectPhase, guessPhase, phaseCues} from './phase.js'
 
 /** One piece of evidence before it has points: a signed weight on a component. */
@@ -186,7 +188,7 @@ const firstWord = /^[\p{L}'’-]+/u
  * is no name, and the same detail counts once. Restraint falls with the share
  * of the prose that is hype: a hyped sentence weighs its length in units.
  */
-export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): {items: EvidenceItem[]; units: number; confidence: number} {
+export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[], lang: Language = 'en'): {items: EvidenceItem[]; units: number; confidence: number} {
   const items: EvidenceItem[] = []
   // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
   const repeats = repeatedSentences(sentences)
@@ -225,7 +227,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
         // Hype weighs the share of the prose it takes: the sentence's units, times its intensity (½–1), over its findings.
         scale = sentence === -1 ? 1 : (sentenceUnits(sentences[sentence].words) * Math.min(1, Math.max(0.5, sentences[sentence].intensity))) / (overTheTop?.get(sentence) ?? 1)
       }
-      items.push({component, weight: -weight * scale, why: kind, text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+      items.push({component, weight: -weight * scale, why: kindLabel(kind, lang), text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
     }
   }
 
@@ -241,6 +243,9 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   // The same detail counts once (a product name twenty times is one name).
   const details = new Set<string>()
 
+  // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
+  const exclaims = exclaimsOften(sentences, repeats)
+
   let units = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
@@ -255,10 +260,11 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     for (const signal of sentence.signals) {
       if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
+      if (signal.why === exclamationWhy && !exclaims) continue
       const offset = signal.start - sentence.start
       const text = sentence.text.slice(offset, offset + signal.end - signal.start)
       if (signal.component === 'distinctiveness' && signal.weight > 0) {
-        if (nameWhy.test(signal.why) && seenLower(firstWord.exec(text)?.[0] ?? text)) continue
+        if (nameWhy.test(signal.why) && (seenLower(firstWord.exec(text)?.[0] ?? text) || allCommon(text, lang))) continue
         const key = text.toLowerCase().replace(/\s+/g, ' ')
         if (details.has(key)) continue
         details.add(key)
@@ -274,6 +280,31 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   return {items, units, confidence: scoreConfidence(units)}
 }
 
+const exclamationWhy = 'an exclamation'
+/** Exclamations count as hype from this many exclaimed sentences of the prose… */
+export const exclaimMinSentences = 2
+/** …when they are at least this share of its sentences. */
+export const exclaimMinShare = 0.25
+
+/** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
+function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
+  let prose = 0
+  let exclaimed = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence)) continue
+    prose++
+    for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
+  }
+  return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
+}
+
+/** Is every word of a name a common word of the language ("Windows Program", "Building Inspector")? */
+function allCommon(name: string, lang: Language): boolean {
+  const words = name.split(/[\s.\-]+/).filter(Boolean)
+  return words.length > 0 && words.every((word) => isCommonWord(word, lang))
+}
+
 /** Per sentence 1 where the copy said the same sentence before (case and spacing aside); undefined when none repeats. */
 function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | undefined {
   const seen = new Set<string>()
@@ -286,16 +317,30 @@ function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | 
   return repeats
 }
 
+const contractWords = /\b(?:subscriptions?|contracts?|memberships?|plans?|renew\w*|cancel\w*|abonnement\w*|contract\w*|lidmaatschap\w*|looptijd|verleng\w*|opzeg\w*)\b/i
+
+/** What the copy already does (thanks, wishes, gives, says what the reader is free to do) and whether it is about a contract. */
+function copyFacts(items: readonly EvidenceItem[], sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): CopyFacts {
+  const positive = items.filter((item) => item.weight > 0).map((item) => item.why)
+  return {
+    thanks: positive.some((why) => /thank|bedank/i.test(why)),
+    wishes: positive.some((why) => /wish|greet|wenst|groet/i.test(why)),
+    gives: positive.some((why) => /helps|gives|helpt|geeft/i.test(why)),
+    free: items.some((item) => item.component === 'freedom' && item.weight > 0),
+    contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || sentences.some((sentence) => contractWords.test(sentence.text))
+  }
+}
+
 /** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
 export function scoreFile(file: VFile): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units, confidence} = collectEvidence(data.sentences, file.messages)
+  const {items, units, confidence} = collectEvidence(data.sentences, file.messages, data.language as Language)
   const {scores, evidence, states} = scoreEvidence(items, units)
   data.scoreConfidence = confidence
   const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
   data.scores = scores
   data.evidence = evidence
   data.phase = phase
-  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight).map((candidate) => candidate.text)
+  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight, copyFacts(items, data.sentences, file.messages)).map((candidate) => candidate.text)
 }

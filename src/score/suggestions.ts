@@ -5,7 +5,12 @@
  * `espWeight × fall`; adding one more signal of weight 1 gains
  * `espWeight × (component with P + 1 − component now)`. At most one
  * suggestion per component.
+ *
+ * Advice is chosen from what the copy lacks and does (`CopyFacts`): a mail
+ * that thanks the reader is not told to thank, and a mail without a contract
+ * is not told about cancelling. Examples carry placeholders, never facts.
  */
+import {shorten} from '../text-util.js'
 import type {Language, Phase, ScoreComponent} from '../types.js'
 
 export interface ComponentState {
@@ -25,6 +30,22 @@ export interface Candidate {
 }
 
 type Texts = Readonly<Record<Language, string>>
+
+/** What the copy already does and has, so advice neither repeats it nor invents it. */
+export interface CopyFacts {
+  /** It thanks the reader. */
+  thanks: boolean
+  /** It wishes the reader well or greets them. */
+  wishes: boolean
+  /** It offers help or gives something. */
+  gives: boolean
+  /** It is about a contract, a plan or a subscription (lock-in or penalty findings, or those words). */
+  contract: boolean
+  /** It already says what the reader is free to do (a positive freedom signal). */
+  free?: boolean
+}
+
+const noFacts: CopyFacts = {thanks: false, wishes: false, gives: false, contract: false}
 
 const say = {
   reasonToStay: {
@@ -48,16 +69,20 @@ const say = {
     nl: 'Haal de druk weg ("{text}"): noem de voorwaarden één keer en zeg wat de lezer vrij staat.'
   },
   addFreedomStay: {
-    en: 'Give a reason to stay, and say that leaving is easy ("cancel any month, no fees").',
-    nl: 'Geef een reden om te blijven, en zeg dat weggaan makkelijk is ("opzeggen kan elke maand, zonder kosten").'
+    en: 'Give a reason to stay, and say how leaving works, in the plan\'s own terms (for example: "You can stop [when] via [where].").',
+    nl: 'Geef een reden om te blijven, en zeg hoe stoppen werkt, in de eigen voorwaarden (bijvoorbeeld: "Stoppen kan [wanneer] via [waar].").'
   },
   addFreedomAsk: {
     en: 'Ask, don\'t push: say that sharing or recommending is entirely up to the reader.',
     nl: 'Vraag, duw niet: zeg dat delen of aanbevelen helemaal aan de lezer is.'
   },
   addFreedom: {
-    en: 'Say what the reader is free to do: cancel any time, 30 days to return, no obligations.',
-    nl: 'Zeg wat de lezer vrij staat: altijd opzeggen, 30 dagen bedenktijd, geen verplichtingen.'
+    en: 'Say what the reader is free to do under your own terms (for example: "You can stop [when]; returns within [period].").',
+    nl: 'Zeg wat de lezer vrij staat onder je eigen voorwaarden (bijvoorbeeld: "Stoppen kan [wanneer]; retour binnen [periode].").'
+  },
+  addFreedomNoContract: {
+    en: 'Leave the choice to the reader: say that there is no obligation and that questions are welcome.',
+    nl: 'Laat de keuze aan de lezer: zeg dat er niets moet en dat vragen welkom zijn.'
   },
   toneDown: {
     en: 'Tone it down ("{text}"): one modest, specific sentence feels warmer than big feelings.',
@@ -83,6 +108,14 @@ const say = {
     en: 'Give before you ask: offer help, say who the reader can call, or thank them.',
     nl: 'Geef voordat je vraagt: bied hulp aan, zeg wie de lezer kan bellen, of bedank de lezer.'
   },
+  giveHelp: {
+    en: 'Give before you ask: offer help and say who the reader can call ([name], [number]).',
+    nl: 'Geef voordat je vraagt: bied hulp aan en zeg wie de lezer kan bellen ([naam], [nummer]).'
+  },
+  giveAskThanked: {
+    en: 'Ask, don\'t push: give something back for a recommendation, and say it is optional.',
+    nl: 'Vraag, duw niet: geef iets terug voor een aanbeveling, en zeg dat het vrijblijvend is.'
+  },
   concreteInstead: {
     en: 'Replace the generic claim ("{text}") with one concrete detail: who made it, where, what exactly.',
     nl: 'Vervang de algemene bewering ("{text}") door één concreet detail: wie het maakte, waar, wat precies.'
@@ -102,6 +135,14 @@ const say = {
   addWarmth: {
     en: 'Add one plain, warm sentence aimed at the reader: thank them or wish them well.',
     nl: 'Voeg één gewone, warme zin voor de lezer toe: een bedankje of een goede wens.'
+  },
+  addWish: {
+    en: 'Add one plain, warm sentence aimed at the reader: wish them well with what they bought or plan.',
+    nl: 'Voeg één gewone, warme zin voor de lezer toe: wens de lezer veel plezier met wat hij kocht of van plan is.'
+  },
+  addThanks: {
+    en: 'Add one plain, warm sentence aimed at the reader: thank them for something specific.',
+    nl: 'Voeg één gewone, warme zin voor de lezer toe: bedank de lezer voor iets concreets.'
   }
 } satisfies Record<string, Texts>
 
@@ -110,16 +151,16 @@ const advocacy: ReadonlySet<Phase | undefined> = new Set(['ambassador', 'defende
 
 function fill(texts: Texts, lang: Language, text = ''): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return texts[lang].replace('{text}', flat.length > 50 ? flat.slice(0, 47) + '…' : flat)
+  return texts[lang].replace('{text}', shorten(flat, 48))
 }
 
 /** The candidate that takes away a component's negative evidence. */
-function removeText(state: ComponentState, phase: Phase | undefined, lang: Language): string {
+function removeText(state: ComponentState, phase: Phase | undefined, lang: Language, facts: CopyFacts): string {
   const {text = '', kind = ''} = state.worst ?? {}
   switch (state.component) {
     case 'freedom':
       if (advocacy.has(phase)) return fill(say.askDontPush, lang, text)
-      if (/lock-in|penalty|threat/.test(kind) || retention.has(phase)) return fill(say.reasonToStay, lang, text)
+      if (/lock-in|penalty|threat/.test(kind) || (retention.has(phase) && facts.contract)) return fill(say.reasonToStay, lang, text)
       if (/urgency|scarcity/.test(kind)) return fill(say.calmDeadline, lang, text)
       if (/confirmshaming/.test(kind)) return fill(say.plainOptOut, lang, text)
       return fill(say.removePressure, lang, text)
@@ -135,29 +176,45 @@ function removeText(state: ComponentState, phase: Phase | undefined, lang: Langu
 }
 
 /** The candidate that adds positive evidence to a component. */
-function addText(component: ScoreComponent, phase: Phase | undefined, lang: Language): string | undefined {
+function addText(component: ScoreComponent, phase: Phase | undefined, lang: Language, facts: CopyFacts): string | undefined {
   switch (component) {
     case 'freedom':
-      return fill(advocacy.has(phase) ? say.addFreedomAsk : retention.has(phase) ? say.addFreedomStay : say.addFreedom, lang)
+      // Never advice the copy already follows: it says what the reader is free to do.
+      if (facts.free) return undefined
+      if (advocacy.has(phase)) return fill(say.addFreedomAsk, lang)
+      // Cancelling is advice only for copy about a contract, a plan or a subscription.
+      if (!facts.contract) return retention.has(phase) ? undefined : fill(say.addFreedomNoContract, lang)
+      return fill(retention.has(phase) ? say.addFreedomStay : say.addFreedom, lang)
     case 'reciprocity':
-      return fill(advocacy.has(phase) ? say.giveAsk : retention.has(phase) ? say.giveStay : say.give, lang)
+      if (advocacy.has(phase)) return fill(facts.thanks ? say.giveAskThanked : say.giveAsk, lang)
+      if (retention.has(phase)) return fill(say.giveStay, lang)
+      if (facts.thanks && facts.gives) return undefined
+      return fill(facts.thanks ? say.giveHelp : say.give, lang)
     case 'distinctiveness':
       return fill(phase === 'explore' || phase === 'discover' ? say.addDetailExplore : say.addDetail, lang)
     case 'warmth':
-      return fill(say.addWarmth, lang)
+      // Never advice the copy already follows.
+      if (facts.thanks && facts.wishes) return undefined
+      return fill(facts.thanks ? say.addWish : facts.wishes ? say.addThanks : say.addWarmth, lang)
     case 'restraint':
       return undefined
   }
 }
 
 /** Candidates by gain in `esp` points, best first; the top three distinct texts. */
-export function suggest(states: readonly ComponentState[], phase: Phase | undefined, lang: Language, espWeights: Readonly<Record<ScoreComponent, number>>): Candidate[] {
+export function suggest(
+  states: readonly ComponentState[],
+  phase: Phase | undefined,
+  lang: Language,
+  espWeights: Readonly<Record<ScoreComponent, number>>,
+  facts: Readonly<CopyFacts> = noFacts
+): Candidate[] {
   // Texts are written only for the candidates that are looked at (most are not).
   const candidates: Array<{component: ScoreComponent; gain: number; text: () => string | undefined}> = []
   for (const state of states) {
     const {component} = state
-    if (state.fall > 0.5) candidates.push({component, gain: espWeights[component] * state.fall, text: () => removeText(state, phase, lang)})
-    if (state.addGain > 0.05) candidates.push({component, gain: state.addGain, text: () => addText(component, phase, lang)})
+    if (state.fall > 0.5) candidates.push({component, gain: espWeights[component] * state.fall, text: () => removeText(state, phase, lang, facts)})
+    if (state.addGain > 0.05) candidates.push({component, gain: state.addGain, text: () => addText(component, phase, lang, facts)})
   }
   candidates.sort((a, b) => b.gain - a.gain)
   // One suggestion per component, so the three cover three different things.

@@ -14,6 +14,7 @@
  * same pool. A worker script answers `{id, outcome}` per job and posts
  * `{ready: true}` (or `{ready: false, error}`) once it has started.
  */
+import {distUrl} from '../package-root.js'
 import {Worker} from 'node:worker_threads'
 import type {CheckJob, CheckOutcome} from './protocol.js'
 
@@ -56,7 +57,7 @@ interface Slot<Job, Outcome> {
   dead?: boolean
 }
 
-const workerUrl = new URL('./worker.js', import.meta.url)
+const workerUrl = distUrl('server/worker.js')
 
 export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
   readonly size: number

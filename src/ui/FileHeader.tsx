@@ -7,6 +7,7 @@ import {Box, Text} from 'ink'
 import type {PhaseGuess, Scores} from '../types.js'
 import {Bar, scoreColor} from './Bar.js'
 import {components} from './model.js'
+import {confidenceNote, unsureBelow} from '../score/formula.js'
 
 export interface FileHeaderProps {
   path: string
@@ -14,6 +15,8 @@ export interface FileHeaderProps {
   format: string
   phase: PhaseGuess | null
   scores: Scores
+  /** How sure the score is, 0–1; absent: not said. */
+  confidence?: number
   width: number
 }
 
@@ -22,7 +25,7 @@ export const compactWidth = 50
 
 const labelWidth = 'distinctiveness'.length + 2
 
-export function FileHeader({path, language, format, phase, scores, width}: FileHeaderProps) {
+export function FileHeader({path, language, format, phase, scores, confidence, width}: FileHeaderProps) {
   const about = [language, format, phase ? `phase ${phase.name} (${Math.round(phase.confidence * 100)}%)` : 'phase unclear'].join(' · ')
   const compact = width < compactWidth
   const barWidth = Math.max(10, Math.min(40, width - labelWidth - 4 - 2))
@@ -40,6 +43,11 @@ export function FileHeader({path, language, format, phase, scores, width}: FileH
           {String(scores.esp)}
         </Text>
         <Text dimColor>{' / 100'}</Text>
+        {confidence === undefined ? null : (
+          <Text color={confidence < unsureBelow ? 'yellow' : undefined} dimColor={confidence >= unsureBelow}>
+            {'  ' + confidenceNote(confidence)}
+          </Text>
+        )}
       </Text>
       {compact ? (
         <Text wrap="wrap">{components.map((name) => `${name} ${scores[name]}`).join(', ')}</Text>

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink'
 import type {ReportFile} from './model.js'
 import {FileHeader} from './FileHeader.js'
 import {FindingView} from './FindingView.js'
-import {truncate} from './clip.js'
+import {displayWidth, truncate} from './clip.js'
 
 export interface FileReportProps {
   file: ReportFile
@@ -17,7 +17,7 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
   const evidence = [...file.evidence].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).slice(0, evidenceLines)
   return (
     <Box flexDirection="column" marginBottom={1} width={width}>
-      <FileHeader path={file.path} language={file.language} format={file.format} phase={file.phase} scores={file.scores} width={width} />
+      <FileHeader path={file.path} language={file.language} format={file.format} phase={file.phase} scores={file.scores} confidence={file.scoreConfidence} width={width} />
       {file.belowMinEsp ? (
         <Text wrap="wrap">
           <Text color="red" bold>
@@ -36,7 +36,7 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
             return (
               <Text key={index} wrap="truncate-end">
                 <Text color={item.delta > 0 ? 'green' : 'red'}>{head}</Text>
-                {`“${truncate(text, Math.max(8, width - head.length - 2 - item.why.length - 4))}” `}
+                {`“${truncate(text, Math.max(8, width - head.length - 2 - displayWidth(item.why) - 4))}” `}
                 <Text dimColor>{item.why}</Text>
               </Text>
             )

@@ -8,7 +8,7 @@ import {Box, Text} from 'ink'
 import type {ReviewSnapshot} from './review-session.js'
 import {SourceSpan} from './SourceSpan.js'
 import {severityColor} from './FindingView.js'
-import {clipAround, displayable, truncate} from './clip.js'
+import {clipAround, displayWidth, displayable, truncate} from './clip.js'
 
 export interface ReviewScreenProps {
   snapshot: ReviewSnapshot
@@ -118,14 +118,21 @@ function CurrentFinding({snapshot, width, colored}: {snapshot: ReviewSnapshot; w
       </Box>
       <Box flexDirection="column" marginTop={1}>
         {current.suggestions.length === 0 ? (
-          <Text dimColor>No suggestion for this one: rewrite it by hand, skip it or ignore it.</Text>
+          <Text dimColor>No fix for this one: rewrite it by hand, skip it or ignore it.</Text>
         ) : (
           current.suggestions.map((suggestion, choice) => (
             <Text key={choice} wrap="truncate-end" color={choice === snapshot.choice ? 'green' : undefined} bold={choice === snapshot.choice}>
-              {(choice === snapshot.choice ? ' ▸ ' : '   ') + `${choice + 1}  ` + (suggestion === '' ? '(remove it)' : suggestion)}
+              {(choice === snapshot.choice ? ' ▸ ' : '   ') + `${choice + 1}  ` + (current.kinds[choice] === 'suggestion' ? 'rewrite: ' : '') + (suggestion === '' ? '(remove it)' : suggestion)}
             </Text>
           ))
         )}
+        {current.note ? (
+          <Box width={textWidth}>
+            <Text dimColor wrap="wrap">
+              {'ⓘ ' + current.note}
+            </Text>
+          </Box>
+        ) : null}
       </Box>
       {snapshot.preview ? <PreviewLine preview={snapshot.preview} width={width} colored={colored} /> : null}
       <Box marginTop={1} width={textWidth}>
@@ -152,7 +159,7 @@ function PreviewLine({preview, width, colored}: {preview: NonNullable<ReviewSnap
         </Text>
         {parts.after}
       </Text>
-      {colored ? null : <Text>{'      ' + ' '.repeat(parts.before.length) + '+'.repeat(Math.max(1, parts.span.length))}</Text>}
+      {colored ? null : <Text>{'      ' + ' '.repeat(displayWidth(parts.before)) + '+'.repeat(Math.max(1, displayWidth(parts.span)))}</Text>}
       {preview.replaced !== null ? (
         <Text dimColor wrap="truncate-end">
           {'      rewrites the sentence “' + truncate(preview.replaced.replace(/\s+/g, ' ').trim(), Math.max(10, width - 32)) + '”'}

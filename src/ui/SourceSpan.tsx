@@ -3,7 +3,7 @@
  * the width; without colour, a line of `^` under the span shows it.
  */
 import {Box, Text} from 'ink'
-import {clipAround} from './clip.js'
+import {clipAround, displayWidth} from './clip.js'
 
 export interface SourceSpanProps {
   /** The line number shown in the gutter. */
@@ -26,7 +26,7 @@ export function SourceSpan({lineNumber, line, start, end, continues, width, colo
   const gutter = String(lineNumber).padStart(5) + ' │ '
   const parts = clipAround(line, start, end, Math.max(10, width - gutter.length))
   const caretGutter = ' '.repeat(gutter.length - 2) + '│ '
-  const caretLength = Math.max(1, parts.span.length)
+  const caretLength = Math.max(1, displayWidth(parts.span))
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -41,7 +41,7 @@ export function SourceSpan({lineNumber, line, start, end, continues, width, colo
       {colored ? null : (
         <Text wrap="truncate-end">
           {caretGutter}
-          {' '.repeat(parts.before.length)}
+          {' '.repeat(displayWidth(parts.before))}
           {'^'.repeat(caretLength)}
         </Text>
       )}

@@ -28,6 +28,8 @@ export interface ReportFile {
   findings: ReportFinding[]
   evidence: ScoreEvidence[]
   suggestions: string[]
+  /** How sure the score is, 0–1 (`scoreConfidence` in the JSON report). */
+  scoreConfidence: number
   /** Why the file fails the score gate (`--min-esp`), if it does (default: it does not). */
   belowMinEsp?: string | null
 }
@@ -77,6 +79,7 @@ export function toReportFile(vfile: VFile): ReportFile {
     phase: file.phase,
     evidence: file.evidence,
     suggestions: file.suggestions,
+    scoreConfidence: file.scoreConfidence,
     belowMinEsp: minEspReason(file.reasons)?.message ?? null,
     findings: file.messages.map((message) => withSourceLine(message, linesOf(message)))
   }

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {check, type CheckOptions} from '../engine.js'
 import {extract} from '../formats/index.js'
-import {applyEdit, canIgnoreInline, planIgnore, planFix, type Edit, type Span} from '../fix.js'
+import {applyEdit, canIgnoreInline, planIgnore, planFix, planRewrite, type Edit, type Span} from '../fix.js'
 import {InputError, type FormatName, type Language, type Place, type Severity} from '../types.js'
 import {writeFileAtomic, type AtomicWriteOptions} from './save.js'
 import {readInput} from '../check-file.js'
@@ -22,8 +22,19 @@ export interface ReviewFinding extends Place {
   severity: Severity
   reason: string
   actual: string
-  /** The fixes offered (`expected`: at most three, no duplicates); `''` removes the span. Suggestions, which may change meaning, are not applied here. */
+  /**
+   * What can be applied: the fixes first (`expected`, no duplicates; `''`
+   * removes the span), then the sentence suggestions; at most three in all.
+   * `a` applies a fix at once; a suggestion only after it is chosen by its
+   * number (it is never applied with one key).
+   */
   suggestions: string[]
+  /** For each of `suggestions`: a fix of the span or a rewrite of the sentence. */
+  kinds: Array<'fix' | 'suggestion'>
+  /** The sentence a suggestion replaces (source offsets). */
+  rewrites: Span | null
+  /** The rule's advice (the message's note). */
+  note: string | null
   /** The sentence the finding is in, when the engine read one there. */
   sentence: Span | null
 }
@@ -108,6 +119,8 @@ export class ReviewSession {
   private mode: ReviewMode = 'review'
   private notice: string | null = null
   private choice = 0
+  /** Whether the writer chose an option by its number (a suggestion needs that). */
+  private chosen = false
   private wasSaved = false
   /** The bytes the file had when it was read or last saved, to notice edits made elsewhere. */
   private onDisk: Buffer = Buffer.alloc(0)
@@ -140,6 +153,7 @@ export class ReviewSession {
     const current = this.current
     if (!current || choice < 0 || choice >= current.suggestions.length) return
     this.choice = choice
+    this.chosen = true
     this.notice = null
   }
 
@@ -150,7 +164,10 @@ export class ReviewSession {
     if (choice !== undefined) this.choose(choice)
     const edit = this.planCurrent()
     if (!edit) {
-      this.notice = 'no suggestion for this one: edit it by hand, skip it (s) or ignore it (i)'
+      const current = this.current
+      this.notice = current && current.suggestions.length > 0
+        ? 'a suggestion rewrites the sentence: choose it by its number (1-3) first'
+        : 'no fix for this one: edit it by hand, skip it (s) or ignore it (i)'
       return
     }
     await this.edit(edit, edit.start + edit.insert.length)
@@ -162,6 +179,7 @@ export class ReviewSession {
     if (this.state.index >= this.state.findings.length) return
     this.state = {...this.state, index: this.state.index + 1}
     this.choice = 0
+    this.chosen = false
     this.notice = null
   }
 
@@ -170,6 +188,7 @@ export class ReviewSession {
     if (this.state.index === 0) return
     this.state = {...this.state, index: this.state.index - 1}
     this.choice = 0
+    this.chosen = false
     this.notice = null
   }
 
@@ -202,6 +221,7 @@ export class ReviewSession {
     }
     this.state = previous
     this.choice = 0
+    this.chosen = false
     this.notice = 'undone'
   }
 
@@ -211,7 +231,13 @@ export class ReviewSession {
       this.notice = 'no changes to save'
       return true
     }
-    const current = await readFile(this.path).catch(() => undefined)
+    const current = await readFile(this.path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined))
+    if (current === null && !this.overwrite) {
+      // Deleted or moved away meanwhile: say so rather than make it again unasked.
+      this.overwrite = true
+      this.notice = `${this.path} was deleted or moved since review read it: w again saves it there anyway, q then n leaves it gone`
+      return false
+    }
     if (current && !current.equals(this.onDisk) && !this.overwrite) {
       this.overwrite = true
       this.notice = `${this.path} was changed by another program since review read it: w again overwrites those changes, q then n keeps them`
@@ -297,7 +323,12 @@ export class ReviewSession {
   private planCurrent(): Edit | undefined {
     const current = this.current
     if (!current || current.suggestions.length === 0) return undefined
-    const suggestion = current.suggestions[Math.min(this.choice, current.suggestions.length - 1)]
+    const choice = Math.min(this.choice, current.suggestions.length - 1)
+    const suggestion = current.suggestions[choice]
+    if (current.kinds[choice] === 'suggestion') {
+      if (!this.chosen || !current.rewrites) return undefined
+      return planRewrite(this.state.text, current.rewrites, suggestion, {format: this.format})
+    }
     return planFix(this.state.text, current, suggestion, {format: this.format})
   }
 
@@ -311,6 +342,22 @@ export class ReviewSession {
     this.history.push(this.state)
     this.state = {text, file, findings, index}
     this.choice = 0
+    this.chosen = false
+  }
+}
+
+/** The fixes, then the suggestions, of a message (at most three), with what each is. */
+function optionsOf(message: VFileMessage): Pick<ReviewFinding, 'suggestions' | 'kinds' | 'rewrites' | 'note'> {
+  const fixes = [...new Set(message.expected ?? [])]
+  const place = message.sentencePlace
+  const rewrites = place?.start.offset !== undefined && place.end.offset !== undefined ? {offset: place.start.offset, endOffset: place.end.offset} : null
+  const suggestions = rewrites ? (message.suggestions ?? []).map((suggestion) => suggestion.text) : []
+  const all = [...fixes, ...suggestions].slice(0, 3)
+  return {
+    suggestions: all,
+    kinds: all.map((_, index) => (index < fixes.length ? 'fix' : 'suggestion')),
+    rewrites,
+    note: message.note ?? null
   }
 }
 
@@ -331,7 +378,7 @@ export function findingsOf(file: VFile): ReviewFinding[] {
       severity: severityOf(message),
       reason: message.reason,
       actual: message.actual ?? '',
-      suggestions: [...new Set(message.expected ?? [])].slice(0, 3),
+      ...optionsOf(message),
       line: place.start.line,
       column: place.start.column,
       endLine: place.end.line,

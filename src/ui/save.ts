@@ -3,9 +3,14 @@
  * folder, flush it to disk, then rename it over the original (a rename within
  * one file system is atomic). A failure at any step removes the temporary file
  * and leaves the original as it was.
+ *
+ * A symbolic link is followed: the file it points to is written (a rename over
+ * the link itself would replace the link with a plain file and leave its
+ * target as it was). A temporary file still there when the process is
+ * interrupted (SIGINT, SIGTERM, SIGHUP) or exits is removed first.
  */
 import {randomBytes} from 'node:crypto'
-import {promises as fs} from 'node:fs'
+import {promises as fs, unlinkSync} from 'node:fs'
 import path from 'node:path'
 import {InputError} from '../types.js'
 
@@ -15,6 +20,7 @@ export interface AtomicFs {
   rename: typeof fs.rename
   unlink: typeof fs.unlink
   stat: typeof fs.stat
+  realpath: typeof fs.realpath
 }
 
 export interface AtomicWriteOptions {
@@ -32,8 +38,10 @@ export function temporaryPath(file: string): string {
  * Throws an `InputError` naming the file when it cannot be saved; the
  * original is then untouched and no temporary file remains.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array, options?: Readonly<AtomicWriteOptions> | null): Promise<void> {
-  const calls: AtomicFs = {open: fs.open, rename: fs.rename, unlink: fs.unlink, stat: fs.stat, ...options?.fs}
+export async function writeFileAtomic(given: string, content: string | Uint8Array, options?: Readonly<AtomicWriteOptions> | null): Promise<void> {
+  const calls: AtomicFs = {open: fs.open, rename: fs.rename, unlink: fs.unlink, stat: fs.stat, realpath: fs.realpath, ...options?.fs}
+  // Through a link, the file it points to (a new file: the path as given).
+  const file = await calls.realpath(given).catch(() => given)
   let mode = 0o644
   try {
     mode = (await calls.stat(file)).mode & 0o7777
@@ -43,6 +51,8 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   const temporary = temporaryPath(file)
   let created = false
   try {
+    liveTemporaries.add(temporary)
+    watchForInterrupts()
     const handle = await calls.open(temporary, 'wx', mode)
     created = true
     try {
@@ -56,9 +66,50 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } catch (error) {
     if (created) await calls.unlink(temporary).catch(() => undefined)
     const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(file, `could not be saved (${code ?? (error as Error).message}); the file on disk is unchanged`)
+    throw new InputError(given, `could not be saved (${code ?? (error as Error).message}); the file on disk is unchanged`)
+  } finally {
+    liveTemporaries.delete(temporary)
+    if (liveTemporaries.size === 0) stopWatching()
   }
   await syncFolder(path.dirname(file))
+}
+
+/** Temporary files being written now: removed if the process is interrupted or exits meanwhile. */
+const liveTemporaries = new Set<string>()
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+const exitCodes: Record<(typeof signals)[number], number> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129}
+let watching = false
+
+function removeTemporaries(): void {
+  for (const temporary of liveTemporaries) {
+    try {
+      unlinkSync(temporary)
+    } catch {
+      // Not created yet, or already renamed.
+    }
+  }
+  liveTemporaries.clear()
+}
+
+function onSignal(signal: (typeof signals)[number]): void {
+  removeTemporaries()
+  // Exit as the signal would have: the listener took its default action away.
+  process.exit(exitCodes[signal])
+}
+
+/** Listen for interrupts only while a temporary file exists, so the process's own handling is untouched otherwise. */
+function watchForInterrupts(): void {
+  if (watching) return
+  watching = true
+  for (const signal of signals) process.on(signal, onSignal)
+  process.on('exit', removeTemporaries)
+}
+
+function stopWatching(): void {
+  if (!watching) return
+  watching = false
+  for (const signal of signals) process.off(signal, onSignal)
+  process.off('exit', removeTemporaries)
 }
 
 /** Flush the folder entry of the rename (best effort: not every platform allows it). */

@@ -1,0 +1,124 @@
+/**
+ * What the CLI refuses to read, with one line and exit 2: a FIFO (given or
+ * inside a folder), a device (`/dev/zero`, also on stdin, where it is cut
+ * at the limit), a link loop, an unreadable file, a closed stdin; and a
+ * folder that links to itself is checked once.
+ */
+import {spawnSync} from 'node:child_process'
+import {chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {checkFile, readInput} from '../src/check-file.js'
+import {InputError} from '../src/types.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = path.join(root, 'dist/cli/bin.js')
+const copy = 'Our spring range is in: linen shirts, made in Porto.\n'
+
+function run(args: string[], options: {cwd: string; shell?: string}) {
+  const result = options.shell
+    ? spawnSync('/bin/sh', ['-c', options.shell], {cwd: options.cwd, encoding: 'utf8', timeout: 60_000})
+    : spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd, encoding: 'utf8', timeout: 60_000, input: ''})
+  return {status: result.status, stdout: result.stdout, lines: result.stderr.trim().split('\n').filter(Boolean)}
+}
+
+function mkfifo(file: string): boolean {
+  return spawnSync('mkfifo', [file]).status === 0
+}
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'trouw-reading-'))
+
+describe('the CLI reads with limits', () => {
+  it('refuses a FIFO given by name, without waiting for a writer', () => {
+    const fifo = path.join(folder, 'pipe.txt')
+    if (!mkfifo(fifo)) return
+    const result = run(['check', 'pipe.txt'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual(['trouw: pipe.txt: is a named pipe (FIFO), not a file: pipe the copy to trouw on stdin, or save it to a file'])
+  })
+
+  it('refuses a FIFO inside a scanned folder, and checks the rest', () => {
+    const scanned = path.join(folder, 'scanned')
+    mkdirSync(scanned)
+    writeFileSync(path.join(scanned, 'mail.md'), copy)
+    if (!mkfifo(path.join(scanned, 'pipe.md'))) return
+    // Not a checked extension: skipped like any other file.
+    mkfifo(path.join(scanned, 'pipe.log'))
+    const result = run(['check', 'scanned', '--format', 'json'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual([`trouw: ${path.join('scanned', 'pipe.md')}: is a named pipe (FIFO), not a file: pipe the copy to trouw on stdin, or save it to a file`])
+    expect(JSON.parse(result.stdout).files.map((file: {path: string}) => file.path)).toEqual([path.join('scanned', 'mail.md')])
+  })
+
+  it('refuses a FIFO that a glob matches', () => {
+    const globbed = path.join(folder, 'globbed')
+    mkdirSync(globbed)
+    writeFileSync(path.join(globbed, 'a.txt'), copy)
+    if (!mkfifo(path.join(globbed, 'b.txt'))) return
+    const result = run(['check', 'globbed/*.txt', '--format', 'json'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual(['trouw: globbed/b.txt: is a named pipe (FIFO), not a file: pipe the copy to trouw on stdin, or save it to a file'])
+    expect(JSON.parse(result.stdout).files.map((file: {path: string}) => file.path)).toEqual(['globbed/a.txt'])
+  })
+
+  it('refuses /dev/zero as a file, and cuts it at the limit on stdin', () => {
+    const given = run(['check', '/dev/zero'], {cwd: folder})
+    expect(given.status).toBe(2)
+    expect(given.lines).toEqual(['trouw: /dev/zero: is a device, not a file: pass a file, or pipe the copy to trouw on stdin'])
+    const piped = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check --format text < /dev/zero`})
+    expect(piped.status).toBe(2)
+    expect(piped.lines).toEqual(['trouw: <stdin>: is more than the limit of 10 MB: split it into smaller files'])
+  })
+
+  it('gives one line for a closed stdin', () => {
+    const result = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check --format text <&-`})
+    expect(result.status).toBe(2)
+    expect(result.lines).toHaveLength(1)
+    expect(result.lines[0]).toMatch(/^trouw: <stdin>: /)
+    expect(result.lines[0]).not.toMatch(/internal error/)
+  })
+
+  it('names a symbolic link loop', () => {
+    symlinkSync('loop-b.txt', path.join(folder, 'loop-a.txt'))
+    symlinkSync('loop-a.txt', path.join(folder, 'loop-b.txt'))
+    const result = run(['check', 'loop-a.txt'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual(['trouw: loop-a.txt: is a loop of symbolic links: fix or remove the link'])
+  })
+
+  it('checks a folder that links to itself once', () => {
+    const selfish = path.join(folder, 'selfish')
+    mkdirSync(selfish)
+    writeFileSync(path.join(selfish, 'mail.txt'), copy)
+    symlinkSync('.', path.join(selfish, 'again'))
+    mkdirSync(path.join(selfish, 'inner'))
+    writeFileSync(path.join(selfish, 'inner', 'more.txt'), copy)
+    symlinkSync('..', path.join(selfish, 'inner', 'back'))
+    const result = run(['check', 'selfish', '--format', 'json'], {cwd: folder})
+    expect(result.lines).toEqual([])
+    expect(JSON.parse(result.stdout).files.map((file: {path: string}) => file.path)).toEqual([path.join('selfish', 'inner', 'more.txt'), path.join('selfish', 'mail.txt')])
+  })
+
+  it.skipIf(process.getuid?.() === 0)('names a file it may not read', () => {
+    const secret = path.join(folder, 'secret.txt')
+    writeFileSync(secret, copy)
+    chmodSync(secret, 0)
+    const result = run(['check', 'secret.txt'], {cwd: folder})
+    expect(result.status).toBe(2)
+    expect(result.lines).toEqual(['trouw: secret.txt: cannot be read: check its permissions (chmod u+r)'])
+  })
+})
+
+describe('readInput (the API and review)', () => {
+  it('stops at the size limit and refuses what is not a regular file', async () => {
+    const big = path.join(folder, 'big.txt')
+    writeFileSync(big, copy.repeat(100))
+    await expect(readInput(big, undefined, 1000)).rejects.toThrow(/more than the limit of 1000 bytes/)
+    await expect(checkFile(big, {maxBytes: 1000})).rejects.toBeInstanceOf(InputError)
+    expect((await readInput(big, undefined, 10_000)).length).toBe(copy.length * 100)
+    await expect(readInput('/dev/zero')).rejects.toThrow(/is a device, not a file/)
+    await expect(readInput(folder)).rejects.toThrow(/is a folder/)
+  })
+})
