@@ -214,6 +214,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     }
   }
 
+  let seenActs: Set<string> | undefined
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index]
     const impact = impactOf(String(message.category), message.subtype)
@@ -221,6 +222,12 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     const sentence = byMessage![index]
     if (sentence !== -1 && repeats !== undefined && repeats[sentence] === 1) continue
     const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
+    // Two rules that catch one act in one sentence ("Nog maar 4 sets op": a low-stock phrase and a stock count) cost once.
+    if (sentence !== -1 && kind !== 'over-the-top') {
+      const key = sentence + '|' + kind
+      if ((seenActs ??= new Set()).has(key)) continue
+      seenActs.add(key)
+    }
     for (const [component, weight] of impact) {
       let scale = 1
       if (component === 'restraint') {
