@@ -25,7 +25,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import {fail, firstLine, loadCheck, packageRoot} from './bench/load-trouw.js'
+import {fail, firstLine, loadCheck, packageRoot, readJsonl} from './bench/load-trouw.js'
 
 const script = 'esp-real'
 const usage = 'Usage: node scripts/esp-real.js [--dir DIR] [--limit N] [--json]'
@@ -57,7 +57,7 @@ const check = await loadCheck(script)
 const results = {}
 let errors = 0
 for (const name of files) {
-  const rows = readJsonl(path.join(dir, name)).slice(0, options.limit ?? Infinity)
+  const rows = readJsonl(script, path.join(dir, name)).slice(0, options.limit ?? Infinity)
   const list = (results[name] = [])
   for (const row of rows) {
     try {
@@ -126,20 +126,6 @@ function lowerBound(list, value) {
 function mean(values) {
   const real = values.filter((value) => typeof value === 'number' && !Number.isNaN(value))
   return real.length === 0 ? NaN : real.reduce((sum, value) => sum + value, 0) / real.length
-}
-
-function readJsonl(file) {
-  const text = fs.readFileSync(file, 'utf8')
-  const rows = []
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
-    try {
-      rows.push(JSON.parse(line))
-    } catch {
-      fail(script, `${file}:${index + 1} is not JSON; fix or remove the line`)
-    }
-  })
-  return rows
 }
 
 function readArguments(argv) {

@@ -19,7 +19,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import {fail, firstLine, loadCheck, packageRoot} from './bench/load-trouw.js'
+import {fail, firstLine, loadCheck, packageRoot, readJsonl} from './bench/load-trouw.js'
 import {formatMistakes, formatReport, scoreLines, scorePairs} from './bench/metrics.js'
 
 const script = 'eval'
@@ -34,8 +34,8 @@ if (!fs.existsSync(linesPath)) {
   fail(script, 'no corpus at ' + linesPath + '; pass --corpus DIR with a lines.jsonl')
 }
 
-const lines = readJsonl(linesPath).map((record, index) => toGoldLine(record, index))
-const pairs = fs.existsSync(pairsPath) ? readJsonl(pairsPath).map((record, index) => toPair(record, index)) : []
+const lines = readJsonl(script, linesPath).map((record, index) => toGoldLine(record, index))
+const pairs = fs.existsSync(pairsPath) ? readJsonl(script, pairsPath).map((record, index) => toPair(record, index)) : []
 const check = await loadCheck(script)
 
 /** @type {import('./bench/metrics.js').LineResult[]} */
@@ -158,26 +158,6 @@ function toPair(record, index) {
     fail(script, pairsPath + ':' + (index + 1) + ': expected an object with `better` and `worse`')
   }
   return {id: String(record.id ?? 'pair-' + (index + 1)), lang: String(record.lang), better: record.better, worse: record.worse}
-}
-
-/**
- * @param {string} file
- * @returns {any[]}
- */
-function readJsonl(file) {
-  const records = []
-  const text = fs.readFileSync(file, 'utf8')
-  let number = 0
-  for (const raw of text.split('\n')) {
-    number++
-    if (raw.trim() === '') continue
-    try {
-      records.push(JSON.parse(raw))
-    } catch {
-      fail(script, file + ':' + number + ': not valid JSON')
-    }
-  }
-  return records
 }
 
 /**

@@ -33,7 +33,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
-import {fail, firstLine, loadCheck, packageRoot} from './bench/load-trouw.js'
+import {fail, firstLine, loadCheck, packageRoot, readJsonl} from './bench/load-trouw.js'
 
 const script = 'real'
 const usage = 'Usage: node scripts/real.js [--real DIR] [--source NAME] [--json] [--sample N --seed S --out FILE]'
@@ -66,7 +66,7 @@ const reports = []
 const all = []
 
 for (const name of files) {
-  const rows = readJsonl(path.join(folder, name))
+  const rows = readJsonl(script, path.join(folder, name))
   const report = {
     file: name,
     rows: rows.length,
@@ -232,22 +232,6 @@ function round(value, digits) {
 /** @param {number} share */
 function pct(share) {
   return (share * 100).toFixed(1) + ' %'
-}
-
-/** @param {string} file */
-function readJsonl(file) {
-  const records = []
-  let number = 0
-  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
-    number++
-    if (raw.trim() === '') continue
-    try {
-      records.push(JSON.parse(raw))
-    } catch {
-      fail(script, file + ':' + number + ': not valid JSON')
-    }
-  }
-  return records
 }
 
 /** @param {string[]} argv */

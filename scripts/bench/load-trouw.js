@@ -30,6 +30,29 @@ export function fail(script, message) {
 }
 
 /**
+ * Read a JSON Lines file (blank lines skipped); a line that is not JSON ends
+ * the script with its file and line.
+ *
+ * @param {string} script
+ * @param {string} file
+ * @returns {any[]}
+ */
+export function readJsonl(script, file) {
+  const records = []
+  let number = 0
+  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
+    number++
+    if (raw.trim() === '') continue
+    try {
+      records.push(JSON.parse(raw))
+    } catch {
+      fail(script, file + ':' + number + ': not valid JSON; fix or remove the line')
+    }
+  }
+  return records
+}
+
+/**
  * Import `dist/index.js` and return its `check` function.
  *
  * @param {string} script
