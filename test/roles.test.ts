@@ -71,6 +71,16 @@ describe('plain text roles by layout', () => {
     expect(item.text).toBe('- Cherry tomatoes in trays of six')
   })
 
+  it('reads a run of short lines as a menu, even where one item exclaims, but not a stack of slogans', async () => {
+    const menu = await roles('Seeds\nTools\nWorkshops\nAsk a gardener NOW!\nGift cards\n\nOur tomato seedlings are ready at the nursery on Bell Lane.', 'text')
+    expect(roleOf(menu, 'Ask a gardener')).toBe('navigation')
+    expect(roleOf(menu, 'Workshops')).toBe('navigation')
+    expect(roleOf(menu, 'tomato seedlings')).toBe('paragraph')
+    expect(await ruleIds('Seeds\nTools\nWorkshops\nAsk a gardener NOW!\nGift cards\n\nOur seedlings are ready on Friday.')).not.toContain('over-the-top/shouting')
+    const slogans = await roles('BIG SAVINGS NOW!\nFREE SHIPPING TODAY!\nORDER RIGHT AWAY!\nDON\'T WAIT!\n\nSee the range.', 'text')
+    expect(roleOf(slogans, 'FREE SHIPPING')).not.toBe('navigation')
+  })
+
   it('reads a label with a figure as a table cell (a price or spec list)', async () => {
     const extracted = await roles('Kettle K2\n- Lowest price: $24\n- Weight: 1.2 kg\nIt boils a litre in three minutes.', 'text')
     expect(roleOf(extracted, 'Lowest price')).toBe('table-cell')

@@ -9,6 +9,9 @@
  * - unsubscribe, "you are receiving this", privacy, copyright and
  *   warranty lines, postal addresses: `footer`;
  * - a line of links (`|` between items, a bare URL): `navigation`;
+ * - a run of four or more short lines of which at most one ends like a
+ *   sentence: a menu (`navigation`), even where one item exclaims ("Live
+ *   help NOW!" among "Search", "All products", "Contact");
  * - `- `, `* `, `1. ` at the start: `list-item` (in capitals: `heading`);
  * - a line in capitals without a full stop, exclamation or question mark:
  *   `heading` (a section name or label);
@@ -102,6 +105,7 @@ export interface Line {
  */
 export function lineRoles(lines: readonly Line[], more: boolean, state: {signature: number}): BlockRole[] {
   const roles: BlockRole[] = []
+  const menu = menuLines(lines)
   const multiline = lines.length > 1 || more
   // A sign-off's name and title end at the blank line; a `-- ` signature runs to the end.
   if (state.signature !== Infinity) state.signature = 0
@@ -130,9 +134,53 @@ export function lineRoles(lines: readonly Line[], more: boolean, state: {signatu
       roles.push('footer')
       continue
     }
-    roles.push(roleOfLine(lines, index, more))
+    roles.push(menu[index] ? menuRole(lines[index].text) : roleOfLine(lines, index, more))
   }
   return roles
+}
+
+/** Longest menu item, in characters and in words. */
+const menuItemLength = 40
+const menuItemWords = 6
+/** Shortest run of short lines that reads as a menu. */
+const menuRun = 4
+
+/**
+ * Which lines stand in a menu: a run of `menuRun` or more short lines (no
+ * bullet, at most `menuItemWords` words), of which at most one ends like a
+ * sentence. A stack of slogans each ending in "!" is no menu.
+ */
+function menuLines(lines: readonly Line[]): boolean[] {
+  const menu = new Array<boolean>(lines.length).fill(false)
+  let start = 0
+  while (start < lines.length) {
+    let end = start
+    let sentences = 0
+    while (end < lines.length && isMenuItem(lines[end].text)) {
+      if (finalPunctuation.test(lines[end].text.trim())) sentences++
+      end++
+    }
+    if (end - start >= menuRun && sentences <= 1) menu.fill(true, start, end)
+    start = Math.max(end, start + 1)
+  }
+  return menu
+}
+
+function isMenuItem(text: string): boolean {
+  const trimmed = text.trim()
+  return (
+    trimmed !== '' &&
+    trimmed.length <= menuItemLength &&
+    !bullet.test(text) &&
+    !signatureDelimiter.test(trimmed) &&
+    !signOff.test(trimmed) &&
+    trimmed.split(/\s+/).length <= menuItemWords
+  )
+}
+
+/** A menu line is navigation, but footer wording in it stays footer. */
+function menuRole(text: string): BlockRole {
+  return isFooterText(text.trim()) ? 'footer' : 'navigation'
 }
 
 /**
