@@ -48,7 +48,7 @@ export function FileReport({file, width, colored, evidenceLines = 3}: FileReport
       ))}
       {file.suggestions.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text bold>To raise the ESP score:</Text>
+          <Text bold>{file.language === 'nl' ? 'Zo stijgt de ESP-score:' : 'To raise the ESP score:'}</Text>
           {file.suggestions.map((suggestion, index) => (
             <Box key={index} marginLeft={2} width={Math.max(10, width - 2)}>
               <Text>{'• '}</Text>
