@@ -33,6 +33,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import process from 'node:process'
+import {pathToFileURL} from 'node:url'
 import {fail, firstLine, loadCheck, packageRoot, readJsonl} from './bench/load-trouw.js'
 
 const script = 'real'
@@ -50,6 +51,8 @@ if (files.length === 0) fail(script, 'no .jsonl files in ' + folder + (options.s
 if (options.sample > 0 && !options.out) fail(script, '--sample needs --out FILE; ' + usage)
 
 const check = await loadCheck(script)
+// The engine's own line index (built with it, next to dist/index.js).
+const {LineIndex, floorIndex} = await import(pathToFileURL(path.join(packageRoot, 'dist', 'line-index.js')).href)
 
 /** Four or more words in capitals (two letters or more) and an exclamation mark. */
 const capsWord = /\b\p{Lu}[\p{Lu}'’]*\p{Lu}\b/gu
@@ -107,7 +110,8 @@ for (const name of files) {
     }
     const messages = file.messages.filter((message) => message.source === 'trouw' && message.category !== 'notice')
     if (messages.some((message) => message.severity === 'warning' || message.severity === 'error')) report.rowsWarned++
-    const lines = lineStarts(text)
+    const lineIndex = new LineIndex(text)
+    const lines = Array.from({length: lineIndex.lineCount}, (_, line) => lineIndex.lineStart(line))
     const ranges = []
     for (const message of messages) {
       report.findings++
@@ -171,8 +175,8 @@ function writeSample(findings, count, seed, out) {
   const picked = order.slice(0, count).sort((a, b) => a - b)
   const lines = picked.map((index) => {
     const {file, id, text, lines, start, end, message, kind, sender} = findings[index]
-    const first = lineOf(lines, start)
-    const last = lineOf(lines, Math.max(start, end - 1))
+    const first = floorIndex(lines, start)
+    const last = floorIndex(lines, Math.max(start, end - 1))
     const from = lines[Math.max(0, first - 1)]
     const to = last + 2 < lines.length ? lines[last + 2] - 1 : text.length
     return JSON.stringify({
@@ -202,25 +206,6 @@ function mulberry32(seed) {
     value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296
   }
-}
-
-/** @param {string} text */
-function lineStarts(text) {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
-  return starts
-}
-
-/** @param {number[]} starts @param {number} offset */
-function lineOf(starts, offset) {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle] <= offset) low = middle
-    else high = middle - 1
-  }
-  return low
 }
 
 /** @param {number} value @param {number} digits */
