@@ -10,11 +10,12 @@
  * built into Emacs 29; Debian 12's Emacs 28 has it as `elpa-eglot`).
  */
 import {describe, expect, it} from 'vitest'
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {runEditorClient} from './editor-client.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
@@ -69,9 +70,8 @@ async function runEmacs(file: string, text: string, plan: object): Promise<Resul
   writeFileSync(path.join(workspace, file), text)
   writeFileSync(path.join(home, 'plan.json'), JSON.stringify(plan))
   const resultPath = path.join(home, 'result.json')
-  const child = spawn('emacs', ['--batch', '-l', path.join(home, 'init.el'), '-l', driver], {
+  const result = await runEditorClient<Result>('Emacs', 'emacs', ['--batch', '-l', path.join(home, 'init.el'), '-l', driver], {
     cwd: workspace,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       HOME: home,
@@ -80,19 +80,7 @@ async function runEmacs(file: string, text: string, plan: object): Promise<Resul
       TROUW_EMACS_PLAN: path.join(home, 'plan.json'),
       TROUW_EMACS_RESULT: resultPath
     }
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += String(chunk)))
-  child.stderr.on('data', (chunk) => (output += String(chunk)))
-  const timer = setTimeout(() => child.kill('SIGKILL'), 150_000)
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)))
-  clearTimeout(timer)
-  let result: Result
-  try {
-    result = JSON.parse(readFileSync(resultPath, 'utf8')) as Result
-  } catch {
-    throw new Error(`Emacs wrote no result (exit ${code}): ${output}`)
-  }
+  }, resultPath)
   if (result.error) throw new Error(`${result.error}\noffered: ${JSON.stringify(result.offered)}\n${JSON.stringify(result.steps)}\n${result.messages ?? ''}\n${result.events ?? ''}`)
   return result
 }

@@ -11,11 +11,12 @@
  * Debian's, 0.7 on Debian 12).
  */
 import {describe, expect, it} from 'vitest'
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {runEditorClient} from './editor-client.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
@@ -94,9 +95,8 @@ async function runNeovim(init: string, file: string, text: string, plan: object)
   writeFileSync(path.join(workspace, file), text)
   writeFileSync(path.join(home, 'plan.json'), JSON.stringify(plan))
   const resultPath = path.join(home, 'result.json')
-  const child = spawn('nvim', ['--headless', '-i', 'NONE', '-u', path.join(home, 'init.lua'), file, '-c', `luafile ${driver}`], {
+  const result = await runEditorClient<Result>('Neovim', 'nvim', ['--headless', '-i', 'NONE', '-u', path.join(home, 'init.lua'), file, '-c', `luafile ${driver}`], {
     cwd: workspace,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       PATH: `${shims}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -107,19 +107,7 @@ async function runNeovim(init: string, file: string, text: string, plan: object)
       TROUW_NVIM_PLAN: path.join(home, 'plan.json'),
       TROUW_NVIM_RESULT: resultPath
     }
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += String(chunk)))
-  child.stderr.on('data', (chunk) => (output += String(chunk)))
-  const timer = setTimeout(() => child.kill('SIGKILL'), 150_000)
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)))
-  clearTimeout(timer)
-  let result: Result
-  try {
-    result = JSON.parse(readFileSync(resultPath, 'utf8')) as Result
-  } catch {
-    throw new Error(`Neovim wrote no result (exit ${code}): ${output}`)
-  }
+  }, resultPath)
   if (result.error) throw new Error(`${result.error}\noffered: ${JSON.stringify(result.offered)}\n${JSON.stringify(result.steps)}\n${result.messages ?? ''}`)
   return result
 }
