@@ -10,8 +10,8 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {BlockRole, Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
-import {inTitleCaseName, roleBit, roleMask, signalRoles} from './scope.js'
+import {categories, type BlockRole, type Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
+import {inTitleCaseName, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
 import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
@@ -280,6 +280,9 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       if (count > 1) sortSmall(positions, byNumber, count)
 
       let intensity = 0
+      // Whether the sentence is someone else's voice, asked once per category (see `othersVoice`): a bit per category.
+      let voiceAsked = 0
+      let voiceOthers = 0
       for (let index = 0; index < count; index++) {
         const position = positions[index]
         const {rule, detector, severity, scope} = compiled.active[position]
@@ -287,6 +290,15 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         hitsByRule[position] = undefined
         // The rule does not judge this kind of block (a heading, a quote, a footer).
         if ((scope & bit) === 0) continue
+        // News, reviews and reports: someone else's claim or deadline, not the sender's.
+        if (rule.kind === 'phrase' && voiceJudged(rule)) {
+          const voice = 1 << categories.indexOf(rule.category)
+          if ((voiceAsked & voice) === 0) {
+            voiceAsked |= voice
+            if (othersVoice(view.tokens, view.words, rule.category)) voiceOthers |= voice
+          }
+          if ((voiceOthers & voice) !== 0) continue
+        }
         for (const finding of detector.detect(view, hits)) {
           // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
           if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
@@ -348,6 +360,16 @@ export function retextTrouw(options?: Readonly<Options> | null) {
 }
 
 const signalBits = roleMask(signalRoles)
+
+/**
+ * Rules that judge only the sender's own voice: generic claims, raves and
+ * the time and stock pressure of coercion. A fee, a lock-in or a refusal
+ * binds the reader whoever words it.
+ */
+function voiceJudged(rule: Rule): boolean {
+  if (rule.category === 'generic-claim' || rule.category === 'over-the-top') return true
+  return rule.category === 'coercion' && (rule.subtype === 'urgency' || rule.subtype === 'scarcity')
+}
 
 /** Does one of a rule's `unless` patterns match these words? */
 function hasUnless(conditions: PatternIndex<[number, string]> | undefined, words: readonly Token[]): boolean {

@@ -12,6 +12,11 @@
  * footers and signatures are service text (an unsubscribe line is not a
  * threat: coercion rules still read footers, see `defaultScope`); code is
  * not copy. A rule can widen or narrow this with `roles:`.
+ *
+ * Within the sender's prose, voice matters too (`othersVoice`): a claim, a
+ * rave or a deadline in a sentence about someone else (news, a review, a
+ * report: "analyst X says", "Sony's camera", "its comeback") is not the
+ * sender's, unless the sentence speaks to the reader or for "we".
  */
 import {blockRoles, type BlockRole, type Category} from './types.js'
 import type {Token} from './tokens.js'
@@ -70,4 +75,91 @@ export function inTitleCaseName(words: readonly Token[], start: number, end: num
   const after = words[last + 1]
   const named = (word: Token | undefined) => word !== undefined && word.kind === 'word' && (titleWord.test(word.raw) || /^\p{Lu}{2,}/u.test(word.raw))
   return named(before) || named(after)
+}
+
+/** First and second person: the sender speaking, or speaking to the reader. */
+const senderWords = new Set([
+  'we', 'our', 'ours', 'us', 'ourselves', 'you', 'your', 'yours', 'yourself', 'yourselves', 'ya',
+  'wij', 'ons', 'onze', 'je', 'jij', 'jou', 'jouw', 'u', 'uw', 'jullie'
+])
+
+/**
+ * Someone else as the owner of the claim: third-person pronouns (not "it",
+ * which is often the sender's product). English only: Dutch "hij", "hem" and
+ * "ze" stand for things as often as for people ("pak hem nu").
+ */
+const otherPeople = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself'])
+/** Third-person plural and "its": someone else's, unless the sender's own products speak ("they sell out fast"). */
+const otherThings = new Set(['they', 'them', 'their', 'theirs', 'themselves', 'its'])
+
+/** A claim reported from someone else: an analyst, a reviewer, a source, "according to". */
+const reporting = new Set([
+  'says', 'said', 'say', 'according', 'told', 'reported', 'reports', 'announced', 'announces', 'notes', 'noted',
+  'claims', 'claimed', 'believes', 'believed', 'argues', 'argued', 'insists', 'insisted', 'predicts', 'predicted',
+  'estimates', 'estimated', 'analyst', 'analysts', 'reviewers', 'critics', 'sources', 'wisdom', 'rumored', 'rumoured',
+  'zegt', 'zei', 'zeiden', 'volgens', 'meldt', 'meldde', 'aldus', 'analist', 'analisten', 'critici', 'recensent', 'recensenten'
+])
+
+/** Words that ask about the claim rather than make it. */
+const askWords = new Set(['how', 'which', 'what', 'where', 'who', 'whose', 'when', 'whether', 'hoe', 'welke', 'welk', 'wat', 'waar', 'wie', 'wanneer'])
+
+/** Leading words before the question word ("But how…", "En welke…"). */
+const leading = new Set(['but', 'and', 'so', 'or', 'now', 'then', 'maar', 'en', 'dus'])
+
+/** Does the sentence open with a question word (after a leading "but", "and")? */
+function asks(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length && index < 3; index++) {
+    if (askWords.has(words[index].norm)) return true
+    if (!leading.has(words[index].norm)) return false
+  }
+  return false
+}
+
+/** Capitalised words that take "'s" without being a name ("It's", "That's"). */
+const notNames = /^(?:it|that|there|here|what|who|let|he|she|where|how|today|everyone|everybody|nobody|one|this|now)$/i
+
+/**
+ * Is the sentence someone else's voice, or about someone else, rather than
+ * the sender's own claim or push? A claim with no first or second person and
+ * no exclamation, whose owner is a third party (a reporting frame such as
+ * "analyst X says", a name in the possessive, "he", "she", "its", "their"),
+ * is news or a review: "ATI, once the leader in graphics chips, will launch
+ * its comeback" is not the sender claiming leadership. For coercion only
+ * people count ("within 48 hours she would be gone"): "they" and "its" are
+ * often the sender's own goods ("they won't last"). A generic claim inside a
+ * question that asks (how, which, what) is not made either ("which models
+ * offer the best value?").
+ */
+export function othersVoice(tokens: readonly Token[], words: readonly Token[], category: Category): boolean {
+  let question = false
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]
+    if (token.kind !== 'punct') break
+    if (token.raw.includes('?')) question = true
+  }
+  for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return false
+  if (question && category === 'generic-claim' && asks(words)) return true
+  let other = false
+  for (const word of words) {
+    const norm = word.norm
+    if (senderWords.has(norm)) return false
+    if (otherPeople.has(norm) || reporting.has(norm) || (category !== 'coercion' && otherThings.has(norm))) other = true
+  }
+  if (other) return true
+  return category !== 'coercion' && hasPossessiveName(words)
+}
+
+/** A name in the possessive ("Sony's camera", "Archos's next player"): someone else's product or plan. */
+function hasPossessiveName(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]
+    // A name: a capital or a figure in it ("Sony's", "the 950b's"), not "It's" or "the company's".
+    if (!/^\p{Lu}|\d/u.test(word.raw)) continue
+    // The tokenizer keeps "Sony's" whole, or splits it as "Sony" "'" "s".
+    const whole = /^(.+)['’"]s$/u.exec(word.raw)
+    const next = words[index + 1]
+    const name = whole ? whole[1] : next !== undefined && next.norm === 's' && next.start === word.end + 1 ? word.raw : undefined
+    if (name !== undefined && !notNames.test(name)) return true
+  }
+  return false
 }

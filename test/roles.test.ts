@@ -20,8 +20,8 @@ function roleOf(extracted: Extracted, needle: string): BlockRole | undefined {
   return block.role ?? 'paragraph'
 }
 
-async function ruleIds(text: string, format: FormatName = 'text'): Promise<string[]> {
-  const file = await check(text, {lang: 'en', format})
+async function ruleIds(text: string, format: FormatName = 'text', lang: 'en' | 'nl' = 'en'): Promise<string[]> {
+  const file = await check(text, {lang, format})
   return file.messages.map((message) => String(message.ruleId))
 }
 
@@ -79,6 +79,17 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds('Seeds\nTools\nWorkshops\nAsk a gardener NOW!\nGift cards\n\nOur seedlings are ready on Friday.')).not.toContain('over-the-top/shouting')
     const slogans = await roles('BIG SAVINGS NOW!\nFREE SHIPPING TODAY!\nORDER RIGHT AWAY!\nDON\'T WAIT!\n\nSee the range.', 'text')
     expect(roleOf(slogans, 'FREE SHIPPING')).not.toBe('navigation')
+  })
+
+  it('ends a menu at a greeting, and reads a label after a bare link as a heading', async () => {
+    const menu = ['Popular this week', 'Garden tools', 'Seed boxes', 'Help from a gardener NOW!', 'Spring catalogue', 'Dear reader,', 'Our tomato seedlings are ready for collection.'].join('\n')
+    const extracted = await roles(menu, 'text')
+    expect(roleOf(extracted, 'Help from a gardener')).toBe('navigation')
+    expect(roleOf(extracted, 'seedlings are ready')).toBe('paragraph')
+    expect(await ruleIds(menu)).toEqual([])
+    const label = ['Read the full answer here:', 'https://example.com/answers/soil/how-deep-should-seed-potatoes-go-in-a-clay-garden', 'EXPERT ADVICE: ANNA DE VRIES | soil specialist', 'Dear Anna,', 'How deep should seed potatoes go in clay?'].join('\n')
+    expect(roleOf(await roles(label, 'text'), 'EXPERT ADVICE')).toBe('heading')
+    expect(await ruleIds(label)).toEqual([])
   })
 
   it('reads a label with a figure as a table cell (a price or spec list)', async () => {
@@ -253,6 +264,24 @@ describe('rules judge the sender’s prose', () => {
   it('does not read a claim inside a name in title case as the sender’s claim', async () => {
     expect(await ruleIds('We watched Space Patrol: The Next Generation on Sunday.')).toEqual([])
     expect(await ruleIds('Our next-generation kettle boils faster.')).toContain('generic-claim/stock-innovation')
+  })
+
+  it('does not read news or a review about someone else as the sender’s claim', async () => {
+    // A reporting frame, a name in the possessive, "its" or "his": someone else's claim.
+    expect(await ruleIds('Analyst Mira Jansen says the firm builds a more efficient and reliable pump than its rivals.')).toEqual([])
+    expect(await ruleIds('The Kestrel 300’s low price and bright screen make it a fine first tablet.')).toEqual([])
+    expect(await ruleIds('They are the leader in garden tools, reporters wrote.')).toEqual([])
+    expect(await ruleIds('Within two days he would be gone.')).toEqual([])
+    expect(await ruleIds('Volgens de analist biedt het bedrijf de scherpste prijzen.', 'text', 'nl')).toEqual([])
+    // A question that asks makes no claim.
+    expect(await ruleIds('But how do you know which kettles offer the best value?')).toEqual([])
+    // The same claims in the sender's voice: to the reader, by "we", or exclaimed.
+    expect(await ruleIds('The firm builds a more efficient and reliable pump.')).toContain('generic-claim/stock-virtues')
+    expect(await ruleIds('Our Kestrel 300’s low price is the best value in town!')).toContain('generic-claim/stock-price')
+    expect(await ruleIds('Within two days the offer would be gone.')).toContain('coercion/deadline-frame')
+    expect(await ruleIds('Het bedrijf biedt de scherpste prijzen.', 'text', 'nl')).toContain('generic-claim/stock-price')
+    // Dutch "hij" and "hem" are the product as often as a person.
+    expect(await ruleIds('De voorraad slinkt: pak hem nu.', 'text', 'nl')).toContain('coercion/rush-low-stock')
   })
 
   it('reads a term with its exit in the next sentence as fair', async () => {

@@ -11,7 +11,8 @@
  * - a line of links (`|` between items, a bare URL): `navigation`;
  * - a run of four or more short lines of which at most one ends like a
  *   sentence: a menu (`navigation`), even where one item exclaims ("Live
- *   help NOW!" among "Search", "All products", "Contact");
+ *   help NOW!" among "Search", "All products", "Contact"); a greeting
+ *   ("Dear Reader,") ends the run;
  * - `- `, `* `, `1. ` at the start: `list-item` (in capitals: `heading`);
  * - a line in capitals without a full stop, exclamation or question mark:
  *   `heading` (a section name or label);
@@ -174,6 +175,8 @@ function isMenuItem(text: string): boolean {
     !bullet.test(text) &&
     !signatureDelimiter.test(trimmed) &&
     !signOff.test(trimmed) &&
+    // A greeting ("Dear Reader,") or a sign-off starts or ends the letter, not a menu item.
+    !trimmed.endsWith(',') &&
     trimmed.split(/\s+/).length <= menuItemWords
   )
 }
@@ -232,7 +235,8 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
     trimmed.length <= headingLength &&
     (!finalPunctuation.test(trimmed) || /:$/.test(trimmed)) &&
     !lowerStart.test(text) &&
-    !(index > 0 && !finalPunctuation.test(previous) && previous.length > headingLength)
+    // After a long line without an end, a short one is its wrapped tail (a bare link is no sentence to wrap).
+    !(index > 0 && !finalPunctuation.test(previous) && previous.length > headingLength && !isLinkLine(previous))
   ) {
     return 'heading'
   }
