@@ -92,6 +92,26 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(label)).toEqual([])
   })
 
+  it('ends a menu before its second sentence, and never reads wrapped shouting as a menu', async () => {
+    const menu = ['Shop', 'Garden tools', 'Also from us', 'Ask a gardener NOW!', 'Seed boxes', 'Planting calendar', 'Where did the frost go?', 'The frost came late this year, and our seedlings waited in the greenhouse for two more weeks.'].join('\n')
+    expect(roleOf(await roles(menu, 'text'), 'Ask a gardener')).toBe('navigation')
+    expect(await ruleIds(menu)).toEqual([])
+    const wrapped = ['Our seed club', 'is growing', 'and you will', 'be amazed how easy it is!!!!', 'Join today.'].join('\n')
+    expect(await ruleIds(wrapped)).toContain('over-the-top/shouting')
+  })
+
+  it('reads a numbered title in capitals as a heading, even when it exclaims', async () => {
+    const text = ['Contents', '1. NEW SEEDS.', '2. JOIN THE CLUB!', 'Our club meets on Tuesdays in the greenhouse behind the shop.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'JOIN THE CLUB')).toBe('heading')
+    expect(await ruleIds(text)).toEqual([])
+    // Not numbered: a line of its own in capitals that exclaims is the sender shouting.
+    expect(await ruleIds(['Contents', 'JOIN THE CLUB AND SAVE TODAY!', 'Our club meets on Tuesdays.'].join('\n'))).toContain('over-the-top/shouting')
+  })
+
+  it('reads a label and a run-in head in capitals as typesetting', async () => {
+    expect(await ruleIds('Our news this week.\nTIP 2: BETTER PROFIT MARGINS By May, the bakery had doubled its bread sales.')).toEqual([])
+  })
+
   it('reads a label with a figure as a table cell (a price or spec list)', async () => {
     const extracted = await roles('Kettle K2\n- Lowest price: $24\n- Weight: 1.2 kg\nIt boils a litre in three minutes.', 'text')
     expect(roleOf(extracted, 'Lowest price')).toBe('table-cell')

@@ -12,10 +12,12 @@
  * - a run of four or more short lines of which at most one ends like a
  *   sentence: a menu (`navigation`), even where one item exclaims ("Live
  *   help NOW!" among "Search", "All products", "Contact"); a greeting
- *   ("Dear Reader,") ends the run;
+ *   ("Dear Reader,"), a second sentence, "!!" or a line that wraps on
+ *   to the next ends the run;
  * - `- `, `* `, `1. ` at the start: `list-item` (in capitals: `heading`);
  * - a line in capitals without a full stop, exclamation or question mark:
- *   `heading` (a section name or label);
+ *   `heading` (a section name or label); a numbered one may exclaim
+ *   ("3. JOIN THE CLUB!" is a section title);
  * - a short line without final punctuation that something follows and that
  *   does not continue the line before: `heading`.
  *
@@ -63,6 +65,7 @@ const signOff = /^(?:(?:kind|best|warm|warmest)?\s*regards|sincerely(?: yours)?|
 /** A label and a figure: "Lowest price: $190", "Weight: 2 kg", "Prijs: € 12,50" (a price or spec list in plain text). */
 const specLine = /^\s*(?:[-*•·▪◦–+]\s+)?[\p{L}][\p{L} .'’/-]{0,30}:\s*(?:from |vanaf |only |just )?[$€£¥]?\s?\d[\d.,]*\s*(?:[$€£%]|[\p{L}.]{1,8})?\s*$/u
 const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
+const numbered = /^\s*\d{1,2}[.)]\s+/
 const url = /\b(?:https?:\/\/|www\.)\S+/gi
 const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
 const letters = /\p{L}/gu
@@ -157,20 +160,28 @@ function menuLines(lines: readonly Line[]): boolean[] {
   while (start < lines.length) {
     let end = start
     let sentences = 0
-    while (end < lines.length && isMenuItem(lines[end].text)) {
-      if (finalPunctuation.test(lines[end].text.trim())) sentences++
+    // A second line that ends like a sentence ends the menu before it ("Adios to excess?" under the links).
+    while (end < lines.length && isMenuItem(lines[end].text) && !wraps(lines, end)) {
+      if (finalPunctuation.test(lines[end].text.trim()) && ++sentences > 1) break
       end++
     }
-    if (end - start >= menuRun && sentences <= 1) menu.fill(true, start, end)
+    if (end - start >= menuRun) menu.fill(true, start, end)
     start = Math.max(end, start + 1)
   }
   return menu
+}
+
+/** Is line `index` part of a wrapped sentence: it starts in lower case, or the next line does ("You will / be amazed…")? */
+function wraps(lines: readonly Line[], index: number): boolean {
+  return lowerStart.test(lines[index].text) || (index + 1 < lines.length && lowerStart.test(lines[index + 1].text))
 }
 
 function isMenuItem(text: string): boolean {
   const trimmed = text.trim()
   return (
     trimmed !== '' &&
+    // "!!" shouts: no menu item does ("TODAY!!!" on a line of its own).
+    !/!\s*!/.test(trimmed) &&
     trimmed.length <= menuItemLength &&
     !bullet.test(text) &&
     !signatureDelimiter.test(trimmed) &&
@@ -221,8 +232,9 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   const exclaims = trimmed.includes('!')
   const listed = bullet.test(text)
   const content = listed ? text.replace(bullet, '') : trimmed
-  // Capitals without a sentence end: a section name or a label. Headings do not exclaim.
-  if (capsShare(content) > 0.8 && !exclaims && !/[.?]["'”’)]*$/.test(content)) return 'heading'
+  // Capitals without a sentence end: a section name or a label. Headings do not exclaim,
+  // except a numbered section title ("3. JOIN THE CLUB!").
+  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content)) return 'heading'
   if (listed) return 'list-item'
   const previous = index > 0 ? lines[index - 1].text.trim() : ''
   const continues = previous !== '' && !finalPunctuation.test(previous) && !/:$/.test(previous) && lowerStart.test(text)

@@ -345,11 +345,13 @@ function labelEnd(sentence: SentenceView, settings: Settings): number {
     if (token.kind !== 'word' || !/\p{L}/u.test(token.raw)) continue
     if (token.caps) {
       // A label names a section; capitals that carry a feeling ("WE ARE SO HAPPY:") are no label.
-      if (factsOf(token, settings).feeling) return end
+      // After a label ("WARNING SIGN 2:") they may still be a run-in head, read on.
+      if (factsOf(token, settings).feeling && end === 0) return end
       capsRun++
       continue
     }
-    // A run-in head: three or more words in capitals, then the sentence in ordinary type ("SLOWER GROWTH By April, …").
+    // A run-in head: three or more words in capitals, then the sentence in ordinary type ("SLOWER GROWTH By April, …",
+    // "TIP 2: BETTER PROFIT MARGINS By May, …").
     if (capsRun >= 3 && /^\p{Lu}\p{Ll}/u.test(token.raw)) return token.start
     return end
   }
