@@ -145,6 +145,8 @@ interface WordFacts {
   strong: boolean
   interjection: boolean
   booster: boolean
+  /** Graded clearly positive by the lexicon (valence 3 or more: great, amazing), not mildly (sure, important, dear). */
+  vivid: boolean
 }
 
 function factsOf(word: Token, settings: Settings): WordFacts {
@@ -155,18 +157,23 @@ function factsOf(word: Token, settings: Settings): WordFacts {
     const listed = settings.words.get(plain)
     let feeling: boolean
     let strong = false
+    let vivid = false
     if (listed !== undefined) strong = feeling = listed > 0
     else if (isAffectWord(word.norm, settings.lang)) strong = feeling = true
     else {
       const entry = lookupSentiment(word.norm, settings.lang)
       feeling = entry !== undefined && entry.valence >= settings.minValence && entry.intensity >= settings.minIntensity
+      vivid = feeling && entry !== undefined && entry.valence >= vividValence
     }
-    facts = {feeling: feeling || interjection, strong: strong || interjection, interjection, booster: intensifierWeight(word.norm, settings.lang) > 0}
+    facts = {feeling: feeling || interjection, strong: strong || interjection, interjection, booster: intensifierWeight(word.norm, settings.lang) > 0, vivid}
     if (settings.memo.size > 20000) settings.memo.clear()
     settings.memo.set(word.norm, facts)
   }
   return facts
 }
+
+/** Lexicon valence from which a positive word is vivid enough to shout in capitals without "!". */
+const vividValence = 3
 
 /** Variation selectors, joiners and skin tones alone: they glue an emoji run. */
 const emojiGlue = /^[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]+$/u
@@ -238,7 +245,9 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (
       shouted &&
       capsMayFeel &&
-      (feeling || (booster && boostsFeeling(words, index, settings))) &&
+      // Without "!", only a real or vivid feeling in capitals shouts ("We LOVE it.", "AMAZING news");
+      // a word the lexicon grades mildly positive is emphasis ("Be SURE to", "IMPORTANT:", "DEAR Sir").
+      ((feeling && (exclaimed || bangRunHeard || facts.strong || facts.vivid)) || (booster && boostsFeeling(words, index, settings))) &&
       (allCaps || !inCapsName(words, index, settings))
     ) {
       // A headline set in capitals shouts once, not once per word.
