@@ -119,6 +119,13 @@ describe('plain text roles by layout', () => {
     expect(roleOf(extracted, 'It boils')).toBe('paragraph')
   })
 
+  it('reads why the mail came as a footer, wrapped over lines', async () => {
+    const text = ['Our new seed catalogue is out now.', '', 'You have', 'received this message because you signed up to receive', 'offers from one of our carefully selected garden', 'partners.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'carefully selected')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+  })
+
   it('keeps a wrapped footer line a footer', async () => {
     const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
     expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')

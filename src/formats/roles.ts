@@ -38,6 +38,7 @@ const footerCue = new RegExp(
     String.raw`^\s*(?:unsubscribe|afmelden|uitschrijven|manage (?:your )?(?:email )?preferences|privacy(?: policy)?|privacybeleid)\b.{0,40}$`,
     String.raw`\byou (?:are|were) receiving (?:this|these)\b`,
     String.raw`\byou received this\b`,
+    String.raw`\breceived this (?:e-?mail|message|newsletter|mailing) because\b|\bbecause you (?:have |had )?(?:signed up|subscribed|opted[ -]in|registered|agreed) to receive\b`,
     String.raw`\bthis (?:e-?mail|message|newsletter) (?:was|is|has been) sent to\b`,
     String.raw`\b(?:je|u) (?:ontvangt|ontving) deze (?:e-?mail|mail|nieuwsbrief)\b`,
     String.raw`\b(?:afmelden|uitschrijven) (?:voor|van) (?:deze|onze)\b`,
