@@ -126,6 +126,13 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(text)).toEqual([])
   })
 
+  it('reads an age limit as a legal line, even in capitals', async () => {
+    const text = ['Our cider tasting opens on Friday at six.', 'YOU MUST BE AT LEAST 18 TO JOIN THE TASTING!', 'Tickets are at the door.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'AT LEAST 18')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+    expect(roleOf(await roles(['Proeverij op vrijdag.', 'Alleen voor 18 jaar of ouder.', 'Kaartjes aan de deur.'].join('\n'), 'text'), '18 jaar')).toBe('footer')
+  })
+
   it('keeps a wrapped footer line a footer', async () => {
     const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
     expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')

@@ -7,7 +7,7 @@
  * `-- ` alone on a line: the signature starts (`signature`, to the end);
  * a sign-off ("Kind regards,") starts it too, for a few short lines;
  * - unsubscribe, "you are receiving this", privacy, copyright and
- *   warranty lines, postal addresses: `footer`;
+ *   warranty lines, age limits, postal addresses: `footer`;
  * - a line of links (`|` between items, a bare URL): `navigation`;
  * - a run of four or more short lines of which at most one ends like a
  *   sentence: a menu (`navigation`), even where one item exclaims ("Live
@@ -48,6 +48,8 @@ const footerCue = new RegExp(
     String.raw`\bwithout warranty\b|\bas is\b.{0,20}\bwarrant|\bno purchase necessary\b|\bvoid where prohibited\b|\blimitation of liability\b`,
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
     String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
+    // An age limit is a legal notice, not a push: "You must be at least 18 to enter", "18 jaar of ouder".
+    String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
     String.raw`\bp\.? ?o\.? box \d|\bpostbus \d`,
     String.raw`\b(?:suite|ste\.?) \d+\b.{0,40}\b[A-Z]{2} \d{5}\b|\b[A-Z][a-z]+,? [A-Z]{2} \d{5}(?:-\d{4})?\b`,
     String.raw`\b\d{4} ?[A-Z]{2} [A-Z][a-z]+\b.{0,30}$`
