@@ -12,9 +12,11 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Root} from 'nlcst'
-import type {Block, BlockRole, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
+import type {Position} from 'unist'
+import type {Block, BlockRole, Extracted, FormatName, Language, PartName, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
+import {rawPlacer, type RawLocated} from './formats/eml-raw.js'
 import {maskSyntax} from './mask.js'
 import {floorIndex, LineIndex} from './line-index.js'
 import {retextTrouw, severityOf} from './plugin.js'
@@ -210,9 +212,48 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
   applyAllow(file, options.allow ?? [])
   if (extracted.format === 'eml') onceAcrossParts(file, sameness)
+  if (extracted.raw !== undefined) placeInRaw(file, data.sentences, extracted.raw, extracted.sources)
   file.messages.sort(compareMessages)
   scoreFile(file)
   return file
+}
+
+/**
+ * `.eml`: every report points into the raw message, as an editor shows it.
+ * Each finding keeps its place in the decoded part (`place`, what fixes,
+ * the score and the language server read) and gets its raw place on
+ * `message.raw`; score signals (evidence) are placed in the raw message.
+ */
+function placeInRaw(file: VFile, sentences: SentenceFigures[], raw: string, sources: Readonly<Record<string, string>>): void {
+  const placer = rawPlacer(raw, sources)
+  const lines = new LineIndex(raw)
+  const toRaw = (part: PartName, start: number, end: number): {place: Place; located: RawLocated} => {
+    const found = placer(part, start, end)
+    const a = lines.lineOf(found.start)
+    const b = lines.lineOf(found.end)
+    return {
+      place: {line: a + 1, column: lines.columnOf(found.start, a), endLine: b + 1, endColumn: lines.columnOf(found.end, b), offset: found.start, endOffset: found.end},
+      located: found.located
+    }
+  }
+  const position = (place: Place): Position => ({
+    start: {line: place.line, column: place.column, offset: place.offset},
+    end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+  })
+  for (const message of file.messages) {
+    const part = message.part
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    if (!part || !place) continue
+    const start = place.start.offset ?? 0
+    const found = toRaw(part, start, place.end.offset ?? start)
+    message.raw = {place: position(found.place), located: found.located}
+    const sentence = message.sentencePlace
+    if (sentence && sentence.start.offset !== undefined) message.raw.sentence = position(toRaw(part, sentence.start.offset, sentence.end.offset ?? sentence.start.offset).place)
+  }
+  for (const sentence of sentences) {
+    if (!sentence.part) continue
+    for (const signal of sentence.signals) if (signal.place) signal.place = toRaw(sentence.part, signal.place.offset, signal.place.endOffset).place
+  }
 }
 
 /**

@@ -65,6 +65,12 @@ declare module 'vfile-message' {
     part?: PartName
     /** For `.eml`: the other body parts that hold the same finding (reported once, in `part`). */
     alsoIn?: PartName[]
+    /**
+     * For `.eml`: where the finding is in the raw message (`place` stays in
+     * the decoded part), how that range holds its words, and the raw range of
+     * its sentence (what a suggestion replaces). Every report shows these.
+     */
+    raw?: {place: Position; located: 'words' | 'encoded' | 'part'; sentence?: Position}
     /** Sentence rewrites (see `Suggestion`); they replace `sentencePlace`. */
     suggestions?: Suggestion[]
     sentencePlace?: Position
@@ -180,9 +186,9 @@ function partRank(part: PartName | undefined): number {
   return part ? partOrder[part] : 1
 }
 
-/** The JSON shape of a message (DESIGN.md contract). */
+/** The JSON shape of a message (DESIGN.md contract). An `.eml` finding is placed in the raw file, with its place in the decoded part as `inPart`. */
 export function toJsonMessage(message: VFileMessage, source?: {text: string; format?: FormatName}): JsonMessage {
-  const place = message.place
+  const place = message.raw?.place ?? message.place
   const start: Point | undefined = place && 'start' in place ? place.start : (place as Point | undefined)
   const end: Point | undefined = place && 'end' in place ? place.end : start
   const json: JsonMessage = {
@@ -201,6 +207,11 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
     url: message.url ?? ''
   }
   if (message.part) json.part = message.part
+  if (message.raw) {
+    json.located = message.raw.located
+    const inPart = message.place && 'start' in message.place ? message.place : undefined
+    if (inPart) json.inPart = {line: inPart.start.line, column: inPart.start.column, endLine: inPart.end.line, endColumn: inPart.end.column}
+  }
   if (message.alsoIn) json.alsoIn = message.alsoIn
   if (message.note) json.note = message.note
   // The edits that apply each fix and suggestion to the source (not for an `.eml` part: its positions are in the decoded part).
@@ -222,7 +233,7 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
 
 /** A message's suggestions with the range each replaces (the sentence). */
 function jsonSuggestions(message: VFileMessage): JsonSuggestion[] {
-  const place = message.sentencePlace
+  const place = message.raw ? message.raw.sentence : message.sentencePlace
   if (!message.suggestions || !place) return []
   return message.suggestions.map((suggestion) => ({
     title: suggestion.title,

@@ -98,6 +98,8 @@ export interface Extracted {
    * `text` and `html`, the decoded parts (a preheader block points into `html`).
    */
   sources: Record<string, string>
+  /** For `.eml`: the raw message as an editor shows it (UTF-8), where reported positions point (see `src/formats/eml-raw.ts`). */
+  raw?: string
   blocks: Block[]
   /**
    * Inline controls found in comments (`<!--trouw ignore coercion/x-->` in
@@ -268,6 +270,15 @@ export interface JsonMessage {
   endColumn: number
   url: string
   part?: PartName
+  /**
+   * For `.eml`: how the raw range (`line`…`endColumn`) holds the finding's
+   * words: `words` (as written), `encoded` (their quoted-printable or base64
+   * encoding, an encoded-word Subject) or `part` (not found word for word:
+   * the whole raw part or Subject header). Added field.
+   */
+  located?: 'words' | 'encoded' | 'part'
+  /** For `.eml`: where the finding is in its decoded part (`parts[part]`; a preheader in `html`). Added field. */
+  inPart?: {line: number; column: number; endLine: number; endColumn: number}
   /**
    * For `.eml`: the other body parts that hold the same finding. A
    * multipart/alternative mail says the same in its HTML and text parts; the

@@ -1,15 +1,16 @@
 /**
  * Where an `.eml` finding is in the raw message an editor shows. The engine
- * reports positions in the decoded parts (`sources.text`, `sources.html`:
- * quoted-printable, base64 and charsets undone); an editor needs them in the
- * raw text. This module finds the text/plain and text/html parts in the raw
+ * places findings in the decoded parts (`sources.text`, `sources.html`:
+ * quoted-printable, base64 and charsets undone); every report and the editor
+ * need them in the raw file. This module finds the text/plain and text/html parts in the raw
  * message, decodes each again while keeping, for every decoded character,
  * the raw characters it came from, and aligns that with the engine's decoded
  * part (which may differ in line breaks, `format=flowed` joins and how parts
  * are joined). A finding then lands on the raw line that holds its words,
  * also when they are encoded (`=C3=A9`) or broken over a soft line break.
  */
-import {windows1252C1} from '../formats/decode.js'
+import {windows1252C1} from './decode.js'
+import type {PartName} from '../types.js'
 
 /** A text leaf of the MIME tree: where its body is in the raw text and how it is encoded. */
 interface RawPart {
@@ -34,6 +35,8 @@ export interface RawRange {
   end: number
   /** Whether a replacement may be written over `start`–`end` (the raw text is the words themselves). */
   writable: (newText: string) => boolean
+  /** `words`: the raw range is the words as written; `encoded`: it is their transfer encoding (quoted-printable escapes or soft line breaks, base64 characters). */
+  located: 'words' | 'encoded'
 }
 
 const maxDepth = 20
@@ -332,7 +335,105 @@ export function emailBodyLocator(raw: string, sources: Readonly<Record<string, s
     return {
       start: rawStart,
       end: rawEnd,
-      writable: (newText) => literal && decoded.encoding !== 'base64' && !(decoded.encoding === 'quoted-printable' && newText.includes('='))
+      writable: (newText) => literal && decoded.encoding !== 'base64' && !(decoded.encoding === 'quoted-printable' && newText.includes('=')),
+      located: decoded.encoding !== 'base64' && raw.slice(rawStart, rawEnd).replace(/\r/g, '') === words.replace(/\r/g, '') ? 'words' : 'encoded'
     }
   }
+}
+
+/**
+ * How a finding's raw range relates to its words: `words` (the raw text is
+ * the words as written), `encoded` (the raw text is their transfer encoding:
+ * quoted-printable escapes and soft line breaks, the base64 characters that
+ * encode their bytes, an encoded-word Subject) or `part` (the words could
+ * not be found in the raw text; the range is the whole raw part or header).
+ */
+export type RawLocated = 'words' | 'encoded' | 'part'
+
+/** A range of the raw message (0-based UTF-16 offsets, end exclusive) and how it holds the words. */
+export interface RawPlace {
+  start: number
+  end: number
+  located: RawLocated
+}
+
+/** The raw range of a message's `Subject` value (folded lines included, trailing space not) and its unfolded text with each unit's raw offset. */
+function subjectHeader(raw: string): {start: number; end: number; text: string; offsets: number[]} | undefined {
+  const headerEnd = /\r?\n\r?\n/.exec(raw)?.index ?? raw.length
+  const line = /^subject:[ \t]*/im.exec(raw.slice(0, headerEnd))
+  if (!line) return undefined
+  const start = line.index + line[0].length
+  let end = start
+  let text = ''
+  const offsets: number[] = []
+  for (let at = start; at < headerEnd; at++) {
+    const code = raw.charCodeAt(at)
+    if (code === 13 || code === 10) {
+      const next = raw[at + (code === 13 && raw.charCodeAt(at + 1) === 10 ? 2 : 1)]
+      if (next !== ' ' && next !== '\t') break
+      continue // A folded line: unfolding drops the line break, keeps the space.
+    }
+    text += raw[at]
+    offsets.push(at)
+    end = at + 1
+  }
+  while (text.length > 0 && /[ \t]/.test(text[text.length - 1])) {
+    text = text.slice(0, -1)
+    offsets.pop()
+    end = offsets.length > 0 ? offsets[offsets.length - 1] + 1 : start
+  }
+  return {start, end, text, offsets}
+}
+
+/**
+ * Places in the raw message for findings in its decoded parts: `part`
+ * (`subject`, `preheader` and `html` point into `sources.html`, `text`), and
+ * `start`–`end` in that decoded source. Always answers: where the words
+ * cannot be found in the raw text, the whole raw part (or Subject header),
+ * marked `located: 'part'`.
+ */
+export function rawPlacer(raw: string, sources: Readonly<Record<string, string>>): (part: PartName, start: number, end: number) => RawPlace {
+  const body = emailBodyLocator(raw, sources)
+  let subject: ReturnType<typeof subjectHeader> | null = null
+  let parts: RawPart[] | undefined
+  const headerEnd = /\r?\n\r?\n/.exec(raw)
+  const bodyStart = headerEnd ? headerEnd.index + headerEnd[0].length : raw.length
+  const wholePart = (kind: 'text' | 'html'): RawPlace => {
+    parts ??= textParts(raw)
+    const own = parts.filter((part) => part.kind === kind)
+    if (own.length === 0) return {start: bodyStart, end: trimEnd(raw, bodyStart, raw.length), located: 'part'}
+    return {start: own[0].bodyStart, end: trimEnd(raw, own[0].bodyStart, own[own.length - 1].bodyEnd), located: 'part'}
+  }
+  return (part, start, end) => {
+    if (part === 'subject') {
+      if (subject === null) subject = subjectHeader(raw)
+      if (!subject) return {start: 0, end: 0, located: 'part'}
+      const decoded = sources.subject ?? ''
+      const at = subject.text.indexOf(decoded)
+      if (decoded !== '' && at !== -1 && end > start) {
+        const from = subject.offsets[at + start]
+        const to = subject.offsets[at + end - 1] + 1
+        return {start: from, end: to, located: raw.slice(from, to) === decoded.slice(start, end) ? 'words' : 'encoded'}
+      }
+      return {start: subject.start, end: subject.end, located: 'part'}
+    }
+    const kind = part === 'text' ? 'text' : 'html'
+    const found = end > start ? body(kind, start, end) : end === start ? emptyAt(body, kind, start, sources) : undefined
+    if (found) return {start: found.start, end: found.end, located: found.located}
+    return wholePart(kind)
+  }
+}
+
+/** An empty range: placed where the character after it (or before it) is. */
+function emptyAt(body: ReturnType<typeof emailBodyLocator>, kind: 'text' | 'html', at: number, sources: Readonly<Record<string, string>>): RawRange | undefined {
+  const length = sources[kind]?.length ?? 0
+  const after = at < length ? body(kind, at, at + 1) : undefined
+  if (after) return {...after, end: after.start}
+  const before = at > 0 ? body(kind, at - 1, at) : undefined
+  return before && {...before, start: before.end}
+}
+
+function trimEnd(raw: string, start: number, end: number): number {
+  while (end > start && /\s/.test(raw[end - 1])) end--
+  return end
 }
