@@ -23,7 +23,7 @@ import {retextTrouw, severityOf} from './plugin.js'
 import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguageIn} from './language.js'
-import {compareMessages, createMessage, relocate} from './messages.js'
+import {compareMessages, createMessage, oncePerSpan, relocate} from './messages.js'
 import {scoreFile} from './score/index.js'
 import {applyAllow} from './allow.js'
 import {applyControls} from './control.js'
@@ -215,6 +215,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   if (extracted.raw !== undefined) placeInRaw(file, data.sentences, extracted.raw, extracted.sources)
   file.messages.sort(compareMessages)
   scoreFile(file)
+  // After the score (made from every finding): one finding per span in the reports.
+  file.messages = oncePerSpan(file.messages)
   return file
 }
 

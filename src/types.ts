@@ -285,6 +285,11 @@ export interface JsonMessage {
    * finding is reported once, in `part` (added field).
    */
   alsoIn?: PartName[]
+  /**
+   * Other rules of the same category and subtype that caught this span or a part of it:
+   * one finding is reported per span (added field).
+   */
+  also?: string[]
   /** Advice: what to do and why, an example marked as one with [placeholders] (added field). */
   note?: string
   /**

@@ -43,6 +43,7 @@ export function FindingView({finding, width, colored}: FindingViewProps) {
         </Text>
         {'  '}
         <Text dimColor>{finding.ruleId}</Text>
+        {finding.also ? <Text dimColor>{` (also ${finding.also.join(', ')})`}</Text> : null}
         {finding.part ? <Text dimColor>{`  [${finding.part}]`}</Text> : null}
       </Text>
       {finding.sourceLine !== null ? (
