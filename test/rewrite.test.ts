@@ -145,6 +145,20 @@ describe('fixes in context', () => {
     expect((await fixOf('https://shop.example.com WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['https://shop.example.com We love you.'])
   })
 
+  it('keeps acronyms, the country US, times and names when it calms a sentence set in capitals', async () => {
+    const calm = async (text: string) => (await fixOf(text, 'en', 'over-the-top/shouting')).expected
+    expect(await calm('WE ARE SO HAPPY TO SHIP TO ALL US CUSTOMERS!!!')).toEqual(['We are happy to ship to all US customers.'])
+    expect(await calm('WE LOVE SHIPPING TO THE US AND CANADA!!!')).toEqual(['We love shipping to the US and Canada.'])
+    expect(await calm('We are SO happy to serve US and EU shoppers!!!')).toEqual(['We are happy to serve US and EU shoppers.'])
+    expect(await calm('COME SEE US, WE ARE SO EXCITED!!!')).toEqual(['Come see us, we are excited.'])
+    expect(await calm('JOIN US AND SAVE BIG, WE LOVE YOU!!!')).toEqual(['Join us and save big, we love you.'])
+    expect(await calm('WE ARE THRILLED WITH OUR NEW UPS DELIVERY!!!')).toEqual(['We are thrilled with our new UPS delivery.'])
+    expect(await calm('GREAT NEWS FROM THE FDA, WE ARE THRILLED!!!')).toEqual(['Great news from the FDA, we are thrilled.'])
+    expect(await calm('WE ARE SO HAPPY TO OPEN AT 9 AM!!!')).toEqual(['We are happy to open at 9 AM.'])
+    // An acronym that is also a lower-case word in the dictionary is read as the word (IT).
+    expect(await calm('IT IS SO AMAZING TO SEE YOU!!!')).toEqual(['It is amazing to see you.'])
+  })
+
   it('cuts a gush stack to a word of praise, never to an intensifier', async () => {
     expect((await fixOf('SUPER MEGA GAAF!!!', 'nl', 'over-the-top/gush')).expected).toEqual(['Gaaf'])
     expect((await fixOf('We are beyond thrilled and totally overjoyed to welcome you.', 'en', 'over-the-top/gush')).expected).toEqual(['thrilled'])
