@@ -10,6 +10,7 @@
  * also when they are encoded (`=C3=A9`) or broken over a soft line break.
  */
 import {windows1252C1} from './decode.js'
+import {floorIndex} from '../line-index.js'
 import type {PartName} from '../types.js'
 
 /** A text leaf of the MIME tree: where its body is in the raw text and how it is encoded. */
@@ -24,8 +25,8 @@ interface RawPart {
 /** A decoded part with, for each UTF-16 unit, the raw range it came from. */
 interface DecodedPart {
   text: string
-  from: number[]
-  to: number[]
+  from: Int32Array
+  to: Int32Array
   encoding: string
 }
 
@@ -125,45 +126,73 @@ function multipartBodies(raw: string, start: number, end: number, boundary: stri
   return bodies
 }
 
-const base64Values = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((character, index) => [character, index]))
+const base64Values = new Int8Array(128).fill(-1)
+for (const [index, character] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) base64Values[character.charCodeAt(0)] = index
 const encoder = new TextEncoder()
 
+/**
+ * Bytes with, for each, the raw range it came from: typed arrays that grow
+ * (a 10 MB message has millions of bytes; arrays of numbers cost eight
+ * times as much).
+ */
+class ByteTrail {
+  bytes: Uint8Array
+  from: Int32Array
+  to: Int32Array
+  length = 0
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Math.max(16, capacity))
+    this.from = new Int32Array(this.bytes.length)
+    this.to = new Int32Array(this.bytes.length)
+  }
+
+  push(byte: number, from: number, to: number): void {
+    if (this.length === this.bytes.length) {
+      const size = this.bytes.length * 2
+      const bytes = new Uint8Array(size)
+      bytes.set(this.bytes)
+      const fromAt = new Int32Array(size)
+      fromAt.set(this.from)
+      const toAt = new Int32Array(size)
+      toAt.set(this.to)
+      this.bytes = bytes
+      this.from = fromAt
+      this.to = toAt
+    }
+    this.bytes[this.length] = byte
+    this.from[this.length] = from
+    this.to[this.length] = to
+    this.length++
+  }
+}
+
 /** The body's bytes, each with the raw range it came from. */
-function bodyBytes(raw: string, part: RawPart): {bytes: number[]; from: number[]; to: number[]} {
-  const bytes: number[] = []
-  const from: number[] = []
-  const to: number[] = []
-  const literal = (at: number): number => {
-    const code = raw.codePointAt(at)!
-    const width = code > 0xffff ? 2 : 1
-    if (code < 0x80) {
-      bytes.push(code)
-      from.push(at)
-      to.push(at + 1)
-    } else {
-      for (const byte of encoder.encode(String.fromCodePoint(code))) {
-        bytes.push(byte)
-        from.push(at)
-        to.push(at + width)
+function bodyBytes(raw: string, part: RawPart): ByteTrail {
+  const {bodyStart: start, bodyEnd: end} = part
+  const trail = new ByteTrail(end - start)
+  if (part.encoding === 'base64') {
+    const values = [0, 0, 0, 0]
+    const at = [0, 0, 0, 0]
+    let count = 0
+    for (let index = start; index < end; index++) {
+      const code = raw.charCodeAt(index)
+      const value = code < 128 ? base64Values[code] : -1
+      if (value === -1) continue
+      values[count] = value
+      at[count++] = index
+      if (count === 4) {
+        flushBase64(values, at, count, trail)
+        count = 0
       }
     }
-    return width
-  }
-  const {bodyStart: start, bodyEnd: end} = part
-  if (part.encoding === 'base64') {
-    const group: Array<[number, number]> = []
-    for (let at = start; at < end; at++) {
-      const value = base64Values.get(raw[at])
-      if (value === undefined) continue
-      group.push([value, at])
-      if (group.length === 4) flushBase64(group, bytes, from, to)
-    }
-    if (group.length > 1) flushBase64(group, bytes, from, to)
-    return {bytes, from, to}
+    if (count > 1) flushBase64(values, at, count, trail)
+    return trail
   }
   const quoted = part.encoding === 'quoted-printable'
   for (let at = start; at < end; ) {
-    if (quoted && raw[at] === '=') {
+    const code = raw.charCodeAt(at)
+    if (quoted && code === 61 /* = */) {
       const soft = /^=[ \t]*\r?\n/.exec(raw.slice(at, at + 80))
       if (soft) {
         at += soft[0].length
@@ -171,35 +200,29 @@ function bodyBytes(raw: string, part: RawPart): {bytes: number[]; from: number[]
       }
       const hex = raw.slice(at + 1, at + 3)
       if (/^[\dA-Fa-f]{2}$/.test(hex)) {
-        bytes.push(Number.parseInt(hex, 16))
-        from.push(at)
-        to.push(at + 3)
+        trail.push(Number.parseInt(hex, 16), at, at + 3)
         at += 3
         continue
       }
     }
-    at += literal(at)
+    if (code < 0x80) {
+      trail.push(code, at, at + 1)
+      at++
+      continue
+    }
+    const point = raw.codePointAt(at)!
+    const width = point > 0xffff ? 2 : 1
+    for (const byte of encoder.encode(String.fromCodePoint(point))) trail.push(byte, at, at + width)
+    at += width
   }
-  return {bytes, from, to}
+  return trail
 }
 
-function flushBase64(group: Array<[number, number]>, bytes: number[], from: number[], to: number[]): void {
-  const [v0, v1, v2, v3] = group.map(([value]) => value)
-  const at = group.map(([, offset]) => offset)
-  bytes.push(((v0 << 2) | (v1 >> 4)) & 0xff)
-  from.push(at[0])
-  to.push(at[1] + 1)
-  if (group.length > 2) {
-    bytes.push((((v1 & 15) << 4) | (v2 >> 2)) & 0xff)
-    from.push(at[1])
-    to.push(at[2] + 1)
-  }
-  if (group.length > 3) {
-    bytes.push((((v2 & 3) << 6) | v3) & 0xff)
-    from.push(at[2])
-    to.push(at[3] + 1)
-  }
-  group.length = 0
+function flushBase64(values: number[], at: number[], count: number, trail: ByteTrail): void {
+  const [v0, v1, v2, v3] = values
+  trail.push(((v0 << 2) | (v1 >> 4)) & 0xff, at[0], at[1] + 1)
+  if (count > 2) trail.push((((v1 & 15) << 4) | (v2 >> 2)) & 0xff, at[1], at[2] + 1)
+  if (count > 3) trail.push((((v2 & 3) << 6) | v3) & 0xff, at[2], at[3] + 1)
 }
 
 function decoderFor(charset: string) {
@@ -213,67 +236,77 @@ function decoderFor(charset: string) {
 
 /** Decode a part, keeping the raw range of every UTF-16 unit; undefined for a charset it cannot map unit by unit. */
 function decodePart(raw: string, part: RawPart): DecodedPart | undefined {
-  const {bytes, from, to} = bodyBytes(raw, part)
+  const trail = bodyBytes(raw, part)
+  const {bytes, from, to, length} = trail
   const decoder = decoderFor(part.charset)
-  const units: string[] = []
-  const unitFrom: number[] = []
-  const unitTo: number[] = []
-  if (decoder.encoding === 'utf-8') {
-    for (let index = 0; index < bytes.length; ) {
-      const lead = bytes[index]
-      const length = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
-      const slice = bytes.slice(index, index + length)
-      const decoded = length === 1 && lead < 0x80 ? String.fromCharCode(lead) : decoder.decode(Uint8Array.from(slice))
-      const last = Math.min(index + length, bytes.length) - 1
-      for (const unit of splitUnits(decoded)) {
-        units.push(unit)
-        unitFrom.push(from[index])
-        unitTo.push(to[last])
-      }
-      index += length
-    }
-  } else {
-    const decoded = decoder.decode(Uint8Array.from(bytes))
-    if (decoded.length !== bytes.length) return undefined
-    units.push(decoded)
-    unitFrom.push(...from)
-    unitTo.push(...to)
+  if (decoder.encoding !== 'utf-8') {
+    const decoded = decoder.decode(bytes.subarray(0, length))
+    if (decoded.length !== length) return undefined
+    // The format layer turns C1 controls back into Windows-1252; so does this (same length).
+    return {text: repairC1(decoded), from: from.subarray(0, length), to: to.subarray(0, length), encoding: part.encoding}
   }
-  // The format layer turns C1 controls back into Windows-1252; so does this (same length).
-  const text = units.join('').replace(/[\u0080-\u009f]/g, (character) => windows1252C1[character.charCodeAt(0) - 0x80])
-  return {text, from: unitFrom, to: unitTo, encoding: part.encoding}
+  const units = new Uint16Array(length)
+  const unitFrom = new Int32Array(length)
+  const unitTo = new Int32Array(length)
+  let count = 0
+  for (let index = 0; index < length; ) {
+    const lead = bytes[index]
+    if (lead < 0x80) {
+      units[count] = lead
+      unitFrom[count] = from[index]
+      unitTo[count++] = to[index]
+      index++
+      continue
+    }
+    const size = lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
+    const decoded = decoder.decode(bytes.subarray(index, Math.min(index + size, length)))
+    const last = Math.min(index + size, length) - 1
+    for (let unit = 0; unit < decoded.length && count < length; unit++) {
+      units[count] = decoded.charCodeAt(unit)
+      unitFrom[count] = from[index]
+      unitTo[count++] = to[last]
+    }
+    index += size
+  }
+  let text = ''
+  for (let at = 0; at < count; at += 8192) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(count, at + 8192)) as unknown as number[])
+  return {text: repairC1(text), from: unitFrom.subarray(0, count), to: unitTo.subarray(0, count), encoding: part.encoding}
 }
 
-function splitUnits(text: string): string[] {
-  const units: string[] = []
-  for (let index = 0; index < text.length; index++) units.push(text[index])
-  return units
+function repairC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (character) => windows1252C1[character.charCodeAt(0) - 0x80])
 }
 
 /**
  * For each index of `source` (the engine's decoded part), the index of the
  * same character in `mine`, or -1. Walks both, skipping carriage returns on
  * either side; after a difference (a flowed line joined, a separator between
- * parts) it looks ahead in `mine` for the next stretch of `source`.
+ * parts) it looks ahead in `mine` for the next stretch of `source`. The
+ * look-ahead has a budget (a few windows per character of `source`): texts
+ * that differ all the way stop aligning, and their findings are placed on
+ * their whole part.
  */
 function align(source: string, mine: string): Int32Array {
   const map = new Int32Array(source.length).fill(-1)
   let i = 0
   let j = 0
   const window = 4096
+  let budget = 8 * source.length + 8 * window
   while (i < source.length && j <= mine.length) {
-    if (source[i] === mine[j]) {
+    if (source.charCodeAt(i) === mine.charCodeAt(j)) {
       map[i++] = j++
       continue
     }
-    if (source[i] === '\r') {
+    if (source.charCodeAt(i) === 13 /* \r */) {
       i++
       continue
     }
-    if (mine[j] === '\r') {
+    if (mine.charCodeAt(j) === 13) {
       j++
       continue
     }
+    budget -= window
+    if (budget < 0) break
     const probe = source.slice(i, i + 12)
     const found = mine.slice(j, j + window).indexOf(probe)
     if (found > 0) j += found
@@ -288,7 +321,7 @@ function align(source: string, mine: string): Int32Array {
  * Undefined when the part cannot be found or decoded here.
  */
 export function emailBodyLocator(raw: string, sources: Readonly<Record<string, string>>): (source: 'text' | 'html', start: number, end: number) => RawRange | undefined {
-  const cache = new Map<string, {decoded: DecodedPart[]; joined: string; owner: number[]; offsets: number[]; map: Int32Array} | undefined>()
+  const cache = new Map<string, {decoded: DecodedPart[]; joined: string; starts: number[]; map: Int32Array} | undefined>()
   const prepare = (source: 'text' | 'html') => {
     if (cache.has(source)) return cache.get(source)
     let prepared
@@ -297,24 +330,23 @@ export function emailBodyLocator(raw: string, sources: Readonly<Record<string, s
       .map((part) => decodePart(raw, part))
       .filter((part): part is DecodedPart => part !== undefined)
     if (decoded.length > 0 && sources[source] !== undefined) {
-      // The parts joined as the parser joins them (a line break between), with each unit's part.
-      const owner: number[] = []
-      const offsets: number[] = []
-      decoded.forEach((part, index) => {
-        if (index > 0) {
-          owner.push(-1)
-          offsets.push(-1)
-        }
-        for (let at = 0; at < part.text.length; at++) {
-          owner.push(index)
-          offsets.push(at)
-        }
-      })
+      // The parts joined as the parser joins them (a line break between); where each starts.
+      const starts: number[] = []
+      let at = 0
+      for (const part of decoded) {
+        starts.push(at)
+        at += part.text.length + 1
+      }
       const joined = decoded.map((part) => part.text).join('\n')
-      prepared = {decoded, joined, owner, offsets, map: align(sources[source], joined)}
+      prepared = {decoded, joined, starts, map: align(sources[source], joined)}
     }
     cache.set(source, prepared)
     return prepared
+  }
+  /** The part an index of the joined text is in, or -1 on a separator. */
+  const ownerOf = (prepared: {decoded: DecodedPart[]; starts: number[]}, index: number): number => {
+    const part = floorIndex(prepared.starts, index)
+    return index - prepared.starts[part] < prepared.decoded[part].text.length ? part : -1
   }
 
   return (source, start, end) => {
@@ -326,11 +358,11 @@ export function emailBodyLocator(raw: string, sources: Readonly<Record<string, s
     if (first === -1 || last === -1 || last < first) return undefined
     // The aligned stretch must hold the same words (line breaks aside).
     if (prepared.joined.slice(first, last + 1).replace(/\r/g, '') !== words.replace(/\r/g, '')) return undefined
-    const part = prepared.owner[first]
-    if (part === -1 || prepared.owner[last] !== part) return undefined
+    const part = ownerOf(prepared, first)
+    if (part === -1 || ownerOf(prepared, last) !== part) return undefined
     const decoded = prepared.decoded[part]
-    const rawStart = decoded.from[prepared.offsets[first]]
-    const rawEnd = decoded.to[prepared.offsets[last]]
+    const rawStart = decoded.from[first - prepared.starts[part]]
+    const rawEnd = decoded.to[last - prepared.starts[part]]
     const literal = raw.slice(rawStart, rawEnd) === words
     return {
       start: rawStart,
