@@ -288,7 +288,36 @@ function onceAcrossParts(file: VFile, sameness: WeakMap<VFileMessage, string>): 
       if (!(first.alsoIn ??= []).includes(part)) first.alsoIn.push(part)
     } else kept.push(message)
   }
-  file.messages = kept
+  file.messages = oncePerWords(kept, sameness)
+}
+
+/**
+ * The same finding whose surroundings differ on one side between the parts
+ * (a button "No thanks, I'd rather pay more" in the HTML, the same words
+ * before a link in the text): a rule and its words that occur once in the
+ * HTML part and once in the text part, both without a twin yet, with the
+ * same words before them or the same words after them, are one issue too.
+ */
+function oncePerWords(messages: VFileMessage[], sameness: WeakMap<VFileMessage, string>): VFileMessage[] {
+  const byWords = new Map<string, {html: VFileMessage[]; text: VFileMessage[]}>()
+  for (const message of messages) {
+    if ((message.part !== 'html' && message.part !== 'text') || message.alsoIn || !sameness.has(message)) continue
+    const [rule, words] = sameness.get(message)!.split('\u0000')
+    const key = rule + '\u0000' + words
+    let entry = byWords.get(key)
+    if (!entry) byWords.set(key, (entry = {html: [], text: []}))
+    entry[message.part].push(message)
+  }
+  const dropped = new Set<VFileMessage>()
+  for (const {html, text} of byWords.values()) {
+    if (html.length !== 1 || text.length !== 1) continue
+    const [, , beforeHtml, afterHtml] = sameness.get(html[0])!.split('\u0000')
+    const [, , beforeText, afterText] = sameness.get(text[0])!.split('\u0000')
+    if (beforeHtml !== beforeText && afterHtml !== afterText) continue
+    html[0].alsoIn = ['text']
+    dropped.add(text[0])
+  }
+  return dropped.size === 0 ? messages : messages.filter((message) => !dropped.has(message))
 }
 
 const notWord = /[^\p{L}\p{N}]+/gu

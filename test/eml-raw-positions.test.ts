@@ -241,4 +241,36 @@ describe('.eml findings are placed in the raw message', () => {
     expect([subject.line, subject.endLine]).toEqual([3, 4])
     expect(rawSlice(raw, subject).replace(/\r\n/, '')).toBe(subject.actual)
   })
+
+  it('a finding whose surroundings differ between the parts (a button, a plain line with its link) is still reported once', async () => {
+    const raw = [
+      'From: a@b.example',
+      'Subject: Your plan',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="z"',
+      '',
+      '--z',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Your plan renews next week at the same price.',
+      '',
+      'Keep my plan: https://shop.example/keep',
+      "No thanks, I'd rather pay more: https://shop.example/leave",
+      '',
+      '--z',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>Your plan renews next week at the same price.</p>',
+      '<table><tr><td><a href="https://shop.example/keep">Keep my plan</a></td><td><a href="https://shop.example/leave">No thanks, I\'d rather pay more</a></td></tr></table>',
+      '--z--',
+      ''
+    ].join('\r\n')
+    const json = toJsonFile(await check(raw, {path: 'plan.eml', lang: 'en'}))
+    const shaming = json.messages.filter((message) => message.ruleId === 'coercion/confirmshaming-pay-more')
+    expect(shaming).toHaveLength(1)
+    expect(shaming[0].part).toBe('html')
+    expect(shaming[0].alsoIn).toEqual(['text'])
+    expect(rawSlice(raw, shaming[0])).toBe("I'd rather pay more")
+    expect(shaming[0].line).toBe(18)
+  })
 })
