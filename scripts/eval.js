@@ -10,10 +10,14 @@
  * build is missing (2).
  *
  * Usage: node scripts/eval.js [--corpus DIR] [--json] [--verbose]
+ *        node scripts/eval.js --real [DIR] [--source NAME] [--json] [--sample N --seed S --out FILE]
  *   --corpus DIR  a folder with `lines.jsonl` (and optionally `esp-pairs.jsonl`)
  *                 (default: ../shared/corpus/dev next to the package root)
  *   --json        machine-readable output
  *   --verbose     list every miss and false alarm with its line and messages
+ *   --real [DIR]  instead, the real-copy report of `npm run real` (scripts/real.js,
+ *                 the same code): unlabelled real mail, one JSONL file per source
+ *                 (default: ../shared/real)
  */
 
 import fs from 'node:fs'
@@ -23,7 +27,15 @@ import {fail, firstLine, loadCheck, packageRoot, readJsonl} from './bench/load-t
 import {formatMistakes, formatReport, scoreLines, scorePairs} from './bench/metrics.js'
 
 const script = 'eval'
-const usage = 'Usage: node scripts/eval.js [--corpus DIR] [--json] [--verbose]'
+const usage = 'Usage: node scripts/eval.js [--corpus DIR] [--json] [--verbose] | --real [DIR] [--source NAME] [--json] [--sample N --seed S --out FILE]'
+
+// The real-copy report (`--real [DIR]`): the same code as `npm run real` (scripts/real.js).
+if (process.argv.includes('--real')) {
+  const {runReal} = await import('./real.js')
+  await runReal(process.argv.slice(2), script)
+  await new Promise((resolve) => process.stdout.write('', resolve))
+  process.exit(0)
+}
 
 const options = readArguments(process.argv.slice(2))
 const corpus = path.resolve(options.corpus ?? path.join(packageRoot, '..', 'shared', 'corpus', 'dev'))

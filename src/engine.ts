@@ -12,16 +12,18 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Root} from 'nlcst'
-import type {Block, BlockRole, Extracted, FormatName, Language, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
+import type {Position} from 'unist'
+import type {Block, BlockRole, Extracted, FormatName, Language, PartName, Place, SentenceFigures, SeverityOrOff, TrouwData} from './types.js'
 import {extract} from './formats/index.js'
 import {toSourceOffset} from './formats/offsets.js'
+import {rawPlacer, type RawLocated} from './formats/eml-raw.js'
 import {maskSyntax} from './mask.js'
 import {floorIndex, LineIndex} from './line-index.js'
 import {retextTrouw, severityOf} from './plugin.js'
 import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguageIn} from './language.js'
-import {compareMessages, createMessage, relocate} from './messages.js'
+import {compareMessages, createMessage, oncePerSpan, relocate} from './messages.js'
 import {scoreFile} from './score/index.js'
 import {applyAllow} from './allow.js'
 import {applyControls} from './control.js'
@@ -210,9 +212,50 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
   applyAllow(file, options.allow ?? [])
   if (extracted.format === 'eml') onceAcrossParts(file, sameness)
+  if (extracted.raw !== undefined) placeInRaw(file, data.sentences, extracted.raw, extracted.sources)
   file.messages.sort(compareMessages)
   scoreFile(file)
+  // After the score (made from every finding): one finding per span in the reports.
+  file.messages = oncePerSpan(file.messages)
   return file
+}
+
+/**
+ * `.eml`: every report points into the raw message, as an editor shows it.
+ * Each finding keeps its place in the decoded part (`place`, what fixes,
+ * the score and the language server read) and gets its raw place on
+ * `message.raw`; score signals (evidence) are placed in the raw message.
+ */
+function placeInRaw(file: VFile, sentences: SentenceFigures[], raw: string, sources: Readonly<Record<string, string>>): void {
+  const placer = rawPlacer(raw, sources)
+  const lines = new LineIndex(raw)
+  const toRaw = (part: PartName, start: number, end: number): {place: Place; located: RawLocated} => {
+    const found = placer(part, start, end)
+    const a = lines.lineOf(found.start)
+    const b = lines.lineOf(found.end)
+    return {
+      place: {line: a + 1, column: lines.columnOf(found.start, a), endLine: b + 1, endColumn: lines.columnOf(found.end, b), offset: found.start, endOffset: found.end},
+      located: found.located
+    }
+  }
+  const position = (place: Place): Position => ({
+    start: {line: place.line, column: place.column, offset: place.offset},
+    end: {line: place.endLine, column: place.endColumn, offset: place.endOffset}
+  })
+  for (const message of file.messages) {
+    const part = message.part
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    if (!part || !place) continue
+    const start = place.start.offset ?? 0
+    const found = toRaw(part, start, place.end.offset ?? start)
+    message.raw = {place: position(found.place), located: found.located}
+    const sentence = message.sentencePlace
+    if (sentence && sentence.start.offset !== undefined) message.raw.sentence = position(toRaw(part, sentence.start.offset, sentence.end.offset ?? sentence.start.offset).place)
+  }
+  for (const sentence of sentences) {
+    if (!sentence.part) continue
+    for (const signal of sentence.signals) if (signal.place) signal.place = toRaw(sentence.part, signal.place.offset, signal.place.endOffset).place
+  }
 }
 
 /**
@@ -245,7 +288,36 @@ function onceAcrossParts(file: VFile, sameness: WeakMap<VFileMessage, string>): 
       if (!(first.alsoIn ??= []).includes(part)) first.alsoIn.push(part)
     } else kept.push(message)
   }
-  file.messages = kept
+  file.messages = oncePerWords(kept, sameness)
+}
+
+/**
+ * The same finding whose surroundings differ on one side between the parts
+ * (a button "No thanks, I'd rather pay more" in the HTML, the same words
+ * before a link in the text): a rule and its words that occur once in the
+ * HTML part and once in the text part, both without a twin yet, with the
+ * same words before them or the same words after them, are one issue too.
+ */
+function oncePerWords(messages: VFileMessage[], sameness: WeakMap<VFileMessage, string>): VFileMessage[] {
+  const byWords = new Map<string, {html: VFileMessage[]; text: VFileMessage[]}>()
+  for (const message of messages) {
+    if ((message.part !== 'html' && message.part !== 'text') || message.alsoIn || !sameness.has(message)) continue
+    const [rule, words] = sameness.get(message)!.split('\u0000')
+    const key = rule + '\u0000' + words
+    let entry = byWords.get(key)
+    if (!entry) byWords.set(key, (entry = {html: [], text: []}))
+    entry[message.part].push(message)
+  }
+  const dropped = new Set<VFileMessage>()
+  for (const {html, text} of byWords.values()) {
+    if (html.length !== 1 || text.length !== 1) continue
+    const [, , beforeHtml, afterHtml] = sameness.get(html[0])!.split('\u0000')
+    const [, , beforeText, afterText] = sameness.get(text[0])!.split('\u0000')
+    if (beforeHtml !== beforeText && afterHtml !== afterText) continue
+    html[0].alsoIn = ['text']
+    dropped.add(text[0])
+  }
+  return dropped.size === 0 ? messages : messages.filter((message) => !dropped.has(message))
 }
 
 const notWord = /[^\p{L}\p{N}]+/gu

@@ -65,6 +65,14 @@ declare module 'vfile-message' {
     part?: PartName
     /** For `.eml`: the other body parts that hold the same finding (reported once, in `part`). */
     alsoIn?: PartName[]
+    /** Other rules of the same category and subtype that caught this span, or a part of it (reported once, see `oncePerSpan`). */
+    also?: string[]
+    /**
+     * For `.eml`: where the finding is in the raw message (`place` stays in
+     * the decoded part), how that range holds its words, and the raw range of
+     * its sentence (what a suggestion replaces). Every report shows these.
+     */
+    raw?: {place: Position; located: 'words' | 'encoded' | 'part'; sentence?: Position}
     /** Sentence rewrites (see `Suggestion`); they replace `sentencePlace`. */
     suggestions?: Suggestion[]
     sentencePlace?: Position
@@ -164,6 +172,51 @@ export function assertPlace(place: Position, length: number, ruleId?: string | n
   }
 }
 
+const severityRank: Record<string, number> = {error: 3, warning: 2, info: 1}
+
+/**
+ * One finding per span: when two rules of one category and subtype catch the same words
+ * (rapture and projection-idiom on "jumped for joy", low-stock and
+ * stock-count on "only a handful left"), or one's span lies inside the
+ * other's (stock-price in superlative-any), the report shows one finding, of
+ * the outer span, naming the other rules in `also`. It keeps the higher
+ * severity of the two (the gate sees what it saw before) and prefers a
+ * finding with a fix over one without. The score was made before this, from
+ * every finding (it counts one act in one sentence once itself). Different
+ * categories or subtypes on one span are different issues (a lock-in and a
+ * penalty in one clause) and stay apart.
+ */
+export function oncePerSpan(messages: VFileMessage[]): VFileMessage[] {
+  if (messages.length < 2) return messages
+  const spans = messages.map((message, index) => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset
+    return {message, index, start: start ?? -1, end: place?.end.offset ?? start ?? -1}
+  })
+  const order = spans.filter((span) => span.start >= 0 && span.message.category !== 'notice')
+  order.sort((a, b) => partRank(a.message.part) - partRank(b.message.part) || String(a.message.part ?? '').localeCompare(String(b.message.part ?? '')) || a.start - b.start || b.end - a.end || a.index - b.index)
+  const open = new Map<string, {end: number; kept: VFileMessage}>()
+  const dropped = new Set<VFileMessage>()
+  for (const span of order) {
+    const key = `${span.message.part ?? ''}\u0000${span.message.category}\u0000${span.message.subtype ?? ''}`
+    const cover = open.get(key)
+    if (!cover || span.end > cover.end) {
+      open.set(key, {end: span.end, kept: span.message})
+      continue
+    }
+    // Inside the span kept for this category: one finding.
+    let kept = cover.kept
+    let other = span.message
+    if ((other.expected?.length ?? 0) > 0 && (kept.expected?.length ?? 0) === 0) [kept, other] = [other, kept]
+    cover.kept = kept
+    dropped.add(other)
+    const also = (kept.also ??= [])
+    for (const id of [String(other.ruleId), ...(other.also ?? [])]) if (id !== kept.ruleId && !also.includes(id)) also.push(id)
+    if ((severityRank[other.severity ?? ''] ?? 0) > (severityRank[kept.severity ?? ''] ?? 0)) setSeverity(kept, other.severity!)
+  }
+  return dropped.size === 0 ? messages : messages.filter((message) => !dropped.has(message))
+}
+
 /** Messages in reading order: part, line, column, then rule id. */
 export function compareMessages(a: VFileMessage, b: VFileMessage): number {
   return (
@@ -180,9 +233,9 @@ function partRank(part: PartName | undefined): number {
   return part ? partOrder[part] : 1
 }
 
-/** The JSON shape of a message (DESIGN.md contract). */
+/** The JSON shape of a message (DESIGN.md contract). An `.eml` finding is placed in the raw file, with its place in the decoded part as `inPart`. */
 export function toJsonMessage(message: VFileMessage, source?: {text: string; format?: FormatName}): JsonMessage {
-  const place = message.place
+  const place = message.raw?.place ?? message.place
   const start: Point | undefined = place && 'start' in place ? place.start : (place as Point | undefined)
   const end: Point | undefined = place && 'end' in place ? place.end : start
   const json: JsonMessage = {
@@ -201,7 +254,13 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
     url: message.url ?? ''
   }
   if (message.part) json.part = message.part
+  if (message.raw) {
+    json.located = message.raw.located
+    const inPart = message.place && 'start' in message.place ? message.place : undefined
+    if (inPart) json.inPart = {line: inPart.start.line, column: inPart.start.column, endLine: inPart.end.line, endColumn: inPart.end.column}
+  }
   if (message.alsoIn) json.alsoIn = message.alsoIn
+  if (message.also) json.also = message.also
   if (message.note) json.note = message.note
   // The edits that apply each fix and suggestion to the source (not for an `.eml` part: its positions are in the decoded part).
   const offset = start?.offset
@@ -222,7 +281,7 @@ export function toJsonMessage(message: VFileMessage, source?: {text: string; for
 
 /** A message's suggestions with the range each replaces (the sentence). */
 function jsonSuggestions(message: VFileMessage): JsonSuggestion[] {
-  const place = message.sentencePlace
+  const place = message.raw ? message.raw.sentence : message.sentencePlace
   if (!message.suggestions || !place) return []
   return message.suggestions.map((suggestion) => ({
     title: suggestion.title,

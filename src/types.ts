@@ -98,6 +98,8 @@ export interface Extracted {
    * `text` and `html`, the decoded parts (a preheader block points into `html`).
    */
   sources: Record<string, string>
+  /** For `.eml`: the raw message as an editor shows it (UTF-8), where reported positions point (see `src/formats/eml-raw.ts`). */
+  raw?: string
   blocks: Block[]
   /**
    * Inline controls found in comments (`<!--trouw ignore coercion/x-->` in
@@ -269,11 +271,25 @@ export interface JsonMessage {
   url: string
   part?: PartName
   /**
+   * For `.eml`: how the raw range (`line`…`endColumn`) holds the finding's
+   * words: `words` (as written), `encoded` (their quoted-printable or base64
+   * encoding, an encoded-word Subject) or `part` (not found word for word:
+   * the whole raw part or Subject header). Added field.
+   */
+  located?: 'words' | 'encoded' | 'part'
+  /** For `.eml`: where the finding is in its decoded part (`parts[part]`; a preheader in `html`). Added field. */
+  inPart?: {line: number; column: number; endLine: number; endColumn: number}
+  /**
    * For `.eml`: the other body parts that hold the same finding. A
    * multipart/alternative mail says the same in its HTML and text parts; the
    * finding is reported once, in `part` (added field).
    */
   alsoIn?: PartName[]
+  /**
+   * Other rules of the same category and subtype that caught this span or a part of it:
+   * one finding is reported per span (added field).
+   */
+  also?: string[]
   /** Advice: what to do and why, an example marked as one with [placeholders] (added field). */
   note?: string
   /**

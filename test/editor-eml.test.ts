@@ -9,7 +9,7 @@
 import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
 import {analyse, type Finding} from '../src/lsp/analysis.js'
-import {textParts} from '../src/lsp/eml-positions.js'
+import {textParts} from '../src/formats/eml-raw.js'
 
 const fixture = new URL('fixtures/editors/spring-qp.eml', import.meta.url)
 const raw = readFileSync(fixture, 'utf8')

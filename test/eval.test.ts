@@ -198,3 +198,36 @@ describe('median', () => {
     expect(median([])).toBe(null)
   })
 })
+
+describe('the real-copy report', () => {
+  it('npm run eval -- --real DIR prints what npm run real prints (one code path), with a seeded sample', async () => {
+    const {execFileSync} = await import('node:child_process')
+    const {mkdtempSync, writeFileSync, readFileSync, rmSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const {join} = await import('node:path')
+    const folder = mkdtempSync(join(tmpdir(), 'trouw-real-'))
+    try {
+      const rows = [
+        {text: 'Thanks for writing in, Ada. Your parcel left our depot this morning.', lang: 'en', source: 'care', kind: 'reply', meta: {id: 'c1'}},
+        {text: 'WE ARE SO INCREDIBLY HAPPY TO HAVE YOU!!!\nOrder today or lose your discount forever.', lang: 'en', source: 'bulk', kind: 'bulk', meta: {id: 'b1'}},
+        {text: 'Bedankt voor je vraag. We sturen het pakket morgen opnieuw.', lang: 'nl', source: 'care', kind: 'reply', meta: {id: 'c2'}}
+      ]
+      writeFileSync(join(folder, 'mixed.jsonl'), rows.map((row) => JSON.stringify(row)).join('\n') + '\n')
+      // The samples are not .jsonl: the second run would read the first one's as a source.
+      const run = (script: string, extra: string[]) => execFileSync(process.execPath, [join('scripts', script), '--real', folder, '--json', ...extra], {encoding: 'utf8'})
+      const viaEval = JSON.parse(run('eval.js', ['--sample', '2', '--seed', '3', '--out', join(folder, 'sample-a.out')]))
+      const viaReal = JSON.parse(run('real.js', ['--sample', '2', '--seed', '3', '--out', join(folder, 'sample-b.out')]))
+      expect(viaEval).toEqual(viaReal)
+      const [report] = viaEval.files
+      expect(report.rows).toBe(3)
+      expect(report.findings).toBeGreaterThanOrEqual(2)
+      expect(report.hypeLines).toBe(1)
+      expect(report.hypeCaught).toBe(1)
+      expect(report.maskFiller).toBe(0)
+      expect(readFileSync(join(folder, 'sample-a.out'), 'utf8')).toBe(readFileSync(join(folder, 'sample-b.out'), 'utf8'))
+      expect(readFileSync(join(folder, 'sample-a.out'), 'utf8').trim().split('\n')).toHaveLength(2)
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
+  })
+})

@@ -375,7 +375,8 @@ describe('bad input never crashes the server', () => {
     await large.edit([{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, newText: 'Hoi Marloes.\n\n'}])
     const diagnostics = await large.diagnostics()
     expect(large.version).toBe(3)
-    expect(diagnostics.some((item) => item.code === 'coercion/minimum-term' && item.range.start.line === 2)).toBe(true)
+    // The lock-in (one finding for its span: bound, minimum-term and exit-blocked catch it) on the line the latest version has it.
+    expect(diagnostics.some((item) => String(item.code).startsWith('coercion/') && item.message.includes('24 maanden') && item.range.start.line === 2)).toBe(true)
     expect(client.published.filter((params) => params.uri === large.uri).map((params) => params.version)).toEqual([3])
   }, 60000)
 })

@@ -118,6 +118,8 @@ describe('pretty report', () => {
     const shown = strip(await prettyReport([withParts], {columns: 80}))
     expect(shown).toContain('[subject]')
     expect(shown).toContain('1 │ A minimum term of 12 months applies')
+    // The place is in the raw file (the Subject header is line 3), the excerpt in the decoded part.
+    expect(shown).toMatch(/^ {2}3:12 {2}warning {2}coercion\/minimum-term/m)
   })
 
   it('renders the same report as an ink component (lastFrame)', async () => {

@@ -114,7 +114,8 @@ describe('every rule example with each of its rewrites', () => {
 describe('fixes in context', () => {
   const fixOf = async (text: string, lang: Language, ruleId: string) => {
     const file = await check(text, {lang, format: 'text', spell: false})
-    const message = file.messages.find((item) => item.ruleId === ruleId)
+    // The rule's finding, or the one finding of its span that names it in `also`.
+    const message = file.messages.find((item) => item.ruleId === ruleId) ?? file.messages.find((item) => item.also?.includes(ruleId))
     expect(message, JSON.stringify(file.messages.map((item) => item.ruleId))).toBeDefined()
     return message!
   }
@@ -142,6 +143,20 @@ describe('fixes in context', () => {
     expect((await fixOf('{email} WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['{email} We love you.'])
     expect((await fixOf('[{shop_url}] Hi, WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['[{shop_url}] Hi, we love you.'])
     expect((await fixOf('https://shop.example.com WE LOVE YOU!!!', 'en', 'over-the-top/shouting')).expected).toEqual(['https://shop.example.com We love you.'])
+  })
+
+  it('keeps acronyms, the country US, times and names when it calms a sentence set in capitals', async () => {
+    const calm = async (text: string) => (await fixOf(text, 'en', 'over-the-top/shouting')).expected
+    expect(await calm('WE ARE SO HAPPY TO SHIP TO ALL US CUSTOMERS!!!')).toEqual(['We are happy to ship to all US customers.'])
+    expect(await calm('WE LOVE SHIPPING TO THE US AND CANADA!!!')).toEqual(['We love shipping to the US and Canada.'])
+    expect(await calm('We are SO happy to serve US and EU shoppers!!!')).toEqual(['We are happy to serve US and EU shoppers.'])
+    expect(await calm('COME SEE US, WE ARE SO EXCITED!!!')).toEqual(['Come see us, we are excited.'])
+    expect(await calm('JOIN US AND SAVE BIG, WE LOVE YOU!!!')).toEqual(['Join us and save big, we love you.'])
+    expect(await calm('WE ARE THRILLED WITH OUR NEW UPS DELIVERY!!!')).toEqual(['We are thrilled with our new UPS delivery.'])
+    expect(await calm('GREAT NEWS FROM THE FDA, WE ARE THRILLED!!!')).toEqual(['Great news from the FDA, we are thrilled.'])
+    expect(await calm('WE ARE SO HAPPY TO OPEN AT 9 AM!!!')).toEqual(['We are happy to open at 9 AM.'])
+    // An acronym that is also a lower-case word in the dictionary is read as the word (IT).
+    expect(await calm('IT IS SO AMAZING TO SEE YOU!!!')).toEqual(['It is amazing to see you.'])
   })
 
   it('cuts a gush stack to a word of praise, never to an intensifier', async () => {

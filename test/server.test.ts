@@ -226,10 +226,11 @@ describe('trouw serve', () => {
     expect(Object.keys(withParts.files[0].parts).sort()).toEqual(['subject', 'text'])
     expect(withParts.files[0].parts.subject).toBe('Last chance: your points expire tonight!')
     expect(withParts.files[0].parts.text).toContain('Your points expire at midnight unless you order now.')
-    // Every finding's place is a line and column in the part it names.
+    // Every finding's place is in the raw message; `inPart` is a line and column in the part it names.
     for (const message of withParts.files[0].messages) {
       const lines = withParts.files[0].parts[message.part].split('\n')
-      expect(lines[message.line - 1].slice(message.column - 1)).toContain(message.actual.split('\n')[0])
+      expect(lines[message.inPart.line - 1].slice(message.inPart.column - 1)).toContain(message.actual.split('\n')[0])
+      expect(eml.split(/\r?\n/)[message.line - 1].slice(message.column - 1)).toContain(message.actual.split('\n')[0])
     }
     const {parts, ...rest} = withParts.files[0]
     expect(parts).toBeDefined()

@@ -116,4 +116,20 @@ describe('--watch re-checks only what took part', () => {
     writeFileSync(path.join(dir, 'copy/b.md'), thanks)
     expect(await watching.waitFor(() => watching.checks() === 3)).toBe(true)
   }, 30_000)
+
+  it('for a glob: a new file it matches counts, one it does not match does not', async () => {
+    const dir = folder({'copy/a.md': thanks, 'copy/sub/deep.md': thanks})
+    const watching = watchIn(dir, ['copy/*.md', '--format', 'json'])
+    expect(await watching.waitFor(() => watching.checks() === 1)).toBe(true)
+    writeFileSync(path.join(dir, 'copy/notes.txt'), lockIn)
+    writeFileSync(path.join(dir, 'copy/sub/new.md'), lockIn)
+    await sleep(1000)
+    expect(watching.checks()).toBe(1)
+    writeFileSync(path.join(dir, 'copy/b.md'), lockIn)
+    expect(await watching.waitFor(() => watching.checks() === 2)).toBe(true)
+    const last = watching.stdout().split(/^\{$/m).at(-1)!
+    expect(last).toContain('copy/b.md')
+    expect(last).toContain('coercion/minimum-term')
+    expect(last).not.toContain('copy/sub/new.md')
+  }, 30_000)
 })

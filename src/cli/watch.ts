@@ -7,6 +7,8 @@
  *   glob) and the configuration files that applied to them;
  * - in a given folder: a new file with an extension trouw looks for
  *   (node_modules aside);
+ * - for a given glob: a new file it matches (its folder up to the first
+ *   wildcard is watched, all the way down when the glob has `**`);
  * - beside a given file or in a given folder: a configuration or ignore file
  *   created or changed (`.trouwrc*`, `.trouwignore`, `package.json`).
  *
@@ -18,6 +20,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {watch, type FSWatcher} from 'chokidar'
+import {glob, hasMagic} from 'glob'
 import {checkCommand, type CheckCommand, type Io} from './run.js'
 import {defaultExtensions} from './files.js'
 import {ignoreName, rcName} from '../config.js'
@@ -49,6 +52,7 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       if ((await stat(entry).catch(() => undefined))?.isDirectory()) folders.add(entry)
     })
   )
+  const globs = command.files.filter(isGlob).map((pattern) => globWatch(pattern))
   const configCandidates = new Set<string>()
   for (const entry of given) {
     const folder = folders.has(entry) ? entry : path.dirname(entry)
@@ -59,6 +63,7 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
   let mtimes = new Map<string, number>()
   let deep: FSWatcher | undefined
   let shallow: FSWatcher | undefined
+  let globWatchers: FSWatcher[] | undefined
   let watched = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let running = false
@@ -74,19 +79,32 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
     return inFolder && (defaultExtensions as readonly string[]).includes(path.extname(file).toLowerCase())
   }
 
+  /** Whether a new file is one a given glob matches now (expanded as the check expands it). */
+  const matchesGlob = async (event: string, file: string): Promise<boolean> => {
+    if (event !== 'add' || file.split(path.sep).includes('node_modules')) return false
+    for (const {pattern, base} of globs) {
+      if (base !== '.' && !file.startsWith(path.resolve(base) + path.sep)) continue
+      const matches = await glob(pattern, {absolute: true}).catch(() => [] as string[])
+      if (matches.some((match) => path.resolve(match) === file)) return true
+    }
+    return false
+  }
+
   return new Promise<number>((resolve) => {
     const stop = () => {
       if (timer) clearTimeout(timer)
-      const closing = Promise.all([deep?.close(), shallow?.close()])
+      const closing = Promise.all([deep?.close(), shallow?.close(), ...(globWatchers ?? []).map((watcher) => watcher.close())])
       deep = shallow = undefined
+      globWatchers = undefined
       void closing.then(() => resolve(code))
     }
     if (signal?.aborted) return stop()
     signal?.addEventListener('abort', stop, {once: true})
 
     const schedule = (event: string, changed: string) => {
-      if (!relevant(event, changed)) return
-      void changedSince(event, changed, mtimes).then((changedNow) => {
+      const counts = relevant(event, changed) ? Promise.resolve(true) : globs.length > 0 ? matchesGlob(event, changed) : undefined
+      if (!counts) return
+      void counts.then(async (yes) => yes && (await changedSince(event, changed, mtimes))).then((changedNow) => {
         if (!changedNow || signal?.aborted) return
         if (timer) clearTimeout(timer)
         timer = setTimeout(() => void run(), debounce)
@@ -121,6 +139,7 @@ export async function watchCheck(command: Readonly<CheckCommand>, io: Io, option
       for (const entry of given) if (!folders.has(entry)) wanted.add(path.dirname(entry))
       for (const input of inputs) if (![...folders].some((folder) => input === folder || input.startsWith(folder + path.sep))) wanted.add(input)
       if (folders.size > 0 && !deep) deep = create([...folders], undefined)
+      globWatchers ??= globs.map(({base, depth}) => create([path.resolve(base)], depth))
       if (!shallow) {
         if (wanted.size > 0) shallow = create([...wanted], 0)
       } else {
@@ -192,4 +211,18 @@ async function changedSince(event: string, file: string, mtimes: ReadonlyMap<str
   } catch {
     return true
   }
+}
+
+/**
+ * What to watch for a glob: its folder up to the first segment with a
+ * wildcard (`copy/*.md` → `copy`; `.` when the first one has), and how deep: all the
+ * way down when the glob has `**`, else as many levels as it has segments
+ * with wildcards below the folder.
+ */
+export function globWatch(pattern: string): {pattern: string; base: string; depth: number | undefined} {
+  const segments = pattern.split(/[\\/]/)
+  const first = segments.findIndex((segment) => hasMagic(segment))
+  const base = first <= 0 ? '.' : segments.slice(0, first).join('/')
+  const rest = first === -1 ? [] : segments.slice(first)
+  return {pattern, base, depth: rest.includes('**') ? undefined : Math.max(0, rest.length - 1)}
 }

@@ -51,7 +51,7 @@ export async function extractEml(
 
   const sources: Record<string, string> = {}
   const blocks: Block[] = []
-  const extracted: Extracted = {format: 'eml', sources, blocks, controls: []}
+  const extracted: Extracted = {format: 'eml', sources, raw: new TextDecoder().decode(bytes), blocks, controls: []}
   if (subject !== undefined) {
     sources.subject = subject
     const builder = new BlockBuilder()

@@ -26,7 +26,8 @@
  *
  * e.g. `formula: sentiment * (bangs * (1 - urgent) + caps + emoji / 2)`.
  *
- * The finding covers the sentence and its `expected` is the same sentence
+ * The finding covers the sentence (a run-on one of more than 300 characters:
+ * the lines that hold its loud words, `./span-window.ts`) and its `expected` is the same span
  * calmed down (`src/rewrite/calm.ts`): "!!!" → ".", sentence case keeping
  * acronyms, names, keywords and codes, emoji, shouted `interjections`
  * ("OMG,") and intensifiers before a feeling removed. When nothing is left
@@ -44,6 +45,7 @@ import {RuleFieldError, type Finding, type Kind, type PatternHit, type RuleData,
 import {hasInterest, interestBit} from '../interest.js'
 import {isIronic, isNegatedAt, isProseWord, isQuoted, rolePatterns, weightTable, type WeightTable} from './words.js'
 import {calmSentence} from '../rewrite/calm.js'
+import {sentenceWindow} from './span-window.js'
 
 export const shoutFigures = ['bangs', 'caps', 'emoji', 'sentiment', 'urgent', 'strong', 'shouted', 'hype', 'exclaims'] as const
 export type ShoutFigures = Record<(typeof shoutFigures)[number], number>
@@ -393,14 +395,22 @@ function inCapsName(words: readonly Token[], index: number, settings: Settings):
 
 function detectShout(sentence: SentenceView, hits: readonly PatternHit[], settings: Settings): Finding[] {
   if (!mayShout(sentence.tokens) || isIronic(sentence, hits)) return []
-  const {figures, loud, drop, capitals} = shouting(sentence, hits, settings)
+  const measured = shouting(sentence, hits, settings)
+  const {figures, capitals} = measured
+  let {loud, drop} = measured
   if (loud.length === 0 && capitals.length === 0) return []
   if (!settings.metric.holds(settings.metric.value(figures))) return []
   // Capitals and an exclamation mark with no feeling or sales word: the capitals themselves shout.
   if (loud.length === 0) loud.push(...capitals)
-  const tokens = sentence.tokens
-  const start = tokens[0].start
-  const end = tokens[tokens.length - 1].end
+  // A run-on "sentence" of bulk mail is reported by the lines that hold its loud words (src/kinds/span-window.ts).
+  const [start, end] = sentenceWindow(sentence.text, sentence.tokens[0].start, sentence.tokens[sentence.tokens.length - 1].end, [...loud].sort((a, b) => a.start - b.start))
+  const inside = (token: Token) => token.start >= start && token.end <= end
+  const whole = start === sentence.tokens[0].start && end === sentence.tokens[sentence.tokens.length - 1].end
+  const tokens = whole ? sentence.tokens : sentence.tokens.filter(inside)
+  if (!whole) {
+    loud = loud.filter(inside)
+    drop = drop.filter(inside)
+  }
   const parts: string[] = []
   const nl = settings.lang === 'nl'
   if (figures.bangs > 0) parts.push(`${nl ? 'uitroeptekens' : 'exclamation marks'} (${loud.filter((token) => token.kind === 'punct').map((token) => token.raw).join(' ')})`)

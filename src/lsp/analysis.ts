@@ -14,7 +14,7 @@ import {loadRules} from '../rule-loader.js'
 import {InputError, type Block, type FormatName, type Language, type PartName, type PhaseGuess, type ScoreEvidence, type Scores, type Severity} from '../types.js'
 import {LineIndex} from '../line-index.js'
 import {planFix, planRewrite} from '../fix.js'
-import {emailBodyLocator, type RawRange} from './eml-positions.js'
+import {emailBodyLocator, type RawRange} from '../formats/eml-raw.js'
 
 /** A 0-based position: line and UTF-16 character, as LSP has it. */
 export interface Pos {
@@ -332,8 +332,8 @@ function emailLocator(
     if (message.part === 'subject') {
       if (subjectStart === -1) return undefined
       const raw = subjectLine![1]
-      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return {start: subjectStart + start, end: subjectStart + end, writable: () => true}
-      return {start: subjectStart, end: subjectStart + raw.replace(/\s+$/, '').length, writable: readOnly}
+      if (sources.subject && raw.startsWith(sources.subject.slice(0, end))) return {start: subjectStart + start, end: subjectStart + end, writable: () => true, located: 'words'}
+      return {start: subjectStart, end: subjectStart + raw.replace(/\s+$/, '').length, writable: readOnly, located: 'encoded'}
     }
     const source = message.part === 'text' ? 'text' : message.part === 'html' || message.part === 'preheader' ? 'html' : undefined
     const mapped = source ? body(source, start, end) : undefined
@@ -342,6 +342,6 @@ function emailLocator(
     const actual = message.actual ?? ''
     if (actual === '') return undefined
     const at = text.indexOf(actual, headerEnd)
-    return at === -1 ? undefined : {start: at, end: at + actual.length, writable: readOnly}
+    return at === -1 ? undefined : {start: at, end: at + actual.length, writable: readOnly, located: 'words'}
   }
 }

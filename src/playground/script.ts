@@ -223,8 +223,10 @@ export const scriptJs = String.raw`(function () {
     for (var i = 0; i < indexes.length; i++) {
       var index = indexes[i]
       var message = messages[index]
-      var start = offsetOf(starts, text, message.line, message.column)
-      var end = offsetOf(starts, text, message.endLine, message.endColumn)
+      // An email's finding is marked in its decoded part (inPart); line and column are in the raw file.
+      var at = message.inPart || message
+      var start = offsetOf(starts, text, at.line, at.column)
+      var end = offsetOf(starts, text, at.endLine, at.endColumn)
       if (message.category === 'notice' || end <= start) continue
       spans[index] = {start: start, end: end, readOnly: readOnly}
       mine.push(index)

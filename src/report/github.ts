@@ -27,7 +27,7 @@ export function githubReport(files: readonly VFile[]): string {
         `col=${message.column}`,
         `endLine=${message.endLine}`,
         `endColumn=${message.endColumn}`,
-        `title=${escapeProperty(`trouw ${message.ruleId}`)}`
+        `title=${escapeProperty(`trouw ${message.ruleId}${message.also ? ` (also ${message.also.join(', ')})` : ''}`)}`
       ].join(',')
       // Only a fix (keeps every fact) is offered as the replacement; advice is not.
       const fix = message.expected[0] ? ` ${file.language === 'nl' ? 'Beter' : 'Instead'}: ${message.expected[0]}` : ''

@@ -61,7 +61,7 @@ export function sarifReport(files: readonly VFile[]) {
           }
         }
       ],
-      properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {}), ...(message.alsoIn ? {alsoIn: message.alsoIn} : {})}
+      properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {}), ...(message.alsoIn ? {alsoIn: message.alsoIn} : {}), ...(message.also ? {also: message.also} : {})}
     }))
     return [...findings, ...gateResults]
   })

@@ -41,7 +41,8 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
       const where = `${file.path}:${message.line}:${message.column}-${message.endLine}:${message.endColumn}`
       const part = message.part ? ` [${message.part}${message.alsoIn ? `, also in ${message.alsoIn.join(', ')}` : ''}]` : ''
       const fix = message.expected.length > 0 && message.expected[0] !== '' ? ` → ${message.expected[0]}` : ''
-      lines.push(`  ${where}${part}  ${message.severity}  ${message.reason}${fix}  ${message.ruleId}`)
+      const also = message.also ? ` (also ${message.also.join(', ')})` : ''
+      lines.push(`  ${where}${part}  ${message.severity}  ${message.reason}${fix}  ${message.ruleId}${also}`)
     }
     const gate = minEspReason(file.reasons)
     if (gate) lines.push(`  ${file.path}  error  ${gate.message}  ${gate.ruleId}`)

@@ -4,8 +4,12 @@
  * motley FOOL" and "Thank YOU!"): every word in capitals is lowered, except
  *
  * - acronyms and codes: a word with a digit (SAVE20), without a vowel (SMS,
- *   BTW), a known acronym (FAQ, USA, CEO), or a short capital word that is no
- *   ordinary word (ING, KLM);
+ *   BTW), a known acronym (FAQ, USA, CEO), an English acronym the dictionary
+ *   writes in capitals and has no lower-case word for (AOL, FDA, NYSE), "US"
+ *   the country (in the US, US customers; "visit us" is the pronoun), AM and
+ *   PM after a time, or a short capital word that is no ordinary word (ING,
+ *   KLM); a name the dictionary writes with one capital and has no
+ *   lower-case word for takes that form (CANADA → Canada);
  * - keywords a reader must type (STOP, HELP, START, INFO) and a word after
  *   "reply", "text", "code" (Reply YES; code WINTER);
  * - brand and product names from `dictionaries/brands.txt`, written the way
@@ -23,6 +27,7 @@ import type {Token} from '../tokens.js'
 import {readDictionary} from '../lexicon.js'
 import {tidy, unelongated} from '../kinds/words.js'
 import {intensifierWeight} from '../predicates.js'
+import {dictionaryName, isDictionaryAcronym} from '../score/common-words.js'
 
 export interface CalmInput {
   lang: Language
@@ -103,25 +108,63 @@ function formElsewhere(text: string, start: number, end: number, word: string): 
 }
 
 /** The word as the calm sentence writes it. */
-function calmWord(word: Token, previous: Token | undefined, input: CalmInput): string {
+function calmWord(word: Token, previous: Token | undefined, next: Token | undefined, input: CalmInput): string {
   const raw = word.raw
   if (!isCaps(raw)) return raw
   const upper = raw.toUpperCase()
   if (/\p{N}/u.test(raw) || keywords.has(upper) || acronyms.has(upper.replace(/[.]/g, ''))) return raw
   if (previous && before.test(previous.raw)) return raw
-  // US the country after "the", "our", "in", "from"; "us" the pronoun elsewhere.
-  if (upper === 'US' && input.lang === 'en') return previous && /^(?:the|our|in|from|across|within)$/i.test(previous.raw) ? 'US' : 'us'
+  // A time: 9 AM, 5 PM.
+  if ((upper === 'AM' || upper === 'PM') && /\d[ \t]?$/.test(input.text.slice(Math.max(0, word.start - 3), word.start))) return raw
+  if (upper === 'US' && input.lang === 'en') return isCountryUs(previous, next, next && nextWord(input.tokens, next)) ? 'US' : 'us'
   const letters = raw.replace(/[^\p{L}]/gu, '')
   if (letters.length >= 2 && !vowel.test(letters)) return raw
+  // An acronym the dictionary writes in capitals (AOL, FDA, NYSE, UPS) that is no lower-case word there.
+  if (input.lang === 'en' && isDictionaryAcronym(raw)) return raw
   const brand = brandForm(raw)
   if (brand) return brand
   const lower = raw.toLowerCase()
   if (common.has(lower)) return lower === 'i' && input.lang === 'en' ? 'I' : unelongated(lower, input.lang)
   const elsewhere = formElsewhere(input.text, input.start, input.end, raw)
   if (elsewhere) return elsewhere
+  // A name the dictionary writes with one capital (CANADA → Canada), when it is no ordinary word.
+  const name = input.lang === 'en' ? dictionaryName(raw) : undefined
+  if (name) return name
   // A short capital word amid lower case is likely an acronym (KIM, ING); in a sentence set in capitals it is just a word (SIR, SUM).
   if (letters.length <= 3 && !ordinary[input.lang].has(lower) && lower !== 'i' && !input.allCaps) return raw
   return input.lang === 'en' && lower === 'i' ? 'I' : unelongated(lower, input.lang)
+}
+
+/** The word after `token` among `tokens`, past spaces (not past other punctuation than `&` and `/`). */
+function nextWord(tokens: readonly Token[], token: Token): Token | undefined {
+  for (let index = tokens.indexOf(token) + 1; index < tokens.length; index++) {
+    const next = tokens[index]
+    if (next.kind === 'word') return next
+    if (!/^\s*$|^[&/]$/.test(next.raw)) return undefined
+  }
+  return undefined
+}
+
+/** Nouns "US" the country names (US customers, US dollars), and the pronoun never precedes. */
+const usNouns = /^(?:customers?|residents?|citizens?|shoppers?|buyers?|users?|dollars?|market|markets|only|based|stocks?|shares|economy|government|companies|company|orders?|shipping|delivery|addresses|time|states|east|west|coast|version|edition|store|site|mainland|military|army|navy|patent|law|laws|tax|taxes|bank|banks|presidents?|election|senate|congress|visa)$/i
+/** Words before "US" the country ("the US", "in the US", "US and EU"). */
+const usBefore = /^(?:the|our|in|from|across|within|throughout|outside|inside|and|or|&|\/)$/i
+
+/**
+ * "US" in a shouted sentence: the country after "the", "in", "from",
+ * "across", next to another acronym ("US and EU", "EU/US") or before a noun
+ * it names a part of (US customers, US dollars); else the pronoun "us"
+ * ("VISIT US", "JOIN US TODAY").
+ */
+function isCountryUs(previous: Token | undefined, next: Token | undefined, afterNext: Token | undefined): boolean {
+  if (previous && usBefore.test(previous.raw)) return true
+  if (next && usNouns.test(next.raw)) return true
+  // "US and EU", "US & Canada": another country or acronym after "and".
+  if (next && afterNext && /^(?:and|or|&|\/)$/i.test(next.raw)) {
+    const other = afterNext.raw
+    return acronyms.has(other.toUpperCase()) && other === other.toUpperCase() ? other.toUpperCase() !== 'US' : /^(?:canada|mexico|europe|asia)$/i.test(other) || isDictionaryAcronym(other)
+  }
+  return false
 }
 
 const selectors = /[\uFE0E\uFE0F\u200D\u{1F3FB}-\u{1F3FF}]/u
@@ -178,7 +221,7 @@ export function calmSentence(given: CalmInput): string {
       // "!!!" → "." unless a full stop is already there.
       if (!/[.?]\s*$/.test(out) && text.charAt(position) !== '.') out += token.raw.includes('?') ? '?' : '.'
     } else {
-      out += calmWord(token, previous, input)
+      out += calmWord(token, previous, nextWord(tokens, token), input)
       previous = token
     }
   }

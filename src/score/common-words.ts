@@ -16,25 +16,50 @@ import type {Language} from '../types.js'
 import {readDictionary} from '../lexicon.js'
 
 let english: ReadonlySet<string> | undefined
+let acronyms: ReadonlySet<string> | undefined
+let names: ReadonlySet<string> | undefined
 let brands: ReadonlySet<string> | undefined
 
 function englishWords(): ReadonlySet<string> {
   if (english) return english
   const words = new Set<string>()
+  const capitals = new Set<string>()
+  const capitalised = new Set<string>()
   try {
     // The package exports only its entry: find the word list next to it.
     const file = path.join(path.dirname(createRequire(import.meta.url).resolve('dictionary-en')), 'index.dic')
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       const code = line.charCodeAt(0)
+      const slash = line.indexOf('/')
+      const entry = slash === -1 ? line.trim() : line.slice(0, slash)
+      // Entries in capitals are acronyms (AOL, FDA); names have one capital and are left out.
+      if (code >= 65 && code <= 90 && /^[A-Z]{2,}$/.test(entry)) capitals.add(entry)
+      // Names: one capital, then lower case (Canada, Amsterdam).
+      else if (code >= 65 && code <= 90 && /^[A-Z][a-z]+$/.test(entry)) capitalised.add(entry)
       // Lower-case entries only: the dictionary writes names with their capital.
       if (code < 97 || code > 122) continue
-      const slash = line.indexOf('/')
-      words.add(slash === -1 ? line.trim() : line.slice(0, slash))
+      words.add(entry)
     }
   } catch {
     // Without the dictionary the copy's own lower case still decides.
   }
+  acronyms = capitals
+  names = capitalised
   return (english = words)
+}
+
+/** The name `word` (in any case) is, as the English dictionary writes it (CANADA → Canada), when it is no lower-case word there. */
+export function dictionaryName(word: string): string | undefined {
+  const words = englishWords()
+  const lower = word.toLowerCase()
+  const title = lower.charAt(0).toUpperCase() + lower.slice(1)
+  return names!.has(title) && !words.has(lower) ? title : undefined
+}
+
+/** Is `word` an English acronym: written in capitals in the dictionary, and not a lower-case word there (AOL, NYSE; not IT, AM)? */
+export function isDictionaryAcronym(word: string): boolean {
+  const words = englishWords()
+  return acronyms!.has(word) && !words.has(word.toLowerCase())
 }
 
 function brandWords(): ReadonlySet<string> {

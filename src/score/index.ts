@@ -142,7 +142,8 @@ function sentenceFinder(sentences: readonly SentenceFigures[]): (message: VFileM
 }
 
 function placeOf(message: VFileMessage): Place | undefined {
-  const place = message.place
+  // An `.eml` finding's evidence is shown where the finding is in the raw message.
+  const place = message.raw?.place ?? message.place
   if (!place || !('start' in place)) return undefined
   return {
     line: place.start.line,

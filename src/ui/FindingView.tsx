@@ -1,7 +1,8 @@
 /**
  * One finding in the report: `line:column  severity  rule-id`, the source
- * line with the span highlighted (for `.eml`, the line of the decoded part;
- * the flagged text alone when no line is at hand), the reason, and the
+ * line with the span highlighted (for `.eml`, the line of the decoded part,
+ * numbered as in the part, while the place is in the raw file; the flagged
+ * text alone when no line is at hand), the reason, and the
  * suggestion.
  */
 import {Box, Text} from 'ink'
@@ -42,11 +43,12 @@ export function FindingView({finding, width, colored}: FindingViewProps) {
         </Text>
         {'  '}
         <Text dimColor>{finding.ruleId}</Text>
+        {finding.also ? <Text dimColor>{` (also ${finding.also.join(', ')})`}</Text> : null}
         {finding.part ? <Text dimColor>{`  [${finding.part}]`}</Text> : null}
       </Text>
       {finding.sourceLine !== null ? (
         <SourceSpan
-          lineNumber={finding.line}
+          lineNumber={finding.inPart?.line ?? finding.line}
           line={finding.sourceLine}
           start={finding.spanStart}
           end={finding.spanEnd}

@@ -91,11 +91,13 @@ function splitLines(text: string): string[] {
 
 /** Attach the line a finding starts on, and where its span is on that line. */
 export function withSourceLine(message: JsonMessage, lines: readonly string[]): ReportFinding {
-  const empty = message.line === message.endLine && message.column === message.endColumn
-  const line = empty ? undefined : lines[message.line - 1]
+  // An `.eml` finding is shown in its decoded part (readable), placed in the raw file.
+  const at = message.inPart ?? message
+  const empty = at.line === at.endLine && at.column === at.endColumn
+  const line = empty ? undefined : lines[at.line - 1]
   if (line === undefined) return {...message, sourceLine: null, spanStart: 0, spanEnd: 0, continues: false}
-  const spanStart = Math.min(message.column - 1, line.length)
-  const continues = message.endLine > message.line
-  const spanEnd = continues ? line.length : Math.max(spanStart, Math.min(message.endColumn - 1, line.length))
+  const spanStart = Math.min(at.column - 1, line.length)
+  const continues = at.endLine > at.line
+  const spanEnd = continues ? line.length : Math.max(spanStart, Math.min(at.endColumn - 1, line.length))
   return {...message, sourceLine: line, spanStart, spanEnd, continues}
 }
