@@ -339,9 +339,19 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   }
   const last = tokens[match.to - 1]
   const next = tokens[match.to]
-  if (next && next.clause === last.clause && (classesOf(next, lang) & freeingAfterWord) !== 0 && !isAvailable(last, next, lang)) return true
+  if (next && next.clause === last.clause && (classesOf(next, lang) & freeingAfterWord) !== 0 && !isAvailable(last, next, lang) && !joinsClauses(last)) return true
   if (next && next.clause === last.clause + 1 && (classesOf(next, lang) & freeingAnswerWord) !== 0 && endsClause(tokens, match.to)) return true
   return isDeniedAfter(tokens, match.to, last.clause, (classesOf(last, lang) & deniedVerb) !== 0, lang)
+}
+
+/**
+ * A match that ends in a joiner ("Stop je, dan", "cancel and") hands over to the
+ * next clause: a freeing word after it ("dan vervallen al je punten") is that
+ * clause's verb, not a word that frees the match.
+ */
+const clauseJoiners: ReadonlySet<string> = new Set(['dan', 'anders', 'then', 'and', 'en', 'or', 'of', 'otherwise'])
+function joinsClauses(token: Token): boolean {
+  return clauseJoiners.has(token.norm)
 }
 
 /** Is the token at `index` the last word of its clause ("fee: none.", not "fee: none of that")? */
