@@ -92,6 +92,8 @@ interface CompiledSignals {
   kind: ReadonlySet<string>
   /** Words never kind, whatever `kind` says (kept for lists that extend `kind`). */
   notKind: ReadonlySet<string>
+  /** Words the sentiment lexicon rates as loud praise that mostly mean something else or something calm ("fly", "experienced", "winner", "welkom"). */
+  notLoud: ReadonlySet<string>
   /** Words after a number that make it a measure (a unit, a currency, a count of things): the rest of `{num} <word>`. */
   units: ReadonlySet<string>
   /** Small words after a number that do not make it a count of things ("1 and 2", "2 of the"). */
@@ -127,7 +129,7 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
     if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
-    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity) flags |= isLoud
+    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity && !compiled.notLoud.has(token.norm)) flags |= isLoud
   }
   return flags
 }
@@ -237,7 +239,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), notLoud: words('not-loud'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -378,7 +380,7 @@ const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', '
 /** Negators that turn around what came before them in the clause (Dutch puts `niet` after the verb). */
 const negatorsAfter: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set(['not', 'never', "n't"]),
-  nl: new Set(['niet', 'nooit', 'nergens'])
+  nl: new Set(['niet', 'nooit', 'nergens', 'niets'])
 }
 
 /** How many words after a match a negator still reaches. */

@@ -109,6 +109,29 @@ describe('word lists read in context', () => {
     expect(await hits('Sla een week over als je wilt.', 'nl')).toContain('freedom:als je wilt')
   })
 
+  it('leaves the choice with "whether or not you" and "if you\'d like it,", not with a condition that shames', async () => {
+    expect(await hits('Members keep their locker whether or not they renew, and so do you whether or not you renew.')).toContain('freedom:whether or not you')
+    expect(await hits('Gift wrap is optional. If you\'d like it, it costs £2 and we tie it with string.')).toContain('freedom:If you\'d like')
+    expect((await hits('Skip the warranty? Only if you enjoy paying for repairs twice.')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect((await hits('Zonder garantie? Alleen als je graag twee keer voor een reparatie betaalt.', 'nl')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('Je houdt je kluisje, of je nu wel of niet verlengt.', 'nl')).toContain('freedom:of je nu wel of niet')
+  })
+
+  it('reads "mis je" as the sender missing the reader, not as the reader missing out (nl)', async () => {
+    expect(await hits('We missen je op de dinsdagavond.', 'nl')).toContain('warmth:We missen je')
+    expect((await hits('Zet je de meldingen uit, dan mis je straks elke uitslag.', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+  })
+
+  it('does not read a refusal with "niets" after the verb as helping (nl)', async () => {
+    expect((await hits('Met die klacht kunnen wij verder niets.', 'nl')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
+    expect(await hits('Met die klacht kunnen wij je verder helpen.', 'nl')).toContain('reciprocity:kunnen wij')
+  })
+
+  it('does not read a request ("I would appreciate a copy") as thanks', async () => {
+    expect(await hits('I would greatly appreciate a copy of your brochure.')).toEqual([])
+    expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
+  })
+
   it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
     expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
@@ -135,6 +158,13 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf(`${body} See you soon, the bench is worth the wait!`)).scores.restraint).toBe(100)
     const shouty = await figuresOf('Lower your payment! Cut your debt! Shorten your loan! Apply in one minute.')
     expect(shouty.scores.restraint).toBeLessThan(90)
+  })
+
+  it('does not read a word of another sense or a calm description as a loud word of praise', async () => {
+    expect(await restraintOf('The cover runs until the day you fly home.')).toEqual([])
+    expect(await restraintOf('An experienced fitter and last year\'s winner of the town prize will call.')).toEqual([])
+    expect((await figuresOf('Welkom bij de club, het wordt vast gezellig.', 'nl')).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint'))).toEqual([])
+    expect(await restraintOf('Our service is simply phenomenal.')).toEqual(['a loud word of praise'])
   })
 
   it('does not count what is said inside quotation marks as the sender\'s', async () => {
