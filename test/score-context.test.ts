@@ -127,6 +127,32 @@ describe('word lists read in context', () => {
     expect(await hits('Met die klacht kunnen wij je verder helpen.', 'nl')).toContain('reciprocity:kunnen wij')
   })
 
+  it('reads a greeting only where it opens its clause ("Dag Els,"), not "elke dag" or "de beste prijs"', async () => {
+    expect(await hits('Dag Els, je tafel is klaar.', 'nl')).toContain('warmth:Dag')
+    expect((await hits('De bakker staat elke dag om vier uur op.', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect(await hits('Hi Ruth, the lamp is packed.')).toContain('warmth:Hi')
+  })
+
+  it('counts an apology and a remedy the sender already made, not a feeling blown up', async () => {
+    expect(await hits('We are sorry the van came late. We have refunded the delivery fee.')).toEqual(expect.arrayContaining(['warmth:sorry', 'reciprocity:We have refunded']))
+    expect(await hits('Sorry dat de bus te laat was. We hebben de bezorgkosten teruggestort.', 'nl')).toEqual(expect.arrayContaining(['warmth:Sorry', 'reciprocity:We hebben de bezorgkosten teruggestort']))
+    expect(await hits('We zijn blij dat je er bent.', 'nl')).toContain('warmth:blij dat')
+    expect((await hits('We zijn ontzettend blij dat je er bent!', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect((await hits('We are incredibly happy you joined.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+  })
+
+  it('counts someone in the reader\'s life with a possessive ("your son\'s bike")', async () => {
+    expect(await hits('The saddle on your son\'s bike is new.')).toContain('distinctiveness:your son\'s')
+  })
+
+  it('does not take a discount for a measure, nor a bare "gratis" in a price list for a gift', async () => {
+    const details = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('distinctiveness'))
+    expect(await details('Lamps: 20% off, and save 15% more.')).toEqual([])
+    expect(await details('The lamp is 40 cm tall.')).toEqual(['distinctiveness:40'])
+    expect((await hits('Nu 25% korting en gratis parkeren.', 'nl')).filter((hit) => !hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('De gratis zaterdagkrant blijft komen.', 'nl')).toContain('reciprocity:De gratis')
+  })
+
   it('does not read a request ("I would appreciate a copy") as thanks', async () => {
     expect(await hits('I would greatly appreciate a copy of your brochure.')).toEqual([])
     expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
