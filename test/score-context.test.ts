@@ -153,6 +153,31 @@ describe('word lists read in context', () => {
     expect(await hits('De gratis zaterdagkrant blijft komen.', 'nl')).toContain('reciprocity:De gratis')
   })
 
+  it('does not greet a role as the reader, nor count thanks for reading the mail or a formula apology', async () => {
+    expect((await hits('Dear Valued Customer, our catalogue is out.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect(await hits('Dear Ilse, your catalogue is out.')).toContain('warmth:Dear')
+    expect(await hits('Beste relatie, de catalogus is uit.', 'nl')).toEqual([])
+    expect(await hits('Thank you for your time and consideration.')).toEqual([])
+    expect(await hits('Bedankt voor je aandacht.', 'nl')).toEqual([])
+    expect(await hits('We apologize for any inconvenience.')).toEqual([])
+    expect(await hits('Thank you for waiting so long for the chairs.')).toContain('warmth:Thank')
+  })
+
+  it('frees the reader with a refund or "no obligation" only where it says how to leave', async () => {
+    const freedom = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Every pack carries a money back guarantee.')).toEqual([])
+    expect(await freedom('Ask for a free, no obligation quote.')).toEqual([])
+    expect(await freedom('Return it within 30 days for your money back.')).not.toEqual([])
+    expect(await freedom('There is no obligation: cancel the plan whenever you move.')).not.toEqual([])
+  })
+
+  it('reads praise as feature-only copy where the sender praises its own, not in a review', async () => {
+    const cold = async (text: string, lang: Language = 'en') => (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth' && signal.weight < 0))
+    expect(await cold('Our kettles are reliable and excellent.')).toHaveLength(1)
+    expect(await cold('The new camera from Pentax is excellent in low light.')).toEqual([])
+    expect(await cold('De nieuwe camera van Pentax is uitstekend bij weinig licht.', 'nl')).toEqual([])
+  })
+
   it('does not read a request ("I would appreciate a copy") as thanks', async () => {
     expect(await hits('I would greatly appreciate a copy of your brochure.')).toEqual([])
     expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
@@ -191,6 +216,13 @@ describe('hype and pressure read in context', () => {
     expect(await restraintOf('An experienced fitter and last year\'s winner of the town prize will call.')).toEqual([])
     expect((await figuresOf('Welkom bij de club, het wordt vast gezellig.', 'nl')).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint'))).toEqual([])
     expect(await restraintOf('Our service is simply phenomenal.')).toEqual(['a loud word of praise'])
+  })
+
+  it('counts no positive signal in a sentence that pushes to act at once, and lets a stray exclamation taint nothing', async () => {
+    const pushed = await figuresOf('Order now: we will send a free gift and you can cancel any month.')
+    expect(pushed.evidence.filter((item) => item.delta > 0)).toEqual([])
+    const stray = await figuresOf(`${body} Your bench leaves the workshop on Thursday!`)
+    expect(stray.evidence.some((item) => item.text === 'Thursday')).toBe(true)
   })
 
   it('does not count what is said inside quotation marks as the sender\'s', async () => {

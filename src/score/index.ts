@@ -262,10 +262,15 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     // Outside the prose a sentence counts only with a finding in it.
     if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
     if (!prose) continue
-    let shouted = false
-    for (const signal of sentence.signals) if (signal.component === 'restraint' && signal.weight < 0) shouted = true
+    // Hype taints the sentence (a stray exclamation is punctuation, not hype), and so does a push to act at once:
+    // "Order now, money back!" is a sales line, not freedom.
+    let tainted = false
     for (const signal of sentence.signals) {
-      if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
+      if (signal.weight >= 0 || (signal.why === exclamationWhy && !exclaims)) continue
+      if (signal.component === 'restraint' || signal.component === 'freedom') tainted = true
+    }
+    for (const signal of sentence.signals) {
+      if (signal.weight > 0 && ((mark & pressured) !== 0 || tainted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
       if (signal.why === exclamationWhy && !exclaims) continue
       const offset = signal.start - sentence.start
