@@ -171,6 +171,17 @@ describe('word lists read in context', () => {
     expect(await freedom('There is no obligation: cancel the plan whenever you move.')).not.toEqual([])
   })
 
+  it('leaves the choice with "you decide" or "feel free" only where they free the reader, not for a product\'s option or an invitation', async () => {
+    const freedom = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Take a course in the field of your choice.')).toEqual([])
+    expect(await freedom('Kies een cursus naar keuze.', 'nl')).toEqual([])
+    expect(await freedom('If you decide to join, the kit ships on Monday.')).toEqual([])
+    expect(await freedom('Feel free to contact us with questions.')).toEqual([])
+    expect(await freedom('It is free of charge.')).toEqual([])
+    expect(await freedom('Stay or go, the choice is yours. You decide.')).toEqual(['freedom:You decide'])
+    expect(await freedom('Feel free to skip a week.')).toEqual(['freedom:Feel free'])
+  })
+
   it('reads praise as feature-only copy where the sender praises its own, not in a review', async () => {
     const cold = async (text: string, lang: Language = 'en') => (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth' && signal.weight < 0))
     expect(await cold('Our kettles are reliable and excellent.')).toHaveLength(1)
