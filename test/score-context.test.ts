@@ -236,6 +236,13 @@ describe('hype and pressure read in context', () => {
     expect(stray.evidence.some((item) => item.text === 'Thursday')).toBe(true)
   })
 
+  it('reads a promise of money to the reader as hype, not a purchase or a bank\'s cash', async () => {
+    expect(await restraintOf('Make money from your kitchen table with our system.')).toEqual(['promises the reader money'])
+    expect(await restraintOf('Build an extra income in your spare hours.')).toEqual(['promises the reader money'])
+    expect(await restraintOf('Customers can make purchases or cash withdrawals until May.')).toEqual([])
+    expect((await figuresOf('Verdien duizenden euro per maand vanuit huis.', 'nl')).scores.restraint).toBeLessThan(100)
+  })
+
   it('does not count what is said inside quotation marks as the sender\'s', async () => {
     const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
     expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
