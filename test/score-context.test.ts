@@ -220,6 +220,9 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf(`${body} See you soon, the bench is worth the wait!`)).scores.restraint).toBe(100)
     const shouty = await figuresOf('Lower your payment! Cut your debt! Shorten your loan! Apply in one minute.')
     expect(shouty.scores.restraint).toBeLessThan(90)
+    // In a one- or two-sentence copy (a subject line, a push text) the exclamation is the tone.
+    expect((await figuresOf('The new stools are in the shop!')).scores.restraint).toBeLessThan(100)
+    expect((await figuresOf('The new stools are in the shop.')).scores.restraint).toBe(100)
   })
 
   it('does not read a word of another sense or a calm description as a loud word of praise', async () => {

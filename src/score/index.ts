@@ -298,6 +298,9 @@ export const exclaimMinSentences = 2
 /** …when they are at least this share of its sentences. */
 export const exclaimMinShare = 0.25
 
+/** Copy of at most this many prose sentences exclaims with one exclamation. */
+export const exclaimShortCopy = 2
+
 /** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
 function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
   let prose = 0
@@ -308,6 +311,8 @@ function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Arra
     prose++
     for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
   }
+  // In copy of one or two sentences (a subject line, a push text) an exclamation is the copy's tone, not a stray mark.
+  if (prose <= exclaimShortCopy) return exclaimed > 0
   return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
 }
 
