@@ -345,7 +345,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, compiled, found, spans)
   // A kind word in a shouted sentence is part of the shouting.
-  if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans)
+  if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans, ignored)
   // An exclamation or a big word in a greeting, thanks or a wish is friendliness, not hype ("Thanks so much!").
   if (!loud && !hasWarmth(found)) exclaiming(sentence, (any & isLoud) !== 0, compiled, found, spans)
   sortSmall(found, byStart)
@@ -578,13 +578,15 @@ function startsWithCapital(token: Token): boolean {
 export const strongIntensifier = 1.5
 
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
-function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
+function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[], ignored: ReadonlyArray<readonly [number, number]> | undefined): void {
   for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return
   const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
     // A word in capitals is shouting, not kindness ("SAVE").
     if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
+    // A kind word inside a phrase of another sense ("of any kind", "long term care") is no kindness.
+    if (ignored !== undefined && overlapsAny(ignored, index, index + 1)) continue
     // A kind word blown up is gush, not calm goodwill ("ontzettend blij", "incredibly happy").
     if (index > 0 && (intensifiers(sentence.lang).get(words[index - 1].norm) ?? 0) >= strongIntensifier) return
     // One per sentence: the first.

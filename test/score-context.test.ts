@@ -189,6 +189,17 @@ describe('word lists read in context', () => {
     expect(await cold('De nieuwe camera van Pentax is uitstekend bij weinig licht.', 'nl')).toEqual([])
   })
 
+  it('reads "kind", "care" and "enjoy" in their sense: a sort, a service and a description are no goodwill', async () => {
+    const warmth = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warmth('It is kind of like a blind date for you.')).toEqual([])
+    expect(await warmth('Never trust an adviser of any kind with your savings.')).toEqual([])
+    expect(await warmth('We help you fund long term care for your parents.')).toEqual([])
+    expect(await warmth('Poker players who enjoy live games will find you a seat.')).toEqual([])
+    expect(await warmth('It was kind of you to write.')).toEqual(['warmth:kind'])
+    expect(await warmth('Enjoy!')).toEqual(['warmth:Enjoy'])
+    expect(await warmth('Enjoy your new lamp.')).toEqual(['warmth:Enjoy your'])
+  })
+
   it('does not read a request ("I would appreciate a copy") as thanks', async () => {
     expect(await hits('I would greatly appreciate a copy of your brochure.')).toEqual([])
     expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
