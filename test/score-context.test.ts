@@ -182,6 +182,15 @@ describe('word lists read in context', () => {
     expect(await freedom('Feel free to skip a week.')).toEqual(['freedom:Feel free'])
   })
 
+  it('reads "gerust" and "vrijblijvend" as in English: an invitation or a sales quote frees nothing (nl)', async () => {
+    const freedom = async (text: string) => (await hits(text, 'nl')).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Bel ons gerust als je vragen hebt.')).toEqual([])
+    expect(await freedom('Vraag een gratis, vrijblijvende offerte aan.')).toEqual([])
+    expect(await freedom('Sla gerust een week over.')).toEqual(['freedom:gerust'])
+    expect(await freedom('Je proefmaand is vrijblijvend: opzeggen kan met één klik.')).toContain('freedom:vrijblijvend')
+    expect(await hits('We bakten je oma\'s koekjes na.', 'nl')).toContain('distinctiveness:je oma\'s')
+  })
+
   it('reads praise as feature-only copy where the sender praises its own, not in a review', async () => {
     const cold = async (text: string, lang: Language = 'en') => (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth' && signal.weight < 0))
     expect(await cold('Our kettles are reliable and excellent.')).toHaveLength(1)
