@@ -18,7 +18,7 @@ import type {SentenceView} from './kinds/kind.js'
 import {compilePattern, PatternIndex, PatternError, type CompiledPattern, type Match, type WordStep} from './patterns.js'
 import {compileContext, packageRoot} from './rule-loader.js'
 import {isNegated} from './context.js'
-import {sentiment} from './lexicon.js'
+import {intensifiers, sentiment} from './lexicon.js'
 import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
 import {hasInterest, interestBit} from './interest.js'
@@ -64,6 +64,8 @@ export interface SignalGroup {
   aside?: boolean
   /** Count the hit only where its clause ends ("…, if you want."), not where it opens a condition ("if you want to earn…"). */
   clauseEnd: boolean
+  /** Count the hit only where it opens its clause: a greeting ("Dag Els,"), not a word inside one ("elke dag"). */
+  clauseStart?: boolean
   /** A spec (a material, a date): its hits count for distinctiveness, but saturate (see `src/score`). */
   spec: boolean
   /** The hit counts only when one of these phrases is in the sentence too ("no fees" needs a cancel, a return…). */
@@ -92,6 +94,8 @@ interface CompiledSignals {
   kind: ReadonlySet<string>
   /** Words never kind, whatever `kind` says (kept for lists that extend `kind`). */
   notKind: ReadonlySet<string>
+  /** Words the sentiment lexicon rates as loud praise that mostly mean something else or something calm ("fly", "experienced", "winner", "welkom"). */
+  notLoud: ReadonlySet<string>
   /** Words after a number that make it a measure (a unit, a currency, a count of things): the rest of `{num} <word>`. */
   units: ReadonlySet<string>
   /** Small words after a number that do not make it a count of things ("1 and 2", "2 of the"). */
@@ -127,7 +131,7 @@ function computeFlags(token: Token, compiled: CompiledSignals, lang: Language): 
   if (token.kind === 'word') {
     const entry = sentiment(lang).get(token.norm)
     if (entry && token.caps && Math.abs(entry.valence) >= shoutValence) flags |= isFeeling
-    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity) flags |= isLoud
+    if (entry && entry.valence >= loudValence && entry.intensity >= loudIntensity && !compiled.notLoud.has(token.norm)) flags |= isLoud
   }
   return flags
 }
@@ -208,6 +212,7 @@ export function loadSignals(lang: Language): CompiledSignals {
         negation: entry.negation !== false,
         question: entry.question === true,
         clauseEnd: entry['clause-end'] === true,
+        clauseStart: entry['clause-start'] === true,
         spec: entry.spec === true,
         needs: phraseIndex(entry.needs, `${component} / ${why} / needs`),
         unless: phraseIndex(entry.unless, `${component} / ${why} / unless`)
@@ -237,7 +242,7 @@ export function loadSignals(lang: Language): CompiledSignals {
     }
   }
   const words = (key: string) => new Set(((record[key] ?? []) as unknown[]).map((word) => String(word).toLowerCase()))
-  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
+  const compiled: CompiledSignals = {patterns, index, numericPatterns, numeric, reader: words('reader'), notNames: words('not-names'), kind: words('kind'), notKind: words('not-kind'), notLoud: words('not-loud'), units: words('units'), notCounted: words('not-counted'), slot: memoSlot(), loud: interestBit(lang, mayBeLoud)}
   cache.set(lang, compiled)
   return compiled
 }
@@ -326,6 +331,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
       if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
       if (group.clauseEnd && match.to < words.length && words[match.to].clause === words[match.to - 1].clause) continue
+      if (group.clauseStart && match.from > 0 && words[match.from - 1].clause === words[match.from].clause) continue
       if (group.needs !== undefined && !present(group.needs)) continue
       if (group.unless !== undefined && present(group.unless)) continue
       const signal: Signal = {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}
@@ -339,7 +345,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
   if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
   const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, compiled, found, spans)
   // A kind word in a shouted sentence is part of the shouting.
-  if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans)
+  if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans, ignored)
   // An exclamation or a big word in a greeting, thanks or a wish is friendliness, not hype ("Thanks so much!").
   if (!loud && !hasWarmth(found)) exclaiming(sentence, (any & isLoud) !== 0, compiled, found, spans)
   sortSmall(found, byStart)
@@ -378,7 +384,7 @@ const turnedAfter: ReadonlySet<ScoreComponent> = new Set(['warmth', 'freedom', '
 /** Negators that turn around what came before them in the clause (Dutch puts `niet` after the verb). */
 const negatorsAfter: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set(['not', 'never', "n't"]),
-  nl: new Set(['niet', 'nooit', 'nergens'])
+  nl: new Set(['niet', 'nooit', 'nergens', 'niets'])
 }
 
 /** How many words after a match a negator still reaches. */
@@ -456,6 +462,10 @@ function hasPostcode(words: readonly Token[]): boolean {
 }
 
 const currency = /[$€£¥]/
+/** A per cent that is a discount: "20% off", "15% korting". */
+const discountAfter = /^\s?%\s*(?:off|discount|korting|extra korting|rabatt)\b/i
+/** Words before a number that make it a discount ("save 30%", "bespaar 40%"). */
+const discountBefore: ReadonlySet<string> = new Set(['save', 'saving', 'savings', 'discount', 'bespaar', 'korting'])
 const year = /^(?:19|20)\d\d$/
 
 /** Does the number `sentence.words[at]` measure something (see `numbers`)? */
@@ -467,6 +477,8 @@ function measures(sentence: SentenceView, compiled: CompiledSignals, at: number)
   const before = tokens[position - 1]
   const after = tokens[position + 1]
   const raw = number.raw
+  // A discount measures the deal, not the thing ("20% off", "save 30%", "15% korting").
+  if (discountAfter.test(text.slice(number.end, number.end + 14)) || (before !== undefined && discountBefore.has(before.norm))) return false
   // A currency sign or a per cent sign right against it (symbols are not always tokens: read the text).
   if (currency.test(text.slice(Math.max(number.start - 2, sentence.start), number.start))) return true
   if (/^\s?[%€$£]/.test(text.slice(number.end, number.end + 2))) return true
@@ -562,14 +574,21 @@ function startsWithCapital(token: Token): boolean {
   return token.lexeme ? token.lexeme.capital : capitalStart.test(token.raw)
 }
 
+/** An intensifier of this weight or more before a kind word makes it gush (1.5: "enorm", "incredibly"; not "very", 1). */
+export const strongIntensifier = 1.5
+
 /** One kind, calm word (valence ≥ 2, not loud) in a sentence aimed at the reader. */
-function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
+function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[], ignored: ReadonlyArray<readonly [number, number]> | undefined): void {
   for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return
   const words = sentence.words
   for (let index = 0; index < words.length; index++) {
     const token = words[index]
     // A word in capitals is shouting, not kindness ("SAVE").
     if (token.caps || (wordFlags(token, compiled, sentence.lang) & isKind) === 0 || inRanges(sentence.quoted, token.start)) continue
+    // A kind word inside a phrase of another sense ("of any kind", "long term care") is no kindness.
+    if (ignored !== undefined && overlapsAny(ignored, index, index + 1)) continue
+    // A kind word blown up is gush, not calm goodwill ("ontzettend blij", "incredibly happy").
+    if (index > 0 && (intensifiers(sentence.lang).get(words[index - 1].norm) ?? 0) >= strongIntensifier) return
     // One per sentence: the first.
     add(found, spans, {component: 'warmth', weight: kindWordWeight, why: signalLabels.kindWord[sentence.lang], start: token.start, end: token.end}, index, index + 1)
     return

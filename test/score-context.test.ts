@@ -109,6 +109,111 @@ describe('word lists read in context', () => {
     expect(await hits('Sla een week over als je wilt.', 'nl')).toContain('freedom:als je wilt')
   })
 
+  it('leaves the choice with "whether or not you" and "if you\'d like it,", not with a condition that shames', async () => {
+    expect(await hits('Members keep their locker whether or not they renew, and so do you whether or not you renew.')).toContain('freedom:whether or not you')
+    expect(await hits('Gift wrap is optional. If you\'d like it, it costs £2 and we tie it with string.')).toContain('freedom:If you\'d like')
+    expect((await hits('Skip the warranty? Only if you enjoy paying for repairs twice.')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect((await hits('Zonder garantie? Alleen als je graag twee keer voor een reparatie betaalt.', 'nl')).filter((hit) => hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('Je houdt je kluisje, of je nu wel of niet verlengt.', 'nl')).toContain('freedom:of je nu wel of niet')
+  })
+
+  it('reads "mis je" as the sender missing the reader, not as the reader missing out (nl)', async () => {
+    expect(await hits('We missen je op de dinsdagavond.', 'nl')).toContain('warmth:We missen je')
+    expect((await hits('Zet je de meldingen uit, dan mis je straks elke uitslag.', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+  })
+
+  it('does not read a refusal with "niets" after the verb as helping (nl)', async () => {
+    expect((await hits('Met die klacht kunnen wij verder niets.', 'nl')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
+    expect(await hits('Met die klacht kunnen wij je verder helpen.', 'nl')).toContain('reciprocity:kunnen wij')
+  })
+
+  it('reads a greeting only where it opens its clause ("Dag Els,"), not "elke dag" or "de beste prijs"', async () => {
+    expect(await hits('Dag Els, je tafel is klaar.', 'nl')).toContain('warmth:Dag')
+    expect((await hits('De bakker staat elke dag om vier uur op.', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect(await hits('Hi Ruth, the lamp is packed.')).toContain('warmth:Hi')
+  })
+
+  it('counts an apology and a remedy the sender already made, not a feeling blown up', async () => {
+    expect(await hits('We are sorry the van came late. We have refunded the delivery fee.')).toEqual(expect.arrayContaining(['warmth:sorry', 'reciprocity:We have refunded']))
+    expect(await hits('Sorry dat de bus te laat was. We hebben de bezorgkosten teruggestort.', 'nl')).toEqual(expect.arrayContaining(['warmth:Sorry', 'reciprocity:We hebben de bezorgkosten teruggestort']))
+    expect(await hits('We zijn blij dat je er bent.', 'nl')).toContain('warmth:blij dat')
+    expect((await hits('We zijn ontzettend blij dat je er bent!', 'nl')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect((await hits('We are incredibly happy you joined.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+  })
+
+  it('counts someone in the reader\'s life with a possessive ("your son\'s bike")', async () => {
+    expect(await hits('The saddle on your son\'s bike is new.')).toContain('distinctiveness:your son\'s')
+  })
+
+  it('does not take a discount for a measure, nor a bare "gratis" in a price list for a gift', async () => {
+    const details = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('distinctiveness'))
+    expect(await details('Lamps: 20% off, and save 15% more.')).toEqual([])
+    expect(await details('The lamp is 40 cm tall.')).toEqual(['distinctiveness:40'])
+    expect((await hits('Nu 25% korting en gratis parkeren.', 'nl')).filter((hit) => !hit.startsWith('freedom'))).toEqual([])
+    expect(await hits('De gratis zaterdagkrant blijft komen.', 'nl')).toContain('reciprocity:De gratis')
+  })
+
+  it('does not greet a role as the reader, nor count thanks for reading the mail or a formula apology', async () => {
+    expect((await hits('Dear Valued Customer, our catalogue is out.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+    expect(await hits('Dear Ilse, your catalogue is out.')).toContain('warmth:Dear')
+    expect(await hits('Beste relatie, de catalogus is uit.', 'nl')).toEqual([])
+    expect(await hits('Thank you for your time and consideration.')).toEqual([])
+    expect(await hits('Bedankt voor je aandacht.', 'nl')).toEqual([])
+    expect(await hits('We apologize for any inconvenience.')).toEqual([])
+    expect(await hits('Thank you for waiting so long for the chairs.')).toContain('warmth:Thank')
+  })
+
+  it('frees the reader with a refund or "no obligation" only where it says how to leave', async () => {
+    const freedom = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Every pack carries a money back guarantee.')).toEqual([])
+    expect(await freedom('Ask for a free, no obligation quote.')).toEqual([])
+    expect(await freedom('Return it within 30 days for your money back.')).not.toEqual([])
+    expect(await freedom('There is no obligation: cancel the plan whenever you move.')).not.toEqual([])
+  })
+
+  it('leaves the choice with "you decide" or "feel free" only where they free the reader, not for a product\'s option or an invitation', async () => {
+    const freedom = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Take a course in the field of your choice.')).toEqual([])
+    expect(await freedom('Kies een cursus naar keuze.', 'nl')).toEqual([])
+    expect(await freedom('If you decide to join, the kit ships on Monday.')).toEqual([])
+    expect(await freedom('Feel free to contact us with questions.')).toEqual([])
+    expect(await freedom('It is free of charge.')).toEqual([])
+    expect(await freedom('Stay or go, the choice is yours. You decide.')).toEqual(['freedom:You decide'])
+    expect(await freedom('Feel free to skip a week.')).toEqual(['freedom:Feel free'])
+  })
+
+  it('reads "gerust" and "vrijblijvend" as in English: an invitation or a sales quote frees nothing (nl)', async () => {
+    const freedom = async (text: string) => (await hits(text, 'nl')).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('Bel ons gerust als je vragen hebt.')).toEqual([])
+    expect(await freedom('Vraag een gratis, vrijblijvende offerte aan.')).toEqual([])
+    expect(await freedom('Sla gerust een week over.')).toEqual(['freedom:gerust'])
+    expect(await freedom('Je proefmaand is vrijblijvend: opzeggen kan met één klik.')).toContain('freedom:vrijblijvend')
+    expect(await hits('We bakten je oma\'s koekjes na.', 'nl')).toContain('distinctiveness:je oma\'s')
+  })
+
+  it('reads praise as feature-only copy where the sender praises its own, not in a review', async () => {
+    const cold = async (text: string, lang: Language = 'en') => (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth' && signal.weight < 0))
+    expect(await cold('Our kettles are reliable and excellent.')).toHaveLength(1)
+    expect(await cold('The new camera from Pentax is excellent in low light.')).toEqual([])
+    expect(await cold('De nieuwe camera van Pentax is uitstekend bij weinig licht.', 'nl')).toEqual([])
+  })
+
+  it('reads "kind", "care" and "enjoy" in their sense: a sort, a service and a description are no goodwill', async () => {
+    const warmth = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warmth('It is kind of like a blind date for you.')).toEqual([])
+    expect(await warmth('Never trust an adviser of any kind with your savings.')).toEqual([])
+    expect(await warmth('We help you fund long term care for your parents.')).toEqual([])
+    expect(await warmth('Poker players who enjoy live games will find you a seat.')).toEqual([])
+    expect(await warmth('It was kind of you to write.')).toEqual(['warmth:kind'])
+    expect(await warmth('Enjoy!')).toEqual(['warmth:Enjoy'])
+    expect(await warmth('Enjoy your new lamp.')).toEqual(['warmth:Enjoy your'])
+  })
+
+  it('does not read a request ("I would appreciate a copy") as thanks', async () => {
+    expect(await hits('I would greatly appreciate a copy of your brochure.')).toEqual([])
+    expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
+  })
+
   it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
     expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
@@ -135,6 +240,30 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf(`${body} See you soon, the bench is worth the wait!`)).scores.restraint).toBe(100)
     const shouty = await figuresOf('Lower your payment! Cut your debt! Shorten your loan! Apply in one minute.')
     expect(shouty.scores.restraint).toBeLessThan(90)
+    // In a one- or two-sentence copy (a subject line, a push text) the exclamation is the tone.
+    expect((await figuresOf('The new stools are in the shop!')).scores.restraint).toBeLessThan(100)
+    expect((await figuresOf('The new stools are in the shop.')).scores.restraint).toBe(100)
+  })
+
+  it('does not read a word of another sense or a calm description as a loud word of praise', async () => {
+    expect(await restraintOf('The cover runs until the day you fly home.')).toEqual([])
+    expect(await restraintOf('An experienced fitter and last year\'s winner of the town prize will call.')).toEqual([])
+    expect((await figuresOf('Welkom bij de club, het wordt vast gezellig.', 'nl')).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint'))).toEqual([])
+    expect(await restraintOf('Our service is simply phenomenal.')).toEqual(['a loud word of praise'])
+  })
+
+  it('counts no positive signal in a sentence that pushes to act at once, and lets a stray exclamation taint nothing', async () => {
+    const pushed = await figuresOf('Order now: we will send a free gift and you can cancel any month.')
+    expect(pushed.evidence.filter((item) => item.delta > 0)).toEqual([])
+    const stray = await figuresOf(`${body} Your bench leaves the workshop on Thursday!`)
+    expect(stray.evidence.some((item) => item.text === 'Thursday')).toBe(true)
+  })
+
+  it('reads a promise of money to the reader as hype, not a purchase or a bank\'s cash', async () => {
+    expect(await restraintOf('Make money from your kitchen table with our system.')).toEqual(['promises the reader money'])
+    expect(await restraintOf('Build an extra income in your spare hours.')).toEqual(['promises the reader money'])
+    expect(await restraintOf('Customers can make purchases or cash withdrawals until May.')).toEqual([])
+    expect((await figuresOf('Verdien duizenden euro per maand vanuit huis.', 'nl')).scores.restraint).toBeLessThan(100)
   })
 
   it('does not count what is said inside quotation marks as the sender\'s', async () => {

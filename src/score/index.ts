@@ -263,10 +263,15 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     // Outside the prose a sentence counts only with a finding in it.
     if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
     if (!prose) continue
-    let shouted = false
-    for (const signal of sentence.signals) if (signal.component === 'restraint' && signal.weight < 0) shouted = true
+    // Hype taints the sentence (a stray exclamation is punctuation, not hype), and so does a push to act at once:
+    // "Order now, money back!" is a sales line, not freedom.
+    let tainted = false
     for (const signal of sentence.signals) {
-      if (signal.weight > 0 && ((mark & pressured) !== 0 || shouted)) continue
+      if (signal.weight >= 0 || (signal.why === exclamationWhy && !exclaims)) continue
+      if (signal.component === 'restraint' || signal.component === 'freedom') tainted = true
+    }
+    for (const signal of sentence.signals) {
+      if (signal.weight > 0 && ((mark & pressured) !== 0 || tainted)) continue
       if (signal.component === 'restraint' && (mark & loud) !== 0) continue
       if (signal.why === exclamationWhy && !exclaims) continue
       const offset = signal.start - sentence.start
@@ -294,6 +299,9 @@ export const exclaimMinSentences = 2
 /** …when they are at least this share of its sentences. */
 export const exclaimMinShare = 0.25
 
+/** Copy of at most this many prose sentences exclaims with one exclamation. */
+export const exclaimShortCopy = 2
+
 /** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
 function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
   let prose = 0
@@ -304,6 +312,8 @@ function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Arra
     prose++
     for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
   }
+  // In copy of one or two sentences (a subject line, a push text) an exclamation is the copy's tone, not a stray mark.
+  if (prose <= exclaimShortCopy) return exclaimed > 0
   return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
 }
 
