@@ -77,6 +77,23 @@ describe('the format layer scans in linear time', () => {
     })
   }
 
+  // One paragraph full of inline delimiters: the parser pairs them at a cost
+  // that grows with the paragraph (50 s for 100 KB of `**a`), so it gets pieces.
+  // Smaller sizes than above: the parser is slow per delimiter even when linear.
+  const paragraphs: Record<string, string> = {
+    'Markdown of strong markers in one paragraph': '**a',
+    'Markdown of emphasis markers and words in one paragraph': '*a_ **b* _',
+    'Markdown of unclosed link brackets in one paragraph': '[a'
+  }
+  for (const [name, unit] of Object.entries(paragraphs)) {
+    it(name, async () => {
+      const one = fill(unit, small / 4)
+      const eight = fill(unit, (small / 4) * factor)
+      const ratio = (await bestAsync(() => extract(eight, {format: 'markdown'}))) / (await bestAsync(() => extract(one, {format: 'markdown'})))
+      expect(ratio, `${name}: ${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+    })
+  }
+
   it('MJML content components without end tags', async () => {
     const build = (size: number) => '<mjml><mj-body><mj-column>' + fill('<mj-text>word ', size)
     const one = build(small)
