@@ -8,6 +8,7 @@
 import {describe, expect, it} from 'vitest'
 import {maskSyntax} from '../src/mask.js'
 import {extract} from '../src/formats/index.js'
+import {check} from '../src/index.js'
 
 const small = 24_000
 const factor = 8
@@ -110,6 +111,19 @@ describe('cutting long blocks', () => {
     const one = build(small * 2)
     const eight = build(small * 2 * factor)
     const ratio = (await bestAsync(() => extract(eight, {format: 'text'}))) / (await bestAsync(() => extract(one, {format: 'text'})))
+    expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+  })
+})
+
+describe('calming shouted copy', () => {
+  it('is linear in the words a block repeats', async () => {
+    // One block (under the 8 KB block limit) of one shouted phrase: each
+    // shouted word used to search the whole block for its other spellings.
+    const one = fill('ACT NOW ', 1000)
+    const eight = fill('ACT NOW ', 1000 * factor)
+    const run = (text: string) => () => check(text, {format: 'text', lang: 'en'})
+    await run(one)()
+    const ratio = (await bestAsync(run(eight))) / (await bestAsync(run(one)))
     expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
   })
 })
