@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * The service under hostile load, spelling on: `node scripts/load-service.js
- * [--duration S] [--connections N] [--workers N] [--seed S] [--kinds A,B]`. Starts
+ * [--duration S] [--connections N] [--workers N] [--seed S] [--kinds A,B] [--big P]`. Starts
  * `trouw serve` (dist/, run `npm run build` first) on a free loopback port
  * and keeps N requests in flight for S seconds, each a JSON check with
  * `config.spell: true` of one of these bodies, up to the body limit (1 MB):
- * ordinary copy, long made-up words (300–2,000 letters), Dutch copy with
+ * (a share P of them, default 0.2, from 200 KB up to the limit) ordinary copy, long made-up words (300–2,000 letters), Dutch copy with
  * Arabic, Hebrew and Cyrillic words, pages of made-up misspellings, Markdown
  * of emphasis markers, deep nesting, and HTML of unclosed tags.
  *
@@ -30,6 +30,7 @@ const duration = option('duration', 60)
 const connections = option('connections', 8)
 const workers = option('workers', 2)
 const seed = option('seed', 1)
+const big = option('big', 0.2)
 const checkTimeoutMs = 30_000
 const maxBody = 1024 * 1024
 const memoryLimit = 500 * 1024 * 1024
@@ -50,7 +51,7 @@ const fill = (size, unit) => {
   return parts.join('')
 }
 /** A size for a body: mostly small, sometimes up to the limit (JSON adds a little). */
-const size = () => (r.chance(0.2) ? 200_000 + r.int(maxBody - 220_000) : 200 + r.int(20_000))
+const size = () => (r.chance(big) ? 200_000 + r.int(maxBody - 220_000) : 200 + r.int(20_000))
 
 const kinds = {
   ordinary: () => ({lang: r.pick(['en', 'nl']), format: 'text', text: fill(size(), () => r.pick(['Our spring sale ends on Sunday. ', 'Free delivery on orders over 50 euros. ', 'Onze voorjaarsactie loopt tot zondag. ', 'Bestel voor tien uur, morgen in huis. ', 'Thanks for reading, see you next week.\n\n']))}),
@@ -135,7 +136,7 @@ const line = (label, list) => {
   const largest = Math.max(...list.map((result) => result.bytes))
   return `${label.padEnd(14)} ${String(list.length).padStart(5)} requests (largest ${Math.round(largest / 1024)} KB), statuses ${JSON.stringify(statuses)}, p50 ${Math.round(percentile(ms, 50))} ms, p99 ${Math.round(percentile(ms, 99))} ms, max ${Math.round(ms.at(-1))} ms`
 }
-console.log(`load-service: ${duration} s, ${connections} connections, ${workers} workers, spelling on, seed ${seed}`)
+console.log(`load-service: ${duration} s, ${connections} connections, ${workers} workers, spelling on, seed ${seed}, ${big * 100}% big bodies`)
 for (const kind of names) console.log(line(kind, results.filter((result) => result.kind === kind)))
 console.log(line('all', results))
 const late = results.filter((result) => result.ms > checkTimeoutMs).length
