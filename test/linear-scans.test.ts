@@ -40,6 +40,18 @@ async function bestAsync(run: () => Promise<unknown>): Promise<number> {
   return Math.max(fastest, 1)
 }
 
+/** Like `bestAsync`, in CPU milliseconds of this process. */
+async function bestCpu(run: () => Promise<unknown>): Promise<number> {
+  let fastest = Number.POSITIVE_INFINITY
+  for (let round = 0; round < 9; round++) {
+    const start = process.cpuUsage()
+    await run()
+    const used = process.cpuUsage(start)
+    fastest = Math.min(fastest, (used.user + used.system) / 1000)
+  }
+  return Math.max(fastest, 1)
+}
+
 const growthLimit = factor * 6
 
 describe('the masker scans in linear time', () => {
@@ -123,7 +135,12 @@ describe('calming shouted copy', () => {
     const eight = fill('ACT NOW ', 1000 * factor)
     const run = (text: string) => () => check(text, {format: 'text', lang: 'en'})
     await run(one)()
-    const ratio = (await bestAsync(run(eight))) / (await bestAsync(run(one)))
-    expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+    // CPU time of this test process (vitest forks one per file): a check of
+    // a few milliseconds fits in one time slice, a longer one shares the
+    // machine, so on a busy machine the wall clock made the ratio 48 for 6.
+    // A check has a fixed cost that flattens the ratio at 1 KB: measured in
+    // CPU time, the quadratic calming gave 30x here, the linear one 10x.
+    const ratio = (await bestCpu(run(eight))) / (await bestCpu(run(one)))
+    expect(ratio, `${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(factor * 2.5)
   })
 })
