@@ -35,6 +35,14 @@ if (!Number.isInteger(count) || count < 1 || !Number.isFinite(seed)) {
   process.exit(2)
 }
 
+// Warm up first: the first check in a process loads the rules, lexicons and
+// (with --spell) the dictionaries. That one-off cost is not an input's.
+for (const lang of ['en', 'nl']) {
+  for (const format of only ? [only] : formats) {
+    await check(format === 'eml' ? 'Subject: Hello\r\n\r\nLast chance, act now.' : 'Last chance, act now. Laatste kans!', {format, lang, spell, parts: format === 'eml'})
+  }
+}
+
 let failed = 0
 let peakRss = process.memoryUsage().rss
 console.log(`fuzz: seed ${seed}, ${count} inputs per format, spelling ${spell ? 'on' : 'off'}`)
@@ -42,11 +50,23 @@ for (const format of only ? [only] : formats) {
   const started = performance.now()
   const tally = {inputs: 0, refused: 0, threw: 0, position: 0, order: 0, slow: 0}
   let slowest = {ms: 0, index: -1}
+  /** The five slowest inputs, slowest first: where to look for superlinear work. */
+  const slowList = []
   for (let index = 0; index < count; index++) {
     const item = makeInput(seed, index, format)
+    const cpuBefore = process.cpuUsage()
     const result = await examine(item, check, InputError, {spell, slowMs: slowMs === undefined ? undefined : Number(slowMs)})
+    const cpu = process.cpuUsage(cpuBefore)
+    // CPU time of this process: on a busy machine the wall clock also counts other processes.
+    const cpuMs = (cpu.user + cpu.system) / 1000
     tally.inputs++
     if (result.ms > slowest.ms) slowest = {ms: result.ms, index}
+    if (slowList.length < 5 || result.ms > slowList[slowList.length - 1].ms) {
+      const size = item.input.length
+      slowList.push({ms: result.ms, cpuMs, index, kind: item.kind, lang: item.lang, size})
+      slowList.sort((a, b) => b.ms - a.ms)
+      if (slowList.length > 5) slowList.pop()
+    }
     if (result.ok) {
       if (result.refused) tally.refused++
     } else {
@@ -57,7 +77,7 @@ for (const format of only ? [only] : formats) {
       const name = path.join(out, `${format}-${seed}-${index}-${result.kind}`)
       writeFileSync(name + '.' + extension[format], small.input)
       writeFileSync(name + '.json', JSON.stringify({format, lang: item.lang, kind: item.kind, seed, index, spell, failure: result.kind, detail: result.detail, again: `node scripts/fuzz.js --format ${format} --seed ${seed} --count ${index + 1}`}, null, 2) + '\n')
-      console.log(`  ${format} #${index} (${item.kind}, ${item.lang}): ${result.kind}: ${result.detail} -> ${name}`)
+      console.log(`  ${format} #${index} (${item.kind}, ${item.lang}): ${result.kind}: ${result.detail} (${Math.round(cpuMs)} ms CPU) -> ${name}`)
     }
     if (index % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss)
     if ((index + 1) % 10_000 === 0 && index + 1 < count) {
@@ -72,5 +92,6 @@ for (const format of only ? [only] : formats) {
       `${tally.threw} threw, ${tally.position} outside or reversed, ${tally.order} out of order, ${tally.slow} slow; ` +
       `slowest #${slowest.index} ${Math.round(slowest.ms)} ms; peak memory ${Math.round(peakRss / 1e6)} MB`
   )
+  console.log(`  ${format} slowest: ` + slowList.map((s) => `#${s.index} ${s.kind}/${s.lang} ${s.size} chars ${Math.round(s.ms)} ms (${Math.round(s.cpuMs)} ms CPU)`).join('; '))
 }
 process.exit(failed > 0 ? 1 : 0)

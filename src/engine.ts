@@ -149,8 +149,10 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
 
   // For `.eml`: what makes two findings the same issue (see `onceAcrossParts`).
   const sameness = new WeakMap<VFileMessage, string>()
+  // Spelling's budget and count are the file's, not each batch's.
+  const trouwSpelling = {found: 0}
   for (const batch of batchesOf(extracted.blocks)) {
-    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}}})
+    const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}, trouwSpelling}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
 

@@ -5,6 +5,13 @@
  * the sorting on so few items.
  */
 export function sortSmall<T>(items: T[], compare: (a: T, b: T) => number, length = items.length): void {
+  // Insertion sort is quadratic: a long shouted sentence has thousands of
+  // matches. Past a handful, the built-in sort (stable, n log n) is cheaper.
+  if (length > 64) {
+    const sorted = items.slice(0, length).sort(compare)
+    for (let index = 0; index < length; index++) items[index] = sorted[index]
+    return
+  }
   for (let index = 1; index < length; index++) {
     const item = items[index]
     let at = index - 1

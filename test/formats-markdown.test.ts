@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {extractMarkdown} from '../src/formats/markdown.js'
-import {defaultChunkSize, findCut} from '../src/formats/markdown-chunks.js'
+import {defaultChunkSize, findCut, nextCut} from '../src/formats/markdown-chunks.js'
 import type {Extracted} from '../src/types.js'
 import {blockWith, expectExactMaps, extractFile, extractString, fixturePath, sourceOfWord, texts, hasShared} from './formats-helpers.js'
 
@@ -288,5 +288,50 @@ describe('markdown in chunks', () => {
     expect(cuts(markdown, defaultChunkSize).length).toBeGreaterThan(1)
     expect(big).toEqual({blocks: expected, controls})
     expectExactMaps(asExtracted(markdown, big))
+  })
+
+  it('cuts a paragraph of many emphasis markers into pieces, each starting at a word', () => {
+    // 300 short emphases in one paragraph: more delimiters than one piece may hold.
+    const words = Array.from({length: 300}, (_, index) => `*w${index}*`).join(' ')
+    const markdown = `Intro line.\n\n${words} tail.\n\nAfter.\n`
+    const first = nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256)
+    expect(first?.forced).toBe(true)
+    const cut = first?.offset ?? 0
+    expect(markdown[cut - 1]).toBe(' ')
+    expect(markdown.slice(cut, cut + 2)).toBe('*w') // a word start, its emphasis whole
+    const extracted = asExtracted(markdown, extractMarkdown(markdown, 'file', {maxDelimiters: 256}))
+    expectExactMaps(extracted)
+    const all = texts(extracted)
+    expect(all[0]).toBe('Intro line.')
+    expect(all.at(-1)).toBe('After.')
+    // Every word is read once, in order, in three pieces (600 delimiters, at most 256 a piece).
+    expect(all.join(' ')).not.toContain('*')
+    const read = all.slice(1, -1).join(' ').split(/\s+/).filter(Boolean)
+    expect(read).toEqual([...Array.from({length: 300}, (_, index) => `w${index}`), 'tail.'])
+    expect(all.length).toBe(5)
+  })
+
+  it('leaves a paragraph with fewer delimiters than the limit in one piece', () => {
+    const words = Array.from({length: 100}, (_, index) => `*w${index}*`).join(' ')
+    const markdown = `${words}\n`
+    expect(nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256)).toBeUndefined()
+    expect(texts(asExtracted(markdown, extractMarkdown(markdown)))).toHaveLength(1)
+  })
+
+  it('does not cut code blocks or HTML blocks full of delimiters', () => {
+    const markdown = `    ${'*a'.repeat(400)}\n\n<div>${'[a'.repeat(400)}</div>\n\nCopy.\n`
+    expect(nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256)).toBeUndefined()
+    expect(texts(asExtracted(markdown, extractMarkdown(markdown)))).toEqual(['Copy.'])
+  })
+
+  it('cuts a line of delimiters without letters at a bounded place, never inside a surrogate pair', () => {
+    const markdown = '*_'.repeat(300) + '\u{1F600}'.repeat(600) + '\n'
+    const cut = nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256)
+    expect(cut?.forced).toBe(true)
+    const offset = cut?.offset ?? 0
+    expect(offset).toBeGreaterThan(256)
+    expect(offset).toBeLessThan(256 + 600)
+    expect(markdown.charCodeAt(offset) >= 0xdc00 && markdown.charCodeAt(offset) <= 0xdfff).toBe(false)
+    expectExactMaps(asExtracted(markdown, extractMarkdown(markdown)))
   })
 })

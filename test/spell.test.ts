@@ -250,4 +250,21 @@ describe('suggestion work (hostile words)', () => {
     expect(words).not.toContain('مرحبا')
     expect(words.some((word) => word && word.length > 40)).toBe(false)
   })
+
+  it('stops after 1,000 unknown words in a file, across its batches, with one note', async () => {
+    // Made-up words in sentences over many 16 KB batches: 3,000 unknown words.
+    const syllables = ['bra', 'klo', 'mif', 'dru', 'zet', 'wop']
+    const words = Array.from({length: 3000}, (_, index) => syllables[index % 6] + syllables[Math.floor(index / 6) % 6] + syllables[Math.floor(index / 36) % 6] + 'x')
+    const text = words.map((word, index) => (index % 10 === 9 ? word + '.\n\n' : word + ' ')).join('')
+    const file = await check(text, {lang: 'en', spell: true})
+    const spelling = file.messages.filter((message) => message.ruleId === 'spelling/misspelt')
+    expect(spelling).toHaveLength(1001)
+    expect(text.length).toBeGreaterThan(2 * 16_000)
+    const last = spelling.at(-1)
+    expect(last?.reason).toMatch(/more than 1000 words are not in the dictionary: spelling stops here/)
+    expect(spelling.filter((message) => /spelling stops/.test(message.reason))).toHaveLength(1)
+    // The note stands on the 1,001st unknown word, in order.
+    expect(last?.actual).toBe(words[1000])
+  })
 })
+

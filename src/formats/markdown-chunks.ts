@@ -33,6 +33,28 @@
 export const defaultChunkSize = 65_536
 
 /**
+ * Most inline delimiters (`*`, `_`, `[`, `]`, backticks) one paragraph may
+ * hand the parser in one piece (default of `MarkdownOptions.maxDelimiters`).
+ *
+ * Why: micromark is also superlinear inside one paragraph. Each emphasis or
+ * link it resolves splices the paragraph's event list (a copy of all events
+ * after it), so a paragraph of many delimiters costs about (delimiters) ×
+ * (events): 100 KB of `**a` took 50 s. A paragraph with more delimiters than
+ * this is cut into pieces (see `nextCut`), which bounds each splice.
+ * Ordinary copy has a few emphases per paragraph and is never cut.
+ */
+export const defaultMaxDelimiters = 256
+
+/** How far past the delimiter limit a forced cut looks for a word start. */
+const forcedCutLookahead = 512
+
+/** A place to end a chunk; `forced` when it cuts a paragraph (see `defaultMaxDelimiters`). */
+export interface Cut {
+  offset: number
+  forced: boolean
+}
+
+/**
  * A paragraph line parsed after a chunk: if the parser reads it as a
  * top-level paragraph, nothing of the chunk stays open across the cut.
  */
@@ -64,9 +86,29 @@ type ScanState =
  * The scan is a guess; the probe (see `probeLine`) decides.
  */
 export function findCut(markdown: string, from: number, minLength: number): number | undefined {
+  return nextCut(markdown, from, minLength, Number.POSITIVE_INFINITY)?.offset
+}
+
+/**
+ * Like `findCut`, but a run of lines (a paragraph) that holds more than
+ * `maxDelimiters` inline delimiters since `from` is cut inside, wherever
+ * `minLength` is: at the next line or word that starts with a letter, maybe
+ * after emphasis markers (so the piece after it starts a paragraph), else,
+ * 512 characters on, at the next character that is not half a surrogate
+ * pair. Such a forced cut is not checked with the
+ * probe: it is known to split a paragraph, and emphasis or a link across
+ * it is read as plain text. Runs that the parser reads without inline
+ * markup (indented code, HTML blocks) are not cut.
+ */
+export function nextCut(markdown: string, from: number, minLength: number, maxDelimiters: number): Cut | undefined {
   const target = from + minLength
   let state: ScanState = {kind: 'none'}
-  let previousBlank = false
+  let previousBlank = true
+  let previousWasFrom = true
+  let delimiters = 0
+  /** Where the delimiter limit was reached (-1: not yet). */
+  let pending = -1
+  let rawRun = false
   let lineStart = from
   lineEnding.lastIndex = from
   while (lineStart < markdown.length) {
@@ -78,17 +120,70 @@ export function findCut(markdown: string, from: number, minLength: number): numb
       lineStart >= target &&
       state.kind === 'none' &&
       previousBlank &&
+      !previousWasFrom &&
       line.length > 0 &&
       !isSpaceOrBom(line.charCodeAt(0))
     ) {
-      return lineStart
+      return {offset: lineStart, forced: false}
     }
+    const blank = blankLine.test(line)
+    const before = state
     state = nextState(state, line, lineStart === 0)
-    previousBlank = blankLine.test(line)
+    if (blank || before.kind !== 'none' || state.kind !== 'none') {
+      delimiters = 0
+      pending = -1
+    } else {
+      if (previousBlank) {
+        const indent = indentOf(line)
+        rawRun = indent > 3 || line.charCodeAt(indent) === 60 // `<`: an HTML block
+      }
+      if (!rawRun) {
+        if (pending !== -1 && lineStart > from && isWordStart(markdown, lineStart)) return {offset: lineStart, forced: true}
+        for (let at = lineStart; at < lineEnd; at++) {
+          if (pending === -1) {
+            if (isDelimiter(markdown.charCodeAt(at)) && ++delimiters > maxDelimiters) pending = at + 1
+          } else if (isSpaceOrBom(markdown.charCodeAt(at - 1)) && isWordStart(markdown, at)) {
+            return {offset: at, forced: true}
+          } else if (at - pending > forcedCutLookahead && !isLowSurrogate(markdown.charCodeAt(at))) {
+            return {offset: at, forced: true}
+          }
+        }
+      }
+    }
+    previousBlank = blank
+    previousWasFrom = false
     lineStart = nextStart
     if (!match) break
   }
   return undefined
+}
+
+/** `*`, `_`, `[`, `]` and the backtick: what the parser pairs up within a paragraph. */
+function isDelimiter(code: number): boolean {
+  return code === 42 || code === 95 || code === 91 || code === 93 || code === 96
+}
+
+const letter = /\p{L}/u
+
+/**
+ * A letter, maybe after emphasis markers (`*word`, `__word`): a line that
+ * starts so is a paragraph (no list item, thematic break or other block).
+ */
+function isWordStart(text: string, at: number): boolean {
+  let index = at
+  while (index < text.length && index - at < 3 && (text.charCodeAt(index) === 42 || text.charCodeAt(index) === 95)) index++
+  return index < text.length && letter.test(text[index])
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** How many inline delimiters `markdown` holds, up to `limit` (enough to know it is more). */
+export function countDelimiters(markdown: string, limit: number): number {
+  let count = 0
+  for (let at = 0; at < markdown.length && count <= limit; at++) if (isDelimiter(markdown.charCodeAt(at))) count++
+  return count
 }
 
 /** The scan state after `line`. */

@@ -5,7 +5,9 @@
  * comments starting with `trouw` become controls.
  *
  * Documents longer than a chunk (64 KB) are parsed in chunks, because the
- * parser is superlinear on one big document: see src/formats/markdown-chunks.ts.
+ * parser is superlinear on one big document, and a paragraph of more than
+ * 256 inline delimiters is cut into pieces, because it is superlinear in
+ * those too: see src/formats/markdown-chunks.ts.
  */
 import type {Definition, Nodes, Parents, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -17,11 +19,13 @@ import type {Block, BlockRole, Control} from '../types.js'
 import {isFooterText} from './roles.js'
 import {pushBlock} from './blocks.js'
 import {
+  countDelimiters,
   DefinitionIndex,
   type DefinitionSite,
   defaultChunkSize,
+  defaultMaxDelimiters,
   definitionLines,
-  findCut,
+  nextCut,
   identifierOf,
   probeLine,
   referencedIdentifiers,
@@ -35,6 +39,11 @@ export interface MarkdownOptions {
    * this size, cut where no block continues (default: `65536`).
    */
   chunkSize?: number
+  /**
+   * A paragraph with more inline delimiters (`*`, `_`, `[`, `]`, backticks)
+   * than this is parsed in pieces (default: `256`).
+   */
+  maxDelimiters?: number
 }
 
 const parseOptions = {
@@ -75,7 +84,11 @@ export function extractMarkdown(
   options?: Readonly<MarkdownOptions> | null
 ): {blocks: Block[]; controls: Control[]} {
   const chunkSize = Math.max(1, options?.chunkSize ?? defaultChunkSize)
-  const chunked = markdown.length > chunkSize ? extractChunked(markdown, source, chunkSize) : undefined
+  const maxDelimiters = Math.max(1, options?.maxDelimiters ?? defaultMaxDelimiters)
+  const chunked =
+    markdown.length > chunkSize || countDelimiters(markdown, maxDelimiters) > maxDelimiters
+      ? extractChunked(markdown, source, chunkSize, maxDelimiters)
+      : undefined
   if (chunked) return chunked
   const collected: Collected = {blocks: [], controls: [], definitions: []}
   collect(fromMarkdown(markdown, parseOptions), markdown, 0, 0, Number.POSITIVE_INFINITY, source, collected)
@@ -218,24 +231,32 @@ interface Chunk extends Collected {
   wanted: Set<string>
   /** Definitions from other chunks that were added to it. */
   added: Map<string, DefinitionSite>
+  /** Whether its end cuts a paragraph (no probe). */
+  forced: boolean
 }
 
 /**
  * Extract a big document chunk by chunk (see src/formats/markdown-chunks.ts
  * for why and where it is cut); `undefined` if it cannot be cut.
  */
-function extractChunked(markdown: string, source: string, chunkSize: number): {blocks: Block[]; controls: Control[]} | undefined {
-  if (findCut(markdown, 0, chunkSize) === undefined) return undefined
+function extractChunked(
+  markdown: string,
+  source: string,
+  chunkSize: number,
+  maxDelimiters: number
+): {blocks: Block[]; controls: Control[]} | undefined {
+  if (nextCut(markdown, 0, chunkSize, maxDelimiters) === undefined) return undefined
   const guessed = new DefinitionIndex(scanDefinitions(markdown))
   const chunks: Chunk[] = []
   let start = 0
   while (start < markdown.length) {
     let minLength = chunkSize
     for (;;) {
-      const cut = findCut(markdown, start, minLength)
-      const end = cut ?? markdown.length
+      const cut = nextCut(markdown, start, minLength, maxDelimiters)
+      const end = cut?.offset ?? markdown.length
+      const forced = cut?.forced ?? false
       const wanted = referencedIdentifiers(markdown.slice(start, end))
-      const chunk = parseChunk(markdown, start, end, wanted, guessed.needed(wanted, start, end), source)
+      const chunk = parseChunk(markdown, start, end, wanted, guessed.needed(wanted, start, end), source, forced)
       if (chunk) {
         chunks.push(chunk)
         start = end
@@ -253,7 +274,7 @@ function extractChunked(markdown: string, source: string, chunkSize: number): {b
     const chunk = chunks[index]
     const needed = parsed.needed(chunk.wanted, chunk.start, chunk.end)
     if (sameDefined(chunk, needed)) continue
-    const again = parseChunk(markdown, chunk.start, chunk.end, chunk.wanted, needed, source)
+    const again = parseChunk(markdown, chunk.start, chunk.end, chunk.wanted, needed, source, chunk.forced)
     if (!again) return undefined // Cannot happen: definitions do not change where blocks end.
     chunks[index] = again
   }
@@ -277,8 +298,9 @@ function sameDefined(chunk: Chunk, needed: Map<string, DefinitionSite>): boolean
 
 /**
  * Parse `markdown[start, end)` on its own, with `added` definitions around
- * it and, unless it runs to the end, the probe line after it. `undefined` if
- * the probe shows that a block stays open across `end`.
+ * it and, unless it runs to the end or is `forced` (ends inside a
+ * paragraph), the probe line after it. `undefined` if the probe shows that a
+ * block stays open across `end`.
  */
 function parseChunk(
   markdown: string,
@@ -286,7 +308,8 @@ function parseChunk(
   end: number,
   wanted: Set<string>,
   added: Map<string, DefinitionSite>,
-  source: string
+  source: string,
+  forced: boolean
 ): Chunk | undefined {
   const last = end === markdown.length
   const body = markdown.slice(start, end)
@@ -295,12 +318,13 @@ function parseChunk(
   // except in the first chunk, where front matter must come first: there
   // they go after the probe.
   const prefix = start > 0 && definitions ? definitions + '\n' : ''
-  const suffix = (last ? '' : probeLine) + (start === 0 && definitions ? '\n' + definitions : '')
+  // After a forced cut the paragraph is open: a blank line ends it before the definitions.
+  const suffix = (last || forced ? '' : probeLine) + (start === 0 && definitions ? (forced ? '\n\n' : '\n') + definitions : '')
   const text = prefix + body + suffix
   const tree = fromMarkdown(text, start === 0 ? parseOptions : laterChunkParseOptions)
   const regionEnd = prefix.length + body.length
-  if (!last && !startsParagraph(tree, regionEnd)) return undefined
-  const chunk: Chunk = {blocks: [], controls: [], definitions: [], start, end, wanted, added}
+  if (!last && !forced && !startsParagraph(tree, regionEnd)) return undefined
+  const chunk: Chunk = {blocks: [], controls: [], definitions: [], start, end, wanted, added, forced}
   collect(tree, text, start - prefix.length, prefix.length, regionEnd, source, chunk)
   return chunk
 }

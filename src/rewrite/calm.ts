@@ -87,24 +87,78 @@ function isCaps(raw: string): boolean {
   return capsWord.test(raw) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(raw)
 }
 
-/** How the text writes `word` elsewhere, outside `start..end`: in capitals amid lower case, or with one capital mid-sentence. */
-function formElsewhere(text: string, start: number, end: number, word: string): string | undefined {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')
-  let capital: string | undefined
-  for (const match of text.matchAll(pattern)) {
-    const at = match.index
-    if (at >= start && at < end) continue
-    const found = match[0]
+/** How the text writes a word, found once per block: where it stands in capitals amid lower case, and with one capital mid-sentence. */
+interface Forms {
+  /** Offsets where the word is in capitals and its neighbours are not (in order). */
+  caps: number[]
+  /** Offsets and spellings of the word with one capital, mid-sentence (in order). */
+  capitals: Array<[number, string]>
+}
+
+/**
+ * The forms of every word of one block text, built on demand and kept for
+ * the block's next sentences: a scan of the block per word and sentence was
+ * quadratic (a block of "ACT NOW " took 0.8 s per 8 KB).
+ */
+let formsText: string | undefined
+let formsIndex: Map<string, number[]> | undefined
+const formsOf = new Map<string, Forms>()
+const letterRun = /[\p{L}\p{N}]+/gu
+const lettersOnly = /^[\p{L}\p{N}]+$/u
+
+/** The forms of `word` in `text`: from an index of its letter runs when the word is one, else by a scan. */
+function forms(text: string, word: string): Forms {
+  if (formsText !== text) {
+    formsText = text
+    formsIndex = undefined
+    formsOf.clear()
+  }
+  const key = word.toLowerCase()
+  const known = formsOf.get(key)
+  if (known) return known
+  let offsets: number[]
+  if (lettersOnly.test(word)) {
+    if (!formsIndex) {
+      formsIndex = new Map()
+      for (const match of text.matchAll(letterRun)) {
+        const run = match[0].toLowerCase()
+        const list = formsIndex.get(run)
+        if (list) list.push(match.index)
+        else formsIndex.set(run, [match.index])
+      }
+    }
+    offsets = formsIndex.get(key) ?? []
+  } else {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')
+    offsets = [...text.matchAll(pattern)].map((match) => match.index)
+  }
+  const found: Forms = {caps: [], capitals: []}
+  const upper = word.toUpperCase()
+  for (const at of offsets) {
+    const written = text.slice(at, at + word.length)
     // In capitals amid lower case: the words on both sides are not shouted.
     const before = /([\p{L}'’]+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1]
-    const after = /^[^\p{L}]*([\p{L}'’]+)/u.exec(text.slice(at + found.length, at + found.length + 40))?.[1]
+    const after = /^[^\p{L}]*([\p{L}'’]+)/u.exec(text.slice(at + written.length, at + written.length + 40))?.[1]
     const quiet = (neighbour: string | undefined) => neighbour === undefined || /\p{Ll}/u.test(neighbour)
-    if (found === word.toUpperCase() && quiet(before) && quiet(after)) return found
+    if (written === upper && quiet(before) && quiet(after)) found.caps.push(at)
     const lead = text.slice(Math.max(0, at - 3), at)
-    if (/^\p{Lu}\p{Ll}+$/u.test(found) && /\p{L}[ \t]+$|[,;][ \t]+$/u.test(lead)) capital = found
+    if (/^\p{Lu}\p{Ll}+$/u.test(written) && /\p{L}[ \t]+$|[,;][ \t]+$/u.test(lead)) found.capitals.push([at, written])
   }
-  return capital
+  formsOf.set(key, found)
+  return found
+}
+
+/** How the text writes `word` elsewhere, outside `start..end`: in capitals amid lower case, or with one capital mid-sentence. */
+function formElsewhere(text: string, start: number, end: number, word: string): string | undefined {
+  const {caps, capitals} = forms(text, word)
+  // The first in capitals outside wins; else the last with one capital outside.
+  if (caps.some((at) => at < start || at >= end)) return word.toUpperCase()
+  for (let index = capitals.length - 1; index >= 0; index--) {
+    const [at, written] = capitals[index]
+    if (at < start || at >= end) return written
+  }
+  return undefined
 }
 
 /** The word as the calm sentence writes it. */

@@ -31,6 +31,11 @@ export interface PoolOptions {
   testHooks?: boolean | null
   /** Keep the process alive while threads are running (default: false: the service's server does that). */
   keepAlive?: boolean | null
+  /**
+   * Largest old-generation heap of one thread in MB (default: none, V8's
+   * own). A thread that needs more is ended and its job fails as a crash.
+   */
+  maxHeapMb?: number | null
   /** Called with one line when a thread crashes or is replaced (default: none). */
   onEvent?: ((event: {event: string; detail?: string}) => void) | null
 }
@@ -66,6 +71,7 @@ export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
   private readonly jobTimeoutMs: number
   private readonly testHooks: boolean
   private readonly keepAlive: boolean
+  private readonly maxHeapMb: number | undefined
   private readonly onEvent: PoolOptions['onEvent']
   private readonly slots: Array<Slot<Job, Outcome>> = []
   private readonly queue: Array<Pending<Job, Outcome>> = []
@@ -87,6 +93,7 @@ export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
     this.jobTimeoutMs = options?.jobTimeoutMs ?? 30_000
     this.testHooks = Boolean(options?.testHooks)
     this.keepAlive = Boolean(options?.keepAlive)
+    this.maxHeapMb = options?.maxHeapMb ?? undefined
     this.onEvent = options?.onEvent
     this.ready = new Promise<void>((resolve, reject) => {
       this.markReady = () => {
@@ -124,7 +131,10 @@ export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
   }
 
   private spawn(): Slot<Job, Outcome> {
-    const worker = new Worker(this.workerUrl, {workerData: {testHooks: this.testHooks}})
+    const worker = new Worker(this.workerUrl, {
+      workerData: {testHooks: this.testHooks},
+      ...(this.maxHeapMb ? {resourceLimits: {maxOldGenerationSizeMb: this.maxHeapMb}} : {})
+    })
     const slot: Slot<Job, Outcome> = {worker, current: undefined, timer: undefined, ready: false}
     if (!this.keepAlive) worker.unref()
     worker.on('message', (message: {id: number; outcome: Outcome; ready?: boolean; error?: string}) => {
