@@ -8,6 +8,7 @@
  * | set            | holds for |
  * | ---            | --- |
  * | `{positive}`   | a word with valence ≥ 2 in the sentiment lexicon (inflected and elongated forms too) |
+ * | `{negative}`   | a word with valence ≤ -2 in the sentiment lexicon ("boring", "ugly", "saai", "lelijk"): what a shaming opt-out makes the reader choose |
  * | `{intense}`    | a positive word of intensity ≥ 0.6, or a strong intensifier (weight ≥ 1.5) |
  * | `{intensifier}`| a word of `dictionaries/intensifiers.<lang>.txt` ("very", "zóóó", "mega") |
  * | `{joy}`        | a word of strong personal emotion: happy, joy, smile, love, thrilled, blij, geluk, verliefd… |
@@ -74,6 +75,7 @@ const affectLists = {en: wordList(affectWords.en), nl: wordList(affectWords.nl)}
 
 /** Lexicon entries below these do not count as `{positive}` / `{intense}`. */
 const positiveValence = 2
+const negativeValence = -2
 const intenseIntensity = 0.6
 const strongIntensifier = 1.5
 
@@ -143,6 +145,7 @@ export function predicates(lang: Language): Readonly<Record<string, Predicate>> 
     const positive = (word: string) => (lookupSentiment(word, lang)?.valence ?? 0) >= positiveValence
     table = {
       positive: memoised(positive),
+      negative: memoised((word) => (lookupSentiment(word, lang)?.valence ?? 0) <= negativeValence),
       intense: memoised((word) => {
         const entry = lookupSentiment(word, lang)
         if (entry && entry.valence >= positiveValence && entry.intensity >= intenseIntensity) return true
