@@ -200,21 +200,31 @@ export function oncePerSpan(messages: VFileMessage[]): VFileMessage[] {
   for (const span of order) {
     const key = `${span.message.part ?? ''}\u0000${span.message.category}\u0000${span.message.subtype ?? ''}`
     const cover = open.get(key)
-    if (!cover || span.end > cover.end) {
+    if (!cover || span.start >= cover.end) {
       open.set(key, {end: span.end, kept: span.message})
       continue
     }
-    // Inside the span kept for this category: one finding.
+    // Inside or across the span kept for this category: one finding. The one
+    // with a fix is kept; else the one inside stays folded into the outer one,
+    // and of two that cross, the longer.
     let kept = cover.kept
     let other = span.message
+    const crosses = span.end > cover.end
+    if (crosses && span.end - span.start > lengthOf(kept)) [kept, other] = [other, kept]
     if ((other.expected?.length ?? 0) > 0 && (kept.expected?.length ?? 0) === 0) [kept, other] = [other, kept]
     cover.kept = kept
+    cover.end = Math.max(cover.end, span.end)
     dropped.add(other)
     const also = (kept.also ??= [])
     for (const id of [String(other.ruleId), ...(other.also ?? [])]) if (id !== kept.ruleId && !also.includes(id)) also.push(id)
     if ((severityRank[other.severity ?? ''] ?? 0) > (severityRank[kept.severity ?? ''] ?? 0)) setSeverity(kept, other.severity!)
   }
   return dropped.size === 0 ? messages : messages.filter((message) => !dropped.has(message))
+}
+
+function lengthOf(message: VFileMessage): number {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  return (place?.end.offset ?? 0) - (place?.start.offset ?? 0)
 }
 
 /** Messages in reading order: part, line, column, then rule id. */

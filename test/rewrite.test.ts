@@ -181,8 +181,10 @@ describe('fixes in context', () => {
       return applyEdit(text, planFix(text, {offset, endOffset}, message.expected[0]))
     }
     expect(await after('No thanks, I don\'t care about my health.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No thanks.')
-    expect(await after('No, I don\'t like saving money.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No, thanks.')
+    expect(await after('No, I don\'t like saving money.', 'en', 'coercion/confirmshaming-no-benefit')).toBe('No thanks.')
     expect(await after('Nee, ik hou niet van korting.', 'nl', 'coercion/confirmshaming-no-benefit')).toBe('Nee, bedankt.')
+    // A plain-text opt-out line that ends in its link keeps the link.
+    expect(await after("No thanks, I'd rather pay more: https://shop.example/leave", 'en', 'coercion/confirmshaming-decline')).toBe('No thanks: https://shop.example/leave')
   })
 })
 

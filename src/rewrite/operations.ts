@@ -95,7 +95,8 @@ function optOut(context: FixContext, plainNo: string): FixResult {
   const none = {fixes: [], spanStart, spanEnd}
   let after = sentence.slice(spanEnd)
   if (!noWords.test(after)) {
-    const tail = /^([^,;:!?.…—–()]*?)\s*[.!?…]*["'’”)]*\s*$/u.exec(after)
+    // The opt-out runs to the end of its sentence, or to a colon before its link ("…: https://…").
+    const tail = /^([^,;:!?.…—–()]*?)\s*(?:[.!?…]*["'’”)]*|:\s*(?:https?:\/\/|www\.)\S*)\s*$/u.exec(after)
     if (!tail) return none
     spanEnd += tail[1].length
     after = sentence.slice(spanEnd)
