@@ -313,7 +313,7 @@ describe('rules judge the sender’s prose', () => {
     expect(await ruleIds('The firm builds a more efficient and reliable pump.')).toContain('generic-claim/stock-virtues')
     expect(await ruleIds('Our Kestrel 300’s low price is the best value in town!')).toContain('generic-claim/stock-price')
     expect(await ruleIds('Within two days the offer would be gone.')).toContain('coercion/deadline-frame')
-    // One finding for the span: stock-price sits inside superlative-any's span and is named in its \`also\`.
+    // One finding for the span: stock-price sits inside superlative-any's span and is named in its `also`.
     expect(await ruleIds('Het bedrijf biedt de scherpste prijzen.', 'text', 'nl')).toContain('generic-claim/superlative-any')
     // Dutch "hij" and "hem" are the product as often as a person.
     expect(await ruleIds('De voorraad slinkt: pak hem nu.', 'text', 'nl')).toContain('coercion/rush-low-stock')
