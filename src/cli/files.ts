@@ -66,6 +66,8 @@ export interface RunFilesOptions {
   onWarning?: ((line: string) => void) | null
   /** Called after each file is checked, with how many are done and found (default: none). */
   onProgress?: ((done: number, total: number) => void) | null
+  /** Largest file (or stdin) to check, in bytes (default: 10 MB). */
+  maxBytes?: number | null
   /** Check many files in worker threads, one per core (default: false; see `./parallel.ts`). */
   parallel?: boolean | null
 }
@@ -138,6 +140,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         allow: settings.allow,
         spell: settings.spell,
         words: settings.words,
+        maxBytes: options.maxBytes ?? null,
         // An email's decoded parts, so the terminal report can show the line of each finding.
         parts: true
       }
