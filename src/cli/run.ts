@@ -9,7 +9,6 @@ import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {readStdin, runFiles} from './files.js'
 import {writeJsonReport} from '../report/json.js'
-import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
 import {verdictOf} from '../verdict.js'
 import {version} from './version.js'
@@ -372,7 +371,10 @@ async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: 
       io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80, quiet, colored: command.color}))
       return
     }
-    default:
+    default: {
+      // Loaded on use, as the other reports: its display widths (string-width) cost a JSON run about 5 % of its start.
+      const {textReport} = await import('../report/text.js')
       io.stdout.write(textReport(files, {quiet}))
+    }
   }
 }
