@@ -68,7 +68,11 @@ export interface RunFilesOptions {
   onProgress?: ((done: number, total: number) => void) | null
   /** Largest file (or stdin) to check, in bytes (default: 10 MB). */
   maxBytes?: number | null
-  /** Check many files in worker threads, one per core (default: false; see `./parallel.ts`). */
+  /**
+   * Check many files in worker threads, one per idle core (default: false;
+   * see `./parallel.ts`), and keep only what reports use of each file (no
+   * per-sentence figures), in threads or not.
+   */
   parallel?: boolean | null
 }
 
@@ -148,7 +152,10 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
         : await checkPath(file.path, checkOptions, fileSet?.expected ?? 1)
       file.value = checked.value
-      file.data.trouw = checked.data.trouw
+      // What a report uses: the per-sentence figures (the score is made of them
+      // already) stay behind, as they do in a checking thread, so memory does
+      // not grow with them over a folder of thousands of files.
+      file.data.trouw = options.parallel && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
       file.data.trouwSettings = settings
       // Findings join the file once unified-engine is done with it: an
       // error-level finding is `fatal`, and unified-engine's queue skips a
