@@ -105,7 +105,8 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   let parallel: Promise<ParallelChecker | undefined> | undefined
   const checkPath = async (filePath: string, checkOptions: CheckOptions, expected: number): Promise<CheckedFile> => {
     parallel ??= (async () => {
-      if (!options.parallel) return undefined
+      // One file is always checked here: no need to load the thread pool (and worker_threads) to learn that.
+      if (!options.parallel || expected < 2) return undefined
       const {ParallelChecker, threadsFor} = await import('./parallel.js')
       const threads = threadsFor(expected)
       return threads > 0 ? new ParallelChecker(threads) : undefined
