@@ -5,16 +5,33 @@
  * need not load a YAML parser. Run by `npm run build`; a stale or missing
  * cache only costs time (see src/data-cache.ts).
  *
+ * And dist/common-words-en.txt: the English dictionary's lower-case words,
+ * sorted, looked up by binary search (src/score/common-words.ts).
+ *
  * Then compile every shipped rule in both languages: at run time the rules
  * of a language compile on first use, so a broken pattern must fail the
- * build, not a user's check.
+ * build, not a user's check. What compiled (the patterns of the rules, the
+ * score's signals and phase cues) goes to dist/patterns.<lang>.json, which a
+ * cold check restores instead of compiling (src/patterns.ts, `StoredPatterns`).
  */
+import fs from 'node:fs'
 import {writeDataCache} from '../dist/data-cache.js'
-import {loadRules} from '../dist/rule-loader.js'
+import {loadRules, storedPatternsFile, writeStoredPatterns} from '../dist/rule-loader.js'
+import {writeCommonWords} from '../dist/score/common-words.js'
+import {loadSignals} from '../dist/signals.js'
+import {loadPhases} from '../dist/score/phase.js'
 
 writeDataCache()
+writeCommonWords()
+// Compile from the sources, not from an earlier build's stored patterns.
+for (const lang of ['en', 'nl']) fs.rmSync(storedPatternsFile(lang), {force: true})
 try {
   loadRules(undefined, {eager: true})
+  for (const lang of ['en', 'nl']) {
+    loadSignals(lang)
+    loadPhases(lang)
+    writeStoredPatterns(lang)
+  }
 } catch (error) {
   console.error(`cache-data: ${String(error)}`)
   process.exitCode = 1

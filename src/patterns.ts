@@ -46,6 +46,8 @@ export interface WordStep {
   /** `{any}` */
   any: boolean
   predicates: readonly Predicate[]
+  /** The names of `predicates` (`{joy}` → `joy`), to store the step (see `StoredPatterns`). */
+  predicateNames: readonly string[]
   optional: boolean
   /** `word!`: the token must be written in capitals. */
   shouted: boolean
@@ -62,6 +64,34 @@ export interface CompiledPattern {
   /** The pattern as written (before classes were expanded). */
   source: string
   steps: readonly Step[]
+  /** How a `PatternIndex` files it (see `planOf`): worked out once, or stored by the build. */
+  plan?: Plan
+}
+
+/** How an index files a pattern: its anchor step, and what else the pattern cannot do without. */
+export interface Plan {
+  /** The step the pattern is filed under (-1: none, it is tried at every token). */
+  anchor: number
+  /** The anchor is a word set (`{joy}`): it holds for word tokens only. */
+  wordOnly: boolean
+  /** At most this many tokens stand before the anchor in a match. */
+  maxBefore: number
+  /** Signature masks of (at most) two other required steps (see `Entry.needs`). */
+  needs: readonly [number, number, number, number]
+}
+
+/**
+ * Compiled patterns as the build stores them (`dist/patterns.<lang>.json`,
+ * see `storedPatterns`): every distinct step once, each pattern source with
+ * its linear patterns as step numbers and their plans. A cold check then
+ * rebuilds the steps instead of compiling thousands of patterns again.
+ *
+ * A gap is its `max`; a word step is `[exact, prefixes, suffixes, word-set
+ * names, flags]`, flags 1 `{num}`, 2 `{any}`, 4 optional, 8 shouted.
+ */
+export interface StoredPatterns {
+  steps: Array<number | [string[], string[], string[], string[], number]>
+  patterns: Record<string, Array<[number[], number, number, number, number, number, number, number]>>
 }
 
 /** Class name → alternative token sequences, each in the same syntax. */
@@ -70,6 +100,8 @@ export type Classes = Readonly<Record<string, readonly string[]>>
 export interface CompileContext {
   classes: Classes
   predicates: Readonly<Record<string, Predicate>>
+  /** Patterns the build compiled with these classes (default: none, every pattern compiles). */
+  stored?: StoredPatterns | null
 }
 
 export class PatternError extends Error {}
@@ -83,8 +115,22 @@ const numberWords = new Set([
 
 const maxExpansions = 256
 
-/** Compile one pattern into one or more linear patterns (classes expand). */
+/**
+ * Compile one pattern into one or more linear patterns (classes expand).
+ * Each call returns new pattern objects; their steps are shared.
+ */
 export function compilePattern(source: string, context: CompileContext): CompiledPattern[] {
+  const memo = memoOf(context)
+  let known = memo.patterns.get(source)
+  if (!known) {
+    const stored = context.stored?.patterns[source]
+    known = stored ? restorePatterns(source, stored, context, memo) : compileFresh(source, context)
+    memo.patterns.set(source, known)
+  }
+  return known.map((pattern) => ({source, steps: pattern.steps, plan: pattern.plan}))
+}
+
+function compileFresh(source: string, context: CompileContext): CompiledPattern[] {
   const sequences = expand(source.trim(), context, new Set())
   if (sequences.length === 0) throw new PatternError(`pattern \`${source}\` is empty`)
   return sequences.map((steps) => {
@@ -95,8 +141,69 @@ export function compilePattern(source: string, context: CompileContext): Compile
     if (steps[steps.length - 1]?.type === 'gap') {
       throw new PatternError(`pattern \`${source}\` must not end with a gap`)
     }
-    return {source, steps}
+    const pattern: CompiledPattern = {source, steps}
+    pattern.plan = planOf(pattern)
+    return pattern
   })
+}
+
+/** The stored linear patterns of one source, with steps rebuilt once per context. */
+function restorePatterns(source: string, stored: StoredPatterns['patterns'][string], context: CompileContext, memo: CompileMemo): CompiledPattern[] {
+  return stored.map(([ids, anchor, wordOnly, maxBefore, a, b, c, d]) => ({
+    source,
+    steps: ids.map((id) => restoreStep(id, context, memo)),
+    plan: {anchor, wordOnly: wordOnly === 1, maxBefore, needs: [a, b, c, d]}
+  }))
+}
+
+function restoreStep(id: number, context: CompileContext, memo: CompileMemo): Step {
+  let step = memo.restored[id]
+  if (step) return step
+  const stored = context.stored!.steps[id]
+  if (typeof stored === 'number') {
+    step = {type: 'gap', max: stored}
+  } else {
+    const [exactWords, prefixes, suffixes, predicateNames, flags] = stored
+    const exact = new Set(exactWords)
+    const predicates = predicateNames.map((name) => {
+      const predicate = context.predicates[name]
+      if (!predicate) throw new PatternError(`unknown word set \`{${name}}\` in the stored patterns: run \`npm run build\``)
+      return predicate
+    })
+    step = {type: 'word', exact, ...signatureBits(exact), prefixes, suffixes, number: (flags & 1) !== 0, any: (flags & 2) !== 0, predicates, predicateNames, optional: (flags & 4) !== 0, shouted: (flags & 8) !== 0}
+  }
+  memo.restored[id] = step
+  return step
+}
+
+/**
+ * What the build stores of a context: every pattern it compiled (see
+ * `StoredPatterns`). Call after compiling everything a check uses.
+ */
+export function storedPatterns(context: CompileContext): StoredPatterns {
+  const steps: StoredPatterns['steps'] = []
+  const ids = new Map<Step, number>()
+  const idOf = (step: Step): number => {
+    let id = ids.get(step)
+    if (id === undefined) {
+      id = steps.length
+      ids.set(step, id)
+      steps.push(
+        step.type === 'gap'
+          ? step.max
+          : [[...step.exact], [...step.prefixes], [...step.suffixes], [...step.predicateNames], (step.number ? 1 : 0) | (step.any ? 2 : 0) | (step.optional ? 4 : 0) | (step.shouted ? 8 : 0)]
+      )
+    }
+    return id
+  }
+  const patterns: StoredPatterns['patterns'] = {}
+  for (const [source, compiled] of memoOf(context).patterns) {
+    patterns[source] = compiled.map((pattern) => {
+      const plan = pattern.plan ?? planOf(pattern)
+      return [pattern.steps.map(idOf), plan.anchor, plan.wordOnly ? 1 : 0, plan.maxBefore, ...plan.needs]
+    })
+  }
+  return {steps, patterns}
 }
 
 /**
@@ -108,13 +215,17 @@ export function compilePattern(source: string, context: CompileContext): Compile
 interface CompileMemo {
   classes: Map<string, Step[][]>
   words: Map<string, WordStep>
+  /** Every pattern compiled (or restored), by source. */
+  patterns: Map<string, CompiledPattern[]>
+  /** Stored steps rebuilt so far, by number. */
+  restored: Step[]
 }
 
 const compileMemos = new WeakMap<CompileContext, CompileMemo>()
 
 function memoOf(context: CompileContext): CompileMemo {
   let memo = compileMemos.get(context)
-  if (!memo) compileMemos.set(context, (memo = {classes: new Map(), words: new Map()}))
+  if (!memo) compileMemos.set(context, (memo = {classes: new Map(), words: new Map(), patterns: new Map(), restored: []}))
   return memo
 }
 
@@ -187,6 +298,7 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
   const prefixes: string[] = []
   const suffixes: string[] = []
   const predicates: Predicate[] = []
+  const predicateNames: string[] = []
   let number = false
   let any = false
   for (const alternative of body.split('|')) {
@@ -198,18 +310,24 @@ function compileWord(part: string, context: CompileContext, source: string): Wor
       const predicate = context.predicates[value.slice(1, -1)]
       if (!predicate) throw new PatternError(`unknown word set \`${value}\` in \`${source}\``)
       predicates.push(predicate)
+      predicateNames.push(value.slice(1, -1))
     } else if (/^[\p{L}\p{N}'&€$%+.]+\*$/u.test(value)) prefixes.push(value.slice(0, -1))
     else if (/^\*\p{L}{3,}$/u.test(value)) suffixes.push(value.slice(1))
     else if (/^[\p{L}\p{N}'&€$%+.]+$/u.test(value)) exact.add(value)
     else throw new PatternError(`cannot read \`${alternative}\` in pattern \`${source}\`: use words, \`word*\`, \`*head\`, \`a|b\`, \`{num}\`, \`<class>\` or \`...\``)
   }
+  return {type: 'word', exact, ...signatureBits(exact), prefixes, suffixes, number, any, predicates, predicateNames, optional, shouted}
+}
+
+/** A word step's cheap filter (see `WordStep.initials`). */
+function signatureBits(exact: ReadonlySet<string>): {initials: number; lengths: number} {
   let initials = 0
   let lengths = 0
   for (const word of exact) {
     initials |= 1 << (word.charCodeAt(0) & 31)
     lengths |= 1 << (word.length & 31)
   }
-  return {type: 'word', exact, initials, lengths, prefixes, suffixes, number, any, predicates, optional, shouted}
+  return {initials, lengths}
 }
 
 /** A word that frees rather than binds: boetevrij, kostenloos, fee-free. */
@@ -404,6 +522,27 @@ function needsOf(pattern: CompiledPattern, anchor: WordStep | undefined): [numbe
   return [first?.[1] ?? -1, first?.[2] ?? -1, second?.[1] ?? -1, second?.[2] ?? -1]
 }
 
+/** How an index files a pattern: under its rarest required word, else a word set that starts it, else nowhere. */
+export function planOf(pattern: CompiledPattern): Plan {
+  let bestIndex = -1
+  let bestCost = Infinity
+  pattern.steps.forEach((step, index) => {
+    const cost = anchorCost(step)
+    if (cost !== undefined && cost < bestCost) {
+      bestIndex = index
+      bestCost = cost
+    }
+  })
+  const wordOnly = bestIndex === -1 && isWordSetStep(pattern.steps[0] as WordStep)
+  if (wordOnly) bestIndex = 0
+  let maxBefore = 0
+  for (let index = 0; index < bestIndex; index++) {
+    const step = pattern.steps[index]
+    maxBefore += step.type === 'gap' ? step.max : 1
+  }
+  return {anchor: bestIndex, wordOnly, maxBefore, needs: needsOf(pattern, bestIndex === -1 ? undefined : (pattern.steps[bestIndex] as WordStep))}
+}
+
 /** Largest number of distinct words whose candidates an index remembers. */
 const memoLimit = 20000
 
@@ -459,44 +598,24 @@ export class PatternIndex<T> {
   }
 
   add(pattern: CompiledPattern, value: T): void {
-    let best: WordStep | undefined
-    let bestIndex = -1
-    let bestCost = Infinity
-    pattern.steps.forEach((step, index) => {
-      const cost = anchorCost(step)
-      if (cost !== undefined && cost < bestCost) {
-        best = step as WordStep
-        bestIndex = index
-        bestCost = cost
-      }
-    })
-    const first = pattern.steps[0] as WordStep
-    const wordOnly = !best && isWordSetStep(first)
-    if (wordOnly) {
-      best = first
-      bestIndex = 0
-    }
-    let maxBefore = 0
-    for (let index = 0; index < bestIndex; index++) {
-      const step = pattern.steps[index]
-      maxBefore += step.type === 'gap' ? step.max : 1
-    }
+    const plan = (pattern.plan ??= planOf(pattern))
+    const best = plan.anchor === -1 ? undefined : (pattern.steps[plan.anchor] as WordStep)
     const entry: Entry<T> = {
       order: this.entries.length,
       pattern,
-      first,
+      first: pattern.steps[0] as WordStep,
       anchor: best,
-      anchorFirst: bestIndex === 0,
-      wordOnly,
-      maxBefore,
-      needs: needsOf(pattern, best),
+      anchorFirst: plan.anchor === 0,
+      wordOnly: plan.wordOnly,
+      maxBefore: plan.maxBefore,
+      needs: plan.needs,
       value
     }
     this.entries.push(entry)
     this.memo.clear()
     if (this.slot !== undefined) this.slotTaken = false
     if (!best) this.always.push(entry)
-    else if (wordOnly) this.wordSets.push(entry)
+    else if (plan.wordOnly) this.wordSets.push(entry)
     else {
       for (const word of best.exact) push(this.exact, word, entry)
       for (const prefix of best.prefixes) push(this.byPrefix, prefix.slice(0, 3), entry)

@@ -3,7 +3,7 @@
  * (`rules/coercion/minimum-term.yml` → `coercion/minimum-term`), every file
  * validated, errors naming the file, the line and the fix.
  */
-import {readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {packageRoot} from './package-root.js'
 import type {Document, LineCounter} from 'yaml'
@@ -12,7 +12,7 @@ import {blockRoles, categories, InputError, type BlockRole, type Category, type 
 import {defaultScope} from './scope.js'
 import {kinds} from './kinds/index.js'
 import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
-import type {Classes, CompileContext} from './patterns.js'
+import {storedPatterns, type Classes, type CompileContext, type StoredPatterns} from './patterns.js'
 import {predicates} from './predicates.js'
 import {fixActions, type FixOperation} from './rewrite/operations.js'
 
@@ -137,7 +137,7 @@ const classCache = new Map<Language, Classes>()
 export function loadClasses(lang: Language): Classes {
   let classes = classCache.get(lang)
   if (classes) return classes
-  const file = path.join(packageRoot, 'dictionaries', `classes.${lang}.yml`)
+  const file = classesFile(lang)
   let value = cachedValue(file)
   let doc: Document | undefined
   if (value === undefined) {
@@ -162,8 +162,46 @@ const contexts = new Map<Language, CompileContext>()
 /** The compile context of a language: one object per language, so that what it compiled is shared (see `compilePattern`). */
 export function compileContext(lang: Language): CompileContext {
   let context = contexts.get(lang)
-  if (!context) contexts.set(lang, (context = {classes: loadClasses(lang), predicates: predicates(lang)}))
+  if (!context) contexts.set(lang, (context = {classes: loadClasses(lang), predicates: predicates(lang), stored: readStoredPatterns(lang)}))
   return context
+}
+
+/** The build's compiled patterns of a language (see `StoredPatterns`), with the classes file they were compiled with. */
+export function storedPatternsFile(lang: Language): string {
+  return path.join(packageRoot, 'dist', `patterns.${lang}.json`)
+}
+
+function classesFile(lang: Language): string {
+  return path.join(packageRoot, 'dictionaries', `classes.${lang}.yml`)
+}
+
+/** The size and time of the classes file, which the stored patterns must match. */
+function classesStamp(lang: Language): string {
+  const stats = statSync(classesFile(lang))
+  return `${stats.size} ${stats.mtimeMs}`
+}
+
+/** The stored patterns of a language when they match its classes file; else none (every pattern compiles, which only costs time). */
+function readStoredPatterns(lang: Language): StoredPatterns | null {
+  try {
+    const stored = JSON.parse(readFileSync(storedPatternsFile(lang), 'utf8')) as {classes: string} & StoredPatterns
+    return stored.classes === classesStamp(lang) ? stored : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Write `dist/patterns.<lang>.json` (run by the build): every pattern the
+ * context compiled, so `compileContext` hands it to a cold check. Compile
+ * everything a check uses first (rules, signals, phases).
+ */
+export function writeStoredPatterns(lang: Language): number {
+  const stored = storedPatterns(compileContext(lang))
+  const file = storedPatternsFile(lang)
+  writeFileSync(file + '.tmp', JSON.stringify({classes: classesStamp(lang), ...stored}))
+  renameSync(file + '.tmp', file)
+  return Object.keys(stored.patterns).length
 }
 
 function parseYaml(file: string): {doc: Document; counter: LineCounter} {

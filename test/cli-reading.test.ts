@@ -69,7 +69,37 @@ describe('the CLI reads with limits', () => {
     expect(given.lines).toEqual(['trouw: /dev/zero: is a device, not a file: pass a file, or pipe the copy to trouw on stdin'])
     const piped = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check --format text < /dev/zero`})
     expect(piped.status).toBe(2)
-    expect(piped.lines).toEqual(['trouw: <stdin>: is more than the limit of 10 MB: split it into smaller files'])
+    expect(piped.lines).toEqual(['trouw: <stdin>: is more than the limit of 10 MB: split it into smaller files, or raise the limit with `--max-size MB`'])
+  })
+
+  it('--max-size raises or lowers the limit for files and stdin', () => {
+    // 10.5 MB that would take a while to check: with the limit raised, the next check (binary data) refuses it at once.
+    const big = Buffer.alloc(Math.ceil(10.5 * 1024 * 1024), 'a')
+    big[100] = 0
+    writeFileSync(path.join(folder, 'big.txt'), big)
+    const refused = run(['check', 'big.txt', '--format', 'json'], {cwd: folder})
+    expect(refused.status).toBe(2)
+    expect(refused.lines).toEqual(['trouw: big.txt: is 10.5 MB, more than the limit of 10 MB: split it into smaller files, or raise the limit with `--max-size MB`'])
+    const raised = run(['check', 'big.txt', '--format', 'json', '--max-size', '11'], {cwd: folder})
+    expect(raised.status).toBe(2)
+    expect(raised.lines).toEqual(['trouw: big.txt: is a binary file, not copy: pass a text, Markdown, HTML, MJML or .eml file'])
+    // A lower limit refuses a small file, given or on stdin.
+    writeFileSync(path.join(folder, 'small.txt'), copy.repeat(40))
+    expect(run(['check', 'small.txt', '--format', 'json'], {cwd: folder}).status).toBe(0)
+    const lowered = run(['check', 'small.txt', '--format', 'json', '--max-size', '0.001'], {cwd: folder})
+    expect(lowered.status).toBe(2)
+    expect(lowered.lines).toEqual(['trouw: small.txt: is 2.1 KB, more than the limit of 1 KB: split it into smaller files, or raise the limit with `--max-size MB`'])
+    const piped = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check --format text --max-size 0.001 < small.txt`})
+    expect(piped.status).toBe(2)
+    expect(piped.lines).toEqual(['trouw: <stdin>: is more than the limit of 1 KB: split it into smaller files, or raise the limit with `--max-size MB`'])
+  })
+
+  it('refuses a --max-size that is not a size', () => {
+    for (const value of ['0', '-3', 'ten', '']) {
+      const result = run(['check', 'x.txt', `--max-size=${value}`], {cwd: folder})
+      expect(result.status).toBe(2)
+      expect(result.lines).toEqual([`trouw: \`--max-size\` takes a size in MB greater than 0, e.g. \`--max-size 64\` (got \`${value}\`) (see \`trouw check --help\`)`])
+    }
   })
 
   it('gives one line for a closed stdin', () => {

@@ -219,7 +219,7 @@ describe('progress and help', () => {
 
   it('the help names every option', () => {
     const text = run(['check', '--help']).stdout
-    for (const option of ['--lang', '--format', '--format-in', '--fail-on', '--min-esp', '--rule', '--allow', '--spell', '--no-spell', '--word', '--config', '--no-config', '--no-ignore', '--watch', '--help', '.trouwignore', '.trouwrc.yaml', '<!--trouw ignore']) {
+    for (const option of ['--lang', '--format', '--format-in', '--fail-on', '--min-esp', '--rule', '--allow', '--spell', '--no-spell', '--word', '--config', '--no-config', '--no-ignore', '--max-size', '--watch', '--help', '.trouwignore', '.trouwrc.yaml', '<!--trouw ignore']) {
       expect(text).toContain(option)
     }
   })

@@ -83,3 +83,24 @@ describe('the JSON report written a file at a time', () => {
     }
   })
 })
+
+describe('when threads pay', () => {
+  it('uses threads only on idle cores, for enough files, unless TROUW_THREADS says', async () => {
+    const {threadsFor} = await import('../src/cli/parallel.js')
+    const {availableParallelism} = await import('node:os')
+    const cores = availableParallelism()
+    if (cores >= 2) {
+      expect(threadsFor(400, {}, 0)).toBe(Math.min(cores, Math.floor(400 / 24)))
+      expect(threadsFor(60, {}, 0)).toBe(2)
+    }
+    // Few files, or every core busy already: in-process.
+    expect(threadsFor(20, {}, 0)).toBe(0)
+    expect(threadsFor(400, {}, cores)).toBe(0)
+    expect(threadsFor(400, {}, cores - 0.6)).toBe(0)
+    // TROUW_THREADS wins over the load, for any count above one.
+    expect(threadsFor(400, {TROUW_THREADS: '3'}, cores * 4)).toBe(3)
+    expect(threadsFor(2, {TROUW_THREADS: '2'}, 0)).toBe(2)
+    expect(threadsFor(1, {TROUW_THREADS: '2'}, 0)).toBe(0)
+    expect(threadsFor(400, {TROUW_THREADS: '0'}, 0)).toBe(0)
+  })
+})

@@ -4,7 +4,7 @@
  * user-facing error into one line and exit code 2.
  */
 import {InputError} from '../types.js'
-import {UsageError, runCli} from './run.js'
+import {UsageError, runCli, withSizeHint} from './run.js'
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -14,7 +14,7 @@ try {
   })
 } catch (error) {
   if (error instanceof InputError || error instanceof UsageError) {
-    process.stderr.write(`trouw: ${String(error)}\n`)
+    process.stderr.write(`trouw: ${withSizeHint(String(error))}\n`)
   } else {
     process.stderr.write(`trouw: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`)
     if (process.env.TROUW_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n')

@@ -66,7 +66,13 @@ export interface RunFilesOptions {
   onWarning?: ((line: string) => void) | null
   /** Called after each file is checked, with how many are done and found (default: none). */
   onProgress?: ((done: number, total: number) => void) | null
-  /** Check many files in worker threads, one per core (default: false; see `./parallel.ts`). */
+  /** Largest file (or stdin) to check, in bytes (default: 10 MB). */
+  maxBytes?: number | null
+  /**
+   * Check many files in worker threads, one per idle core (default: false;
+   * see `./parallel.ts`), and keep only what reports use of each file (no
+   * per-sentence figures), in threads or not.
+   */
   parallel?: boolean | null
 }
 
@@ -99,7 +105,8 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   let parallel: Promise<ParallelChecker | undefined> | undefined
   const checkPath = async (filePath: string, checkOptions: CheckOptions, expected: number): Promise<CheckedFile> => {
     parallel ??= (async () => {
-      if (!options.parallel) return undefined
+      // One file is always checked here: no need to load the thread pool (and worker_threads) to learn that.
+      if (!options.parallel || expected < 2) return undefined
       const {ParallelChecker, threadsFor} = await import('./parallel.js')
       const threads = threadsFor(expected)
       return threads > 0 ? new ParallelChecker(threads) : undefined
@@ -138,6 +145,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         allow: settings.allow,
         spell: settings.spell,
         words: settings.words,
+        maxBytes: options.maxBytes ?? null,
         // An email's decoded parts, so the terminal report can show the line of each finding.
         parts: true
       }
@@ -145,7 +153,10 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
         : await checkPath(file.path, checkOptions, fileSet?.expected ?? 1)
       file.value = checked.value
-      file.data.trouw = checked.data.trouw
+      // What a report uses: the per-sentence figures (the score is made of them
+      // already) stay behind, as they do in a checking thread, so memory does
+      // not grow with them over a folder of thousands of files.
+      file.data.trouw = options.parallel && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
       file.data.trouwSettings = settings
       // Findings join the file once unified-engine is done with it: an
       // error-level finding is `fatal`, and unified-engine's queue skips a

@@ -9,7 +9,6 @@ import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {readStdin, runFiles} from './files.js'
 import {writeJsonReport} from '../report/json.js'
-import {textReport} from '../report/text.js'
 import {explain} from './explain.js'
 import {verdictOf} from '../verdict.js'
 import {version} from './version.js'
@@ -58,6 +57,8 @@ Options for check:
                           "trouw" field, looked up from each file)
   --no-config             use no configuration file, only flags and defaults
   --no-ignore             check files even if a .trouwignore lists them
+  --max-size MB           check files (and stdin) up to this size in MB
+                          (default: 10); a bigger one is refused
   --stdin, -              read the copy from standard input (also when no
                           file is given and stdin is not a terminal)
   --color, --no-color     colour in the pretty report, or none (default: on a
@@ -139,6 +140,7 @@ const checkOptions = {
   config: {type: 'string'},
   'no-config': {type: 'boolean'},
   'no-ignore': {type: 'boolean'},
+  'max-size': {type: 'string'},
   stdin: {type: 'boolean'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
@@ -204,6 +206,18 @@ export interface CheckCommand {
   quiet?: boolean
   /** Colour in the pretty report: forced on or off (default: what the terminal and environment say). */
   color?: boolean
+  /** Largest file or stdin to check, in bytes (default: 10 MB, `defaultMaxBytes`). */
+  maxBytes?: number
+}
+
+/** `--max-size MB` in bytes (MB as in the size messages: 1024 × 1024 bytes); undefined when not given. */
+function maxBytesFrom(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const megabytes = Number(value)
+  if (value.trim() === '' || !Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new UsageError(`\`--max-size\` takes a size in MB greater than 0, e.g. \`--max-size 64\` (got \`${value}\`)`, 'check')
+  }
+  return Math.floor(megabytes * 1024 * 1024)
 }
 
 /** What `--color`, `--no-color`, `NO_COLOR` and the terminal say about colour; undefined: let the terminal decide. */
@@ -235,7 +249,8 @@ async function runCheck(argv: string[], io: Io): Promise<number> {
     detectConfig: !values['no-config'],
     detectIgnore: !values['no-ignore'],
     quiet: Boolean(values.quiet),
-    color
+    color,
+    maxBytes: maxBytesFrom(values['max-size'])
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('pass `--config FILE` or `--no-config`, not both')
 
@@ -248,10 +263,10 @@ async function runCheck(argv: string[], io: Io): Promise<number> {
 
   let stdin: Uint8Array | undefined
   if (readsStdin) {
-    stdin = await readStdin(io.stdin)
+    stdin = await readStdin(io.stdin, command.maxBytes)
   } else if (positionals.length === 0) {
     if (io.stdin.isTTY) throw new UsageError('no input: pass files to check, or pipe copy on stdin')
-    stdin = await readStdin(io.stdin)
+    stdin = await readStdin(io.stdin, command.maxBytes)
   }
   return checkOnce(command, io, stdin)
 }
@@ -278,13 +293,14 @@ export async function checkCommand(
     configPath: command.configPath,
     detectConfig: command.detectConfig,
     detectIgnore: command.detectIgnore,
+    maxBytes: command.maxBytes,
     onWarning: (line) => io.stderr.write(`trouw: ${line}\n`),
     onProgress: progress?.update,
     parallel: true
   })
   progress?.clear()
   beforeReport?.()
-  for (const line of result.errors) io.stderr.write(`trouw: ${line}\n`)
+  for (const line of result.errors) io.stderr.write(`trouw: ${withSizeHint(line)}\n`)
 
   // The verdict is taken on every finding, before --quiet leaves infos out of the report.
   for (const file of result.files) file.data.trouwVerdict = verdictOf(file)
@@ -296,6 +312,11 @@ export async function checkCommand(
 
   if (result.errors.length > 0) return {code: 2, inputs: result.inputs}
   return {code: failed ? 1 : 0, inputs: result.inputs}
+}
+
+/** A file (or stdin) refused for its size: say how to check it anyway. */
+export function withSizeHint(line: string): string {
+  return / more than the limit of [\d.]+ (?:MB|KB|bytes): /.test(line) ? `${line}, or raise the limit with \`--max-size MB\`` : line
 }
 
 /**
@@ -350,7 +371,10 @@ async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: 
       io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80, quiet, colored: command.color}))
       return
     }
-    default:
+    default: {
+      // Loaded on use, as the other reports: its display widths (string-width) cost a JSON run about 5 % of its start.
+      const {textReport} = await import('../report/text.js')
       io.stdout.write(textReport(files, {quiet}))
+    }
   }
 }
