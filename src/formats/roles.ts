@@ -57,9 +57,64 @@ const footerCue = new RegExp(
   'i'
 )
 
+/**
+ * Words one of which every footer cue holds (in lower case) unless it has
+ * `©` or a run of four digits (a postcode, a ZIP code): a line with none of
+ * them cannot match `footerCue`, so most lines skip that long pattern. Keep
+ * in step with `footerCue`.
+ */
+const footerWords = [
+  'unsubscribe',
+  'to be ',
+  'afmelden',
+  'uitschrijven',
+  'manage',
+  'privacy',
+  'receiving',
+  'received this',
+  'because',
+  'sent to',
+  'ontv',
+  'af te melden',
+  '(c)',
+  'copyright',
+  'rights reserved',
+  'voorbehoud',
+  'warrant',
+  'no purchase',
+  'void where',
+  'liability',
+  'terms',
+  'voorwaarden',
+  'price',
+  'prijzen',
+  'must be',
+  'of age',
+  'or older',
+  'of ouder',
+  'box',
+  'postbus'
+]
+
 /** Does this text read as a footer line (unsubscribe, legal, address)? */
 export function isFooterText(text: string): boolean {
+  if (!mayBeFooter(text)) return false
   return footerCue.test(text)
+}
+
+function mayBeFooter(text: string): boolean {
+  let digits = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    // Four digits in a row (a postcode, a ZIP code) and `©`: let the pattern decide.
+    if (code >= 48 && code <= 57) {
+      if (++digits === 4) return true
+    } else if (code === 0xa9) return true
+    else digits = 0
+  }
+  const lower = text.toLowerCase()
+  for (const word of footerWords) if (lower.includes(word)) return true
+  return false
 }
 
 const quoteLine = /^\s*>/
