@@ -58,10 +58,10 @@ const footerCue = new RegExp(
 )
 
 /**
- * Words one of which every footer cue holds (in lower case) unless it has
- * `©` or a run of four digits (a postcode, a ZIP code): a line with none of
- * them cannot match `footerCue`, so most lines skip that long pattern. Keep
- * in step with `footerCue`.
+ * Words one of which every footer cue holds (in any case) unless it has `©`
+ * or a run of four digits (a postcode, a ZIP code): a line with none of them
+ * cannot match `footerCue`, so most lines skip that long pattern (it costs
+ * about twice as much). Keep in step with `footerCue`.
  */
 const footerWords = [
   'unsubscribe',
@@ -96,25 +96,12 @@ const footerWords = [
   'postbus'
 ]
 
+/** One of `footerWords`, `©` or four digits: what a line needs before `footerCue` can match (a shorter pattern, same case rules). */
+const mayBeFooter = new RegExp([String.raw`\d{4}|©`, ...footerWords.map((word) => word.replace(/[()]/g, String.raw`\$&`))].join('|'), 'i')
+
 /** Does this text read as a footer line (unsubscribe, legal, address)? */
 export function isFooterText(text: string): boolean {
-  if (!mayBeFooter(text)) return false
-  return footerCue.test(text)
-}
-
-function mayBeFooter(text: string): boolean {
-  let digits = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    // Four digits in a row (a postcode, a ZIP code) and `©`: let the pattern decide.
-    if (code >= 48 && code <= 57) {
-      if (++digits === 4) return true
-    } else if (code === 0xa9) return true
-    else digits = 0
-  }
-  const lower = text.toLowerCase()
-  for (const word of footerWords) if (lower.includes(word)) return true
-  return false
+  return mayBeFooter.test(text) && footerCue.test(text)
 }
 
 const quoteLine = /^\s*>/
