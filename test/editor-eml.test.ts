@@ -10,23 +10,11 @@ import {describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
 import {analyse, type Finding} from '../src/lsp/analysis.js'
 import {textParts} from '../src/formats/eml-raw.js'
+import {unquote} from './quoted-printable.js'
 
 const fixture = new URL('fixtures/editors/spring-qp.eml', import.meta.url)
 const raw = readFileSync(fixture, 'utf8')
 const rawLines = raw.split('\r\n')
-
-/** Undo quoted-printable (UTF-8) on a stretch of raw text. */
-function unquote(text: string): string {
-  const soft = text.replace(/=\r?\n/g, '')
-  const bytes: number[] = []
-  for (let at = 0; at < soft.length; at++) {
-    if (soft[at] === '=' && /^[\dA-F]{2}$/i.test(soft.slice(at + 1, at + 3))) {
-      bytes.push(Number.parseInt(soft.slice(at + 1, at + 3), 16))
-      at += 2
-    } else bytes.push(...new TextEncoder().encode(soft[at]))
-  }
-  return new TextDecoder().decode(Uint8Array.from(bytes))
-}
 
 /** The raw text a finding's range covers. */
 function rawOf(finding: Finding): string {

@@ -13,6 +13,7 @@ import {githubReport} from '../src/report/github.js'
 import {textReport} from '../src/report/text.js'
 import {toReportFile} from '../src/ui/model.js'
 import type {JsonMessage} from '../src/types.js'
+import {unquote} from './quoted-printable.js'
 
 /** Quoted-printable (UTF-8) of `text`, with soft line breaks after `width` characters. */
 function quotedPrintable(text: string, width = 40): string {
@@ -98,19 +99,6 @@ const mails: Record<string, string> = {
     '--outer--',
     ''
   ].join('\r\n')
-}
-
-/** Undo quoted-printable on raw text (soft breaks, escapes). */
-function unquote(text: string): string {
-  const soft = text.replace(/=\r?\n/g, '')
-  const bytes: number[] = []
-  for (let at = 0; at < soft.length; at++) {
-    if (soft[at] === '=' && /^[\dA-F]{2}$/i.test(soft.slice(at + 1, at + 3))) {
-      bytes.push(Number.parseInt(soft.slice(at + 1, at + 3), 16))
-      at += 2
-    } else bytes.push(...new TextEncoder().encode(soft[at]))
-  }
-  return new TextDecoder().decode(Uint8Array.from(bytes))
 }
 
 /** The raw text between two 1-based line/column points. */
