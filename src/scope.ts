@@ -27,10 +27,13 @@ export const senderProse: readonly BlockRole[] = ['subject', 'preheader', 'parag
  * The roles a rule of `category` judges when its file sets no `roles`.
  * Coercion reads footers too: a footer is still the sender's, and "Cancel
  * and you lose every discount" there is pressure (its rules read how to
- * unsubscribe as the fair exit it is).
+ * unsubscribe as the fair exit it is). Time and stock pressure (`urgency`,
+ * `scarcity`) do not: in a footer or a legal footnote "for a limited time
+ * only" or "while supplies last" states the offer's terms, it pushes no one.
  */
-export function defaultScope(category: Category): readonly BlockRole[] {
-  return category === 'coercion' ? senderProseAndFooter : senderProse
+export function defaultScope(category: Category, subtype?: string): readonly BlockRole[] {
+  if (category !== 'coercion' || subtype === 'urgency' || subtype === 'scarcity') return senderProse
+  return senderProseAndFooter
 }
 
 const senderProseAndFooter: readonly BlockRole[] = [...senderProse, 'footer']
