@@ -11,7 +11,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {categories, type BlockRole, type Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
-import {inTitleCaseName, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
+import {backedAtOnce, inTitleCaseName, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
 import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
@@ -302,6 +302,8 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         for (const finding of detector.detect(view, hits)) {
           // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
           if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
+          // A claim that names what it stands for at once ("a wide range: A, B and C") is not hollow.
+          if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end)) continue
           place ??= location(file)
           // A finding may reach into the sentence before (a condition asked as a question).
           const from = Math.min(start, finding.start)

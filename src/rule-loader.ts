@@ -315,7 +315,7 @@ function buildRule(dir: string, file: string, parsed: unknown, doc: Document | u
       fail(['examples'], `\`examples.${lang}\` needs at least one \`incorrect\` and one \`correct\` sentence`)
     }
   }
-  let scope: readonly BlockRole[] = defaultScope(category)
+  let scope: readonly BlockRole[] = defaultScope(category, typeof value.subtype === 'string' ? value.subtype : undefined)
   if (value.roles !== undefined) {
     const list = value.roles
     if (!Array.isArray(list) || list.length === 0 || !list.every((role) => blockRoles.includes(role as BlockRole))) {

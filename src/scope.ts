@@ -27,10 +27,13 @@ export const senderProse: readonly BlockRole[] = ['subject', 'preheader', 'parag
  * The roles a rule of `category` judges when its file sets no `roles`.
  * Coercion reads footers too: a footer is still the sender's, and "Cancel
  * and you lose every discount" there is pressure (its rules read how to
- * unsubscribe as the fair exit it is).
+ * unsubscribe as the fair exit it is). Time and stock pressure (`urgency`,
+ * `scarcity`) do not: in a footer or a legal footnote "for a limited time
+ * only" or "while supplies last" states the offer's terms, it pushes no one.
  */
-export function defaultScope(category: Category): readonly BlockRole[] {
-  return category === 'coercion' ? senderProseAndFooter : senderProse
+export function defaultScope(category: Category, subtype?: string): readonly BlockRole[] {
+  if (category !== 'coercion' || subtype === 'urgency' || subtype === 'scarcity') return senderProse
+  return senderProseAndFooter
 }
 
 const senderProseAndFooter: readonly BlockRole[] = [...senderProse, 'footer']
@@ -162,4 +165,68 @@ function hasPossessiveName(words: readonly Token[]): boolean {
     if (name !== undefined && !notNames.test(name)) return true
   }
   return false
+}
+
+/** Words that open a list of examples right after a claim ("such as", "including", "zoals", "waaronder"). */
+const listOpeners = new Set(['including', 'includes', 'such', 'like', 'zoals', 'waaronder', 'namelijk', 'namely'])
+
+/** Words that join the items of a list. */
+const listJoins = new Set(['and', 'or', 'en', 'of', '&'])
+
+/** Something the reader can check: a figure, or a name (a capital that does not open the list). */
+const checkable = /\d|^\p{Lu}/u
+
+/**
+ * Is the claim that ends at `end` backed at once by detail the reader can
+ * check: a colon, a dash or "such as", "including", "zoals" right after it
+ * (or after its complement: "a wide range of bills including …"), then a
+ * list of two items or more with a name or a figure among them, or two figures ("a wide
+ * range: Lord of the Rings, Harry Potter and Shrek", "a wide range of bills
+ * including gas and TV licences from BrightCo")? The claim then names what
+ * it stands for: it is not hollow. A list of adjectives ("superb quality:
+ * soft, warm and durable") is no detail.
+ */
+export function backedAtOnce(tokens: readonly Token[], end: number): boolean {
+  let index = 0
+  while (index < tokens.length && tokens[index].start < end) index++
+  // Skip the claim's complement: "of" and up to three words in lower case ("of domestic bills").
+  if (tokens[index]?.norm === 'of' || tokens[index]?.norm === 'aan' || tokens[index]?.norm === 'van') {
+    let next = index + 1
+    let words = 0
+    while (next < tokens.length && tokens[next].kind === 'word' && /^\p{Ll}/u.test(tokens[next].raw) && !listOpeners.has(tokens[next].norm) && words < 3) {
+      next++
+      words++
+    }
+    if (words > 0) index = next
+  }
+  // "…, such as", "…, zoals": a comma may stand before the list.
+  if (tokens[index]?.raw === ',' && listOpeners.has(tokens[index + 1]?.norm ?? '')) index++
+  const cue = tokens[index]
+  if (cue === undefined) return false
+  const opens = cue.kind === 'punct' ? /^[:–—-]$/.test(cue.raw) : listOpeners.has(cue.norm)
+  if (!opens) return false
+  let items = 1
+  let named = false
+  let figures = 0
+  // After a colon or a dash the first word may take a capital anyway ("range: Spades, …"): there only a figure counts.
+  let first = true
+  for (let next = index + 1; next < tokens.length; next++) {
+    const token = tokens[next]
+    if (token.kind === 'punct') {
+      if (token.raw === ',' || token.raw === '&' || token.raw === '/') items++
+      else if (/[.;!?]/.test(token.raw)) break
+      continue
+    }
+    if (token.kind === 'number') {
+      named = true
+      figures++
+    }
+    if (token.kind !== 'word') continue
+    if (first && token.norm === 'as' && cue.norm === 'such') continue
+    if (listJoins.has(token.norm)) items++
+    else if (/\d/.test(token.raw) || ((!first || cue.kind !== 'punct') && checkable.test(token.raw))) named = true
+    first = false
+  }
+  // Two figures are detail enough ("12 colours in 3 sizes").
+  return (named && items >= 2) || figures >= 2
 }

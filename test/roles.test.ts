@@ -325,6 +325,22 @@ describe('rules judge the sender’s prose', () => {
     expect(await ruleIds('I can’t help with refunds in this chat. I’ve passed your question to our billing team.')).not.toContain('dismissive/cannot-help')
   })
 
+  it('reads time or stock terms in a footer as no pressure', async () => {
+    const text = [
+      'Our new compost bins are in.',
+      'Order one this week and the delivery is on us.',
+      '',
+      '© 2026 Bell Lane Nursery. Free delivery on bins ordered online, for a limited time only.'
+    ].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'limited time')).toBe('footer')
+    expect(await ruleIds(text)).not.toContain('coercion/pressure-deadline')
+    // The same terms in the sender's prose push.
+    expect(await ruleIds('Free delivery on bins ordered online, for a limited time only.')).toContain('coercion/pressure-deadline')
+    // Time pressure is not read in footers; threats and fees still are (see below).
+    const {loadRules} = await import('../src/index.js')
+    expect(loadRules().byId.get('coercion/pressure-deadline')!.scope).not.toContain('footer')
+  })
+
   it('honours a rule’s own `roles`', async () => {
     const {loadRules} = await import('../src/index.js')
     const rule = loadRules().byId.get('over-the-top/shouting')!

@@ -227,11 +227,13 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   // one-word "NEW!" or "COMPASSION!" is a label.
   const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard)
   const label = labelEnd(sentence, settings)
+  // "Make SURE", "Be SURE": the opener of an instruction carries no feeling.
+  const opener = instructionOpener(words, settings.lang)
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
     const facts = factsOf(word, settings)
     const interjection = facts.interjection
-    const feeling = interjection || (facts.feeling && !(settings.negation && isNegatedAt(words, index, settings.lang)))
+    const feeling = interjection || (facts.feeling && !opener.includes(word) && !(settings.negation && isNegatedAt(words, index, settings.lang)))
     if (feeling) figures.sentiment = 1
     if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
@@ -310,7 +312,33 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   if (allCaps) for (const word of words) if (word.caps && !loud.includes(word) && !drop.includes(word)) lower.push(word)
   // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
   if (proseWords < 3) figures.exclaims = 0
+  // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
+  // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
+  if (opener.length > 0 && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
+}
+
+/**
+ * Openings of an instruction: the sentence asks the reader to do a step
+ * right ("please", "make sure", "don't forget", "let op", "vergeet niet").
+ */
+const instructionOpeners: Record<Language, readonly string[][]> = {
+  en: [['please'], ['make', 'sure'], ['be', 'sure'], ['remember', 'to'], ['don\'t', 'forget'], ['dont', 'forget'], ['do', 'not', 'forget'], ['note'], ['kindly']],
+  nl: [['graag'], ['let', 'op'], ['vergeet', 'niet'], ['zorg', 'dat'], ['zorg', 'ervoor'], ['denk', 'eraan'], ['denk', 'erom']]
+}
+
+/** The words of an instruction's opening ("PLEASE", "MAKE SURE", "VERGEET NIET"); empty when the sentence opens otherwise. */
+function instructionOpener(words: readonly Token[], lang: Language): readonly Token[] {
+  const first = words.filter(isProseWord).slice(0, 5)
+  const norms = first.map((word) => word.norm.replace(/’/g, "'"))
+  // Openers may stack: "PLEASE MAKE SURE", "PLEASE DO NOT FORGET".
+  let length = 0
+  for (;;) {
+    const opener = instructionOpeners[lang].find((parts) => parts.every((part, index) => norms[length + index] === part))
+    if (opener === undefined) break
+    length += opener.length
+  }
+  return first.slice(0, length)
 }
 
 /**
