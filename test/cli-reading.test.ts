@@ -102,6 +102,15 @@ describe('the CLI reads with limits', () => {
     }
   })
 
+  it('stops quietly when the reader of its output goes away (`| head`)', () => {
+    const many = path.join(folder, 'many.txt')
+    writeFileSync(many, 'We are SO HAPPY!!! Only 2 left, act now!\n\n'.repeat(400))
+    // The shell's pipe closes after one byte; the report is far longer than the pipe holds.
+    const result = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check many.txt --format json | head -c 1 > /dev/null; echo done`})
+    expect(result.stdout.trim()).toBe('done')
+    expect(result.lines.join('\n')).not.toMatch(/EPIPE|Unhandled|throw/)
+  })
+
   it('gives one line for a closed stdin', () => {
     const result = run([], {cwd: folder, shell: `"${process.execPath}" "${bin}" check --format text <&-`})
     expect(result.status).toBe(2)

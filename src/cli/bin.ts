@@ -6,6 +6,15 @@
 import {InputError} from '../types.js'
 import {UsageError, runCli, withSizeHint} from './run.js'
 
+// The reader stopped reading (`trouw check … | head`): stop quietly, as other
+// command-line tools do, instead of a stack trace about a broken pipe.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
