@@ -149,6 +149,20 @@ function stems(word: string): string[] {
 /** Is `word` (as written, capitalised) a common word of `lang`, not a brand? */
 export function isCommonWord(word: string, lang: Language): boolean {
   if (lang !== 'en') return false
+  // The same names come back mail after mail: remember the answers (the tables never change once read).
+  let common = answers.get(word)
+  if (common === undefined) {
+    if (answers.size >= answerLimit) answers.clear()
+    answers.set(word, (common = lookUpCommonWord(word)))
+  }
+  return common
+}
+
+/** Answers of `isCommonWord` by word as written, English only; cleared when full. */
+const answers = new Map<string, boolean>()
+const answerLimit = 10000
+
+function lookUpCommonWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '')
   if (brandWords().has(lower)) return false
   const words = englishWords()

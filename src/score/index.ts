@@ -175,7 +175,87 @@ export function isProse(sentence: Pick<SentenceFigures, 'role' | 'aside'>): bool
 }
 
 const nameWhy = /^a name|^een naam/
-const lowercaseWord = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu
+const letter = /\p{L}/u
+const lowerLetter = /\p{Ll}/u
+const digit = /\p{N}/u
+
+/**
+ * Add each word of `text` that starts in lower case (a lower-case letter after
+ * no letter or digit, then letters, apostrophes and hyphens) to `words`: what
+ * `/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*\/gu` matches, in one pass without a
+ * lookbehind (this reads every sentence of a mail with a name in it).
+ */
+function addLowercaseWords(text: string, words: Set<string>): void {
+  let afterWordCharacter = false
+  let index = 0
+  while (index < text.length) {
+    const point = text.codePointAt(index)!
+    const width = point > 0xffff ? 2 : 1
+    if (!afterWordCharacter && isLowerLetter(point)) {
+      let end = index + width
+      while (end < text.length) {
+        const next = text.codePointAt(end)!
+        if (next !== 39 && next !== 0x2019 && next !== 45 && !isLetter(next)) break
+        end += next > 0xffff ? 2 : 1
+      }
+      words.add(text.slice(index, end))
+      // The word ends before a character that is no letter: it can start a word only when it is no digit either.
+      index = end
+      afterWordCharacter = false
+      if (index < text.length) {
+        const next = text.codePointAt(index)!
+        afterWordCharacter = isDigit(next)
+        index += next > 0xffff ? 2 : 1
+      }
+      continue
+    }
+    afterWordCharacter = isLetter(point) || isDigit(point)
+    index += width
+  }
+}
+
+/**
+ * Does a sentence write `lower` as a word of its own in lower case (as
+ * `addLowercaseWords` would find it)? True or false where a search for it
+ * settles it; undefined where an occurrence follows an apostrophe, a hyphen
+ * or a character outside the basic plane (then only the full scan knows).
+ */
+function writtenInLowerCase(sentences: readonly SentenceFigures[], lower: string): boolean | undefined {
+  if (lower === '') return false
+  let unsure = false
+  for (const {text} of sentences) {
+    let at = text.indexOf(lower)
+    while (at !== -1) {
+      const end = at + lower.length
+      const before = at === 0 ? -1 : text.charCodeAt(at - 1)
+      const after = end < text.length ? text.codePointAt(end)! : -1
+      if (before === 39 || before === 0x2019 || before === 45 || (before >= 0xd800 && before <= 0xdfff)) unsure = true
+      else if ((before === -1 || !(isLetter(before) || isDigit(before))) && (after === -1 || !(after === 39 || after === 0x2019 || after === 45 || isLetter(after)))) {
+        // A word starts here after no letter, digit, apostrophe or hyphen, and ends with `lower`: it is `lower` if `lower` is one word.
+        return wholeLowercaseWord.test(lower)
+      }
+      at = text.indexOf(lower, at + 1)
+    }
+  }
+  return unsure ? undefined : false
+}
+
+const wholeLowercaseWord = /^\p{Ll}[\p{L}'’-]*$/u
+
+function isLetter(point: number): boolean {
+  if (point < 128) return (point >= 65 && point <= 90) || (point >= 97 && point <= 122)
+  return letter.test(String.fromCodePoint(point))
+}
+
+function isLowerLetter(point: number): boolean {
+  if (point < 128) return point >= 97 && point <= 122
+  return lowerLetter.test(String.fromCodePoint(point))
+}
+
+function isDigit(point: number): boolean {
+  if (point < 128) return point >= 48 && point <= 57
+  return digit.test(String.fromCodePoint(point))
+}
 const firstWord = /^[\p{L}'’-]+/u
 
 /**
@@ -241,12 +321,22 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
 
   // Words the copy writes in lower case somewhere: a capitalised one of them is no name ("The", "Sending").
   let lowercase: Set<string> | undefined
+  let asked: Map<string, boolean> | undefined
   const seenLower = (word: string): boolean => {
-    if (!lowercase) {
-      lowercase = new Set()
-      for (const sentence of sentences) for (const match of sentence.text.matchAll(lowercaseWord)) lowercase.add(match[0])
+    const lower = word.toLowerCase()
+    let seen = asked?.get(lower)
+    if (seen !== undefined) return seen
+    // Most words settle on a plain search; the set of every lower-case word is built only when one does not.
+    seen = writtenInLowerCase(sentences, lower)
+    if (seen === undefined) {
+      if (!lowercase) {
+        lowercase = new Set()
+        for (const sentence of sentences) addLowercaseWords(sentence.text, lowercase)
+      }
+      seen = lowercase.has(lower)
     }
-    return lowercase.has(word.toLowerCase())
+    ;(asked ??= new Map()).set(lower, seen)
+    return seen
   }
   // The same detail counts once (a product name twenty times is one name).
   const details = new Set<string>()
@@ -328,11 +418,28 @@ function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | 
   const seen = new Set<string>()
   let repeats: Uint8Array | undefined
   for (let index = 0; index < sentences.length; index++) {
-    const key = sentences[index].text.toLowerCase().replace(/\s+/g, ' ').trim()
+    const text = sentences[index].text.toLowerCase()
+    const key = plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim()
     if (!seen.has(key)) seen.add(key)
     else (repeats ??= new Uint8Array(sentences.length))[index] = 1
   }
   return repeats
+}
+
+const space = /\s/
+
+/** Does `text` have only single spaces between its words and none at its ends (so `\s+` to one space and trimming leave it as it is)? */
+function plainSpaced(text: string): boolean {
+  let previousSpace = true
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 32) {
+      if (previousSpace) return false
+      previousSpace = true
+    } else if (code < 32 || (code >= 0x80 && space.test(text[index]))) return false
+    else previousSpace = false
+  }
+  return !previousSpace || text.length === 0
 }
 
 const contractWords = /\b(?:subscriptions?|contracts?|memberships?|plans?|renew\w*|cancel\w*|abonnement\w*|contract\w*|lidmaatschap\w*|looptijd|verleng\w*|opzeg\w*)\b/i
