@@ -329,7 +329,7 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
     if (token.clause !== first.clause) break
     if (isClauseBoundary(tokens, index, lang)) break
     const classes = classesOf(token, lang)
-    if ((classes & freeingBeforeWord) !== 0 || isFreeOf(tokens, index, lang)) return true
+    if (((classes & freeingBeforeWord) !== 0 && !isPoliteAfraid(tokens, index)) || isFreeOf(tokens, index, lang)) return true
     if (isWarning(tokens, index, match.from, lang)) return false
     if ((classes & negatingPreposition) !== 0 && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
     if ((classes & negator) !== 0 && !negatesVerbOnly(tokens, index, match.from, lang) && !isComparison(tokens, index, lang)) return true
@@ -342,6 +342,20 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   if (next && next.clause === last.clause && (classesOf(next, lang) & freeingAfterWord) !== 0 && !isAvailable(last, next, lang) && !joinsClauses(last)) return true
   if (next && next.clause === last.clause + 1 && (classesOf(next, lang) & freeingAnswerWord) !== 0 && endsClause(tokens, match.to)) return true
   return isDeniedAfter(tokens, match.to, last.clause, (classesOf(last, lang) & deniedVerb) !== 0, lang)
+}
+
+/**
+ * "I'm afraid …" is the sender's "sorry", not fear of what follows: "I'm
+ * afraid cancellations can only be made by post" is still a lock-in, while
+ * "afraid of being locked in" keeps the reader out of it.
+ */
+const politeSubjects: ReadonlySet<string> = new Set(["i'm", 'im', "we're", 'am'])
+function isPoliteAfraid(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]
+  if (token.norm !== 'afraid') return false
+  const before = tokens[index - 1]
+  const after = tokens[index + 1]
+  return before !== undefined && politeSubjects.has(before.norm) && (after === undefined || (after.norm !== 'of' && after.norm !== 'to'))
 }
 
 /**
