@@ -321,10 +321,15 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  *   freeing answer that makes up the whole next clause ("cancellation fee: none.");
  * - a negator and a denied verb after it in the same clause ("fees do not apply"),
  *   or a negator right after a match that ends in such a verb ("dan betaal je niets").
+ *
+ * `floor`: the words before it belong to another part of the same frame (the
+ * condition "Zonder licentie" before the loss "vervalt je toegang", the loss
+ * "this rate won't be here" before the time "when you wake up"): the look
+ * back stops there.
  */
-export function isNegated(tokens: readonly Token[], match: Match, lang: Language): boolean {
+export function isNegated(tokens: readonly Token[], match: Match, lang: Language, floor = 0): boolean {
   const first = tokens[match.from]
-  for (let index = match.from - 1; index >= 0 && index >= match.from - reachBefore; index--) {
+  for (let index = match.from - 1; index >= floor && index >= match.from - reachBefore; index--) {
     const token = tokens[index]
     if (token.clause !== first.clause) break
     if (isClauseBoundary(tokens, index, lang)) break
