@@ -129,6 +129,8 @@ const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
 const noSignalMatches: SignalMatches = Object.freeze([])
 
 const byNumber = (a: number, b: number) => a - b
+/** A superlative in a claim ("lowest", "cheapest", "best", "laagste", "scherpste"): it compares with others. */
+const superlative = /\b(?:best|beste|\p{L}+est|\p{L}{3,}ste)\b/iu
 
 function hasQuoteMark(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
@@ -303,7 +305,9 @@ export function retextTrouw(options?: Readonly<Options> | null) {
           // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
           if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
           // A claim that names what it stands for at once ("a wide range: A, B and C") is not hollow.
-          if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end)) continue
+          // A price claim given with its price ("excellent value, from £7") is checkable too; a superlative ("the lowest
+          // prices, from £7") compares with others, and its price alone does not show that.
+          if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end, rule.id === 'generic-claim/stock-price' && !superlative.test(plain.slice(finding.start, finding.end)))) continue
           place ??= location(file)
           // A finding may reach into the sentence before (a condition asked as a question).
           const from = Math.min(start, finding.start)

@@ -227,6 +227,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   // one-word "NEW!" or "COMPASSION!" is a label.
   const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard)
   const label = labelEnd(sentence, settings)
+  const asides = asideLabels(tokens)
   // "Make SURE", "Be SURE": the opener of an instruction carries no feeling.
   const opener = instructionOpener(words, settings.lang)
   words.forEach((word, index) => {
@@ -237,7 +238,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (feeling) figures.sentiment = 1
     if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
-    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && (feeling || booster || !isInitials(word, settings))
+    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && !asides.includes(word) && (feeling || booster || !isInitials(word, settings))
     if (shouted) {
       figures.shouted++
       capitals.push(word)
@@ -397,6 +398,18 @@ function labelEnd(sentence: SentenceView, settings: Settings): number {
   return end
 }
 
+/** Labels that open an aside: "(NEW: no card needed!)", "(TIP: …)". A section name in brackets, not a shout. */
+function asideLabels(tokens: readonly Token[]): readonly Token[] {
+  let labels: Token[] | undefined
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.caps && token.kind === 'word' && tokens[index - 1].raw === '(' && tokens[index + 1].raw === ':') (labels ??= []).push(token)
+  }
+  return labels ?? noTokens
+}
+
+const noTokens: readonly Token[] = Object.freeze([])
+
 /** Does the intensifier at `index` boost a feeling ("SO happy", "SO SO happy"), not a time or a place ("RIGHT NOW")? */
 function boostsFeeling(words: readonly Token[], index: number, settings: Settings): boolean {
   for (let next = index + 1; next < words.length && next <= index + 3 && words[next].clause === words[index].clause; next++) {
@@ -414,7 +427,9 @@ function boostsFeeling(words: readonly Token[], index: number, settings: Setting
  */
 function inCapsName(words: readonly Token[], index: number, settings: Settings): boolean {
   for (const other of [words[index - 1], words[index + 1]]) {
-    if (other === undefined || !other.caps || other.raw.length < 4 || !isProseWord(other)) continue
+    // Three letters do when they are no common word ("GREAT SEX" names a product, "SO BIG" does not).
+    if (other === undefined || !other.caps || other.raw.length < 3 || !isProseWord(other)) continue
+    if (other.raw.length === 3 && shortWords.has(other.norm.replace(/’/g, "'"))) continue
     const facts = factsOf(other, settings)
     if (!facts.feeling && !facts.booster && !settings.hype.has(normalizeWord(other.norm, settings.lang))) return true
   }
