@@ -11,7 +11,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {categories, type BlockRole, type Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
-import {backedAtOnce, inTitleCaseName, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
+import {backedAtOnce, inTitleCaseName, othersOpen, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
 import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
@@ -285,6 +285,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       // Whether the sentence is someone else's voice, asked once per category (see `othersVoice`): a bit per category.
       let voiceAsked = 0
       let voiceOthers = 0
+      let othersFirst: boolean | undefined
       for (let index = 0; index < count; index++) {
         const position = positions[index]
         const {rule, detector, severity, scope} = compiled.active[position]
@@ -300,6 +301,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             if (othersVoice(view.tokens, view.words, rule.category)) voiceOthers |= voice
           }
           if ((voiceOthers & voice) !== 0) continue
+        } else if (rule.kind === 'phrase' && rule.category === 'coercion') {
+          // Other firms as the subject ("Most gyms tie you into a 12-month contract"): a lock-in or a fee of theirs,
+          // described, is no pressure from the sender.
+          if (othersFirst === undefined) othersFirst = othersOpen(view.words)
+          if (othersFirst) continue
         }
         for (const finding of detector.detect(view, hits)) {
           // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.

@@ -142,6 +142,7 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
   }
   for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return false
   if (question && category === 'generic-claim' && asks(words)) return true
+  if (othersOpen(words)) return true
   let other = false
   for (const word of words) {
     const norm = word.norm
@@ -151,6 +152,30 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
   if (other) return true
   if (category === 'generic-claim' && tellsOwnExperience(words)) return true
   return category !== 'coercion' && hasPossessiveName(words)
+}
+
+/** Firms as a group: "other publishers", "most banks", "competitors". */
+const firms = new Set([
+  'publishers', 'companies', 'firms', 'retailers', 'shops', 'stores', 'brands', 'sellers', 'vendors', 'providers', 'suppliers',
+  'banks', 'airlines', 'insurers', 'gyms', 'manufacturers', 'makers', 'studios', 'labels', 'networks', 'carriers', 'operators',
+  'bedrijven', 'winkels', 'merken', 'aanbieders', 'leveranciers', 'banken', 'verzekeraars', 'uitgevers', 'fabrikanten', 'sportscholen'
+])
+const groupOpeners = new Set(['other', 'many', 'some', 'most', 'several', 'few', 'andere', 'veel', 'sommige', 'meeste', 'enkele'])
+const rivals = new Set(['competitors', 'rivals', 'concurrenten'])
+
+/**
+ * Does the sentence open with other firms as its subject ("Other publishers
+ * have chosen formats that lock the titles you buy to one device", "Most
+ * banks charge…", "Competitors…")? What it says they do is about them, even
+ * where it names the reader: the sender neither claims nor presses it.
+ */
+export function othersOpen(words: readonly Token[]): boolean {
+  // "de meeste banken": the article only before "meeste" ("de winkels" may be the sender's own).
+  let index = words[0]?.norm === 'de' && words[1]?.norm === 'meeste' ? 1 : 0
+  while (index < words.length && index < 3 && groupOpeners.has(words[index].norm)) index++
+  const head = words[index]
+  if (head === undefined) return false
+  return rivals.has(head.norm) || (index > 0 && firms.has(head.norm))
 }
 
 /** "I" and a verb of use: the writer telling what they did ("I've used one for years", "ik gebruik het al jaren"). */

@@ -133,6 +133,12 @@ describe('plain text roles by layout', () => {
     expect(roleOf(await roles(['Proeverij op vrijdag.', 'Alleen voor 18 jaar of ouder.', 'Kaartjes aan de deur.'].join('\n'), 'text'), '18 jaar')).toBe('footer')
   })
 
+  it('reads a statement of legal compliance as a legal line, even in capitals', async () => {
+    const text = ['Our seeds are in.', 'THIS NOTE IS SENT IN FULL COMPLIANCE WITH THE GARDEN MAIL ACT, SECTION 12. THIS IS A FREE OFFER!', 'Order today.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'COMPLIANCE')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+  })
+
   it('keeps a wrapped footer line a footer', async () => {
     const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
     expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')

@@ -45,6 +45,8 @@ const footerCue = new RegExp(
     String.raw`\bom (?:je|u) af te melden\b`,
     String.raw`\bprivacy (?:policy|statement|notice)\b`,
     String.raw`©|\(c\) ?(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\balle rechten voorbehouden\b`,
+    // A statement of legal compliance: "THIS MAIL IS SENT IN FULL COMPLIANCE WITH …", "conforms to the email regulations".
+    String.raw`\b(?:in (?:full )?compliance with|complies with|conforms? (?:to|with))\b.{0,60}\b(?:bill|act|law|laws|regulations?|directive|section)\b|\bsenate bill\b`,
     String.raw`\bwithout warranty\b|\bas is\b.{0,20}\bwarrant|\bno purchase necessary\b|\bvoid where prohibited\b|\blimitation of liability\b`,
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
     String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
@@ -106,7 +108,11 @@ const footerWords = [
   'exclud',
   ' per',
   'geldig',
-  'voorraad'
+  'voorraad',
+  'complian',
+  'complies',
+  'conform',
+  'senate'
 ]
 
 /** One of `footerWords`, `©` or four digits: what a line needs before `footerCue` can match (a shorter pattern, same case rules). */
