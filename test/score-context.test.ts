@@ -214,6 +214,44 @@ describe('word lists read in context', () => {
     expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
   })
 
+  it('does not count what the sender wants or feels about itself as a kind word (hope, kindly, proud, pleased, lucky)', async () => {
+    const warmth = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warmth('We hope you will order your second box before Friday.')).toEqual([])
+    expect(await warmth('Kindly send your bank details to our office.')).toEqual([])
+    expect(await warmth('We are proud to offer you our new range of mattresses.')).toEqual([])
+    expect(await warmth('You are one of the lucky few to get this offer.')).toEqual([])
+    expect(await warmth('Your new mattress is safe and comfortable.')).toEqual([])
+    expect(await warmth('Hopelijk verlengt u uw abonnement op tijd.', 'nl')).toEqual([])
+    // A hope for the reader is a wish, and a wish still counts.
+    expect(await warmth('We hope you feel better soon.')).toEqual(['warmth:hope you feel better'])
+    expect(await warmth('Happy birthday, and thank you for the card.')).toContain('warmth:Happy birthday')
+    expect(await warmth('It is lovely to see your garden again.')).toEqual(['warmth:lovely'])
+  })
+
+  it('frees the reader where leaving is one of the reader\'s options, costs nothing or is the reader\'s call (en)', async () => {
+    const freedom = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('We will text you before it restarts, so you can extend or stop.')).toEqual(['freedom:can extend or stop'])
+    expect(await freedom('The door stays open if you ever want it.')).toEqual(['freedom:if you ever want'])
+    expect(await freedom('If you can, become a member; if not, keep reading.')).toEqual(['freedom:If you can'])
+    expect(await freedom('If you cancel, you keep the recipes you saved.')).toEqual(['freedom:you keep'])
+    expect(await freedom('A calendar for every member, no conditions.')).toEqual(['freedom:no conditions'])
+    // Keeping something is no freedom where leaving is not in the sentence, and "if you can" opening a clause is no choice.
+    expect(await freedom('You keep the change.')).toEqual([])
+    expect(await freedom('If you can read this, you need new glasses.')).toEqual([])
+  })
+
+  it('frees the reader where leaving is the reader\'s call, and reads help with the verb first (nl)', async () => {
+    const of = async (text: string, component: string) => (await hits(text, 'nl')).filter((hit) => hit.startsWith(component))
+    expect(await of('Stoppen of minderen kan altijd met één mailtje.', 'freedom')).toEqual(['freedom:Stoppen of minderen kan altijd'])
+    expect(await of('Ook als u daarna opzegt, lezen we uw brief.', 'freedom')).toEqual(['freedom:Ook als u daarna opzegt'])
+    expect(await of('Wilt u eerder stoppen, dan zeggen we vooraf wat dat kost.', 'freedom')).toEqual(['freedom:Wilt u eerder stoppen'])
+    expect(await of('Kun je het missen, word dan lid.', 'freedom')).toEqual(['freedom:Kun je het missen'])
+    expect(await of('Als je stopt, houd je al je foto\'s.', 'freedom')).toEqual(['freedom:houd je'])
+    expect(await of('Een kalender voor elk lid, zonder voorwaarden.', 'freedom')).toEqual(['freedom:zonder voorwaarden'])
+    expect(await of('Houd je van koken?', 'freedom')).toEqual([])
+    expect(await of('Kiest u een ander energiebedrijf, dan helpen we u met de overstap.', 'reciprocity')).toEqual(['reciprocity:helpen we'])
+  })
+
   it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
     expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
