@@ -310,6 +310,28 @@ describe('hype and pressure read in context', () => {
     expect(await restraintOf('A reader wrote: "this is AMAZING!!"')).toEqual([])
   })
 
+  it('does not count a quotation that runs over several sentences as the sender\'s (a testimonial)', async () => {
+    const letter = 'Our readers wrote back this spring. "I ordered on Monday. The kit came on Wednesday. Thank you for saving my weekend!" Thank you for your notes, Mia.'
+    const data = await figuresOf(letter)
+    const thanks = data.evidence!.filter((entry) => entry.why === 'thanks the reader')
+    // Only the sender's own thanks to Mia counts, not the customer's three quoted sentences.
+    expect(thanks).toHaveLength(1)
+    expect(thanks[0].line).toBe(1)
+    expect(thanks[0].column).toBe(letter.lastIndexOf('Thank') + 1)
+    // The quoted sentences do not count in the length either: the same score as without them.
+    expect(data.scores).toEqual((await figuresOf('Our readers wrote back this spring. Thank you for your notes, Mia.')).scores)
+  })
+
+  it('weighs a bare "Thank you." as a sign-off, half of thanks that say what for', async () => {
+    const weightOf = async (text: string, lang: Language = 'en') =>
+      (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals).filter((signal) => signal.component === 'warmth' && signal.weight > 0).map((signal) => signal.weight)
+    expect(await weightOf('Thank you.')).toEqual([0.5])
+    expect(await weightOf('Thanks for waiting!')).toEqual([1])
+    expect(await weightOf('Thank you for the photos of the new shed.')).toEqual([1])
+    expect(await weightOf('Bedankt.', 'nl')).toEqual([0.5])
+    expect(await weightOf('Bedankt voor je geduld.', 'nl')).toEqual([1])
+  })
+
   it('does not read "thanks to" or thanks in advance as thanks', async () => {
     expect(await hits('Thanks to the new press, the prints dry faster.')).toEqual([])
     expect(await hits('Thank you in advance for your quick payment.')).toEqual([])
