@@ -22,6 +22,7 @@ import {intensifiers, sentiment} from './lexicon.js'
 import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
 import {hasInterest, interestBit} from './interest.js'
+import {isFooterText} from './formats/roles.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -310,6 +311,12 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
         return []
       }
     }
+  }
+  // What reads as a footer is decided in one place, the format layer's footer cue (`isFooterText`): it marks
+  // footer lines and blocks, and a sentence with footer wording inside the prose is aside the same way.
+  if (isFooterText(sentence.text.slice(sentence.start, sentence.end))) {
+    if (out) out.aside = 'footer wording'
+    return []
   }
   // A short line with a postcode is an address (a footer's, mostly): about the sender, not said to the reader.
   if ((any & isNumberWord) !== 0 && words.length <= addressMaxWords && hasPostcode(words)) {

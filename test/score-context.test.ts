@@ -9,6 +9,7 @@
 import {describe, expect, it} from 'vitest'
 import {check, checkExtracted, extract, textReport, toJsonFile, type BlockRole, type Language} from '../src/index.js'
 import {collectEvidence, scoreEvidence, type EvidenceItem} from '../src/score/index.js'
+import {isFooterText} from '../src/formats/roles.js'
 import type {Scores, SentenceFigures} from '../src/types.js'
 
 async function figuresOf(text: string, lang: Language = 'en') {
@@ -58,6 +59,17 @@ describe('only the sender\'s prose counts', () => {
     expect(aside).toHaveLength(1)
     expect(aside[0].signals).toEqual([])
     expect(data.scores).toEqual((await figuresOf(body)).scores)
+  })
+
+  it('asks the format layer\'s footer cue what footer wording is: a legal line inside the prose is aside too', async () => {
+    const legal = ['© 2026 Studio Hout, with thanks to every carpenter in the workshop.', 'Prices are subject to change, so enjoy the walnut while it lasts.', 'You must be 18 or older to join the tasting in Deventer.']
+    for (const line of legal) {
+      // The same decision for a line (format layer) and for a sentence in the prose (score).
+      expect(isFooterText(line)).toBe(true)
+      const data = await figuresOf(`${body} ${line}`)
+      expect(data.sentences.at(-1)!.aside).toBe('footer wording')
+      expect(data.scores).toEqual((await figuresOf(body)).scores)
+    }
   })
 
   it('does not take the reader\'s opt-out voice for freedom', async () => {
