@@ -201,8 +201,10 @@ describe('plain text roles by layout', () => {
     expect(roleOf(extracted, 'FREE seed swap')).toBe('quote')
     expect(roleOf(extracted, 'Our seed club')).toBe('paragraph')
     expect(await ruleIds(text)).not.toContain('over-the-top/shouting')
+    // Below the name, a line that speaks to the sender is the customer's too.
+    expect(await ruleIds(['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your seed swaps are the BEST deal of the summer!'].join('\n'))).not.toContain('over-the-top/shouting')
     // The sender's own line next to a name stays the sender's.
-    expect(await ruleIds(['Marta Jansen, Salem, OR', 'Your FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
+    expect(await ruleIds(['Marta Jansen, Salem, OR', 'Our FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
   })
 
   it('ends a sentence at a line end after its final punctuation, before a fragment, a box border or a link in markup', async () => {

@@ -252,6 +252,9 @@ function markTeasers(lines: readonly Line[], roles: BlockRole[]): void {
 /** First person singular or quotation marks: a customer speaking ("… entertained my family and me", "“Best bread in town”"). */
 const personalVoice = /(?:^|[\s(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|myself|ik|mijn|mij)(?=[\s,.!?;:)]|$)|^\s*["“„]/u
 
+/** A line that opens speaking to the sender: "Your service…", "You guys…". */
+const addressesSender = /^\s*["“]?(?:your|you guys|you people|jullie|jouw|uw)\b/i
+
 /**
  * A testimonial: an attribution line (a name and a place) with, right
  * before or after it, a line in a customer's voice (first person, or in
@@ -263,7 +266,8 @@ function markTestimonials(lines: readonly Line[], roles: BlockRole[]): void {
     let said = false
     for (const other of [index - 1, index + 1]) {
       if (other < 0 || other >= lines.length || (roles[other] !== 'paragraph' && roles[other] !== 'quote')) continue
-      if (!personalVoice.test(lines[other].text)) continue
+      // Below the name, a line that speaks to the sender ("Your shop is the best!") is the customer's too.
+      if (!personalVoice.test(lines[other].text) && !(other > index && addressesSender.test(lines[other].text))) continue
       roles[other] = 'quote'
       said = true
     }

@@ -234,6 +234,8 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const asides = asideLabels(tokens)
   // "Make SURE", "Be SURE": the opener of an instruction carries no feeling.
   const opener = instructionOpener(words, settings.lang)
+  // In an instruction, "order" and "call" name the step: they are no sales push.
+  const steps = opener.length > 0 || instructs(words, settings.lang) || givesContact(words)
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
     const facts = factsOf(word, settings)
@@ -246,7 +248,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if (settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll')) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
@@ -320,7 +322,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
-  if ((opener.length > 0 || instructs(words, settings.lang)) && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
+  if (steps && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
 }
 
@@ -335,7 +337,18 @@ const instructionOpeners: Record<Language, readonly string[][]> = {
 
 /** The words of an instruction's opening ("PLEASE", "MAKE SURE", "VERGEET NIET"); empty when the sentence opens otherwise. */
 function instructionOpener(words: readonly Token[], lang: Language): readonly Token[] {
-  const first = words.filter(isProseWord).slice(0, 5)
+  const prose = words.filter(isProseWord)
+  // After a leading clause: "WHEN YOU PLACE YOUR ORDER, MAKE SURE…", "ALS U BESTELT, VERGEET NIET…".
+  let from = 0
+  if (prose.length > 0 && clauseOpeners.has(prose[0].norm)) {
+    for (let index = 1; index < prose.length && index < 12; index++) {
+      if (prose[index].clause !== prose[0].clause) {
+        from = index
+        break
+      }
+    }
+  }
+  const first = prose.slice(from, from + 5)
   const norms = first.map((word) => word.norm.replace(/’/g, "'"))
   // Openers may stack: "PLEASE MAKE SURE", "PLEASE DO NOT FORGET".
   let length = 0
@@ -345,6 +358,29 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
     length += opener.length
   }
   return first.slice(0, length)
+}
+
+/** Words that open a leading clause ("when you order, …"). */
+const clauseOpeners = new Set(['when', 'if', 'once', 'before', 'after', 'as', 'als', 'wanneer', 'zodra', 'voordat', 'nadat'])
+
+/** Sales words that name the step itself in an instruction ("MAKE SURE YOU ORDER EACH REPORT", "TO ORDER CALL US"). */
+const stepWords = new Set(['order', 'orders', 'call', 'click', 'bestel', 'bestellen'])
+
+/**
+ * Is the sentence an instruction of how to order or reach the sender: by
+ * phone, fax or mail, toll-free ("FOR QUESTIONS, OR TO ORDER CALL US
+ * TOLL-FREE ANYTIME!")? Its "order" and "call" are the steps, no push.
+ */
+function givesContact(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    const norm = words[index].norm
+    if (norm === 'toll-free' || norm === 'tollfree' || norm === 'gratis-nummer') return true
+    const next = words[index + 1]?.norm
+    if ((norm === 'call' || norm === 'phone' || norm === 'fax' || norm === 'bel') && (next === 'us' || next === 'ons')) return true
+    if ((norm === 'by' || norm === 'per') && (next === 'phone' || next === 'fax' || next === 'mail' || next === 'telefoon')) return true
+    if (norm === 'toll' && next === 'free') return true
+  }
+  return false
 }
 
 /** Verbs that open a step the reader takes (not a sale: "order", "buy", "call now" are `hype` words or carry one). */
