@@ -173,6 +173,12 @@ describe('word lists read in context', () => {
     expect(await hits('Bedankt voor je aandacht.', 'nl')).toEqual([])
     expect(await hits('We apologize for any inconvenience.')).toEqual([])
     expect(await hits('Thank you for waiting so long for the chairs.')).toContain('warmth:Thank')
+    // The same formulas with a word in between, thanks that close a removal notice, and relief.
+    expect(await hits('Thanks for your kind attention.')).toEqual([])
+    expect(await hits('We thank you for a moment of your time.')).toEqual([])
+    expect(await hits('Thank you, and we apologise for any inconvenience.')).toEqual([])
+    expect(await hits('Thank goodness the rain stopped.')).toEqual([])
+    expect(await hits('Thank you for your patience with the broken lift, and sorry for the stairs.')).toContain('warmth:Thank')
   })
 
   it('frees the reader with a refund or "no obligation" only where it says how to leave', async () => {
