@@ -145,6 +145,19 @@ describe('word lists read in context', () => {
     expect(await hits('Hi Ruth, the lamp is packed.')).toContain('warmth:Hi')
   })
 
+  it('reads a greeting as warmth only where it greets someone by name, not a bare "Hello," or an e-mail address', async () => {
+    const greets = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('warmth'))
+    expect(await greets('Hello, the new timetable is out.')).toEqual([])
+    expect(await greets('Dear jdoe42 , the new timetable is out.')).toEqual([])
+    expect(await greets('Dear {email}, the new timetable is out.')).toEqual([])
+    expect(await greets('Hi there, the new timetable is out.')).toEqual([])
+    expect(await greets('Dear Candidate, the new timetable is out.')).toEqual([])
+    expect(await greets('Hi {first_name}, the new timetable is out.')).toEqual(['warmth:Hi'])
+    expect(await greets('Dear Anouk, the new timetable is out.')).toEqual(['warmth:Dear'])
+    expect(await greets('Hallo, de nieuwe dienstregeling is uit.', 'nl')).toEqual([])
+    expect(await greets('Hoi {voornaam}, de nieuwe dienstregeling is uit.', 'nl')).toEqual(['warmth:Hoi'])
+  })
+
   it('counts an apology and a remedy the sender already made, not a feeling blown up', async () => {
     expect(await hits('We are sorry the van came late. We have refunded the delivery fee.')).toEqual(expect.arrayContaining(['warmth:sorry', 'reciprocity:We have refunded']))
     expect(await hits('Sorry dat de bus te laat was. We hebben de bezorgkosten teruggestort.', 'nl')).toEqual(expect.arrayContaining(['warmth:Sorry', 'reciprocity:We hebben de bezorgkosten teruggestort']))
