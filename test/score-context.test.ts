@@ -191,6 +191,11 @@ describe('word lists read in context', () => {
     expect(await hits('We thank you for a moment of your time.')).toEqual([])
     expect(await hits('Thank you, and we apologise for any inconvenience.')).toEqual([])
     expect(await hits('Thank goodness the rain stopped.')).toEqual([])
+    // An apology for the mail itself is no apology to the reader; one for a late parcel is.
+    expect(await hits('We apologize if this message was intrusive.')).toEqual([])
+    expect(await hits('Sorry to disturb you with this offer.')).toEqual([])
+    expect(await hits('Excuses als deze mail ongewenst is.', 'nl')).toEqual([])
+    expect(await hits('Sorry that your parcel came a week late.')).toContain('warmth:Sorry')
     expect(await hits('Thank you for your patience with the broken lift, and sorry for the stairs.')).toContain('warmth:Thank')
   })
 
