@@ -271,6 +271,13 @@ describe('word lists read in context', () => {
     expect(await freedom('If you can, become a member; if not, keep reading.')).toEqual(['freedom:If you can'])
     expect(await freedom('If you cancel, you keep the recipes you saved.')).toEqual(['freedom:you keep'])
     expect(await freedom('A calendar for every member, no conditions.')).toEqual(['freedom:no conditions'])
+    // A time to cancel frees, a thing to stop does not; optional for the reader frees, a product's option does not.
+    expect(await freedom('You can cancel at any time.')).toEqual(['freedom:can cancel'])
+    expect(await freedom('We stop any debt collector from calling.')).toEqual([])
+    expect(await freedom('Gift wrap is optional.')).toEqual(['freedom:is optional'])
+    expect(await freedom('The optional plug-in scans your mail.')).toEqual([])
+    expect(await freedom('It is up to you now!')).toEqual([])
+    expect(await freedom('A free report makes your decision easy.')).toEqual([])
     // Keeping something is no freedom where leaving is not in the sentence, and "if you can" opening a clause is no choice.
     expect(await freedom('You keep the change.')).toEqual([])
     expect(await freedom('If you can read this, you need new glasses.')).toEqual([])
