@@ -385,6 +385,10 @@ describe('hype and pressure read in context', () => {
     expect(push).toBeLessThan(70)
     expect(push).toBeGreaterThan((await figuresOf('Order before midnight or lose your discount forever.')).scores.freedom)
     expect((await figuresOf('Do not hesitate to ask us.')).scores.freedom).toBe(70)
+    // "What are you waiting for?" pushes as "Order now" does, in both languages; a question about a parcel does not.
+    expect((await figuresOf('What are you waiting for? The bags are packed.')).scores.freedom).toBeLessThan(70)
+    expect((await figuresOf('Waar wacht je nog op? De tassen liggen klaar.', 'nl')).scores.freedom).toBeLessThan(70)
+    expect((await figuresOf('Which parcel are you waiting for? Send us the number.')).scores.freedom).toBe(70)
   })
 })
 
