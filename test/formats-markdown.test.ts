@@ -204,7 +204,24 @@ describe('markdown in chunks', () => {
       '',
       '> - A quoted item',
       '>   - quoted and nested',
+      '> - Another quoted item',
+      '> A lazy line of that item',
+      '> and one more',
+      '>',
+      '> A second paragraph in the quote',
+      '> > A quote in the quote',
+      '> > - with an item',
+      '> > - and another',
+      '> >   - nested in it',
+      '> >',
+      '> > > Three deep',
+      '> back in the outer quote?',
+      '> - A list in the outer quote',
+      '>',
+      '> > A quote again',
       '- Out of the quote',
+      '> A new quote after a list',
+      'lazy line of that quote',
       '',
       '- Loose one',
       '',
@@ -241,6 +258,11 @@ describe('markdown in chunks', () => {
     // The cuts are item cuts, before lines in column 0 only.
     const first = nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256, {maxContainers: 2})
     expect(first).toEqual({offset: markdown.indexOf('- A second item'), forced: false, item: true})
+    const inQuote = markdown.indexOf('> - Another quoted item')
+    expect(nextCut(markdown, markdown.indexOf('> - A quoted item'), Number.POSITIVE_INFINITY, 256, {maxContainers: 1})).toEqual({offset: inQuote, forced: false, item: true})
+    expect(texts(whole)).toContain('and another')
+    expect(texts(whole)).toContain('Another quoted item\nA lazy line of that item\nand one more')
+    expect(texts(whole)).toContain('Three deep\nback in the outer quote?')
   })
 
   it('resolves reference links whose definitions are in another chunk', () => {

@@ -52,9 +52,11 @@ export const defaultMaxDelimiters = 256
  * Why: the cost of each container the parser closes grows with the events
  * before it in the chunk (see above), so a long list of nested items is
  * quadratic well below the chunk size: 64 KB of `- a` ⏎ `  - b` took 9–18 s,
- * 16 KB 1.1 s. A run of more container lines than this is cut before a
- * list item in column 0 (an item cut, see `nextCut`), which splits one list
- * into two with the same items. Ordinary copy has far fewer list items.
+ * 16 KB 1.1 s, and 64 KB of the same in a block quote 14 s. A run of more
+ * container lines than this is cut before a list item in column 0, or
+ * before a quote line that starts a new block in its quote (an item cut,
+ * see `nextCut`), which splits one list or quote into two with the same
+ * blocks. Ordinary copy has far fewer list items.
  */
 export const defaultMaxContainers = 64
 
@@ -63,8 +65,9 @@ const forcedCutLookahead = 512
 
 /**
  * A place to end a chunk; `forced` when it cuts a paragraph (see
- * `defaultMaxDelimiters`); `item` when it is before a list item in column 0
- * (see `defaultMaxContainers`), to be checked with that line as the probe.
+ * `defaultMaxDelimiters`); `item` when it is before a list item or a quote
+ * line in column 0 (see `defaultMaxContainers`), to be checked with that
+ * line as the probe.
  */
 export interface Cut {
   offset: number
@@ -103,6 +106,8 @@ const containerLine = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]*>/
 const containerLines = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|>)/gm
 /** A list item in column 0 with content on its line: where an item cut may go. */
 const topLevelItem = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/
+/** A quote line in column 0 with more than quote markers on it (maybe a new block in the quote). */
+const quoteWithContent = /^>[> \t]*[^> \t]/
 /** A thematic break (`- - -`, `***`): looks like a list item, is not one. */
 const thematicBreak = /^(?:[-*_][ \t]*){3,}$/
 
@@ -168,8 +173,7 @@ export function nextCut(markdown: string, from: number, minLength: number, maxDe
       lineStart > from &&
       lineStart >= itemFrom &&
       state.kind === 'none' &&
-      topLevelItem.test(line) &&
-      !thematicBreak.test(line)
+      ((topLevelItem.test(line) && !thematicBreak.test(line)) || quoteWithContent.test(line))
     ) {
       return {offset: lineStart, forced: false, item: true}
     }

@@ -363,25 +363,52 @@ function nextLine(markdown: string, offset: number): string {
 }
 
 /**
- * Whether an item of a top-level list starts at `offset` (the probe: the
- * document's own next line); if so, that item is removed from the tree, so
- * the chunk reads only its own copy. The next chunk starts with that item,
- * as the first item of a list of its own.
+ * Whether the probe (the document's own next line, at `offset`) starts a
+ * block of its own at the top, an item of a top-level list, or a new block
+ * or list item at the top of a (nested) top-level block quote; if so, what
+ * it started is removed from the tree, so the chunk reads only its own
+ * copy. The next chunk starts with that line, as the first block of a list
+ * or quote of its own: the same blocks.
  */
 function dropProbeItem(tree: Root, offset: number): boolean {
   for (let index = tree.children.length - 1; index >= 0; index--) {
-    const child = tree.children[index]
-    const start = child.position?.start.offset
+    const start = tree.children[index].position?.start.offset
     if (start === undefined || start > offset) continue
-    if (child.type !== 'list') return false
-    const items = child.children
-    const probe = items[items.length - 1]
-    if (!probe || probe.position?.start.offset !== offset) return false
-    items.pop()
-    if (items.length === 0) tree.children.splice(index, 1)
-    return true
+    if (start === offset && tree.children[index].type === 'paragraph') return false
+    return dropStarted(tree.children.slice(0, index + 1), offset, (kept) => tree.children.splice(kept, index + 1 - kept))
   }
   return false
+}
+
+type Started = {type: string; position?: {start: {offset?: number}}; children?: Started[]}
+
+/**
+ * In `nodes` (the last one may hold the probe), drop what starts at or
+ * after `offset`: the last node, or the last item of the last list, or,
+ * inside the last block quote, the same again. `cut(kept)` keeps the first
+ * `kept` nodes.
+ */
+function dropStarted(nodes: readonly Started[], offset: number, cut: (kept: number) => void): boolean {
+  const last = nodes[nodes.length - 1]
+  const start = last?.position?.start.offset
+  if (start === undefined) return false
+  if (start >= offset) {
+    cut(nodes.length - 1)
+    return true
+  }
+  const children = last.children
+  if (!children || (last.type !== 'list' && last.type !== 'blockquote')) return false
+  const trim = (kept: number): void => {
+    children.splice(kept)
+    if (children.length === 0) cut(nodes.length - 1)
+  }
+  if (last.type === 'list') {
+    const item = children[children.length - 1]?.position?.start.offset
+    if (item === undefined || item < offset) return false
+    trim(children.length - 1)
+    return true
+  }
+  return dropStarted(children, offset, trim)
 }
 
 /** Whether a top-level paragraph starts at `offset` (the probe line). */
