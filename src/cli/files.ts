@@ -27,7 +27,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {CheckOptions} from '../engine.js'
 import type {CheckedFile, ParallelChecker} from './parallel.js'
-import {notAFile, readProblem} from '../read-input.js'
+import {notAFile, readInput, readProblem} from '../read-input.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
 import {defaultMaxBytes, moreThanLimit} from '../formats/decode.js'
@@ -213,7 +213,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   } else {
     // What to check, in the order found: canonical paths relative to `cwd`, as unified-engine named them.
     const seen = new Set<string>()
-    const queue: Array<{file: VFile; missing?: true}> = []
+    const queue: Queued[] = []
     for (const entry of expanded.files) {
       const given = typeof entry === 'string'
       // A glob that matched nothing: unified-engine found no file in it, so it counts towards "no file to check".
@@ -231,18 +231,31 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     let done = 0
     // Threads only for a set big enough for them; the engine loads only where it runs.
     const checker = options.parallel && queue.length >= 2 ? await startThreads(queue.length) : undefined
-    const checkOne = async ({file, missing}: {file: VFile; missing?: true}): Promise<string | undefined> => {
+    const engine = checker ? undefined : await import('../engine.js')
+    // In-process, the next files are read while one is checked (reading is waiting, checking is work).
+    const readAhead = (index: number) => {
+      const entry = queue[index]
+      if (!entry || entry.missing || entry.bytes) return
+      entry.bytes = readInput(entry.file.path, undefined, options.maxBytes ?? undefined)
+      // Awaited when its turn comes (a configuration error may come first): no unhandled rejection meanwhile.
+      entry.bytes.catch(() => undefined)
+    }
+    const checkOne = async (entry: Queued, index: number): Promise<string | undefined> => {
+      const {file, missing} = entry
       try {
         if (missing && (await isMissing(file, cwd))) return String(new InputError(file.path, /[*?[\]{}]/.test(file.path) ? 'matches no file: check the pattern' : 'no such file: check the path'))
+        if (engine) for (let ahead = 0; ahead <= 2; ahead++) readAhead(index + ahead)
         const settings = await settingsFor(path.resolve(cwd, file.path))
         if (missing) return await unreadableLine(file, cwd)
         const checkOptions = checkOptionsOf(settings)
         // The path as shown: a file that cannot be read is named as the user named it.
-        const checked = checker ? await checker.check(file.path, checkOptions) : await (await import('../check-file.js')).checkFile(file.path, checkOptions)
+        const checked = engine ? await engine.check(await entry.bytes!, {...checkOptions, path: file.path}) : await checker!.check(file.path, checkOptions)
+        entry.bytes = undefined
         fill(file, checked, settings)
         options.onProgress?.(++done, queue.length)
         return undefined
       } catch (error) {
+        entry.bytes = undefined
         return failureLine(file, error)
       }
     }
@@ -250,7 +263,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
       // In threads every file is queued at once (the pool keeps the order of the answers here); in-process one at a time.
       const outcomes = checker ? await Promise.all(queue.map(checkOne)) : []
       for (let index = 0; index < queue.length; index++) {
-        const line = checker ? outcomes[index] : await checkOne(queue[index])
+        const line = checker ? outcomes[index] : await checkOne(queue[index], index)
         if (line === undefined) files.push(queue[index].file)
         else addError(line)
       }
@@ -263,6 +276,13 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   }
   for (const configPath of configPaths) inputs.add(configPath)
   return {files, errors, inputs: [...inputs]}
+}
+
+/** A file to check: a path `expandGiven` could not stat is `missing`; `bytes` are read ahead of its turn. */
+interface Queued {
+  file: VFile
+  missing?: true
+  bytes?: Promise<Uint8Array>
 }
 
 /** Checking threads for `count` files, when threads pay (see `./parallel.ts`); none otherwise. */
