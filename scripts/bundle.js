@@ -22,28 +22,30 @@ import {spawnSync} from 'node:child_process'
 import {build} from 'esbuild'
 
 /**
- * unified-engine's configuration imports two big libraries for what trouw
- * never or seldom uses: load-plugin (plugins named in a config; trouw passes
+ * unified-engine's configuration imports big libraries for what trouw never
+ * or seldom uses: load-plugin (plugins named in a config; trouw passes
  * functions) pulls in npm's config and package code, and yaml is needed only
- * for a YAML config file. In the bundle they load on first use instead (1.6
- * MB less to compile at every start). `requireYaml` is how the bundle's
- * format loads a CommonJS package.
+ * for a YAML config file (1.6 MB less to compile at every start); debug
+ * (with tty and its colour detection) logs only when `DEBUG` is set, and
+ * `node:assert/strict` (which makes stderr's stream to colour its messages)
+ * is needed only when an assertion fails. In the bundle they load on first
+ * use instead (with `require`: the CommonJS bundle's own, the banner's in the
+ * ES module build).
  */
-function lazyModules(requireYaml) {
+function lazyModules() {
+  const contents = {
+    yaml: `const load = () => require('yaml')\nexport default {parse: (...rest) => load().parse(...rest)}\n`,
+    'load-plugin': "const load = () => import('load-plugin')\nexport async function loadPlugin(...rest) { return (await load()).loadPlugin(...rest) }\nexport async function resolvePlugin(...rest) { return (await load()).resolvePlugin(...rest) }\n",
+    debug: `const off = () => {}\nexport default function createDebug(namespace) { return process.env.DEBUG ? require('debug')(namespace) : off }\n`,
+    'node:assert/strict': `export default function assert(value, message) { if (!value) require('node:assert/strict')(value, message) }\n`
+  }
   return {
     name: 'lazy-modules',
     setup(build) {
-      build.onResolve({filter: /^(load-plugin|yaml)$/}, (args) =>
+      build.onResolve({filter: /^(load-plugin|yaml|debug|node:assert\/strict)$/}, (args) =>
         args.namespace === 'lazy' || !/unified-engine/.test(args.importer) ? undefined : {path: args.path, namespace: 'lazy'}
       )
-      build.onLoad({filter: /.*/, namespace: 'lazy'}, (args) => ({
-        contents:
-          args.path === 'yaml'
-            ? `const load = () => ${requireYaml}\nexport default {parse: (...rest) => load().parse(...rest)}\n`
-            : "const load = () => import('load-plugin')\nexport async function loadPlugin(...rest) { return (await load()).loadPlugin(...rest) }\nexport async function resolvePlugin(...rest) { return (await load()).resolvePlugin(...rest) }\n",
-        resolveDir: root,
-        loader: 'js'
-      }))
+      build.onLoad({filter: /.*/, namespace: 'lazy'}, (args) => ({contents: contents[args.path], resolveDir: root, loader: 'js'}))
     }
   }
 }
@@ -81,7 +83,7 @@ await build({
   splitting: true,
   format: 'esm',
   define: {TROUW_BUNDLED: 'true'},
-  plugins: [lazyModules("createRequire(import.meta.url)('yaml')")],
+  plugins: [lazyModules()],
   // Bundled CommonJS packages call `require` for Node's own modules.
   banner: {js: "import {createRequire as trouwCreateRequire} from 'node:module'; const require = trouwCreateRequire(import.meta.url);"}
 })
@@ -94,11 +96,22 @@ await build({
   outExtension: {'.js': '.cjs'},
   format: 'cjs',
   define: {TROUW_BUNDLED: 'true', 'import.meta.url': 'trouwImportMetaUrl'},
-  plugins: [lazyModules("require('yaml')"), componentsFromModules]
+  plugins: [lazyModules(), componentsFromModules]
 })
 // Its `import()`s go through the module that runs it (a cached script cannot import in Node 20).
-const source = fs.readFileSync(script, 'utf8')
-fs.writeFileSync(script, source.replace(/(?<![\w.$])import\(/g, 'trouwImport('))
+fs.writeFileSync(script, fs.readFileSync(script, 'utf8').replace(/(?<![\w.$])import\(/g, 'trouwImport('))
+
+// Every bundle file in ASCII: esbuild escapes strings but keeps the comments
+// of bundled packages (dashes, quotes, emoji), and one such character makes
+// Node read the 2 MB file as UTF-8 the slow way and keep it in two bytes per
+// character (20 ms instead of 2 at every start). A \u escape means the same
+// character anywhere in JavaScript (and is just text in a comment).
+for (const name of fs.readdirSync(outdir, {recursive: true})) {
+  if (!/\.c?js$/.test(name)) continue
+  const file = path.join(outdir, name)
+  const text = fs.readFileSync(file, 'utf8')
+  if (/[^\0-\x7f]/.test(text)) fs.writeFileSync(file, text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`))
+}
 
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
