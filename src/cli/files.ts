@@ -17,6 +17,7 @@
  */
 import path from 'node:path'
 import {readdir, realpath, stat} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import {glob, hasMagic} from 'glob'
 import {Readable} from 'node:stream'
 import {VFile as EngineFile} from 'vfile'
@@ -74,11 +75,20 @@ export interface RunFilesOptions {
    * per-sentence figures), in threads or not.
    */
   parallel?: boolean | null
+  /**
+   * Report each checked file as soon as it and the files before it in the
+   * list are checked, in the order of `files` (default: none). A file given
+   * here is not kept: `files` in the result leaves it out, so memory does
+   * not grow with the number of files.
+   */
+  onFile?: ((file: VFile) => void) | null
 }
 
 export interface FilesResult {
-  /** The checked files in the order found; `file.data.trouwSettings` says what they were checked with. */
+  /** The checked files in the order found (none given to `onFile`); `file.data.trouwSettings` says what they were checked with. */
   files: VFile[]
+  /** How many files were checked and given to `onFile`. */
+  streamed: number
   /** One-line problems (missing file, bad input, invalid config), each exits 2. */
   errors: string[]
   /** Absolute paths of the files, folders and configuration files that took part (for `--watch`). */
@@ -101,6 +111,11 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   const configPaths = new Set<string>()
   const warned = new Set<string>()
   let done = 0
+  // unified-engine starts every file at once: without a bound, all of a
+  // folder's files were read and half-checked together (4,000 emails: 190 MB
+  // live in the middle of the run, 830 MB peak), though one file at a time
+  // is checked per thread.
+  const inFlight = slots(2 * Math.max(2, availableParallelism()))
   // Threads start on the first file of a set big enough for them; the engine loads only where it runs.
   let parallel: Promise<ParallelChecker | undefined> | undefined
   const checkPath = async (filePath: string, checkOptions: CheckOptions, expected: number): Promise<CheckedFile> => {
@@ -134,9 +149,14 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     if (!known.has(name)) warn(`\`--rule ${name}\` is not a known rule, category or subtype, so it does nothing: check the name (\`trouw explain CATEGORY\` lists them)`)
   }
 
-  function trouwCheck(this: unknown, pluginOptions?: CheckPluginOptions, fileSet?: {expected: number}) {
+  // With `onFile`: each file's report file once it is checked (null: it failed), until its turn comes.
+  const stream = options.onFile ? streamInOrder(options.onFile, cwd) : undefined
+
+  function trouwCheck(this: unknown, pluginOptions?: CheckPluginOptions, fileSet?: {expected: number; valueOf(): VFile[]}) {
     const settings = pluginOptions?.settings ?? resolveSettings(null, flags)
     return async function (_tree: unknown, file: VFile): Promise<void> {
+      // The list is complete once files run: unified-engine adds them all before the first one starts.
+      if (stream && fileSet) stream.order ??= fileSet.valueOf()
       if (file.path) file.path = displayPath(file.path)
       const checkOptions = {
         format,
@@ -149,9 +169,26 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         // An email's decoded parts, so the terminal report can show the line of each finding.
         parts: true
       }
-      const checked = file.data.unifiedEngineStreamIn
-        ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
-        : await checkPath(file.path, checkOptions, fileSet?.expected ?? 1)
+      let checked: CheckedFile
+      try {
+        checked = file.data.unifiedEngineStreamIn
+          ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
+          : await inFlight(() => checkPath(file.path, checkOptions, fileSet?.expected ?? 1))
+      } catch (error) {
+        stream?.finish(file, null)
+        throw error
+      }
+      if (stream) {
+        // Reported now (or when the files before it are done), and not kept.
+        const shown = new EngineFile({path: file.path || undefined, cwd: file.cwd, value: checked.value})
+        shown.data.trouw = checked.data.trouw && {...checked.data.trouw, sentences: []}
+        shown.data.trouwSettings = settings
+        for (const message of checked.messages) message.file = file.path ?? ''
+        shown.messages = checked.messages
+        stream.finish(file, shown)
+        options.onProgress?.(++done, fileSet?.expected ?? done)
+        return
+      }
       file.value = checked.value
       // What a report uses: the per-sentence figures (the score is made of them
       // already) stay behind, as they do in a checking thread, so memory does
@@ -214,6 +251,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
           else resolve(context)
         })
       }).finally(async () => (await parallel)?.close())
+  stream?.end()
 
   const files: VFile[] = []
   const errors: string[] = [...expanded.errors]
@@ -228,6 +266,10 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
       file.data.trouwMessages = undefined
     }
     if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) continue
+    if (stream?.reported.has(file)) {
+      if (file.path) inputs.add(path.resolve(cwd, file.path))
+      continue
+    }
     if (file.path) {
       // A file reached twice (`copy/` and `copy/a.md`) is reported once.
       const resolved = path.resolve(cwd, file.path)
@@ -244,11 +286,77 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     }
     files.push(file)
   }
-  if (files.length === 0 && errors.length === 0 && given.length > 0) {
+  if (files.length === 0 && !stream?.count && errors.length === 0 && given.length > 0) {
     errors.push(`no file to check in ${given.map((entry) => `\`${entry}\``).join(', ')}: check the paths and patterns (folders are searched for ${defaultExtensions.join(' ')}; .trouwignore may skip some)`)
   }
   for (const configPath of configPaths) inputs.add(configPath)
-  return {files, errors, inputs: [...inputs]}
+  return {files, errors, inputs: [...inputs], streamed: stream?.count ?? 0}
+}
+
+/**
+ * Hand checked files on in the order of the list, each as soon as it and the
+ * files before it are done. A file that never reaches the check (missing,
+ * or its config failed: it is fatal) is passed over when its turn comes; so
+ * is one whose check failed. A path reached twice is reported once.
+ */
+function streamInOrder(onFile: (file: VFile) => void, cwd: string) {
+  const done = new Map<VFile, VFile | null>()
+  const paths = new Set<string>()
+  let next = 0
+  const state = {
+    /** unified-engine's files, in the order of the report. */
+    order: undefined as VFile[] | undefined,
+    /** The engine's files whose report file went to `onFile`. */
+    reported: new Set<VFile>(),
+    count: 0,
+    finish(file: VFile, shown: VFile | null) {
+      done.set(file, shown)
+      flush(false)
+    },
+    /** The run is over: whatever is left goes out, in order. */
+    end() {
+      flush(true)
+    }
+  }
+  function flush(atEnd: boolean) {
+    const order = state.order
+    if (!order) return
+    while (next < order.length) {
+      const file = order[next]
+      const shown = done.get(file)
+      if (shown === undefined && !atEnd && !file.messages.some((message) => message.fatal)) return
+      done.delete(file)
+      next++
+      if (!shown) continue
+      if (file.path) {
+        const resolved = path.resolve(cwd, file.path)
+        if (paths.has(resolved)) continue
+        paths.add(resolved)
+      }
+      state.reported.add(file)
+      state.count++
+      onFile(shown)
+    }
+  }
+  return state
+}
+
+/** Run at most `count` of the given tasks at a time, the others in the order they came. */
+function slots(count: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async (task) => {
+    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve))
+    else running++
+    try {
+      return await task()
+    } finally {
+      // Hand the slot to the next task, or free it.
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
 }
 
 /**
