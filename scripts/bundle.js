@@ -73,13 +73,18 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
 // file's batches then die young instead of being promoted and piling up in
 // the old generation (8 MB file: 564 -> 316 MB peak, 8.5 -> 5.4 s CPU); a
-// folder of emails costs the same. The old generation grows by half its
-// live size before a full collection (\`--heap-growing-percent=50\`; V8's own
-// factor went up to 4): what piles up there is garbage promoted from the
-// young generation, and a 10 MB file with 160 MB live peaked at 727 MB
-// (341 MB with the flag, and less CPU: 10.6 -> 8.1 s); 4,000 emails 292 ->
-// 258 MB. \`env -S\` passes the flags to node.
+// folder of emails costs the same. Two more flags keep the old generation
+// small: what piles up there is garbage promoted from the young generation,
+// and V8 let it grow to up to four times the live size before a full
+// collection. \`--no-allocation-site-pretenuring\`: V8 otherwise moves a
+// place in the code whose objects often survive a scavenge to allocating
+// straight in the old generation, where a file's short-lived objects then
+// wait for a full collection; \`--heap-growing-percent=100\`: the old
+// generation grows to twice its live size. Measured in turns at load 18 on
+// 2 cores (docs/engine.md): 4,000 emails 510 -> 283 MB peak and less CPU
+// (18.0 -> 14.9 s); a 10 MB file 479 -> 377 MB, 13.5 -> 9.2 s (against the
+// growing flag alone). \`env -S\` passes the flags to node.
 fs.writeFileSync(
   bin,
-  "#!/usr/bin/env -S node --max-semi-space-size=32 --heap-growing-percent=50\n// The bundled CLI (scripts/bundle.js); dist/cli/run.js and the rest are the library's.\nimport '../bundle/cli/bin.js'\n"
+  "#!/usr/bin/env -S node --max-semi-space-size=32 --no-allocation-site-pretenuring --heap-growing-percent=100\n// The bundled CLI (scripts/bundle.js); dist/cli/run.js and the rest are the library's.\nimport '../bundle/cli/bin.js'\n"
 )

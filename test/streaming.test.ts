@@ -13,6 +13,7 @@ import {check} from '../src/engine.js'
 import {runFiles} from '../src/cli/files.js'
 import {TextReportWriter, textReport} from '../src/report/text.js'
 import {JsonReportWriter, stringifyReport, toJsonReport} from '../src/report/json.js'
+import {SarifReportWriter, sarifReport} from '../src/report/sarif.js'
 
 const copy = [
   'Hurry, this deal disappears at midnight and you will regret missing it forever!',
@@ -89,5 +90,13 @@ describe('reports written a file at a time', () => {
     writer.end()
     expect(json).toBe(stringifyReport(toJsonReport(files)))
     expect(JSON.parse(json).files.map((file: {path: string}) => file.path)).toEqual(['one.txt', 'two.txt', 'three.md'])
+    // SARIF, also with a file without findings first and with no result at all.
+    const clean = await check('The workshop is open on Tuesdays.', {path: 'clean.txt'})
+    for (const list of [files, [clean, ...files], [clean]]) {
+      const sarif = new SarifReportWriter()
+      const text = list.map((file) => sarif.add(file)).join('') + sarif.end()
+      expect(text).toBe(JSON.stringify(sarifReport(list), null, 2) + '\n')
+    }
+    expect(JSON.parse(new SarifReportWriter().end()).runs[0].results).toEqual([])
   })
 })

@@ -365,8 +365,8 @@ function progressLine(io: Io): {update: (done: number, total: number) => void; c
 
 /**
  * The report for files as they come, for the formats that write a file at a
- * time (json, text, github); none for those drawn from the whole set (pretty,
- * sarif).
+ * time (json, text, github, sarif); none for the pretty report, drawn from
+ * the whole set.
  */
 async function streamingReport(command: Readonly<CheckCommand>, io: Io): Promise<{add: (file: VFile) => void; end: () => void} | undefined> {
   const write = (chunk: string) => {
@@ -381,6 +381,11 @@ async function streamingReport(command: Readonly<CheckCommand>, io: Io): Promise
       const {githubReport} = await import('../report/github.js')
       return {add: (file) => write(githubReport([file])), end: () => {}}
     }
+    case 'sarif': {
+      const {SarifReportWriter} = await import('../report/sarif.js')
+      const writer = new SarifReportWriter()
+      return {add: (file) => write(writer.add(file)), end: () => write(writer.end())}
+    }
     case 'text': {
       // Loaded on use, as the other reports: its display widths (string-width) cost a JSON run about 5 % of its start.
       const {TextReportWriter} = await import('../report/text.js')
@@ -392,14 +397,9 @@ async function streamingReport(command: Readonly<CheckCommand>, io: Io): Promise
   }
 }
 
-/** The reports drawn from the whole set of files: sarif and pretty. */
+/** The report drawn from the whole set of files: pretty. */
 async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: Io): Promise<void> {
   if (files.length === 0) return
-  if (command.report === 'sarif') {
-    const {sarifReport} = await import('../report/sarif.js')
-    io.stdout.write(JSON.stringify(sarifReport(files), null, 2) + '\n')
-    return
-  }
   const {prettyReport} = await import('../report/pretty.js')
   if (command.color !== undefined) {
     // ink's colours follow chalk, which reads FORCE_COLOR when ink loads (on this first pretty report).
