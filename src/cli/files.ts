@@ -20,6 +20,7 @@
 import path from 'node:path'
 import {readFileSync} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import ignorePackage, {type Ignore} from 'ignore'
 import {VFile as EngineFile} from 'vfile'
 import {Configuration} from 'unified-engine'
@@ -78,11 +79,20 @@ export interface RunFilesOptions {
    * per-sentence figures), in threads or not.
    */
   parallel?: boolean | null
+  /**
+   * Report each checked file as soon as it and the files before it in the
+   * list are checked, in the order of `files` (default: none). A file given
+   * here is not kept: `files` in the result leaves it out, so memory does
+   * not grow with the number of files.
+   */
+  onFile?: ((file: VFile) => void) | null
 }
 
 export interface FilesResult {
-  /** The checked files in the order found; `file.data.trouwSettings` says what they were checked with. */
+  /** The checked files in the order found (none given to `onFile`); `file.data.trouwSettings` says what they were checked with. */
   files: VFile[]
+  /** How many files were checked and given to `onFile`. */
+  streamed: number
   /** One-line problems (missing file, bad input, invalid config), each exits 2. */
   errors: string[]
   /** Absolute paths of the files, folders and configuration files that took part (for `--watch`). */
@@ -174,7 +184,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   /** Fill a file from its check: what a report uses (the per-sentence figures stay behind in a folder run, as in a thread). */
   const fill = (file: VFile, checked: CheckedFile, settings: ResolvedSettings) => {
     file.value = checked.value
-    file.data.trouw = options.parallel && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
+    file.data.trouw = (options.parallel || options.onFile) && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
     file.data.trouwSettings = settings
     for (const message of checked.messages) message.file = file.path ?? ''
     file.messages.push(...checked.messages)
@@ -187,6 +197,16 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
   }
 
   const files: VFile[] = []
+  let streamed = 0
+  /** A checked file: to `onFile` (and not kept) or into `files`. */
+  const deliver = (file: VFile) => {
+    if (!options.onFile) {
+      files.push(file)
+      return
+    }
+    streamed++
+    options.onFile(file)
+  }
   const given = options.files ?? []
   const expanded = given.length > 0 ? await expandGiven(given, cwd) : {files: [], errors: []}
   const errors: string[] = [...expanded.errors]
@@ -206,7 +226,7 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
       const checked = await (await import('../engine.js')).check(options.stdin ?? new Uint8Array(), {...checkOptionsOf(settings), path: null})
       fill(file, checked, settings)
       options.onProgress?.(1, 1)
-      files.push(file)
+      deliver(file)
     } catch (error) {
       addError(failureLine(file, error))
     }
@@ -259,23 +279,36 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
         return failureLine(file, error)
       }
     }
+    // In threads at most 2 × cores files are in flight (all of them at once
+    // kept every answer until the last: with unified-engine's pipeline, 4,000
+    // emails had 190 MB live mid-run, 830 MB peak); in-process one at a time.
+    // Each answer is taken in the order of the list, handed on and let go.
+    const limit = checker ? 2 * Math.max(2, availableParallelism()) : 1
+    const pending: Array<Promise<string | undefined> | undefined> = []
+    let started = 0
     try {
-      // In threads every file is queued at once (the pool keeps the order of the answers here); in-process one at a time.
-      const outcomes = checker ? await Promise.all(queue.map(checkOne)) : []
       for (let index = 0; index < queue.length; index++) {
-        const line = checker ? outcomes[index] : await checkOne(queue[index], index)
-        if (line === undefined) files.push(queue[index].file)
+        while (started < queue.length && started < index + limit) {
+          pending[started] = checkOne(queue[started], started)
+          started++
+        }
+        const line = await pending[index]
+        pending[index] = undefined
+        const {file} = queue[index]
+        // Dropped from the queue once handed on: with `onFile`, nothing of it stays.
+        queue[index] = released
+        if (line === undefined) deliver(file)
         else addError(line)
       }
     } finally {
       await checker?.close()
     }
-    if (files.length === 0 && errors.length === 0) {
+    if (files.length === 0 && streamed === 0 && errors.length === 0) {
       errors.push(`no file to check in ${given.map((entry) => `\`${entry}\``).join(', ')}: check the paths and patterns (folders are searched for ${defaultExtensions.join(' ')}; .trouwignore may skip some)`)
     }
   }
   for (const configPath of configPaths) inputs.add(configPath)
-  return {files, errors, inputs: [...inputs]}
+  return {files, errors, inputs: [...inputs], streamed}
 }
 
 /** A file to check: a path `expandGiven` could not stat is `missing`; `bytes` are read ahead of its turn. */
@@ -284,6 +317,9 @@ interface Queued {
   missing?: true
   bytes?: Promise<Uint8Array>
 }
+
+/** What stays in the queue where a file was handed on (read ahead never reaches back to it). */
+const released: Queued = {file: new EngineFile(), missing: true}
 
 /** Checking threads for `count` files, when threads pay (see `./parallel.ts`); none otherwise. */
 async function startThreads(count: number): Promise<ParallelChecker | undefined> {

@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {formats, type FormatName, type SeverityOrOff} from '../types.js'
 import type {TrouwConfig} from '../config.js'
 import {readStdin, runFiles} from './files.js'
-import {writeJsonReport} from '../report/json.js'
+import {JsonReportWriter} from '../report/json.js'
 import {explain} from './explain.js'
 import {verdictOf} from '../verdict.js'
 import {version} from './version.js'
@@ -285,6 +285,19 @@ export async function checkCommand(
   beforeReport?: () => void
 ): Promise<{code: number; inputs: string[]}> {
   const progress = progressLine(io)
+  // Reports that can be written a file at a time are, as files are checked: no file is kept.
+  const stream = await streamingReport(command, io)
+  let failed = false
+  let shown = false
+  const onFile = (file: VFile): void => {
+    file.data.trouwVerdict = verdictOf(file)
+    if (!file.data.trouwVerdict.pass) failed = true
+    if (command.quiet) file.messages = file.messages.filter((message) => message.severity !== 'info')
+    progress?.clear()
+    if (!shown) beforeReport?.()
+    shown = true
+    stream!.add(file)
+  }
   const result = await runFiles({
     files: command.files,
     stdin,
@@ -296,19 +309,24 @@ export async function checkCommand(
     maxBytes: command.maxBytes,
     onWarning: (line) => io.stderr.write(`trouw: ${line}\n`),
     onProgress: progress?.update,
+    onFile: stream && onFile,
     parallel: true
   })
   progress?.clear()
-  beforeReport?.()
+  if (!shown) beforeReport?.()
   for (const line of result.errors) io.stderr.write(`trouw: ${withSizeHint(line)}\n`)
 
   // The verdict is taken on every finding, before --quiet leaves infos out of the report.
   for (const file of result.files) file.data.trouwVerdict = verdictOf(file)
-  const failed = result.files.some((file) => !file.data.trouwVerdict!.pass)
+  if (result.files.some((file) => !file.data.trouwVerdict!.pass)) failed = true
   if (command.quiet) {
     for (const file of result.files) file.messages = file.messages.filter((message) => message.severity !== 'info')
   }
-  await writeReport(result.files, command, io)
+  if (stream) {
+    if (result.streamed > 0) stream.end()
+  } else {
+    await writeReport(result.files, command, io)
+  }
 
   if (result.errors.length > 0) return {code: 2, inputs: result.inputs}
   return {code: failed ? 1 : 0, inputs: result.inputs}
@@ -345,36 +363,47 @@ function progressLine(io: Io): {update: (done: number, total: number) => void; c
   }
 }
 
-async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: Io): Promise<void> {
-  if (files.length === 0) return
-  const quiet = Boolean(command.quiet)
+/**
+ * The report for files as they come, for the formats that write a file at a
+ * time (json, text, github, sarif); none for the pretty report, drawn from
+ * the whole set.
+ */
+async function streamingReport(command: Readonly<CheckCommand>, io: Io): Promise<{add: (file: VFile) => void; end: () => void} | undefined> {
+  const write = (chunk: string) => {
+    if (chunk) io.stdout.write(chunk)
+  }
   switch (command.report) {
-    case 'json':
-      writeJsonReport(files, (chunk) => io.stdout.write(chunk))
-      return
-    case 'sarif': {
-      const {sarifReport} = await import('../report/sarif.js')
-      io.stdout.write(JSON.stringify(sarifReport(files), null, 2) + '\n')
-      return
+    case 'json': {
+      const writer = new JsonReportWriter(write)
+      return {add: (file) => writer.add(file), end: () => writer.end()}
     }
     case 'github': {
       const {githubReport} = await import('../report/github.js')
-      io.stdout.write(githubReport(files))
-      return
+      return {add: (file) => write(githubReport([file])), end: () => {}}
     }
-    case 'pretty': {
-      const {prettyReport} = await import('../report/pretty.js')
-      if (command.color !== undefined) {
-        // ink's colours follow chalk, which reads FORCE_COLOR when ink loads (on this first pretty report).
-        process.env.FORCE_COLOR = command.color ? '1' : '0'
-      }
-      io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80, quiet, colored: command.color}))
-      return
+    case 'sarif': {
+      const {SarifReportWriter} = await import('../report/sarif.js')
+      const writer = new SarifReportWriter()
+      return {add: (file) => write(writer.add(file)), end: () => write(writer.end())}
     }
-    default: {
+    case 'text': {
       // Loaded on use, as the other reports: its display widths (string-width) cost a JSON run about 5 % of its start.
-      const {textReport} = await import('../report/text.js')
-      io.stdout.write(textReport(files, {quiet}))
+      const {TextReportWriter} = await import('../report/text.js')
+      const writer = new TextReportWriter({quiet: command.quiet})
+      return {add: (file) => write(writer.add(file)), end: () => write(writer.end())}
     }
+    default:
+      return undefined
   }
+}
+
+/** The report drawn from the whole set of files: pretty. */
+async function writeReport(files: VFile[], command: Readonly<CheckCommand>, io: Io): Promise<void> {
+  if (files.length === 0) return
+  const {prettyReport} = await import('../report/pretty.js')
+  if (command.color !== undefined) {
+    // ink's colours follow chalk, which reads FORCE_COLOR when ink loads (on this first pretty report).
+    process.env.FORCE_COLOR = command.color ? '1' : '0'
+  }
+  io.stdout.write(await prettyReport(files, {columns: io.stdout.columns ?? 80, quiet: Boolean(command.quiet), colored: command.color}))
 }

@@ -70,22 +70,38 @@ export function toJsonReport(files: readonly VFile[], options?: Readonly<JsonOpt
 }
 
 function summarise(jsonFiles: Iterable<Pick<JsonFile, 'messages' | 'scores'>>): JsonReport['summary'] {
-  const summary = {files: 0, errors: 0, warnings: 0, infos: 0}
-  let scored = 0
-  let espSum = 0
-  for (const file of jsonFiles) {
-    summary.files++
+  const tally = new SummaryTally()
+  for (const file of jsonFiles) tally.add(file)
+  return tally.summary()
+}
+
+/** The report's summary, counted a file at a time: files, findings by severity, the mean ESP of the scored files. */
+class SummaryTally {
+  private readonly counts = {files: 0, errors: 0, warnings: 0, infos: 0}
+  private scored = 0
+  private espSum = 0
+
+  get files(): number {
+    return this.counts.files
+  }
+
+  add(file: Pick<JsonFile, 'messages' | 'scores'>): void {
+    const counts = this.counts
+    counts.files++
     for (const message of file.messages) {
-      if (message.severity === 'error') summary.errors++
-      else if (message.severity === 'warning') summary.warnings++
-      else if (message.severity === 'info') summary.infos++
+      if (message.severity === 'error') counts.errors++
+      else if (message.severity === 'warning') counts.warnings++
+      else if (message.severity === 'info') counts.infos++
     }
     if (file.messages.length > 0 || file.scores.esp > 0) {
-      scored++
-      espSum += file.scores.esp
+      this.scored++
+      this.espSum += file.scores.esp
     }
   }
-  return {...summary, esp: scored > 0 ? Math.round(espSum / scored) : null}
+
+  summary(): JsonReport['summary'] {
+    return {...this.counts, esp: this.scored > 0 ? Math.round(this.espSum / this.scored) : null}
+  }
 }
 
 /**
@@ -94,24 +110,43 @@ function summarise(jsonFiles: Iterable<Pick<JsonFile, 'messages' | 'scores'>>): 
  * report as one string (and its object tree) was most of the peak memory.
  */
 export function writeJsonReport(files: readonly VFile[], write: (chunk: string) => void, options?: Readonly<JsonOptions>): void {
-  if (files.length === 0) {
-    write(stringifyReport(toJsonReport(files, options)))
-    return
+  const writer = new JsonReportWriter(write, options)
+  for (const file of files) writer.add(file)
+  writer.end()
+}
+
+/**
+ * The JSON report written as files come (`add`), then `end`: the text of
+ * `writeJsonReport`. Of each file it keeps what the summary and verdict
+ * need (severities, score, reasons), not the file.
+ */
+export class JsonReportWriter {
+  private readonly tally = new SummaryTally()
+  private readonly reasons: JsonReportWithVerdict['reasons'] = []
+  private pass = true
+
+  constructor(
+    private readonly write: (chunk: string) => void,
+    private readonly options?: Readonly<JsonOptions>
+  ) {}
+
+  add(file: VFile): void {
+    const json = toJsonFile(file, this.options)
+    this.tally.add(json)
+    this.pass &&= json.pass
+    for (const reason of json.reasons) this.reasons.push({path: json.path, ...reason})
+    const text = indent(JSON.stringify(json, null, 2), '    ')
+    this.write(this.tally.files === 1 ? '{\n  "files": [\n    ' + text : ',\n    ' + text)
   }
-  // The summary needs only each file's severities and score; the verdict its reasons.
-  const kept: Array<Pick<JsonFile, 'messages' | 'scores'>> = []
-  const reasons: JsonReportWithVerdict['reasons'] = []
-  let pass = true
-  write('{\n  "files": [\n')
-  files.forEach((file, index) => {
-    const json = toJsonFile(file, options)
-    kept.push({messages: json.messages.map((message) => ({severity: message.severity})) as JsonFile['messages'], scores: json.scores})
-    pass &&= json.pass
-    for (const reason of json.reasons) reasons.push({path: json.path, ...reason})
-    write('    ' + indent(JSON.stringify(json, null, 2), '    ') + (index < files.length - 1 ? ',\n' : '\n'))
-  })
-  write('  ],\n  "summary": ' + indent(JSON.stringify(summarise(kept), null, 2), '  '))
-  write(',\n  "pass": ' + JSON.stringify(pass) + ',\n  "reasons": ' + indent(JSON.stringify(reasons, null, 2), '  ') + '\n}\n')
+
+  end(): void {
+    if (this.tally.files === 0) {
+      this.write(stringifyReport(toJsonReport([], this.options)))
+      return
+    }
+    this.write('\n  ],\n  "summary": ' + indent(JSON.stringify(this.tally.summary(), null, 2), '  '))
+    this.write(',\n  "pass": ' + JSON.stringify(this.pass) + ',\n  "reasons": ' + indent(JSON.stringify(this.reasons, null, 2), '  ') + '\n}\n')
+  }
 }
 
 /** Indent every line but the first of JSON text (newlines occur only between its tokens: strings escape theirs). */

@@ -25,9 +25,15 @@ const minEspRule = {
 
 export function sarifReport(files: readonly VFile[]) {
   const rules = loadRules().rules
+  const resultsOf = sarifResults(rules)
+  return sarifRun(rules, files.flatMap(resultsOf))
+}
+
+/** A file's SARIF results: one per finding, then the gate's. */
+function sarifResults(rules: ReturnType<typeof loadRules>['rules']) {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
   const gateIndex = rules.length
-  const results = files.flatMap((vfile) => {
+  return (vfile: VFile) => {
     const file = toJsonFile(vfile)
     const uri = encodeURI(file.path.replace(/\\/g, '/'))
     const gate = minEspReason(file.reasons)
@@ -64,7 +70,11 @@ export function sarifReport(files: readonly VFile[]) {
       properties: {category: message.category, subtype: message.subtype, ...(message.part ? {part: message.part} : {}), ...(message.alsoIn ? {alsoIn: message.alsoIn} : {}), ...(message.also ? {also: message.also} : {})}
     }))
     return [...findings, ...gateResults]
-  })
+  }
+}
+
+/** The SARIF log of one run with these results. */
+function sarifRun<Result>(rules: ReturnType<typeof loadRules>['rules'], results: Result[]) {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -93,3 +103,45 @@ export function sarifReport(files: readonly VFile[]) {
     ]
   }
 }
+
+/**
+ * The SARIF report written a file at a time (`add` gives a file's text,
+ * `end` the rest): the text of `JSON.stringify(sarifReport(files), null, 2)`
+ * and a newline, keeping no file. The results are the log's last field, so
+ * everything before them is written with the first file.
+ */
+export class SarifReportWriter {
+  private readonly rules = loadRules().rules
+  private readonly resultsOf = sarifResults(this.rules)
+  private written = 0
+
+  add(file: VFile): string {
+    let text = ''
+    for (const result of this.resultsOf(file)) {
+      const json = JSON.stringify(result, null, 2).replace(/\n/g, '\n' + resultIndent)
+      text += (this.written++ === 0 ? this.head() + '\n' : ',\n') + resultIndent + json
+    }
+    return text
+  }
+
+  end(): string {
+    if (this.written === 0) return JSON.stringify(sarifRun(this.rules, []), null, 2) + '\n'
+    return '\n' + resultIndent.slice(2) + ']' + this.tail()
+  }
+
+  /** The log up to and with the `[` of its results. */
+  private head(): string {
+    const whole = JSON.stringify(sarifRun(this.rules, []), null, 2)
+    return whole.slice(0, whole.lastIndexOf(emptyResults) + emptyResults.length - 1)
+  }
+
+  /** The log after its results' `]`. */
+  private tail(): string {
+    const whole = JSON.stringify(sarifRun(this.rules, []), null, 2)
+    return whole.slice(whole.lastIndexOf(emptyResults) + emptyResults.length) + '\n'
+  }
+}
+
+const emptyResults = '"results": []'
+/** Results are items of `runs[0].results`: four levels deep. */
+const resultIndent = ' '.repeat(8)

@@ -22,22 +22,34 @@ export interface TextOptions {
 }
 
 export function textReport(files: readonly VFile[], options?: Readonly<TextOptions> | null): string {
-  const lines: string[] = []
-  let errors = 0
-  let warnings = 0
-  let infos = 0
-  for (const vfile of files) {
+  const writer = new TextReportWriter(options)
+  let text = ''
+  for (const file of files) text += writer.add(file)
+  return text + writer.end()
+}
+
+/** The text report a file at a time: `add` gives a file's lines, `end` the summary line (the text of `textReport`). */
+export class TextReportWriter {
+  private errors = 0
+  private warnings = 0
+  private infos = 0
+
+  constructor(private readonly options?: Readonly<TextOptions> | null) {}
+
+  /** A file's lines, each ending in a newline. */
+  add(vfile: VFile): string {
+    const lines: string[] = []
     const file = toJsonFile(vfile)
-    if (options?.quiet && file.messages.length === 0 && file.pass) continue
+    if (this.options?.quiet && file.messages.length === 0 && file.pass) return ''
     const {scores} = file
     lines.push(
       `${file.path}: ${file.language}, ${file.format}, esp ${scores.esp} (warmth ${scores.warmth}, restraint ${scores.restraint}, freedom ${scores.freedom}, reciprocity ${scores.reciprocity}, distinctiveness ${scores.distinctiveness}; ${confidenceNote(file.scoreConfidence)})` +
         (file.phase ? `, phase ${file.phase.name} (${Math.round(file.phase.confidence * 100)}%)` : '')
     )
     for (const message of file.messages) {
-      if (message.severity === 'error') errors++
-      else if (message.severity === 'warning') warnings++
-      else infos++
+      if (message.severity === 'error') this.errors++
+      else if (message.severity === 'warning') this.warnings++
+      else this.infos++
       const where = `${file.path}:${message.line}:${message.column}-${message.endLine}:${message.endColumn}`
       const part = message.part ? ` [${message.part}${message.alsoIn ? `, also in ${message.alsoIn.join(', ')}` : ''}]` : ''
       const fix = message.expected.length > 0 && message.expected[0] !== '' ? ` → ${message.expected[0]}` : ''
@@ -54,8 +66,13 @@ export function textReport(files: readonly VFile[], options?: Readonly<TextOptio
       lines.push(`  score ${sign}${item.delta} ${item.component}  "${truncate(text, 40)}"  ${item.why}  ${file.path}:${item.line}:${item.column}${part}`)
     }
     for (const suggestion of file.suggestions) lines.push(`  suggestion  ${suggestion}`)
+    return lines.join('\n') + '\n'
   }
-  const total = errors + warnings + infos
-  lines.push(total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`)
-  return lines.join('\n') + '\n'
+
+  /** The summary line. */
+  end(): string {
+    const {errors, warnings, infos} = this
+    const total = errors + warnings + infos
+    return (total === 0 ? 'no findings' : `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`) + '\n'
+  }
 }
