@@ -377,8 +377,12 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
 
-/** A merge tag that stands for the reader's name: `{first_name}`, `{{naam}}`, `%NAME%`, `*|FNAME|*`, `~name~`. */
-const nameTag = /^[\s,]*(?:\{\{?|%%?|\*\||~|\[)\s*[\w.]*(?:name|naam)[\w.]*\s*(?:\}\}?|%%?|\|\*|~|\])/i
+/**
+ * A merge tag that stands for the reader's name: `{first_name}`, `%NAME%`,
+ * `*|FNAME|*`, `~name~`; or a template tag the format layer masked with x's
+ * (`{{voornaam}}` reads "xxxxxxxxxxxx"): right after a greeting it is the name.
+ */
+const nameTag = /^[\s,]*(?:(?:\{\{?|%%?|\*\||~|\[)\s*[\w.]*(?:name|naam)[\w.]*\s*(?:\}\}?|%%?|\|\*|~|\])|x{4,}(?![\w@.]))/i
 
 /** Does a name follow the word before `to` (a capitalised word or a merge tag for a name), with at most a comma between? */
 function namedAfter(sentence: SentenceView, compiled: CompiledSignals, to: number): boolean {

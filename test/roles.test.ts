@@ -100,6 +100,13 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(wrapped)).toContain('over-the-top/shouting')
   })
 
+  it('reads a line in capitals that ends on "a", "for" or "your" as a sentence wrapped onto the next line', async () => {
+    const text = ['THIS GUIDE SHOWS YOU HOW TO APPLY AND WHAT TO SAY, SO THAT YOU GET A', 'GARDEN GRANT !!!', 'The guide is new.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'SO THAT YOU GET A')).toBe('paragraph')
+    expect(extracted.blocks.find((block) => block.text.includes('GARDEN GRANT'))!.text).toContain('SO THAT YOU GET A')
+  })
+
   it('reads a numbered title in capitals as a heading, even when it exclaims', async () => {
     const text = ['Contents', '1. NEW SEEDS.', '2. JOIN THE CLUB!', 'Our club meets on Tuesdays in the greenhouse behind the shop.'].join('\n')
     expect(roleOf(await roles(text, 'text'), 'JOIN THE CLUB')).toBe('heading')

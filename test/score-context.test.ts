@@ -156,6 +156,7 @@ describe('word lists read in context', () => {
     expect(await greets('Dear Anouk, the new timetable is out.')).toEqual(['warmth:Dear'])
     expect(await greets('Hallo, de nieuwe dienstregeling is uit.', 'nl')).toEqual([])
     expect(await greets('Hoi {voornaam}, de nieuwe dienstregeling is uit.', 'nl')).toEqual(['warmth:Hoi'])
+    expect(await greets('Hoi {{voornaam}}, de nieuwe dienstregeling is uit.', 'nl')).toEqual(['warmth:Hoi'])
   })
 
   it('counts an apology and a remedy the sender already made, not a feeling blown up', async () => {

@@ -19,7 +19,14 @@
  *   `heading` (a section name or label); a numbered one may exclaim
  *   ("3. JOIN THE CLUB!" is a section title);
  * - a short line without final punctuation that something follows and that
- *   does not continue the line before: `heading`.
+ *   does not continue the line before: `heading`; so are a numbered contents
+ *   entry in title case, a teaser ending in "..." under a section label in
+ *   capitals, and a contest's call on a line of its own that sells nothing;
+ * - a footnote to an offer (`*` and the offer's terms) and a statement of
+ *   legal compliance: `footer`;
+ * - the prose right above "Read the review" (story, column, interview), and a
+ *   line in a customer's voice next to a name and place: `quote`;
+ * - a line that is one `<a href>` link: `button`.
  *
  * Everything else is the sender's prose (`paragraph`).
  */
@@ -136,6 +143,13 @@ const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
 const lowerStart = /^\s*["'“‘(]?\p{Ll}/u
 const attribution = /^\s*(?:—|–|-{1,2}|~)\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{L}.'’-]+){0,5}\s*$/u
 const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–|-{1,2}|~)\s*\p{Lu}.{0,60})?$/u
+
+/**
+ * A line that ends on a word no heading ends on (an article, a preposition,
+ * "and", "your": "…SO THAT YOU ARE ACCEPTED FOR A" / "GRANT!!!") is a sentence
+ * wrapped onto the next line.
+ */
+export const danglingEnd = /(?:^|\s)(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|de|het|een|en|van|voor|met|je|jouw|uw|onze)\s*$/i
 
 /** Longest line, in characters, that layout alone may call a heading. */
 const headingLength = 60
@@ -427,7 +441,7 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   const content = listed ? text.replace(bullet, '') : trimmed
   // Capitals without a sentence end: a section name or a label. Headings do not exclaim,
   // except a numbered section title ("3. JOIN THE CLUB!").
-  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content)) return 'heading'
+  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content) && !(danglingEnd.test(content) && followedAt(lines, index, more))) return 'heading'
   // An entry of a table of contents: a title in title case without a sentence end ("2. Warcraft III Sells like
   // Hotcakes", "- Skins, Skins and More Skins"). A headline names the story; it is not the sender's claim.
   // A bullet in title case stays an item: bulk mail lists its claims that way ("· Very Affordable Price").

@@ -8,7 +8,7 @@
 import type {Block, BlockRole, PartName} from '../types.js'
 import {pushBlock} from './blocks.js'
 import {BlockBuilder} from './offsets.js'
-import {lineRoles, type Line} from './roles.js'
+import {danglingEnd, lineRoles, type Line} from './roles.js'
 
 /** A blank line: a line end, optional horizontal space, a line end. */
 const blankLine = /\r?\n[ \t\f\v]*(?=\r?\n)/g
@@ -75,7 +75,7 @@ function standsAlone(line: string, next: string): boolean {
   // A line that ends a sentence ("…with Buy4Now!", "# BEST KEPT SECRET!!! #") ends it here too, where the next
   // line could not start one for the parser: a fragment in lower case, a box border, a link.
   if (sentenceEnd.test(trimmed.replace(ornaments, '')) && !abbreviation.test(trimmed) && !/^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)) return true
-  if (trimmed.length >= 55 && trimmed.length <= 80) return false
+  if ((trimmed.length >= 55 && trimmed.length <= 80) || danglingEnd.test(trimmed)) return false
   if (/[.!?…;,:]["'”’)\]]*$/.test(trimmed)) return false
   return /^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)
 }
