@@ -71,6 +71,28 @@ describe('runFiles with onFile', () => {
     expect(seen[0].data.trouw?.scores).toBeDefined()
     expect(seen[0].data.trouwSettings).toBeDefined()
   })
+
+  it('in threads, with at most 2 × cores files queued, hands on the same files in list order as in-process', async () => {
+    // More files than the queue's bound (2 × cores), so the window moves.
+    const folder = folderWith(24)
+    const seen = (files: VFile[]) => files.map((file) => [path.basename(file.path), file.messages.map((message) => `${message.ruleId}@${message.line}:${message.column}`).join(' ')].join(' '))
+    const inProcess: VFile[] = []
+    await runFiles({files: [folder], cwd: folder, detectConfig: false, onFile: (file) => inProcess.push(file)})
+    const threaded: VFile[] = []
+    const before = process.env.TROUW_THREADS
+    process.env.TROUW_THREADS = '2'
+    try {
+      const result = await runFiles({files: [folder], cwd: folder, detectConfig: false, parallel: true, onFile: (file) => threaded.push(file)})
+      expect(result.errors).toEqual([])
+      expect(result.files).toEqual([])
+      expect(result.streamed).toBe(24)
+    } finally {
+      if (before === undefined) delete process.env.TROUW_THREADS
+      else process.env.TROUW_THREADS = before
+    }
+    expect(seen(threaded)).toEqual(seen(inProcess))
+    expect(threaded.map((file) => path.basename(file.path))).toEqual(Array.from({length: 24}, (_, index) => `note-${String(index).padStart(2, '0')}.txt`))
+  }, 60000)
 })
 
 describe('reports written a file at a time', () => {
