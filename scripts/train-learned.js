@@ -126,7 +126,12 @@ if (!options.quiet) console.log(report.join('\n'))
  * @returns {string[][]}
  */
 function featuresOfText(text, lang) {
-  return sentencesOf(text, lang).map((sentence) => sentenceFeatures(sentence))
+  return sentencesOf(text, lang).map((sentence) => {
+    const features = sentenceFeatures(sentence)
+    // Which subtypes' structural cues the sentence has (src/learned/gates.ts), kept beside its features.
+    features.gates = subtypes.filter((subtype) => passesGate(subtype, sentence))
+    return features
+  })
 }
 
 /**
@@ -230,7 +235,7 @@ function dot(weights, ids) {
 function lineScore(weights, sentences, subtype, lang) {
   let best = 0
   for (const features of sentences) {
-    if (!passesGate(subtype, lang, new Set(features))) continue
+    if (!features.gates.includes(subtype)) continue
     let z = weights.bias
     for (const feature of features) z += weights.byName.get(feature) ?? 0
     best = Math.max(best, 1 / (1 + Math.exp(-z)))

@@ -14,6 +14,7 @@ import {check, type Language} from '../src/index.js'
 import {sentenceFeatures, wordsOf} from '../src/learned/features.js'
 import {sentencesOf} from '../src/learned/sentences.js'
 import {loadModel, modelFile, modelFrom} from '../src/learned/model.js'
+import {sentenceProbabilities} from '../src/learned/score.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const scratch = mkdtempSync(path.join(tmpdir(), 'trouw-learned-'))
@@ -88,6 +89,25 @@ describe('the model', () => {
     expect(probability).toBeCloseTo(1 / (1 + Math.exp(-1.5)), 10)
     expect(model.weighed(['w:you', 'w:free', 'w:lose'], 0).map((entry) => entry.feature)).toEqual(['w:lose', 'w:you'])
     expect(model.threshold(0)).toBe(0.6)
+  })
+
+  it('scores on the hot path exactly as over the feature names', () => {
+    let compared = 0
+    for (const lang of ['en', 'nl'] as const) {
+      const model = loadModel(lang)!
+      for (const line of readFileSync(path.join(root, 'test', 'dev-recall', 'lines.jsonl'), 'utf8').split('\n')) {
+        if (line.trim() === '') continue
+        const record = JSON.parse(line) as {lang: string; text: string}
+        if (record.lang !== lang) continue
+        for (const sentence of sentencesOf(record.text, lang)) {
+          const slow = model.probabilities(sentenceFeatures(sentence))
+          const fast = sentenceProbabilities(sentence, model)
+          for (let column = 0; column < slow.length; column++) expect(fast[column]).toBeCloseTo(slow[column], 12)
+          compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200)
   })
 
   it('refuses a file that is not a model', () => {

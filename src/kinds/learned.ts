@@ -15,19 +15,17 @@
 import {isInside} from '../context.js'
 import {sentenceFeatures, wordsOf} from '../learned/features.js'
 import {loadModel, type Model} from '../learned/model.js'
+import {sentenceProbabilities} from '../learned/score.js'
 import {passesGate} from '../learned/gates.js'
 import {learnedDetail} from '../messages.js'
 import {RuleFieldError, type Finding, type Kind, type SentenceView} from './kind.js'
 
 /** The last sentence scored: every learned rule of a language reads the same sentence in turn. */
-let last: {sentence: SentenceView; model: Model; features: string[]; present: Set<string>; probabilities: Float64Array} | undefined
+let last: {sentence: SentenceView; model: Model; probabilities: Float64Array} | undefined
 
-function scoreOf(sentence: SentenceView, model: Model): {features: string[]; present: Set<string>; probabilities: Float64Array} {
-  if (last === undefined || last.sentence !== sentence || last.model !== model) {
-    const features = sentenceFeatures(sentence)
-    last = {sentence, model, features, present: new Set(features), probabilities: model.probabilities(features)}
-  }
-  return last
+function probabilitiesOf(sentence: SentenceView, model: Model): Float64Array {
+  if (last === undefined || last.sentence !== sentence || last.model !== model) last = {sentence, model, probabilities: sentenceProbabilities(sentence, model)}
+  return last.probabilities
 }
 
 /** How many features the message names. */
@@ -62,13 +60,14 @@ export const learnedKind: Kind = {
         const end = words[words.length - 1].end
         // A quoted customer is not the sender.
         if (!rule.quoted && sentence.quoted.length > 0 && isInside(sentence.quoted, start, end)) return []
-        const {features, present, probabilities} = scoreOf(sentence, model)
-        const probability = probabilities[column]
-        if (probability < model.threshold(column)) return []
         // The model alone is not enough: the sentence must have the shape of the act (see `src/learned/gates.ts`).
-        if (!passesGate(subtype, lang, present)) return []
+        // The cheap cues first: most sentences are never scored.
+        if (!passesGate(subtype, sentence)) return []
+        const probability = probabilitiesOf(sentence, model)[column]
+        if (probability < model.threshold(column)) return []
+        // The feature names only for a finding: what weighed most.
         const shown: string[] = []
-        for (const {feature} of model.weighed(features, column)) {
+        for (const {feature} of model.weighed(sentenceFeatures(sentence), column)) {
           const text = wordsOf(feature, sentence)
           if (text === '' || shown.includes(text)) continue
           shown.push(text)

@@ -38,7 +38,7 @@ import {lookupSentiment} from '../lexicon.js'
  * guilt in real newsletters). They count only inside a pair with a content
  * word; the reader and the sender count as `r:you` and `r:we`.
  */
-const functionWords: Record<Language, ReadonlySet<string>> = {
+export const functionWords: Record<Language, ReadonlySet<string>> = {
   en: new Set(('a an the and or but so if as at by for from in into of on onto to with about than then that this these those there here ' +
     'it its it\'s is are was were be been being am do does did doing have has had having will would shall should can could may might must ' +
     'i me my we us our ours we\'re we\'ve we\'ll we\'d you your yours you\'re you\'ve you\'ll you\'d yourself he she him her his they them their ' +
@@ -51,18 +51,18 @@ const functionWords: Record<Language, ReadonlySet<string>> = {
     'niet geen ja nee').split(' '))
 }
 
-const readerWords: Record<Language, ReadonlySet<string>> = {
+export const readerWords: Record<Language, ReadonlySet<string>> = {
   en: new Set(['you', 'your', 'yours', "you're", "you've", "you'll", "you'd", 'yourself']),
   nl: new Set(['je', 'jij', 'jou', 'jouw', 'u', 'uw', 'jullie'])
 }
 
-const senderWords: Record<Language, ReadonlySet<string>> = {
+export const senderWords: Record<Language, ReadonlySet<string>> = {
   en: new Set(['we', 'us', 'our', 'ours', "we're", "we've", "we'll", "we'd"]),
   nl: new Set(['wij', 'we', 'ons', 'onze'])
 }
 
 /** A word at or below this valence is a feeling (`v:-`): "sad", "lonely", "jammer"; not "sorry" or "little". */
-const feeling = -1.7
+export const feeling = -1.7
 
 /** Classes that say nothing about pressure (pronouns are words already). */
 const skippedClasses = new Set(['you', 'we', 'i', 'je', 'wij', 'ik', 'nalaten'])
@@ -73,7 +73,7 @@ const classIndexes = new Map<Language, PatternIndex<string>>()
 function classIndex(lang: Language): PatternIndex<string> {
   let index = classIndexes.get(lang)
   if (index) return index
-  index = new PatternIndex<string>(false)
+  index = new PatternIndex<string>()
   const context = compileContext(lang)
   for (const name of Object.keys(loadClasses(lang)).sort()) {
     if (skippedClasses.has(name)) continue
@@ -92,21 +92,28 @@ function classIndex(lang: Language): PatternIndex<string> {
 
 const hasLetterOrDigit = /[\p{L}\p{N}]/u
 
-function isWord(token: Token): boolean {
+export function isWord(token: Token): boolean {
   return (token.kind === 'word' || token.kind === 'number') && hasLetterOrDigit.test(token.raw)
 }
 
-function wordName(token: Token): string {
+export function wordName(token: Token): string {
   return token.kind === 'number' ? '#' : token.norm
 }
 
 /** The names of the classes that match in `words`, sorted, once each. */
 export function classesIn(words: readonly Token[], lang: Language): string[] {
   if (words.length === 0) return []
-  const names = new Set<string>()
-  for (const found of classIndex(lang).matches(words)) names.add(found[2])
-  return [...names].sort()
+  // A sentence is asked again: by the gates, for its features, and as the next sentence's `earlier`.
+  for (const entry of recentClasses) if (entry.words === words && entry.lang === lang) return entry.names
+  const found = new Set<string>()
+  for (const match of classIndex(lang).matches(words)) found.add(match[2])
+  const names = [...found].sort()
+  if (recentClasses.length >= 4) recentClasses.shift()
+  recentClasses.push({words, lang, names})
+  return names
 }
+
+const recentClasses: Array<{words: readonly Token[]; lang: Language; names: string[]}> = []
 
 /**
  * The features of a sentence, once each, in a stable order. The sentence
@@ -163,7 +170,7 @@ function ownFeatures(sentence: Pick<SentenceView, 'lang' | 'tokens' | 'words'>, 
       }
     }
   }
-  for (const name of classesIn(words, lang)) features.add(prefix + 'c:' + name)
+  for (const name of classesIn(sentence.words, lang)) features.add(prefix + 'c:' + name)
   for (const token of sentence.tokens) {
     if (token.kind !== 'punct') continue
     if (token.raw.includes('?')) features.add(prefix + 'p:?')

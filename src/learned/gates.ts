@@ -4,7 +4,7 @@
  * alone heard guilt in any question with "you" and a term in any sentence
  * with "years": its clean training lines are marketing copy, not support or
  * news prose. So a learned finding stands only where the sentence has the
- * shape of its act, read from the features (`./features.ts`):
+ * shape of its act:
  *
  * - guilt: the reader and the sender both named (in the sentence or the one
  *   before), and a feeling (a word the sentiment lexicon calls clearly
@@ -13,19 +13,37 @@
  *   lapse) and a consequence (lose, gone, cut off, worse service) in the
  *   sentence or the one before, the consequence not negated ("no files will
  *   be lost" is a reassurance);
- * - urgency: the reader addressed and a time expression in the sentence (a
+ * - urgency: the reader addressed (or an exclamation mark) and a time expression in the sentence (a
  *   day, a time, "tonight", a number, hours, the deal getting worse);
- * - lock-in: the reader or the sender named and a term in the sentence (a number,
- *   months or years, a contract, renewal, notice, a commitment).
+ * - lock-in: the reader or the sender named and a term in the sentence (a
+ *   number, months or years, a contract, renewal, notice, a commitment).
+ *
+ * The cues are cheap (bits cached per spelling, word classes matched once per
+ * sentence): the layer asks them first and scores only sentences that pass,
+ * which keeps its cost a small part of a check.
  */
 import type {Language} from '../types.js'
+import type {SentenceView} from '../kinds/kind.js'
+import {isNegator} from '../context.js'
+import {lookupSentiment} from '../lexicon.js'
+import {memoGet, memoSet, memoSlot, type Token} from '../tokens.js'
+import {classesIn, feeling, readerWords, senderWords} from './features.js'
 
-type Gate = (features: ReadonlySet<string>) => boolean
+const reader = 1
+const sender = 2
+const feels = 4
+const number = 8
+const time = 16
+const term = 32
+const negator = 64
 
 const readerActs: Record<Language, readonly string[]> = {
   en: ['leave', 'lapse', 'exit', 'not-act', 'exit-condition', 'lapsed', 'lapse-condition', 'former'],
   nl: ['opzeggen', 'overstappen', 'weggaan', 'stoppen', 'verlengen', 'exit', 'not-act', 'exit-condition', 'verzuimd', 'verzuim-voorwaarde', 'voormalig']
 }
+
+/** Acts that hold their own negation ("if you don't renew"): a negator there does not free the consequence. */
+const negatedActs: readonly string[] = ['not-act', 'lapsed', 'lapse-condition', 'verzuimd', 'verzuim-voorwaarde']
 
 /** Leaving itself (for guilt): not a lapse or a condition, which support replies are full of ("if that doesn't work"). */
 const leaving: Record<Language, readonly string[]> = {
@@ -43,9 +61,9 @@ const timeClasses: Record<Language, readonly string[]> = {
   nl: ['deadline-tijd', 'straks', 'slechter']
 }
 
-const timeWords: Record<Language, readonly string[]> = {
-  en: ['now', 'today', 'tonight', 'tomorrow', 'hour', 'hours', 'minutes', 'days', 'day', 'week', 'weekend', 'last', 'final', 'ends', 'ending', 'deadline', 'clock', 'midnight', 'before', 'until', 'soon', 'expires', 'left'],
-  nl: ['nu', 'vandaag', 'vanavond', 'morgen', 'uur', 'uren', 'minuten', 'dagen', 'dag', 'week', 'weekend', 'laatste', 'eindigt', 'deadline', 'klok', 'middernacht', 'uiterlijk', 'snel', 'verloopt']
+const timeWords: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['now', 'today', 'tonight', 'tomorrow', 'hour', 'hours', 'minutes', 'days', 'day', 'week', 'weekend', 'last', 'final', 'ends', 'ending', 'deadline', 'clock', 'midnight', 'before', 'until', 'soon', 'expires', 'left']),
+  nl: new Set(['nu', 'vandaag', 'vanavond', 'morgen', 'uur', 'uren', 'minuten', 'dagen', 'dag', 'week', 'weekend', 'laatste', 'eindigt', 'deadline', 'klok', 'middernacht', 'uiterlijk', 'snel', 'verloopt'])
 }
 
 const termStems: Record<Language, readonly string[]> = {
@@ -53,41 +71,87 @@ const termStems: Record<Language, readonly string[]> = {
   nl: ['maand', 'jaar', 'jaren', 'looptijd', 'contract', 'verleng', 'termijn', 'opzeg', 'vast', 'periode', 'automatisch', 'stilzwijgend', 'gebonden', 'overeenkomst', 'abonnement', 'lidmaatschap']
 }
 
-function hasAny(features: ReadonlySet<string>, prefix: string, names: readonly string[]): boolean {
-  for (const name of names) if (features.has(prefix + name)) return true
+/** A sentence's cues: bits over its words, and its word classes (matched when first asked). */
+interface Cues {
+  bits: number
+  words: readonly Token[]
+  lang: Language
+  classes?: readonly string[]
+}
+
+const slots: Partial<Record<Language, number | undefined>> = {}
+const taken: Partial<Record<Language, boolean>> = {}
+
+function wordBits(token: Token, lang: Language): number {
+  if (token.kind === 'number') return number
+  if (token.kind !== 'word') return 0
+  if (!taken[lang]) {
+    slots[lang] = memoSlot()
+    taken[lang] = true
+  }
+  const slot = slots[lang]
+  const lexeme = token.lexeme
+  if (lexeme !== undefined && slot !== undefined) {
+    const known = memoGet(lexeme, slot)
+    if (typeof known === 'number') return known
+  }
+  const norm = token.norm
+  let bits = 0
+  if (readerWords[lang].has(norm)) bits |= reader
+  if (senderWords[lang].has(norm)) bits |= sender
+  if ((lookupSentiment(norm, lang)?.valence ?? 0) <= feeling) bits |= feels
+  if (timeWords[lang].has(norm)) bits |= time
+  for (const stem of termStems[lang]) if (norm.startsWith(stem)) bits |= term
+  if (isNegator(token, lang)) bits |= negator
+  if (lexeme !== undefined && slot !== undefined) memoSet(lexeme, slot, bits)
+  return bits
+}
+
+// The last few sentences' cues: a sentence is asked again as the next one's `earlier`.
+const recent: Array<{view: Pick<SentenceView, 'words'>; cues: Cues}> = []
+
+function cuesOf(view: Pick<SentenceView, 'lang' | 'words'>): Cues {
+  for (const entry of recent) if (entry.view === view) return entry.cues
+  let bits = 0
+  for (const word of view.words) bits |= wordBits(word, view.lang)
+  const cues: Cues = {bits, words: view.words, lang: view.lang}
+  if (recent.length >= 3) recent.shift()
+  recent.push({view, cues})
+  return cues
+}
+
+function exclaims(tokens: readonly Token[]): boolean {
+  for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return true
   return false
 }
 
-function hasStem(features: ReadonlySet<string>, stems: readonly string[]): boolean {
-  for (const feature of features) {
-    if (!feature.startsWith('w:')) continue
-    for (const stem of stems) if (feature.startsWith(stem, 2)) return true
-  }
+function hasClass(cues: Cues | undefined, names: readonly string[]): boolean {
+  if (cues === undefined) return false
+  const classes = (cues.classes ??= classesIn(cues.words, cues.lang))
+  for (const name of names) if (classes.includes(name)) return true
   return false
 }
 
-function gates(lang: Language): Record<string, Gate> {
-  const either = (features: ReadonlySet<string>, names: readonly string[]) => hasAny(features, 'c:', names) || hasAny(features, 'ec:', names)
-  const reader = (features: ReadonlySet<string>) => features.has('r:you')
-  const party = (features: ReadonlySet<string>) => features.has('r:you') || features.has('r:we')
-  return {
-    guilt: (features) =>
-      (features.has('r:you') || features.has('er:you')) &&
-      (features.has('r:we') || features.has('er:we')) &&
-      (features.has('v:-') || features.has('ev:-') || either(features, leaving[lang])),
-    // A negator in the sentence that is not part of the reader's act ("if you don't renew") frees the consequence.
-    threat: (features) => either(features, readerActs[lang]) && either(features, consequences[lang]) && (!features.has('neg') || hasAny(features, 'c:', ['not-act', 'lapsed', 'lapse-condition', 'verzuimd', 'verzuim-voorwaarde'])),
-    urgency: (features) => (reader(features) || features.has('p:!')) && (features.has('w:#') || hasAny(features, 'c:', timeClasses[lang]) || hasAny(features, 'w:', timeWords[lang])),
-    'lock-in': (features) => party(features) && (features.has('w:#') || hasStem(features, termStems[lang]))
+/** Does the sentence (with the one before it) have the structural cue of `subtype`? (A subtype without a gate: yes.) */
+export function passesGate(subtype: string, sentence: Pick<SentenceView, 'lang' | 'tokens' | 'words' | 'earlier'>): boolean {
+  const lang = sentence.lang
+  const own = cuesOf(sentence)
+  const before = sentence.earlier ? cuesOf(sentence.earlier) : undefined
+  const either = (bit: number) => (own.bits & bit) !== 0 || (before !== undefined && (before.bits & bit) !== 0)
+  switch (subtype) {
+    case 'guilt':
+      return either(reader) && either(sender) && (either(feels) || hasClass(own, leaving[lang]) || hasClass(before, leaving[lang]))
+    case 'threat':
+      return (
+        (hasClass(own, readerActs[lang]) || hasClass(before, readerActs[lang])) &&
+        (hasClass(own, consequences[lang]) || hasClass(before, consequences[lang])) &&
+        ((own.bits & negator) === 0 || hasClass(own, negatedActs))
+      )
+    case 'urgency':
+      return ((own.bits & reader) !== 0 || exclaims(sentence.tokens)) && ((own.bits & (number | time)) !== 0 || hasClass(own, timeClasses[lang]))
+    case 'lock-in':
+      return (own.bits & (reader | sender)) !== 0 && (own.bits & (number | term)) !== 0
+    default:
+      return true
   }
-}
-
-const cache = new Map<Language, Record<string, Gate>>()
-
-/** Does a sentence with these features have the structural cue of `subtype`? (A subtype without a gate: yes.) */
-export function passesGate(subtype: string, lang: Language, features: ReadonlySet<string>): boolean {
-  let byType = cache.get(lang)
-  if (!byType) cache.set(lang, (byType = gates(lang)))
-  const gate = byType[subtype]
-  return gate === undefined || gate(features)
 }

@@ -40,6 +40,10 @@ export interface Model {
   probabilities(features: readonly string[]): Float64Array
   /** The threshold of the subtype at `column`. */
   threshold(column: number): number
+  /** The weights of one feature, by subtype position (undefined: the model does not know it). */
+  row(feature: string): Float64Array | undefined
+  /** The probability of every subtype for a set of feature rows (see `row`), each counted once. */
+  probabilitiesOfRows(rows: Iterable<Float64Array>): Float64Array
   /** The features that pushed the subtype at `column` up, largest weight first. */
   weighed(features: readonly string[], column: number): Array<{feature: string; weight: number}>
 }
@@ -98,6 +102,13 @@ export function modelFrom(file: ModelFile): Model {
       return sums
     },
     threshold: (column) => thresholds[column],
+    row: (feature) => rows.get(feature),
+    probabilitiesOfRows(found) {
+      const sums = Float64Array.from(biases)
+      for (const row of found) for (let column = 0; column < count; column++) sums[column] += row[column]
+      for (let column = 0; column < count; column++) sums[column] = sigmoid(sums[column])
+      return sums
+    },
     weighed(features, column) {
       const found: Array<{feature: string; weight: number}> = []
       for (const feature of features) {
