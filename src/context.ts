@@ -321,15 +321,20 @@ function negatesVerbOnly(tokens: readonly Token[], index: number, until: number,
  *   freeing answer that makes up the whole next clause ("cancellation fee: none.");
  * - a negator and a denied verb after it in the same clause ("fees do not apply"),
  *   or a negator right after a match that ends in such a verb ("dan betaal je niets").
+ *
+ * `floor`: the words before it belong to another part of the same frame (the
+ * condition "Zonder licentie" before the loss "vervalt je toegang", the loss
+ * "this rate won't be here" before the time "when you wake up"): the look
+ * back stops there.
  */
-export function isNegated(tokens: readonly Token[], match: Match, lang: Language): boolean {
+export function isNegated(tokens: readonly Token[], match: Match, lang: Language, floor = 0): boolean {
   const first = tokens[match.from]
-  for (let index = match.from - 1; index >= 0 && index >= match.from - reachBefore; index--) {
+  for (let index = match.from - 1; index >= floor && index >= match.from - reachBefore; index--) {
     const token = tokens[index]
     if (token.clause !== first.clause) break
     if (isClauseBoundary(tokens, index, lang)) break
     const classes = classesOf(token, lang)
-    if ((classes & freeingBeforeWord) !== 0 || isFreeOf(tokens, index, lang)) return true
+    if (((classes & freeingBeforeWord) !== 0 && !isPoliteAfraid(tokens, index)) || isFreeOf(tokens, index, lang)) return true
     if (isWarning(tokens, index, match.from, lang)) return false
     if ((classes & negatingPreposition) !== 0 && index < match.from - 1 && opensSenderClause(tokens, match.from, lang)) break
     if ((classes & negator) !== 0 && !negatesVerbOnly(tokens, index, match.from, lang) && !isComparison(tokens, index, lang)) return true
@@ -342,6 +347,20 @@ export function isNegated(tokens: readonly Token[], match: Match, lang: Language
   if (next && next.clause === last.clause && (classesOf(next, lang) & freeingAfterWord) !== 0 && !isAvailable(last, next, lang) && !joinsClauses(last)) return true
   if (next && next.clause === last.clause + 1 && (classesOf(next, lang) & freeingAnswerWord) !== 0 && endsClause(tokens, match.to)) return true
   return isDeniedAfter(tokens, match.to, last.clause, (classesOf(last, lang) & deniedVerb) !== 0, lang)
+}
+
+/**
+ * "I'm afraid …" is the sender's "sorry", not fear of what follows: "I'm
+ * afraid cancellations can only be made by post" is still a lock-in, while
+ * "afraid of being locked in" keeps the reader out of it.
+ */
+const politeSubjects: ReadonlySet<string> = new Set(["i'm", 'im', "we're", 'am'])
+function isPoliteAfraid(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]
+  if (token.norm !== 'afraid') return false
+  const before = tokens[index - 1]
+  const after = tokens[index + 1]
+  return before !== undefined && politeSubjects.has(before.norm) && (after === undefined || (after.norm !== 'of' && after.norm !== 'to'))
 }
 
 /**

@@ -14,7 +14,9 @@
  *                     head (opzegkosten, administratiekosten)
  * - `urgent!`         the word written in capitals ("URGENT", not "urgent");
  *                     `a|b!` marks the whole step
- * - `a|b|c*`          one of these
+ * - `a|b|c*`          one of these words (a bar joins single words: `a|b c`
+ *                     is "a or b, then c")
+ * - `(a b|c d)`       one of these word sequences (a group; `( … )?` optional)
  * - `{num}`           a number (24, 3.5, 02:14) or a number word (three, drie)
  * - `{any}`           any one word
  * - `{name}`          a word for which the predicate `name` holds (lexicons)
@@ -229,14 +231,78 @@ function memoOf(context: CompileContext): CompileMemo {
   return memo
 }
 
-function expand(source: string, context: CompileContext, seen: Set<string>): Step[][] {
+/**
+ * The parts of a pattern: words split on spaces, except a group `( … )`,
+ * which stays one part however many words it holds.
+ */
+function partsOf(source: string, whole: string): string[] {
+  const parts: string[] = []
+  let index = 0
+  while (index < source.length) {
+    while (index < source.length && /\s/.test(source[index])) index++
+    if (index >= source.length) break
+    let end = index
+    if (source[index] === '(') {
+      let depth = 0
+      for (; end < source.length; end++) {
+        if (source[end] === '(') depth++
+        else if (source[end] === ')' && --depth === 0) break
+      }
+      if (depth !== 0) throw new PatternError(`pattern \`${whole}\` opens a group \`(\` that is never closed`)
+      end++
+      if (source[end] === '?') end++
+      if (end < source.length && !/\s/.test(source[end])) {
+        throw new PatternError(`pattern \`${whole}\`: put a space after the group \`${source.slice(index, end)}\``)
+      }
+    } else {
+      while (end < source.length && !/\s/.test(source[end])) end++
+      const word = source.slice(index, end)
+      if (word.includes('(') || word.includes(')')) {
+        throw new PatternError(`pattern \`${whole}\`: \`${word}\` has a bracket inside a word; a group stands alone: \`(last chance|final call)\``)
+      }
+    }
+    parts.push(source.slice(index, end))
+    index = end
+  }
+  return parts
+}
+
+/** The alternatives of a group's body, split on the bars outside inner groups. */
+function groupAlternatives(body: string): string[] {
+  const alternatives: string[] = []
+  let depth = 0
+  let from = 0
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]
+    if (char === '(') depth++
+    else if (char === ')') depth--
+    else if (char === '|' && depth === 0) {
+      alternatives.push(body.slice(from, index))
+      from = index + 1
+    }
+  }
+  alternatives.push(body.slice(from))
+  return alternatives.map((alternative) => alternative.trim())
+}
+
+function expand(source: string, context: CompileContext, seen: Set<string>, whole = source): Step[][] {
   let sequences: Step[][] = [[]]
-  for (const part of source.split(/\s+/)) {
-    if (part === '') continue
+  for (const part of partsOf(source, whole)) {
     let alternatives: Step[][]
     const gap = /^(?:\.\.\.|…)(\d+)?$/.exec(part)
     const classRef = /^<([\w-]+)>(\?)?$/.exec(part)
-    if (gap) {
+    if (part.startsWith('(')) {
+      // A group: `(last chance|final call)` is "last chance" or "final call";
+      // the bar splits whole word sequences here, not single words.
+      const optional = part.endsWith('?')
+      const body = part.slice(1, optional ? -2 : -1)
+      alternatives = []
+      for (const alternative of groupAlternatives(body)) {
+        if (alternative === '') throw new PatternError(`pattern \`${whole}\` has an empty alternative in the group \`${part}\``)
+        alternatives.push(...expand(alternative, context, seen, whole))
+      }
+      if (optional) alternatives.push([])
+    } else if (gap) {
       alternatives = [[{type: 'gap', max: gap[1] ? Number(gap[1]) : 4}]]
     } else if (classRef) {
       const name = classRef[1]

@@ -11,7 +11,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {categories, type BlockRole, type Language, Phase, SentenceFigures, Severity, SeverityOrOff} from './types.js'
-import {backedAtOnce, inTitleCaseName, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
+import {backedAtOnce, inTitleCaseName, othersOpen, othersVoice, roleBit, roleMask, signalRoles} from './scope.js'
 import {floorIndex} from './line-index.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
@@ -129,6 +129,8 @@ const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
 const noSignalMatches: SignalMatches = Object.freeze([])
 
 const byNumber = (a: number, b: number) => a - b
+/** A superlative in a claim ("lowest", "cheapest", "best", "laagste", "scherpste"): it compares with others. */
+const superlative = /\b(?:best|beste|\p{L}+est|\p{L}{3,}ste)\b/iu
 
 function hasQuoteMark(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
@@ -286,6 +288,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       // The learned layer (`src/kinds/learned.ts`) speaks after the rules, and only where no rule of its subtype did.
       let learned: Array<{position: number; finding: Finding}> | undefined
       let caught: string[] | undefined
+      let othersFirst: boolean | undefined
       for (let index = 0; index < count; index++) {
         const position = positions[index]
         const {rule, detector, scope} = compiled.active[position]
@@ -305,6 +308,11 @@ export function retextTrouw(options?: Readonly<Options> | null) {
             if (othersVoice(view.tokens, view.words, rule.category)) voiceOthers |= voice
           }
           if ((voiceOthers & voice) !== 0) continue
+        } else if (rule.kind === 'phrase' && rule.category === 'coercion') {
+          // Other firms as the subject ("Most gyms tie you into a 12-month contract"): a lock-in or a fee of theirs,
+          // described, is no pressure from the sender.
+          if (othersFirst === undefined) othersFirst = othersOpen(view.words)
+          if (othersFirst) continue
         }
         for (const finding of detector.detect(view, hits)) {
           if (rule.subtype !== undefined) (caught ??= []).push(rule.category + '/' + rule.subtype)
@@ -324,7 +332,9 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
         if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) return
         // A claim that names what it stands for at once ("a wide range: A, B and C") is not hollow.
-        if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end)) return
+        // A price claim given with its price ("excellent value, from £7") is checkable too; a superlative ("the lowest
+        // prices, from £7") compares with others, and its price alone does not show that.
+        if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end, rule.id === 'generic-claim/stock-price' && !superlative.test(plain.slice(finding.start, finding.end)))) return
         place ??= location(file)
         // A finding may reach into the sentence before (a condition asked as a question).
         const from = Math.min(start, finding.start)

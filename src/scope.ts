@@ -142,6 +142,7 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
   }
   for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return false
   if (question && category === 'generic-claim' && asks(words)) return true
+  if (othersOpen(words)) return true
   let other = false
   for (const word of words) {
     const norm = word.norm
@@ -149,7 +150,57 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
     if (otherPeople.has(norm) || reporting.has(norm) || (category !== 'coercion' && otherThings.has(norm))) other = true
   }
   if (other) return true
+  if (category === 'generic-claim' && tellsOwnExperience(words)) return true
   return category !== 'coercion' && hasPossessiveName(words)
+}
+
+/** Firms as a group: "other publishers", "most banks", "competitors". */
+const firms = new Set([
+  'publishers', 'companies', 'firms', 'retailers', 'shops', 'stores', 'brands', 'sellers', 'vendors', 'providers', 'suppliers',
+  'banks', 'airlines', 'insurers', 'gyms', 'manufacturers', 'makers', 'studios', 'labels', 'networks', 'carriers', 'operators',
+  'bedrijven', 'winkels', 'merken', 'aanbieders', 'leveranciers', 'banken', 'verzekeraars', 'uitgevers', 'fabrikanten', 'sportscholen'
+])
+const groupOpeners = new Set(['other', 'many', 'some', 'most', 'several', 'few', 'andere', 'veel', 'sommige', 'meeste', 'enkele'])
+const rivals = new Set(['competitors', 'rivals', 'concurrenten'])
+
+/**
+ * Does the sentence open with other firms as its subject ("Other publishers
+ * have chosen formats that lock the titles you buy to one device", "Most
+ * banks charge…", "Competitors…")? What it says they do is about them, even
+ * where it names the reader: the sender neither claims nor presses it.
+ */
+export function othersOpen(words: readonly Token[]): boolean {
+  // "de meeste banken": the article only before "meeste" ("de winkels" may be the sender's own).
+  let index = words[0]?.norm === 'de' && words[1]?.norm === 'meeste' ? 1 : 0
+  while (index < words.length && index < 3 && groupOpeners.has(words[index].norm)) index++
+  const head = words[index]
+  if (head === undefined) return false
+  return rivals.has(head.norm) || (index > 0 && firms.has(head.norm))
+}
+
+/** "I" and a verb of use: the writer telling what they did ("I've used one for years", "ik gebruik het al jaren"). */
+const experienceVerbs = new Set([
+  'used', 'use', 'using', 'tried', 'owned', 'own', 'bought', 'tested', 'run', 'ran', 'been', 'had', 'played', 'read', 'watched', 'relied',
+  'gebruik', 'gebruikt', 'geprobeerd', 'gekocht', 'getest', 'had', 'heb'
+])
+const firstPersonSingular = new Set(['i', 'ik'])
+const auxiliaries = new Set(['have', 've', "'ve", '’ve', 'had', 'd', 'heb', 'also', 'always', 'ook', 'al', 'zelf', 'myself'])
+
+/**
+ * Is the sentence the writer's own experience ("I've used one for years,
+ * and it works great", "I tried it last winter")? A claim there is an
+ * anecdote, not the sender's generic promise about its product. The
+ * sender's own voice (we, our, you) is ruled out before this is asked.
+ */
+function tellsOwnExperience(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    if (!firstPersonSingular.has(words[index].norm) && !/^i['’](?:ve|d)$/.test(words[index].norm)) continue
+    // "I've" may be one token or "I" "'ve"; skip auxiliaries and an adverb.
+    let next = index + 1
+    while (next < words.length && next <= index + 3 && (auxiliaries.has(words[next].norm) || /^['’]ve$/.test(words[next].norm))) next++
+    if (next < words.length && experienceVerbs.has(words[next].norm)) return true
+  }
+  return false
 }
 
 /** A name in the possessive ("Sony's camera", "Archos's next player"): someone else's product or plan. */
@@ -163,6 +214,57 @@ function hasPossessiveName(words: readonly Token[]): boolean {
     const next = words[index + 1]
     const name = whole ? whole[1] : next !== undefined && next.norm === 's' && next.start === word.end + 1 ? word.raw : undefined
     if (name !== undefined && !notNames.test(name)) return true
+  }
+  return false
+}
+
+/** Words that name what a thing is made with: "powered by Apache 2.0", "built on the Linux 2.4 kernel", "gebaseerd op". */
+const makeCues = new Set(['powered', 'built', 'based', 'running', 'runs', 'uses', 'using', 'gebaseerd', 'gebouwd', 'aangedreven', 'draait'])
+const makeLinks = new Set(['by', 'on', 'with', 'op', 'door', 'met'])
+const linkFree = new Set(['running', 'runs', 'uses', 'using', 'draait'])
+
+/**
+ * Does the claim go on, in its clause, to name what it is made with: a cue
+ * ("powered by", "built on") and then, within six words, a name or a
+ * version ("Cutting-edge server technology powered by the latest release of
+ * Apache, 2.0")?
+ */
+function namesItsMake(tokens: readonly Token[], from: number): boolean {
+  for (let index = from; index < tokens.length && index < from + 8; index++) {
+    const token = tokens[index]
+    if (token.kind === 'punct' && /[.;!?]/.test(token.raw)) return false
+    if (token.kind !== 'word' || !makeCues.has(token.norm)) continue
+    let next = index + 1
+    if (next < tokens.length && makeLinks.has(tokens[next].norm)) next++
+    // "powered", "built", "based" name a make only with their link ("based on"): "Home Based" is no make.
+    else if (!linkFree.has(token.norm)) return false
+    for (let count = 0; next < tokens.length && count < 8; next++, count++) {
+      const word = tokens[next]
+      if (word.kind === 'punct' && /[.;!?]/.test(word.raw)) return false
+      if (word.kind === 'number' || /\d/.test(word.raw) || (word.kind === 'word' && /^\p{Lu}/u.test(word.raw))) return true
+    }
+    return false
+  }
+  return false
+}
+
+/** A price: a currency sign or code and a figure ("£7.00", "$ 19", "€12,50", "9 euro"). */
+const currency = /^(?:[$€£¥]|usd|eur|gbp|euro|euros|dollar|dollars|pound|pounds)$/i
+
+/**
+ * Is a value or price claim given its price in the same clause ("excellent
+ * value travel insurance from £7.00 per person")? The reader can check it.
+ */
+function pricedAtOnce(tokens: readonly Token[], from: number): boolean {
+  for (let index = from; index < tokens.length && index < from + 12; index++) {
+    const token = tokens[index]
+    if (token.kind === 'punct' && /[.;!?]/.test(token.raw) && !/\d/.test(tokens[index + 1]?.raw ?? '')) return false
+    if (/[$€£¥]\s?\d/.test(token.raw) || /\d[\d.,]*\s?(?:[$€£]|gbp|eur|usd)/i.test(token.raw)) return true
+    if (currency.test(token.raw) || /^[$€£¥]$/.test(token.raw)) {
+      const next = tokens[index + 1]
+      const before = tokens[index - 1]
+      if ((next !== undefined && /^\d/.test(next.raw)) || (before !== undefined && /\d$/.test(before.raw))) return true
+    }
   }
   return false
 }
@@ -186,9 +288,10 @@ const checkable = /\d|^\p{Lu}/u
  * it stands for: it is not hollow. A list of adjectives ("superb quality:
  * soft, warm and durable") is no detail.
  */
-export function backedAtOnce(tokens: readonly Token[], end: number): boolean {
+export function backedAtOnce(tokens: readonly Token[], end: number, prices = false): boolean {
   let index = 0
   while (index < tokens.length && tokens[index].start < end) index++
+  if (namesItsMake(tokens, index) || (prices && pricedAtOnce(tokens, index))) return true
   // Skip the claim's complement: "of" and up to three words in lower case ("of domestic bills").
   if (tokens[index]?.norm === 'of' || tokens[index]?.norm === 'aan' || tokens[index]?.norm === 'van') {
     let next = index + 1

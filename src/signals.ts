@@ -22,6 +22,7 @@ import {intensifiers, sentiment} from './lexicon.js'
 import {memoGet, memoSet, memoSlot, type Token} from './tokens.js'
 import {sortSmall} from './small-sort.js'
 import {hasInterest, interestBit} from './interest.js'
+import {isFooterText} from './formats/roles.js'
 
 export type Signal = SentenceFigures['signals'][number]
 
@@ -68,6 +69,12 @@ export interface SignalGroup {
   clauseStart?: boolean
   /** A spec (a material, a date): its hits count for distinctiveness, but saturate (see `src/score`). */
   spec: boolean
+  /**
+   * The weight of a hit in a bare formula: a sentence of at most
+   * `formulaMaxWords` words that does not say what for ("Thank you.",
+   * "Thanks and regards."; not "Thanks for waiting!"). Default: `weight`.
+   */
+  formula?: number
   /** The hit counts only when one of these phrases is in the sentence too ("no fees" needs a cancel, a return…). */
   needs?: PatternIndex<true>
   /** The hit does not count when one of these phrases is in the sentence ("a free gift when you order"). */
@@ -214,6 +221,7 @@ export function loadSignals(lang: Language): CompiledSignals {
         clauseEnd: entry['clause-end'] === true,
         clauseStart: entry['clause-start'] === true,
         spec: entry.spec === true,
+        formula: typeof entry.formula === 'number' ? entry.formula : undefined,
         needs: phraseIndex(entry.needs, `${component} / ${why} / needs`),
         unless: phraseIndex(entry.unless, `${component} / ${why} / unless`)
       }
@@ -304,6 +312,12 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       }
     }
   }
+  // What reads as a footer is decided in one place, the format layer's footer cue (`isFooterText`): it marks
+  // footer lines and blocks, and a sentence with footer wording inside the prose is aside the same way.
+  if (isFooterText(sentence.text.slice(sentence.start, sentence.end))) {
+    if (out) out.aside = 'footer wording'
+    return []
+  }
   // A short line with a postcode is an address (a footer's, mostly): about the sender, not said to the reader.
   if ((any & isNumberWord) !== 0 && words.length <= addressMaxWords && hasPostcode(words)) {
     if (out) out.aside = 'an address'
@@ -334,7 +348,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       if (group.clauseStart && match.from > 0 && words[match.from - 1].clause === words[match.from].clause) continue
       if (group.needs !== undefined && !present(group.needs)) continue
       if (group.unless !== undefined && present(group.unless)) continue
-      const signal: Signal = {component: group.component, weight: group.weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}
+      const weight = group.formula !== undefined && isFormula(words, lang) ? group.formula : group.weight
+      const signal: Signal = {component: group.component, weight, why: group.why, start: words[match.from].start, end: words[match.to - 1].end}
       if (group.spec) signal.spec = true
       add(found, spans, signal, match.from, match.to)
     }
@@ -353,6 +368,19 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
+
+/** A sentence of at most this many words that says not what for is a formula (a sign-off: "Thank you.", "Thanks and regards."). */
+export const formulaMaxWords = 4
+
+/** The word that says what thanks are for ("Thanks for waiting"). */
+const forWord: Readonly<Record<Language, string>> = {en: 'for', nl: 'voor'}
+
+/** Is the sentence a bare formula: short, and not saying what for (`formulaMaxWords`)? */
+function isFormula(words: readonly Token[], lang: Language): boolean {
+  if (words.length > formulaMaxWords) return false
+  for (const word of words) if (word.norm === forWord[lang]) return false
+  return true
+}
 
 /** Is `offset` inside one of the ranges (end exclusive)? */
 function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {

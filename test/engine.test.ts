@@ -278,4 +278,11 @@ describe('strings and bytes', () => {
       await expect(check(encode(text), {path: 'mail.txt', maxBytes: 100})).rejects.toThrow(error)
     }
   })
+
+  it('checks a decoded string with a stray NUL in a long text, which bytes with a NUL would refuse', async () => {
+    const mail = 'Only two seats left, book now! Our new timetable runs from Monday. To be removed, click <http://example.com/r?f=\u0000>.'
+    const file = await check(mail, {lang: 'en', format: 'text'})
+    expect(file.messages.length).toBeGreaterThan(0)
+    await expect(check(encode(mail), {lang: 'en', format: 'text'})).rejects.toThrow(/is a binary file/)
+  })
 })

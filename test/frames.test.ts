@@ -51,6 +51,36 @@ describe('compound heads: `*kosten`', () => {
   })
 })
 
+describe('groups: alternatives of several words', () => {
+  it('a bar joins single words, so `a|b c` is "a or b, then c"', () => {
+    expect(matches('laatste kans|oproep nu', 'Dit is de laatste kans nu.')).toEqual(['laatste kans nu'])
+    expect(matches('op is op|weg is weg', 'Op is op.')).toEqual([])
+  })
+
+  it('a group splits whole word sequences on its bars', () => {
+    expect(matches('(op is op|weg is weg)', 'Op is op.')).toEqual(['Op is op'])
+    expect(matches('(op is op|weg is weg)', 'Weg is weg, zeggen ze.')).toEqual(['Weg is weg'])
+    expect(matches('(op is op|weg is weg)', 'Op is weg.')).toEqual([])
+    expect(matches('nu (of nooit|of straks)', 'Het is nu of nooit.')).toEqual(['nu of nooit'])
+  })
+
+  it('keeps the usual syntax inside a group, nests, and can be optional', () => {
+    expect(matches('(last chance|final call) to ...2 {num}', 'Last chance to save 30 percent', 'en')).toEqual(['Last chance to save 30'])
+    expect(matches('(a|b c|d e) end', 'b c end', 'en')).toEqual(['b c end'])
+    expect(matches('(a|b c|d e) end', 'b end', 'en')).toEqual([])
+    expect(matches('only ((a|b) c|d)? left', 'only b c left', 'en')).toEqual(['only b c left'])
+    expect(matches('only ((a|b) c|d)? left', 'only left', 'en')).toEqual(['only left'])
+  })
+
+  it('stops loading on a bracket inside a word or a group never closed', () => {
+    const context = {classes: {}, predicates: {}}
+    expect(() => compilePattern('last chance|(final call)', context)).toThrow(/bracket inside a word/)
+    expect(() => compilePattern('(last chance|final call', context)).toThrow(/never closed/)
+    expect(() => compilePattern('(last chance|) now', context)).toThrow(/empty alternative/)
+    expect(() => compilePattern('(last chance)now', context)).toThrow(/space after the group/)
+  })
+})
+
 const windowRule = (window: string) => `category: coercion
 subtype: guilt
 severity: warning

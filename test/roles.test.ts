@@ -133,6 +133,12 @@ describe('plain text roles by layout', () => {
     expect(roleOf(await roles(['Proeverij op vrijdag.', 'Alleen voor 18 jaar of ouder.', 'Kaartjes aan de deur.'].join('\n'), 'text'), '18 jaar')).toBe('footer')
   })
 
+  it('reads a statement of legal compliance as a legal line, even in capitals', async () => {
+    const text = ['Our seeds are in.', 'THIS NOTE IS SENT IN FULL COMPLIANCE WITH THE GARDEN MAIL ACT, SECTION 12. THIS IS A FREE OFFER!', 'Order today.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'COMPLIANCE')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+  })
+
   it('keeps a wrapped footer line a footer', async () => {
     const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
     expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')
@@ -143,6 +149,56 @@ describe('plain text roles by layout', () => {
     const extracted = await roles('Your parcel left our depot today.\n-- \nPiet\nDepot manager', 'text')
     expect(roleOf(extracted, 'parcel left')).toBe('paragraph')
     expect(roleOf(extracted, 'Depot manager')).toBe('signature')
+  })
+
+  it('reads a footnote with the offer’s terms as small print, but not a starred selling line', async () => {
+    const text = ['Our compost bins are back in stock.', '© 2026 Bell Lane Nursery.', '*FREE DELIVERY: bins ship free on qualifying orders for a limited', 'time only. Qualifying orders are marked in the shop.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'FREE DELIVERY')).toBe('footer')
+    expect(roleOf(extracted, 'time only')).toBe('footer')
+    expect(await ruleIds(text)).not.toContain('coercion/pressure-deadline')
+    const selling = await roles(['Our compost bins are back in stock.', '*BONUS: a free trowel with every bin!', 'Order today.'].join('\n'), 'text')
+    expect(roleOf(selling, 'BONUS')).not.toBe('footer')
+  })
+
+  it('reads a numbered contents entry in title case as a heading, but not a bullet of claims', async () => {
+    const text = ['In this issue', '1. Spring Bulbs Are Here', '2. Why the Tulip Mix Is Selling Out Fast', '3. Meet the Gardeners', 'Spring bulbs arrived at the nursery on Monday.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'Tulip Mix')).toBe('heading')
+    expect(await ruleIds(text)).not.toContain('coercion/low-stock')
+    const bullets = await roles(['Why our compost?', '· Very Affordable Price', '· Made in Brabant', 'Order it on the site.'].join('\n'), 'text')
+    expect(roleOf(bullets, 'Affordable')).toBe('list-item')
+  })
+
+  it('reads a teaser cut off with an ellipsis under a section label as a headline', async () => {
+    const text = ['COMMENTARY', 'Old greenhouse owners: act now or...', 'Whether or not you like the new glass rules, Piet Kramer says owners have choices to make.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'act now or')).toBe('heading')
+    expect(await ruleIds(text)).not.toContain('coercion/pressure-deadline')
+    // Without the section label it is the sender's line.
+    expect(roleOf(await roles(['Our bulbs are in.', 'Act now or...', 'The tulips go fast.'].join('\n'), 'text'), 'Act now')).toBe('paragraph')
+  })
+
+  it('reads a testimonial next to its name and place as the customer’s words', async () => {
+    const text = ['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your FREE seed swap gave my kids and me the best summer ever!', 'Join the club on our site.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'FREE seed swap')).toBe('quote')
+    expect(roleOf(extracted, 'Our seed club')).toBe('paragraph')
+    expect(await ruleIds(text)).not.toContain('over-the-top/shouting')
+    // The sender's own line next to a name stays the sender's.
+    expect(await ruleIds(['Marta Jansen, Salem, OR', 'Your FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
+  })
+
+  it('ends a sentence at a line end after its final punctuation, before a fragment, a box border or a link in markup', async () => {
+    const fragment = await roles(['WIN a year of seeds with Bell Lane!', 'garden centres, and enter our draw.'].join('\n'), 'text')
+    expect(fragment.blocks.map((block) => block.text)).toEqual(['WIN a year of seeds with Bell Lane!', 'garden centres, and enter our draw.'])
+    const boxed = await roles(['# THE BEST SEEDS!!! #', '# 3 packets ABSOLUTELY FREE!!! #'].join('\n'), 'text')
+    expect(boxed.blocks).toHaveLength(2)
+    const link = await roles(['To join for FREE, click on the link below.', '<a href="https://example.com/join">Join the club for FREE</a>'].join('\n'), 'text')
+    expect(roleOf(link, 'Join the club')).toBe('button')
+    expect(roleOf(link, 'To join')).toBe('paragraph')
+    // Wrapped prose, and a sentence end before a capital, stay one block (the parser ends the sentence).
+    expect((await roles('Order by Friday.\nThe van comes on Monday.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('We planted the hedge along the north fence in May, as Mr.\nJansen asked.', 'text')).blocks).toHaveLength(1)
   })
 
   it('keeps wrapped prose together and a single line as prose', async () => {

@@ -9,6 +9,7 @@
 import {describe, expect, it} from 'vitest'
 import {check, checkExtracted, extract, textReport, toJsonFile, type BlockRole, type Language} from '../src/index.js'
 import {collectEvidence, scoreEvidence, type EvidenceItem} from '../src/score/index.js'
+import {isFooterText} from '../src/formats/roles.js'
 import type {Scores, SentenceFigures} from '../src/types.js'
 
 async function figuresOf(text: string, lang: Language = 'en') {
@@ -58,6 +59,17 @@ describe('only the sender\'s prose counts', () => {
     expect(aside).toHaveLength(1)
     expect(aside[0].signals).toEqual([])
     expect(data.scores).toEqual((await figuresOf(body)).scores)
+  })
+
+  it('asks the format layer\'s footer cue what footer wording is: a legal line inside the prose is aside too', async () => {
+    const legal = ['© 2026 Studio Hout, with thanks to every carpenter in the workshop.', 'Prices are subject to change, so enjoy the walnut while it lasts.', 'You must be 18 or older to join the tasting in Deventer.']
+    for (const line of legal) {
+      // The same decision for a line (format layer) and for a sentence in the prose (score).
+      expect(isFooterText(line)).toBe(true)
+      const data = await figuresOf(`${body} ${line}`)
+      expect(data.sentences.at(-1)!.aside).toBe('footer wording')
+      expect(data.scores).toEqual((await figuresOf(body)).scores)
+    }
   })
 
   it('does not take the reader\'s opt-out voice for freedom', async () => {
@@ -214,6 +226,44 @@ describe('word lists read in context', () => {
     expect(await hits('We appreciate your patience with the delivery.')).toContain('warmth:appreciate')
   })
 
+  it('does not count what the sender wants or feels about itself as a kind word (hope, kindly, proud, pleased, lucky)', async () => {
+    const warmth = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warmth('We hope you will order your second box before Friday.')).toEqual([])
+    expect(await warmth('Kindly send your bank details to our office.')).toEqual([])
+    expect(await warmth('We are proud to offer you our new range of mattresses.')).toEqual([])
+    expect(await warmth('You are one of the lucky few to get this offer.')).toEqual([])
+    expect(await warmth('Your new mattress is safe and comfortable.')).toEqual([])
+    expect(await warmth('Hopelijk verlengt u uw abonnement op tijd.', 'nl')).toEqual([])
+    // A hope for the reader is a wish, and a wish still counts.
+    expect(await warmth('We hope you feel better soon.')).toEqual(['warmth:hope you feel better'])
+    expect(await warmth('Happy birthday, and thank you for the card.')).toContain('warmth:Happy birthday')
+    expect(await warmth('It is lovely to see your garden again.')).toEqual(['warmth:lovely'])
+  })
+
+  it('frees the reader where leaving is one of the reader\'s options, costs nothing or is the reader\'s call (en)', async () => {
+    const freedom = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('freedom'))
+    expect(await freedom('We will text you before it restarts, so you can extend or stop.')).toEqual(['freedom:can extend or stop'])
+    expect(await freedom('The door stays open if you ever want it.')).toEqual(['freedom:if you ever want'])
+    expect(await freedom('If you can, become a member; if not, keep reading.')).toEqual(['freedom:If you can'])
+    expect(await freedom('If you cancel, you keep the recipes you saved.')).toEqual(['freedom:you keep'])
+    expect(await freedom('A calendar for every member, no conditions.')).toEqual(['freedom:no conditions'])
+    // Keeping something is no freedom where leaving is not in the sentence, and "if you can" opening a clause is no choice.
+    expect(await freedom('You keep the change.')).toEqual([])
+    expect(await freedom('If you can read this, you need new glasses.')).toEqual([])
+  })
+
+  it('frees the reader where leaving is the reader\'s call, and reads help with the verb first (nl)', async () => {
+    const of = async (text: string, component: string) => (await hits(text, 'nl')).filter((hit) => hit.startsWith(component))
+    expect(await of('Stoppen of minderen kan altijd met één mailtje.', 'freedom')).toEqual(['freedom:Stoppen of minderen kan altijd'])
+    expect(await of('Ook als u daarna opzegt, lezen we uw brief.', 'freedom')).toEqual(['freedom:Ook als u daarna opzegt'])
+    expect(await of('Wilt u eerder stoppen, dan zeggen we vooraf wat dat kost.', 'freedom')).toEqual(['freedom:Wilt u eerder stoppen'])
+    expect(await of('Kun je het missen, word dan lid.', 'freedom')).toEqual(['freedom:Kun je het missen'])
+    expect(await of('Als je stopt, houd je al je foto\'s.', 'freedom')).toEqual(['freedom:houd je'])
+    expect(await of('Een kalender voor elk lid, zonder voorwaarden.', 'freedom')).toEqual(['freedom:zonder voorwaarden'])
+    expect(await of('Houd je van koken?', 'freedom')).toEqual([])
+    expect(await of('Kiest u een ander energiebedrijf, dan helpen we u met de overstap.', 'reciprocity')).toEqual(['reciprocity:helpen we'])
+  })
+
   it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
     expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
@@ -270,6 +320,28 @@ describe('hype and pressure read in context', () => {
     const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
     expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
     expect(await restraintOf('A reader wrote: "this is AMAZING!!"')).toEqual([])
+  })
+
+  it('does not count a quotation that runs over several sentences as the sender\'s (a testimonial)', async () => {
+    const letter = 'Our readers wrote back this spring. "I ordered on Monday. The kit came on Wednesday. Thank you for saving my weekend!" Thank you for your notes, Mia.'
+    const data = await figuresOf(letter)
+    const thanks = data.evidence!.filter((entry) => entry.why === 'thanks the reader')
+    // Only the sender's own thanks to Mia counts, not the customer's three quoted sentences.
+    expect(thanks).toHaveLength(1)
+    expect(thanks[0].line).toBe(1)
+    expect(thanks[0].column).toBe(letter.lastIndexOf('Thank') + 1)
+    // The quoted sentences do not count in the length either: the same score as without them.
+    expect(data.scores).toEqual((await figuresOf('Our readers wrote back this spring. Thank you for your notes, Mia.')).scores)
+  })
+
+  it('weighs a bare "Thank you." as a sign-off, half of thanks that say what for', async () => {
+    const weightOf = async (text: string, lang: Language = 'en') =>
+      (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals).filter((signal) => signal.component === 'warmth' && signal.weight > 0).map((signal) => signal.weight)
+    expect(await weightOf('Thank you.')).toEqual([0.5])
+    expect(await weightOf('Thanks for waiting!')).toEqual([1])
+    expect(await weightOf('Thank you for the photos of the new shed.')).toEqual([1])
+    expect(await weightOf('Bedankt.', 'nl')).toEqual([0.5])
+    expect(await weightOf('Bedankt voor je geduld.', 'nl')).toEqual([1])
   })
 
   it('does not read "thanks to" or thanks in advance as thanks', async () => {

@@ -379,6 +379,31 @@ describe('trouw serve', () => {
     expect(service.logs().some((line) => line.includes('"event":"thread-crash"'))).toBe(true)
   })
 
+  it('ends a thread that needs more than its heap cap: that request gets 503 check-memory, the service keeps answering', async () => {
+    // The hook holds 300 MB in the thread before checking: over the 128 MB cap (`threadHeapMb`), so V8 ends the thread.
+    const [heavy, ...others] = await Promise.all([
+      post(service.url + '/v1/check', 'text/plain', english, {'x-trouw-test-hold-mb': '300'}),
+      post(service.url + '/v1/check', 'text/plain', dutch),
+      post(service.url + '/v1/check', 'text/plain', english)
+    ])
+    expect(heavy.status).toBe(503)
+    expect(heavy.text.trim().split('\n')).toHaveLength(1)
+    const error = JSON.parse(heavy.text).error
+    expect(error.code).toBe('check-memory')
+    expect(error.message).toContain('128 MB')
+    expect(error.message).toContain('split the copy')
+    for (const answer of others) expect(answer.status).toBe(200)
+    for (let index = 0; index < 4; index++) {
+      const answer = await post(service.url + '/v1/check', 'text/plain', index % 2 ? dutch : english)
+      expect(answer.status).toBe(200)
+      expect(answer.text).toBe(await cliReport(index % 2 ? dutch : english, 'text'))
+    }
+    const health = await (await fetch(service.url + '/healthz')).json()
+    expect(health).toMatchObject({status: 'ok', workers: 2})
+    expect(service.logs().some((line) => line.includes('"event":"thread-out-of-memory"'))).toBe(true)
+    expect(service.child.exitCode).toBe(null)
+  }, 60_000)
+
   it('logs one JSON line per request, without copy text', () => {
     const requests = service
       .logs()

@@ -80,9 +80,13 @@ export function checkText(value: string, path?: string | undefined, maxBytes?: n
   return text
 }
 
-/** `isBinary` for a string: a NUL anywhere, or too many control characters in the first 8 K. */
+/**
+ * Binary data in a string: more than 1 in 10 of the first 8 K characters
+ * being control characters (a NUL among them). Unlike bytes, a string was
+ * decoded already: a stray NUL in a long mail (a leftover of its HTML) is a
+ * flaw in the text, not a sign of a binary file, so it is checked.
+ */
 function isBinaryText(text: string): boolean {
-  if (text.indexOf('\0') !== -1) return true
   const size = Math.min(text.length, 8192)
   let controls = 0
   for (let index = 0; index < size; index++) {

@@ -45,11 +45,16 @@ const footerCue = new RegExp(
     String.raw`\bom (?:je|u) af te melden\b`,
     String.raw`\bprivacy (?:policy|statement|notice)\b`,
     String.raw`©|\(c\) ?(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\balle rechten voorbehouden\b`,
+    // A statement of legal compliance: "THIS MAIL IS SENT IN FULL COMPLIANCE WITH …", "conforms to the email regulations".
+    String.raw`\b(?:in (?:full )?compliance with|complies with|conforms? (?:to|with))\b.{0,60}\b(?:bill|act|law|laws|regulations?|directive|section)\b|\bsenate bill\b`,
     String.raw`\bwithout warranty\b|\bas is\b.{0,20}\bwarrant|\bno purchase necessary\b|\bvoid where prohibited\b|\blimitation of liability\b`,
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
     String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
     // An age limit is a legal notice, not a push: "You must be at least 18 to enter", "18 jaar of ouder".
     String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
+    // A footnote to an offer ("*FREE SHIPPING OFFER: … on qualified items for a limited time only", "¹ Only valid
+    // while stocks last"): its marker, then the offer's terms, in small print.
+    String.raw`^\s*(?:\*{1,3}|[†‡¹²³])\s?\S.*\b(?:qualif(?:y|ied|ying)|(?:offer|prices?|discount) (?:is |are )?(?:valid|good|applies|apply|excludes?)|(?:not|only) valid|subject to|restrictions apply|see .{0,40} for (?:details|terms)|exclud(?:es|ing)|limit(?:ed)? (?:one|\d+) per|geldig (?:t/m|tot|van)|zolang de voorraad strekt|niet geldig)\b`,
     String.raw`\bp\.? ?o\.? box \d|\bpostbus \d`,
     String.raw`\b(?:suite|ste\.?) \d+\b.{0,40}\b[A-Z]{2} \d{5}\b|\b[A-Z][a-z]+,? [A-Z]{2} \d{5}(?:-\d{4})?\b`,
     String.raw`\b\d{4} ?[A-Z]{2} [A-Z][a-z]+\b.{0,30}$`
@@ -93,7 +98,21 @@ const footerWords = [
   'or older',
   'of ouder',
   'box',
-  'postbus'
+  'postbus',
+  'qualif',
+  'valid',
+  'subject to',
+  'restrictions',
+  'for details',
+  'for terms',
+  'exclud',
+  ' per',
+  'geldig',
+  'voorraad',
+  'complian',
+  'complies',
+  'conform',
+  'senate'
 ]
 
 /** One of `footerWords`, `©` or four digits: what a line needs before `footerCue` can match (a shorter pattern, same case rules). */
@@ -206,7 +225,30 @@ export function lineRoles(lines: readonly Line[], more: boolean, state: {signatu
     }
     roles.push(menu[index] ? menuRole(lines[index].text) : roleOfLine(lines, index, more))
   }
+  markTestimonials(lines, roles)
   return roles
+}
+
+/** First person singular or quotation marks: a customer speaking ("… entertained my family and me", "“Best bread in town”"). */
+const personalVoice = /(?:^|[\s(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|myself|ik|mijn|mij)(?=[\s,.!?;:)]|$)|^\s*["“„]/u
+
+/**
+ * A testimonial: an attribution line (a name and a place) with, right
+ * before or after it, a line in a customer's voice (first person, or in
+ * quotation marks). Both are the customer's words, not the sender's.
+ */
+function markTestimonials(lines: readonly Line[], roles: BlockRole[]): void {
+  for (let index = 0; index < lines.length; index++) {
+    if ((roles[index] !== 'paragraph' && roles[index] !== 'heading') || !testimonialAttribution.test(lines[index].text)) continue
+    let said = false
+    for (const other of [index - 1, index + 1]) {
+      if (other < 0 || other >= lines.length || (roles[other] !== 'paragraph' && roles[other] !== 'quote')) continue
+      if (!personalVoice.test(lines[other].text)) continue
+      roles[other] = 'quote'
+      said = true
+    }
+    if (said) roles[index] = 'quote'
+  }
 }
 
 /** Longest menu item, in characters and in words. */
@@ -286,10 +328,48 @@ function followedAt(lines: readonly Line[], index: number, more: boolean): boole
   return false
 }
 
+/** A section label: a short line in capitals without punctuation ("COMMENTARY", "TOP STORIES"). */
+function isSectionLabel(text: string): boolean {
+  return text.length <= 40 && capsShare(text) > 0.8 && !/[.!?:;,]$/.test(text)
+}
+
+/** Small words a title leaves in lower case ("Sells like Hotcakes", "Battle of the Planets"). */
+const titleSmallWords = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'like', 'vs', 'via', 'into', 'per', 'de', 'het', 'een', 'en', 'of', 'van', 'voor', 'met', 'op', 'aan', 'bij', 'naar', 'uit', 'over'])
+
+/**
+ * Is the text a title in title case: three words or more, every word that
+ * is not a small word starting with a capital or a figure, and some words in
+ * lower case (a line all in capitals is the capitals test's)?
+ */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/[\s/]+/).map((word) => word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')).filter((word) => word !== '')
+  if (words.length < 3) return false
+  let lower = 0
+  for (const [position, word] of words.entries()) {
+    if (/^[\p{Lu}\d]/u.test(word)) {
+      if (/\p{Ll}/u.test(word)) lower++
+      continue
+    }
+    if (position === 0 || !titleSmallWords.has(word.toLowerCase())) return false
+  }
+  return lower >= 2
+}
+
+/**
+ * A testimonial's attribution: a name and a place on a line of their own
+ * ("Jennifer Simpson, Miami, FL", "— Anna K., Utrecht"). The line before it
+ * is the customer's words.
+ */
+const testimonialAttribution = /^\s*(?:(?:—|–|-{1,2}|~)\s*)?\p{Lu}[\p{Ll}'’-]+\.?(?:\s+\p{Lu}[\p{Ll}'’-]*\.?){1,2},?\s+\p{Lu}[\p{L}.'’ -]{1,30},\s*[A-Z]{2}\.?\s*$/u
+
+/** A line that is one link in markup (`<a href="…">Order here</a>`), as text parts of bulk mail have them. */
+const markupLink = /^\s*<a\s[^>]*>[^<]*<\/a>\s*$/i
+
 function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {
   const text = lines[index].text
   const trimmed = text.trim()
   if (trimmed === '') return 'paragraph'
+  if (markupLink.test(trimmed)) return 'button'
   if (quoteLine.test(text) || quotedLine.test(trimmed)) return 'quote'
   if (attribution.test(trimmed) && index > 0 && /["”»]\s*$/.test(lines[index - 1].text)) return 'quote'
   if (isFooterText(trimmed)) return 'footer'
@@ -301,8 +381,14 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   // Capitals without a sentence end: a section name or a label. Headings do not exclaim,
   // except a numbered section title ("3. JOIN THE CLUB!").
   if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content)) return 'heading'
-  if (listed) return 'list-item'
+  // An entry of a table of contents: a title in title case without a sentence end ("2. Warcraft III Sells like
+  // Hotcakes", "- Skins, Skins and More Skins"). A headline names the story; it is not the sender's claim.
+  // A bullet in title case stays an item: bulk mail lists its claims that way ("· Very Affordable Price").
+  if (listed) return numbered.test(text) && !exclaims && !finalPunctuation.test(content) && isTitleCase(content) ? 'heading' : 'list-item'
   const previous = index > 0 ? lines[index - 1].text.trim() : ''
+  // A teaser headline under a section label in capitals, cut off with an ellipsis ("COMMENTARY" / "NT4 users: Act
+  // now or..."): the headline of a story, not the sender's push.
+  if (index > 0 && !exclaims && trimmed.length <= headingLength && /(?:\.\.\.|…)$/.test(trimmed) && isSectionLabel(previous) && followedAt(lines, index, more)) return 'heading'
   const continues = previous !== '' && !finalPunctuation.test(previous) && !/:$/.test(previous) && lowerStart.test(text)
   const nextLine = index + 1 < lines.length ? lines[index + 1].text : ''
   if (

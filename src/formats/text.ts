@@ -70,10 +70,22 @@ function addParagraph(
  */
 function standsAlone(line: string, next: string): boolean {
   const trimmed = line.trimEnd()
+  // Markup of a text part (`<a href="…">Order here</a>`) is a link of its own, not the tail of the sentence above.
+  if (/^\s*<[a-z/!]/i.test(next)) return true
+  // A line that ends a sentence ("…with Buy4Now!", "# BEST KEPT SECRET!!! #") ends it here too, where the next
+  // line could not start one for the parser: a fragment in lower case, a box border, a link.
+  if (sentenceEnd.test(trimmed.replace(ornaments, '')) && !abbreviation.test(trimmed) && !/^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)) return true
   if (trimmed.length >= 55 && trimmed.length <= 80) return false
   if (/[.!?…;,:]["'”’)\]]*$/.test(trimmed)) return false
   return /^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)
 }
+
+/** A sentence's final punctuation, with closing quotes. */
+const sentenceEnd = /[.!?…]["'”’)\]]*$/
+/** Box borders and arrows after the punctuation ("SECRET!!! #", "NEW! <-"). */
+const ornaments = /[\s#*=~_<>|-]+$/
+/** A line ending in an abbreviation ("e.g.", "Inc.", "Mr."): the sentence may go on. */
+const abbreviation = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|inc|ltd|co|corp|mr|mrs|ms|dr|st|no|nr|approx|ca|incl|excl|p|pp|vol|fig|resp|bijv|m\.a\.w|o\.a|t\.a\.v|zgn|evt)\.$/i
 
 /** The lines of `text[start, end)`, without their line ends. */
 function splitLines(text: string, start: number, end: number): Line[] {

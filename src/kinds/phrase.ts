@@ -88,12 +88,8 @@ interface Across {
 }
 
 function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly PatternHit[], needsAlso: boolean, across: Across | undefined): Finding[] {
-  const live = hits.filter((hit) => {
-    if (hit.role === 'unless') return true
-    if (rule.negation && isNegated(sentence.words, hit.match, sentence.lang)) return false
-    if (!rule.quoted && isInside(sentence.quoted, sentence.words[hit.match.from].start, sentence.words[hit.match.to - 1].end)) return false
-    return true
-  })
+  const unquoted = rule.quoted ? hits : hits.filter((hit) => hit.role === 'unless' || !isInside(sentence.quoted, sentence.words[hit.match.from].start, sentence.words[hit.match.to - 1].end))
+  const live = rule.negation ? unquoted.filter((hit) => hit.role === 'unless' || !isNegatedInFrame(sentence, hit, unquoted)) : unquoted
   if (live.some((hit) => hit.role === 'unless')) return []
   const main = live.find((hit) => hit.role === 'patterns')
   if (!main) return []
@@ -112,6 +108,31 @@ function detectPhrase(rule: RuleData, sentence: SentenceView, hits: readonly Pat
     }
   }
   return [{start, end}]
+}
+
+/**
+ * Is a hit negated? The look back stops at the other part of the frame when
+ * that part stands before it (see `isNegated`'s `floor`), and the look ahead
+ * where the other part starts: "Zonder licentie vervalt je toegang" is a
+ * condition and a loss (not a denied loss, and "vervalt" does not free the
+ * licence); "this rate won't be here when you wake up" denies the rate's
+ * stay, not the time.
+ */
+function isNegatedInFrame(sentence: SentenceView, hit: PatternHit, hits: readonly PatternHit[]): boolean {
+  const {words, lang} = sentence
+  if (!isNegated(words, hit.match, lang)) return false
+  if (hit.role !== 'patterns' && hit.role !== 'also') return true
+  const other = hit.role === 'patterns' ? 'also' : 'patterns'
+  let floor = -1
+  let ceiling = Infinity
+  for (const candidate of hits) {
+    if (candidate.role !== other) continue
+    if (candidate.match.to <= hit.match.from && candidate.match.to > floor) floor = candidate.match.to
+    if (candidate.match.from >= hit.match.to && candidate.match.from < ceiling) ceiling = candidate.match.from
+  }
+  if (floor === -1 && ceiling === Infinity) return true
+  // The words after the hit that start the other part are not a freeing or denying word of it.
+  return isNegated(ceiling === Infinity ? words : words.slice(0, ceiling), hit.match, lang, Math.max(floor, 0))
 }
 
 /** Where a `before` pattern matches the question before (not quoted, unless the rule allows it; no `unless` hit there), if one does. */

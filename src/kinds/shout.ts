@@ -220,13 +220,18 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const proseWords = words.filter(isProseWord).length
   // Set in capitals: all its words, or all but a greeting ("Hi, THANK YOU FOR …").
   const allCaps = capsWords >= 3 && capsWords >= proseWords * 0.8
-  const exclaimed = tokens.some((token) => token.kind === 'punct' && token.raw.includes('!') && heard(token))
+  // A title in capitals that runs on past the sentence's "!" ("in LOVE! VALOUR!"): that "!" is the title's.
+  const title = titleRunningOn(sentence)
+  const titleBang = title !== undefined && tokens.filter((token) => token.kind === 'punct' && token.raw.includes('!')).length === 1
+  const exclaimed = !titleBang && tokens.some((token) => token.kind === 'punct' && token.raw.includes('!') && heard(token))
   const bangRunHeard = tokens.some((token) => token.kind === 'punct' && bangRun.test(token.raw))
   // Capitals count as feeling only in a sentence that could shout: a line set
   // all in capitals without "!" is typesetting (legal text, a headline), a
   // one-word "NEW!" or "COMPASSION!" is a label.
-  const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard)
+  // A sentence on a line set in capitals, without "!" ("… PLEASE CLICK DELETE. THANK YOU."), is typesetting too.
+  const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard) && (exclaimed || !onCapsLine(sentence))
   const label = labelEnd(sentence, settings)
+  const asides = asideLabels(tokens)
   // "Make SURE", "Be SURE": the opener of an instruction carries no feeling.
   const opener = instructionOpener(words, settings.lang)
   words.forEach((word, index) => {
@@ -237,7 +242,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (feeling) figures.sentiment = 1
     if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
-    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && (feeling || booster || !isInitials(word, settings))
+    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && !asides.includes(word) && word !== title && (feeling || booster || !isInitials(word, settings))
     if (shouted) {
       figures.shouted++
       capitals.push(word)
@@ -311,10 +316,11 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   }
   if (allCaps) for (const word of words) if (word.caps && !loud.includes(word) && !drop.includes(word)) lower.push(word)
   // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
-  if (proseWords < 3) figures.exclaims = 0
+  if (proseWords < 3 || titleBang) figures.exclaims = 0
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
-  if (opener.length > 0 && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
+  // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
+  if ((opener.length > 0 || instructs(words, settings.lang)) && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
 }
 
@@ -339,6 +345,44 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
     length += opener.length
   }
   return first.slice(0, length)
+}
+
+/** Verbs that open a step the reader takes (not a sale: "order", "buy", "call now" are `hype` words or carry one). */
+const instructionVerbs: Record<Language, ReadonlySet<string>> = {
+  // Not "read" or "put": "READ THIS TO THE END!", "PUT US TO THE TEST!" grab attention, they are no step.
+  en: new Set(['keep', 'check', 'print', 'write', 'fill', 'include', 'send', 'mail', 'fax', 'enclose', 'attach', 'type', 'copy', 'paste', 'sign', 'return', 'allow', 'cut', 'follow', 'reply', 'forward', 'mark', 'complete', 'store']),
+  nl: new Set(['bewaar', 'controleer', 'print', 'schrijf', 'vul', 'stuur', 'verstuur', 'voeg', 'onderteken', 'plak', 'kopieer', 'volg'])
+}
+
+/** Does the sentence open with a verb of a step ("KEEP", "CHECK", "SEND", "VUL")? */
+function instructs(words: readonly Token[], lang: Language): boolean {
+  const first = words.find(isProseWord)
+  return first !== undefined && instructionVerbs[lang].has(first.norm)
+}
+
+/** Is the line (of the block text) that the sentence starts on set in capitals: three words or more, four in five letters capitals? */
+function onCapsLine(sentence: SentenceView): boolean {
+  const text = sentence.text
+  const at = sentence.tokens[0]?.start ?? sentence.start
+  const from = text.lastIndexOf('\n', at - 1) + 1
+  let to = text.indexOf('\n', at)
+  if (to === -1) to = text.length
+  let letters = 0
+  let capitals = 0
+  let words = 0
+  let inWord = false
+  for (let index = from; index < to && index < from + 400; index++) {
+    const code = text.charCodeAt(index)
+    const upper = code >= 65 && code <= 90
+    const lower = code >= 97 && code <= 122
+    if (upper || lower) {
+      letters++
+      if (upper) capitals++
+      if (!inWord) words++
+      inWord = true
+    } else inWord = false
+  }
+  return words >= 3 && letters > 0 && capitals >= letters * 0.8
 }
 
 /**
@@ -397,6 +441,36 @@ function labelEnd(sentence: SentenceView, settings: Settings): number {
   return end
 }
 
+/**
+ * A title in capitals that runs on past its own "!": the sentence ends in
+ * one word in capitals after words in lower case, and the text goes on with
+ * another word in capitals and "!" or "(" ("… in LOVE! VALOUR! COMPASSION!
+ * (12.40am, Fri)", a film in a TV listing). The word is part of the title,
+ * not the sender's joy. Returns that last word, if so.
+ */
+function titleRunningOn(sentence: SentenceView): Token | undefined {
+  const tokens = sentence.tokens
+  const words = sentence.words
+  const last = tokens[tokens.length - 1]
+  const word = words[words.length - 1]
+  if (last === undefined || last.raw !== '!' || word === undefined || !word.caps || words.length < 3) return undefined
+  const before = words[words.length - 2]
+  if (before.caps || !/\p{Ll}/u.test(before.raw)) return undefined
+  return /^\s+\p{Lu}[\p{Lu}'’-]+\s*(?:!|\()/u.test(sentence.text.slice(last.end, last.end + 60)) ? word : undefined
+}
+
+/** Labels that open an aside: "(NEW: no card needed!)", "(TIP: …)". A section name in brackets, not a shout. */
+function asideLabels(tokens: readonly Token[]): readonly Token[] {
+  let labels: Token[] | undefined
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.caps && token.kind === 'word' && tokens[index - 1].raw === '(' && tokens[index + 1].raw === ':') (labels ??= []).push(token)
+  }
+  return labels ?? noTokens
+}
+
+const noTokens: readonly Token[] = Object.freeze([])
+
 /** Does the intensifier at `index` boost a feeling ("SO happy", "SO SO happy"), not a time or a place ("RIGHT NOW")? */
 function boostsFeeling(words: readonly Token[], index: number, settings: Settings): boolean {
   for (let next = index + 1; next < words.length && next <= index + 3 && words[next].clause === words[index].clause; next++) {
@@ -414,7 +488,9 @@ function boostsFeeling(words: readonly Token[], index: number, settings: Setting
  */
 function inCapsName(words: readonly Token[], index: number, settings: Settings): boolean {
   for (const other of [words[index - 1], words[index + 1]]) {
-    if (other === undefined || !other.caps || other.raw.length < 4 || !isProseWord(other)) continue
+    // Three letters do when they are no common word ("GREAT SEX" names a product, "SO BIG" does not).
+    if (other === undefined || !other.caps || other.raw.length < 3 || !isProseWord(other)) continue
+    if (other.raw.length === 3 && shortWords.has(other.norm.replace(/’/g, "'"))) continue
     const facts = factsOf(other, settings)
     if (!facts.feeling && !facts.booster && !settings.hype.has(normalizeWord(other.norm, settings.lang))) return true
   }

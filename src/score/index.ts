@@ -342,14 +342,16 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   const details = new Set<string>()
 
   // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
-  const exclaims = exclaimsOften(sentences, repeats)
+  // A quotation that runs over several sentences ("Thank you for changing my life!" in a testimonial) is someone else's words.
+  const quoted = quotedSentences(sentences)
+  const exclaims = exclaimsOften(sentences, repeats, quoted)
 
   let units = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
     if (repeats !== undefined && repeats[index] === 1) continue
     const mark = marks === undefined ? 0 : marks[index]
-    const prose = isProse(sentence)
+    const prose = isProse(sentence) && (quoted === undefined || quoted[index] === 0)
     // Outside the prose a sentence counts only with a finding in it.
     if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
     if (!prose) continue
@@ -393,18 +395,64 @@ export const exclaimMinShare = 0.25
 export const exclaimShortCopy = 2
 
 /** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
-function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined): boolean {
+function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined, quoted: Uint8Array | undefined): boolean {
   let prose = 0
   let exclaimed = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
-    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence)) continue
+    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence) || (quoted !== undefined && quoted[index] === 1)) continue
     prose++
     for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
   }
   // In copy of one or two sentences (a subject line, a push text) an exclamation is the copy's tone, not a stray mark.
   if (prose <= exclaimShortCopy) return exclaimed > 0
   return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
+}
+
+/** A quotation runs at most this many sentences: a quote mark left open longer was no quotation. */
+export const quotationMaxSentences = 8
+
+/**
+ * Per sentence 1 where it stands in a quotation that runs over sentences: it
+ * begins inside a quotation an earlier sentence opened ("…in a day. Thanks
+ * again!\""), or it opens one it does not close. Within one sentence the
+ * signal finder already leaves quoted words out (`quoted` ranges); this is
+ * the same across sentences. A quotation ends with its paragraph (a blank
+ * line, another role or `.eml` part). Undefined when no sentence is quoted.
+ */
+export function quotedSentences(sentences: readonly SentenceFigures[]): Uint8Array | undefined {
+  let marks: Uint8Array | undefined
+  let open = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
+    const previous = sentences[index - 1]
+    if (previous !== undefined && open > 0 && (previous.part !== sentence.part || previous.role !== sentence.role || newParagraph(previous, sentence))) open = 0
+    const startsOpen = open > 0
+    const text = sentence.text
+    if (text.includes('"') || text.includes('“') || text.includes('”')) {
+      for (let at = 0; at < text.length; at++) {
+        const char = text[at]
+        if (char === '“') open = 1
+        else if (char === '”') open = 0
+        else if (char === '"') {
+          const before = at === 0 ? ' ' : text[at - 1]
+          const after = at + 1 < text.length ? text[at + 1] : ' '
+          // An opening mark follows a space, a bracket or a colon and is followed by a word; a closing one is not.
+          open = quoteOpener.test(before) && !/\s/.test(after) ? 1 : 0
+        }
+      }
+    }
+    if (startsOpen || open > 0) (marks ??= new Uint8Array(sentences.length))[index] = 1
+    if (open > 0 && ++open > quotationMaxSentences) open = 0
+  }
+  return marks
+}
+
+const quoteOpener = /[\s([:—–-]/
+
+/** Is there a blank line between two sentences (plain text: a new paragraph)? */
+function newParagraph(previous: SentenceFigures, sentence: SentenceFigures): boolean {
+  return previous.place !== undefined && sentence.place !== undefined && sentence.place.line > previous.place.endLine + 1
 }
 
 /** Is every word of a name a common word of the language ("Windows Program", "Building Inspector")? */

@@ -10,7 +10,7 @@
  */
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {CheckPool, JobTimeoutError, PoolBusyError, PoolClosedError, WorkerCrashError} from './pool.js'
+import {CheckPool, JobTimeoutError, PoolBusyError, PoolClosedError, WorkerCrashError, WorkerMemoryError} from './pool.js'
 import {HttpError} from './errors.js'
 import {assertAcceptedType, parseCheckRequest} from './parse-request.js'
 import {rulesBody} from './rules-list.js'
@@ -200,6 +200,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
       const job = await readBody(request, response, countIn).then((body) => parseCheckRequest(request.headers['content-type'], url.searchParams, body, request.headers['x-trouw-path']))
       if (testHooks && request.headers['x-trouw-test-crash'] === '1') job.crash = true
       if (testHooks && request.headers['x-trouw-test-hang']) job.hangMs = Number(request.headers['x-trouw-test-hang']) || 0
+      if (testHooks && request.headers['x-trouw-test-hold-mb']) job.holdMb = Number(request.headers['x-trouw-test-hold-mb']) || 0
       if (testHooks && request.headers['x-trouw-test-slow']) await new Promise((resolve) => setTimeout(resolve, Number(request.headers['x-trouw-test-slow']) || 0))
       let outcome
       try {
@@ -208,6 +209,7 @@ export async function startService(options?: Readonly<ServiceOptions> | null): P
         if (error instanceof PoolBusyError) throw new HttpError(503, 'busy', 'too many checks waiting: retry in a moment, or add replicas')
         if (error instanceof PoolClosedError) throw new HttpError(503, 'shutting-down', 'the service is shutting down: retry on another replica')
         if (error instanceof JobTimeoutError) throw new HttpError(503, 'check-timeout', `${error.message}: split the copy into smaller parts`)
+        if (error instanceof WorkerMemoryError) throw new HttpError(503, 'check-memory', `${error.message}; its thread was replaced: split the copy into smaller parts`)
         if (error instanceof WorkerCrashError) throw new HttpError(500, 'worker-crash', 'the checking thread crashed on this input; it was replaced: please report this input')
         throw error
       }

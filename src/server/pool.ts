@@ -33,7 +33,8 @@ export interface PoolOptions {
   keepAlive?: boolean | null
   /**
    * Largest old-generation heap of one thread in MB (default: none, V8's
-   * own). A thread that needs more is ended and its job fails as a crash.
+   * own). A thread that needs more is ended by V8 and replaced; its job
+   * fails with `WorkerMemoryError`.
    */
   maxHeapMb?: number | null
   /** Called with one line when a thread crashes or is replaced (default: none). */
@@ -42,6 +43,8 @@ export interface PoolOptions {
 
 export class PoolBusyError extends Error {}
 export class WorkerCrashError extends Error {}
+/** A thread went past `maxHeapMb` and V8 ended it: the job needed more memory than a thread may have. */
+export class WorkerMemoryError extends WorkerCrashError {}
 export class JobTimeoutError extends Error {}
 export class PoolClosedError extends Error {}
 
@@ -154,7 +157,13 @@ export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
       pending.resolve(message.outcome)
       this.next(slot)
     })
-    worker.on('error', (error) => this.lose(slot, new WorkerCrashError(`checking thread crashed: ${error.message}`)))
+    worker.on('error', (error: Error & {code?: string}) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.lose(slot, new WorkerMemoryError(`the check needed more than the ${this.maxHeapMb ?? 'V8'} MB heap of a checking thread`))
+      } else {
+        this.lose(slot, new WorkerCrashError(`checking thread crashed: ${error.message}`))
+      }
+    })
     worker.on('exit', (code) => this.lose(slot, new WorkerCrashError(`checking thread exited with code ${code}`)))
     return slot
   }
@@ -197,7 +206,8 @@ export class CheckPool<Job = CheckJob, Outcome = CheckOutcome> {
       pending?.reject(error)
       return
     }
-    this.onEvent?.({event: error instanceof JobTimeoutError ? 'thread-timeout' : 'thread-crash', detail: error.message})
+    const event = error instanceof JobTimeoutError ? 'thread-timeout' : error instanceof WorkerMemoryError ? 'thread-out-of-memory' : 'thread-crash'
+    this.onEvent?.({event, detail: error.message})
     pending?.reject(error)
     if (!slot.ready && !this.started) {
       // A first thread that cannot even start (a broken install): fail the start, do not loop.

@@ -27,6 +27,8 @@ export interface CheckJob {
   crash?: boolean
   /** Test hook: keep the thread busy this many milliseconds before checking (test hooks only). */
   hangMs?: number
+  /** Test hook: hold this many MB of JavaScript objects in the thread before checking (test hooks only). */
+  holdMb?: number
 }
 
 export type CheckOutcome =

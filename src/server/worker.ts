@@ -23,7 +23,19 @@ parentPort?.on('message', (message: {id: number; job: CheckJob}) => {
       // Busy on purpose: the pool's check timeout must end this thread.
     }
   }
-  void runCheckJob(message.job).then((outcome) => parentPort!.postMessage({id: message.id, outcome}))
+  const held: number[][] = []
+  if (message.job.holdMb && testHooks) {
+    // Test hook: a check that needs more memory than a thread may have. Small
+    // arrays, kept until the check ends: they are promoted to the old
+    // generation, which the pool caps (`maxHeapMb`).
+    for (let mb = 0; mb < message.job.holdMb; mb++) {
+      for (let index = 0; index < 1024; index++) held.push(new Array<number>(120).fill(mb + index / 1e6))
+    }
+  }
+  void runCheckJob(message.job).then((outcome) => {
+    held.length = 0
+    parentPort!.postMessage({id: message.id, outcome})
+  })
 })
 
 // Warm up: load the rules and build both languages' processors before the first request.
