@@ -100,8 +100,15 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   // The signal lists register their interest bit when they load: before any sentence's bits are worked out.
   loadSignals(lang)
   const active: Active[] = []
+  // A user who turned a rule off has said how they read that kind of pressure: the learned rule of its
+  // subtype is off too, unless they set the learned rule itself (see docs/learned.md).
+  const silenced = new Set<string>()
+  for (const {rule} of set.detectors(lang)) {
+    if (rule.kind !== 'learned' && rule.subtype !== undefined && severities?.[rule.id] === 'off') silenced.add(rule.category + '/' + rule.subtype)
+  }
   for (const {rule, detector} of set.detectors(lang)) {
     const severity = severityOf(rule, severities)
+    if (rule.kind === 'learned' && severities?.[rule.id] === undefined && silenced.has(rule.category + '/' + rule.subtype)) continue
     if (severity !== 'off') active.push({rule, detector, severity, scope: roleMask(rule.scope)})
   }
   const index = new PatternIndex<Target>()

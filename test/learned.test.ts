@@ -24,7 +24,7 @@ function train(out: string): void {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'train-learned.js'), '--quiet', '--out', out], {cwd: root, stdio: 'pipe'})
 }
 
-async function findings(text: string, lang: Language, rules?: Record<string, 'off'>) {
+async function findings(text: string, lang: Language, rules?: Record<string, 'off' | 'warning'>) {
   const file = await check(text, {lang, format: 'text', spell: false, rules})
   return file.messages.filter((message) => message.category === 'coercion')
 }
@@ -131,10 +131,16 @@ describe('learned findings', () => {
     expect(await findings(threat, 'en', {'coercion/learned-threat': 'off'})).toEqual([])
   })
 
-  it('yield to a rule of the same subtype in the sentence, and speak when that rule is off', async () => {
+  it('yield to a rule of the same subtype in the sentence', async () => {
     const text = 'Your agreement remains in force until the final one of the 24 instalments is paid, and you are locked in.'
     expect((await findings(text, 'en')).map((message) => message.ruleId)).toEqual(['coercion/bound'])
-    expect((await findings(text, 'en', {'coercion/bound': 'off'})).map((message) => message.ruleId)).toEqual(['coercion/learned-lock-in'])
+  })
+
+  it('stay off for a subtype whose rule the user turned off, unless the learned rule itself is set', async () => {
+    const text = 'Your agreement remains in force until the final one of the 24 instalments is paid, and you are locked in.'
+    expect(await findings(text, 'en', {'coercion/bound': 'off'})).toEqual([])
+    const file = await check(text, {lang: 'en', format: 'text', spell: false, rules: {'coercion/bound': 'off', 'coercion/learned-lock-in': 'warning'}})
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['coercion/learned-lock-in'])
   })
 
   it('leave freeing and neutral lines alone', async () => {
