@@ -73,7 +73,8 @@ const classIndexes = new Map<Language, PatternIndex<string>>()
 function classIndex(lang: Language): PatternIndex<string> {
   let index = classIndexes.get(lang)
   if (index) return index
-  index = new PatternIndex<string>()
+  // No memo slot of its own (the lexeme's fields are few): its candidates are remembered by spelling in the index.
+  index = new PatternIndex<string>(false)
   const context = compileContext(lang)
   for (const name of Object.keys(loadClasses(lang)).sort()) {
     if (skippedClasses.has(name)) continue

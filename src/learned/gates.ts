@@ -26,7 +26,8 @@ import type {Language} from '../types.js'
 import type {SentenceView} from '../kinds/kind.js'
 import {isNegator} from '../context.js'
 import {lookupSentiment} from '../lexicon.js'
-import {memoGet, memoSet, memoSlot, type Token} from '../tokens.js'
+import type {Token} from '../tokens.js'
+import {rememberedOf} from './memo.js'
 import {classesIn, feeling, readerWords, senderWords} from './features.js'
 
 const reader = 1
@@ -79,22 +80,11 @@ interface Cues {
   classes?: readonly string[]
 }
 
-const slots: Partial<Record<Language, number | undefined>> = {}
-const taken: Partial<Record<Language, boolean>> = {}
-
 function wordBits(token: Token, lang: Language): number {
   if (token.kind === 'number') return number
   if (token.kind !== 'word') return 0
-  if (!taken[lang]) {
-    slots[lang] = memoSlot()
-    taken[lang] = true
-  }
-  const slot = slots[lang]
-  const lexeme = token.lexeme
-  if (lexeme !== undefined && slot !== undefined) {
-    const known = memoGet(lexeme, slot)
-    if (typeof known === 'number') return known
-  }
+  const remembered = rememberedOf(token, lang)
+  if (remembered?.bits !== undefined) return remembered.bits
   const norm = token.norm
   let bits = 0
   if (readerWords[lang].has(norm)) bits |= reader
@@ -103,7 +93,7 @@ function wordBits(token: Token, lang: Language): number {
   if (timeWords[lang].has(norm)) bits |= time
   for (const stem of termStems[lang]) if (norm.startsWith(stem)) bits |= term
   if (isNegator(token, lang)) bits |= negator
-  if (lexeme !== undefined && slot !== undefined) memoSet(lexeme, slot, bits)
+  if (remembered !== undefined) remembered.bits = bits
   return bits
 }
 

@@ -10,7 +10,7 @@
 import type {Language} from '../types.js'
 import type {SentenceView} from '../kinds/kind.js'
 import type {Lexeme, Token} from '../tokens.js'
-import {memoGet, memoSet, memoSlot} from '../tokens.js'
+import {rememberedOf} from './memo.js'
 import {isNegator} from '../context.js'
 import {lookupSentiment} from '../lexicon.js'
 import {classesIn, feeling, functionWords, isWord, readerWords, senderWords, wordName} from './features.js'
@@ -75,20 +75,10 @@ function fixedOf(model: Model): Fixed {
   return fixed
 }
 
-const slots: Partial<Record<Language, number | undefined>> = {}
-const taken: Partial<Record<Language, boolean>> = {}
-
 function entryOf(token: Token, lang: Language, model: Model): Entry {
-  if (!taken[lang]) {
-    slots[lang] = memoSlot()
-    taken[lang] = true
-  }
-  const slot = slots[lang]
-  const lexeme = token.lexeme
-  if (lexeme !== undefined && slot !== undefined) {
-    const known = memoGet(lexeme, slot) as Entry | undefined
-    if (known !== undefined && known.model === model) return known
-  }
+  const remembered = rememberedOf(token, lang)
+  const known = remembered?.entry as Entry | undefined
+  if (known !== undefined && known.model === model) return known
   const name = wordName(token)
   const plain = functionWords[lang].has(token.norm)
   let valence = 0
@@ -112,7 +102,7 @@ function entryOf(token: Token, lang: Language, model: Model): Entry {
     x: token.kind === 'word' && token.norm.length >= 8 ? model.row('x:' + token.norm.slice(-4)) : undefined,
     pairs: new Map()
   }
-  if (lexeme !== undefined && slot !== undefined) memoSet(lexeme, slot, entry)
+  if (remembered !== undefined) remembered.entry = entry
   return entry
 }
 
