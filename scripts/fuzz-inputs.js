@@ -6,7 +6,7 @@
  *
  * Classes: random bytes, hostile Unicode (bidi controls, combining runs,
  * astral characters, NUL, lone surrogates, other scripts), deep nesting
- * around the limit, repeated near-matches of rule phrases, template syntax
+ * around the limit (and, in Markdown, long lists of nested items), repeated near-matches of rule phrases, template syntax
  * with and without closers, and mutated copies of the examples. Every class
  * is wrapped in each input format: text, markdown, html, mjml, eml.
  */
@@ -144,6 +144,8 @@ function mutate(r, text) {
 function nested(r, format, depth, inner) {
   switch (format) {
     case 'markdown':
+      // A long list of items that hold nested lists (or quoted ones): wide, not deep, but the parser pays for each item it closes.
+      if (r.chance(0.25)) return Array.from({length: depth}, () => (r.chance(0.2) ? '> ' : '') + r.pick(['- ', '1. ', '* ']) + inner.slice(0, 20) + '\n   - ' + inner.slice(20, 40)).join('\n')
       return r.chance(0.5) ? '>'.repeat(depth) + ' ' + inner : r.chance(0.5) ? '- '.repeat(depth) + inner : Array.from({length: Math.min(depth, 200)}, (_, i) => ' '.repeat(i * 2) + '- ' + inner).join('\n')
     case 'text':
       return '> '.repeat(depth) + inner

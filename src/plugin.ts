@@ -132,6 +132,11 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
 
 const quoteMark = /['"“‘„«‚]/
 const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
+
+/** Quotation marks whose quotations may run over a sentence break (an apostrophe may not: "it's … 'n"). */
+const doubleQuotes: ReadonlySet<string> = new Set(['"', '“', '„', '«', '「'])
+/** A quotation over a sentence break is a few sentences at most: a longer range is a stray mark. */
+const maxSpanningQuote = 400
 const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
 const noSignalMatches: SignalMatches = Object.freeze([])
 
@@ -166,6 +171,8 @@ export function retextTrouw(options?: Readonly<Options> | null) {
     const plain = file.data.trouwPlain ?? text
     const data = (file.data.trouw ??= {language: lang, format: 'text', sentences: []})
     let place: ReturnType<typeof location> | undefined
+    // The block's double-quoted ranges, for quotations over a sentence break (see `withSpanningQuotes`).
+    let spanning: Array<[number, number]> | undefined
     // Where the block has a quotation mark at all: most sentences have none.
     const firstQuote = text.search(quoteMark)
     // Hits per active detector, reused across sentences (cleared after each).
@@ -215,6 +222,18 @@ export function retextTrouw(options?: Readonly<Options> | null) {
 
     flushPending()
 
+    /**
+     * A quotation that runs over a sentence break ('the text said: "Last
+     * chance! Renew now."'): each sentence sees only half of it, so the
+     * block's double-quoted ranges that cross the sentence's edges are added
+     * (worked out once per block, only when a sentence has a quotation mark).
+     */
+    function withSpanningQuotes(ranges: Array<[number, number]>, start: number, end: number): ReadonlyArray<readonly [number, number]> {
+      spanning ??= quotedRanges(text, 0, text.length).filter(([from, to]) => doubleQuotes.has(text[from]) && to - from <= maxSpanningQuote)
+      for (const range of spanning) if (range[0] < end && range[1] > start && (range[0] < start || range[1] > end)) ranges.push(range)
+      return ranges
+    }
+
     function checkSentence(tokens: Token[], start: number, end: number, role: BlockRole): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
@@ -228,7 +247,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         tokens,
         words,
         interest,
-        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? quotedRanges(text, start, end) : noRanges,
+        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? withSpanningQuotes(quotedRanges(text, start, end), start, end) : noRanges,
         previous: question ? earlier : undefined,
         earlier,
         role

@@ -143,6 +143,8 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
   for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return false
   if (question && category === 'generic-claim' && asks(words)) return true
   if (othersOpen(words)) return true
+  // Qualities someone looks for, even "we" ("We are looking for reliable people"), are no claim.
+  if (category === 'generic-claim' && wants(words)) return true
   let other = false
   for (const word of words) {
     const norm = word.norm
@@ -176,6 +178,31 @@ export function othersOpen(words: readonly Token[]): boolean {
   const head = words[index]
   if (head === undefined) return false
   return rivals.has(head.norm) || (index > 0 && firms.has(head.norm))
+}
+
+/** What someone looks for or requires: "looking for", "seeking", "must be", "op zoek naar". */
+const wantedFrames: readonly (readonly string[])[] = [
+  ['looking', 'for'], ['searching', 'for'], ['seeking'], ['seek'], ['in', 'search', 'of'], ['wish', 'to', 'invest'], ['want', 'to', 'invest'],
+  ['ideal', 'candidate'], ['ideal', 'candidates'], ['op', 'zoek', 'naar'], ['zoeken'], ['zoekt'], ['ideale', 'kandidaat']
+]
+/** Requirements ("Applicants must be dependable"): only without "we" or "our" ("Our coffee must be the best" is a claim). */
+const requiredFrames: readonly (readonly string[])[] = [['must', 'be'], ['should', 'be'], ['must', 'have'], ['moet', 'zijn'], ['moeten', 'zijn']]
+const ourWords = new Set(['we', 'our', 'ours', 'us', 'wij', 'ons', 'onze'])
+
+/**
+ * Does the sentence say what someone looks for or requires ("I wish to
+ * invest in a country with reliable, dependable infrastructure", "We are
+ * looking for reliable, motivated people", "Applicants must be
+ * dependable")? Qualities asked of a country, a partner or the hoped-for
+ * reader are no claim about the sender's offer.
+ */
+function wants(words: readonly Token[]): boolean {
+  const ours = words.some((word) => ourWords.has(word.norm))
+  for (let index = 0; index < words.length; index++) {
+    for (const frame of wantedFrames) if (frame.every((part, offset) => words[index + offset]?.norm === part)) return true
+    if (!ours) for (const frame of requiredFrames) if (frame.every((part, offset) => words[index + offset]?.norm === part)) return true
+  }
+  return false
 }
 
 /** "I" and a verb of use: the writer telling what they did ("I've used one for years", "ik gebruik het al jaren"). */

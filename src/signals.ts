@@ -67,6 +67,12 @@ export interface SignalGroup {
   clauseEnd: boolean
   /** Count the hit only where it opens its clause: a greeting ("Dag Els,"), not a word inside one ("elke dag"). */
   clauseStart?: boolean
+  /**
+   * Count the hit only where a name follows it: a capitalised word or a merge
+   * tag for a name ("Dag Els,", "Hi {first_name}"), not a bare "Hello," nor an
+   * e-mail address or user name ("Dear fma ,", "Dear {email}").
+   */
+  named?: boolean
   /** A spec (a material, a date): its hits count for distinctiveness, but saturate (see `src/score`). */
   spec: boolean
   /**
@@ -220,6 +226,7 @@ export function loadSignals(lang: Language): CompiledSignals {
         question: entry.question === true,
         clauseEnd: entry['clause-end'] === true,
         clauseStart: entry['clause-start'] === true,
+        named: entry.named === true,
         spec: entry.spec === true,
         formula: typeof entry.formula === 'number' ? entry.formula : undefined,
         needs: phraseIndex(entry.needs, `${component} / ${why} / needs`),
@@ -346,6 +353,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
       if (group.clauseEnd && match.to < words.length && words[match.to].clause === words[match.to - 1].clause) continue
       if (group.clauseStart && match.from > 0 && words[match.from - 1].clause === words[match.from].clause) continue
+      if (group.named && !namedAfter(sentence, compiled, match.to)) continue
       if (group.needs !== undefined && !present(group.needs)) continue
       if (group.unless !== undefined && present(group.unless)) continue
       const weight = group.formula !== undefined && isFormula(words, lang) ? group.formula : group.weight
@@ -368,6 +376,20 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
 }
 
 const byStart = (a: Signal, b: Signal) => a.start - b.start
+
+/** A merge tag that stands for the reader's name: `{first_name}`, `{{naam}}`, `%NAME%`, `*|FNAME|*`, `~name~`. */
+const nameTag = /^[\s,]*(?:\{\{?|%%?|\*\||~|\[)\s*[\w.]*(?:name|naam)[\w.]*\s*(?:\}\}?|%%?|\|\*|~|\])/i
+
+/** Does a name follow the word before `to` (a capitalised word or a merge tag for a name), with at most a comma between? */
+function namedAfter(sentence: SentenceView, compiled: CompiledSignals, to: number): boolean {
+  const words = sentence.words
+  const next = words[to]
+  // A merge tag may be masked out of the words or read as words: look at the text.
+  if (nameTag.test(sentence.text.slice(words[to - 1].end, Math.min(sentence.end, words[to - 1].end + 40)))) return true
+  const gap = sentence.text.slice(words[to - 1].end, next === undefined ? sentence.end : next.start)
+  if (next === undefined || next.kind !== 'word' || !/^[\s,]*$/.test(gap)) return false
+  return startsWithCapital(next) && (wordFlags(next, compiled, sentence.lang) & isNotName) === 0
+}
 
 /** A sentence of at most this many words that says not what for is a formula (a sign-off: "Thank you.", "Thanks and regards."). */
 export const formulaMaxWords = 4

@@ -218,3 +218,18 @@ describe('"zonder" and "without" in front of what the sender will do', () => {
     }
   })
 })
+
+describe('a quotation over a sentence break is someone else\'s words', () => {
+  const ids = async (text: string, lang: Language) =>
+    (await check(text, {lang, format: 'text', spell: false})).messages.map((message) => message.ruleId)
+
+  it('skips both sentences of a quoted message, in English and Dutch', async () => {
+    expect(await ids('Our archive shows the old text as: "Last chance! Renew now or lose your number."', 'en')).toEqual([])
+    expect(await ids('Op het oude briefje stond: "Laatste kans! Verleng vandaag nog." Dat sturen wij nooit meer.', 'nl')).toEqual([])
+  })
+
+  it('still reads the sender\'s own sentence after a closed quotation', async () => {
+    expect(await ids('She wrote "thanks". Last chance to renew today!', 'en')).toContain('coercion/pressure-deadline')
+    expect(await ids('Last chance! Renew now or lose your number.', 'en')).toContain('coercion/pressure-deadline')
+  })
+})

@@ -76,7 +76,7 @@ describe('markdown', () => {
 describe('markdown in chunks', () => {
   /** Extract as one document (no chunks) and in chunks of every size up to the length; all must be equal. */
   function expectSameInChunks(markdown: string, sizes: Iterable<number> = range(1, markdown.length)): Extracted {
-    const whole = asExtracted(markdown, extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY}))
+    const whole = asExtracted(markdown, extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers: Number.POSITIVE_INFINITY}))
     expectExactMaps(whole)
     for (const chunkSize of sizes) {
       const chunked = extractMarkdown(markdown, 'file', {chunkSize})
@@ -165,6 +165,104 @@ describe('markdown in chunks', () => {
     expect(texts(whole)).toContain('A loose item after a blank line.')
     expect(texts(whole)).toContain('A tight item\nwith a lazy line.')
     expect(texts(whole).join('\n')).not.toContain('indented code')
+  })
+
+  it('cuts a long run of list items before a list item in column 0, with the same blocks as one parse', () => {
+    // Lists of every kind, with what can look like an item but is not one
+    // (lazy lines, a number that cannot interrupt a paragraph, a thematic
+    // break, fences and HTML holding `- x`, items in quotes): cut after every
+    // 1 to 30 container lines, the blocks stay those of one parse.
+    const markdown = [
+      '# Spring box',
+      '',
+      'Fresh tulips, *grown* by hand. See [the terms][t].',
+      '',
+      '- A first item with **bold** words',
+      '  - a nested one',
+      '    - deeper still',
+      '- A second item',
+      'with a lazy line',
+      '  - nested two <!--trouw ignore-next-->',
+      '1. An ordered one',
+      '   1. ordered and nested',
+      '2. Ordered two',
+      '',
+      'A paragraph before a number.',
+      '2. this is not a list item',
+      '- but this one is',
+      '- - -',
+      '- After the break',
+      '* Another marker',
+      '+ A third marker',
+      '  ```',
+      '- ends the item and its fence',
+      '  ```',
+      '```',
+      '- inside a fence at the top',
+      '```',
+      '- After the fence',
+      '',
+      '> - A quoted item',
+      '>   - quoted and nested',
+      '> - Another quoted item',
+      '> A lazy line of that item',
+      '> and one more',
+      '>',
+      '> A second paragraph in the quote',
+      '> > A quote in the quote',
+      '> > - with an item',
+      '> > - and another',
+      '> >   - nested in it',
+      '> >',
+      '> > > Three deep',
+      '> back in the outer quote?',
+      '> - A list in the outer quote',
+      '>',
+      '> > A quote again',
+      '- Out of the quote',
+      '> A new quote after a list',
+      'lazy line of that quote',
+      '',
+      '- Loose one',
+      '',
+      '- Loose two',
+      '',
+      '    indented code',
+      '- [x] A task',
+      '- The last [t] reference',
+      '',
+      '<div>',
+      '- inside an HTML block',
+      '</div>',
+      '',
+      '- A tail item',
+      '   - nested by three spaces',
+      '-',
+      '- After an empty item',
+      '10) Ordered with a parenthesis',
+      '11) and the next',
+      '',
+      '[t]: https://example.com',
+      ''
+    ].join('\n')
+    const whole = asExtracted(markdown, extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers: Number.POSITIVE_INFINITY}))
+    expectExactMaps(whole)
+    expect(texts(whole)).toContain('deeper still')
+    expect(texts(whole)).toContain('A paragraph before a number.\n2. this is not a list item')
+    expect(texts(whole)).toContain('After an empty item')
+    expect(texts(whole).join('\n')).not.toContain('inside a fence')
+    for (const maxContainers of range(1, 30)) {
+      const cut = extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers})
+      expect(cut, `cut after ${maxContainers} container lines`).toEqual({blocks: whole.blocks, controls: whole.controls})
+    }
+    // The cuts are item cuts, before lines in column 0 only.
+    const first = nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256, {maxContainers: 2})
+    expect(first).toEqual({offset: markdown.indexOf('- A second item'), forced: false, item: true})
+    const inQuote = markdown.indexOf('> - Another quoted item')
+    expect(nextCut(markdown, markdown.indexOf('> - A quoted item'), Number.POSITIVE_INFINITY, 256, {maxContainers: 1})).toEqual({offset: inQuote, forced: false, item: true})
+    expect(texts(whole)).toContain('and another')
+    expect(texts(whole)).toContain('Another quoted item\nA lazy line of that item\nand one more')
+    expect(texts(whole)).toContain('Three deep\nback in the outer quote?')
   })
 
   it('resolves reference links whose definitions are in another chunk', () => {

@@ -107,6 +107,25 @@ describe('the format layer scans in linear time', () => {
     })
   }
 
+  // One long list whose items hold nested lists: each item the parser closes
+  // cost more the longer the list before it (64 KB took 9–18 s; in a quote
+  // in a quote 17 s), so the run is cut before items in column 0 and before
+  // quote lines that start a new item or block in their quote.
+  const lists: Record<string, string> = {
+    'Markdown of a long list of nested bullet items': '- a\n  - b\n',
+    'Markdown of a long list of nested ordered items': '1. a\n   1. b\n      1. c\n',
+    'Markdown of a quote in a quote holding a long list of nested items': '> > - a\n> >   - b\n'
+  }
+  for (const [name, unit] of Object.entries(lists)) {
+    it(name, async () => {
+      // Smaller still: 24 KB of these lists took 4–7 s in one parse (60–100x the 3 KB one).
+      const one = fill(unit, small / 8)
+      const eight = fill(unit, (small / 8) * factor)
+      const ratio = (await bestAsync(() => extract(eight, {format: 'markdown'}))) / (await bestAsync(() => extract(one, {format: 'markdown'})))
+      expect(ratio, `${name}: ${factor}x the input cost ${ratio.toFixed(1)}x`).toBeLessThan(growthLimit)
+    }, 60_000)
+  }
+
   it('MJML content components without end tags', async () => {
     const build = (size: number) => '<mjml><mj-body><mj-column>' + fill('<mj-text>word ', size)
     const one = build(small)

@@ -178,14 +178,33 @@ describe('plain text roles by layout', () => {
     expect(roleOf(await roles(['Our bulbs are in.', 'Act now or...', 'The tulips go fast.'].join('\n'), 'text'), 'Act now')).toBe('paragraph')
   })
 
+  it('reads a contest’s call on a line of its own as its title, unless it sells', async () => {
+    const text = ['https://example.com/films', 'ENTER FOR YOUR CHANCE TO WIN!', 'The Garden Film', 'A new film about allotments opens on Friday.'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'CHANCE TO WIN')).toBe('heading')
+    expect(await ruleIds(text)).toEqual([])
+    expect(await ruleIds(['Our bulbs are in.', 'WIN A FREE CRUISE TODAY, ENTER NOW!', 'The cruise leaves in May.'].join('\n'))).toContain('over-the-top/shouting')
+  })
+
+  it('reads the teaser of a review above its link as the editors’ report, not the sender’s claim', async () => {
+    const text = ['Editors’ picks', 'Kestrel K2 kettle', 'This little kettle won us over with its quiet boil, a 1.7-litre jug and low price.', 'Read the review | Check prices', 'Our own garden hoses are back in stock.'].join('\n')
+    const extracted = await roles(text, 'text')
+    expect(roleOf(extracted, 'quiet boil')).toBe('quote')
+    expect(roleOf(extracted, 'garden hoses')).toBe('paragraph')
+    expect(await ruleIds(text)).not.toContain('generic-claim/stock-price')
+    // Without the link to the review, the same line is the sender's.
+    expect(await ruleIds(['Kestrel K2 kettle', 'This little kettle won us over with its quiet boil, a 1.7-litre jug and low price.', 'Order it today.'].join('\n'))).toContain('generic-claim/stock-price')
+  })
+
   it('reads a testimonial next to its name and place as the customer’s words', async () => {
     const text = ['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your FREE seed swap gave my kids and me the best summer ever!', 'Join the club on our site.'].join('\n')
     const extracted = await roles(text, 'text')
     expect(roleOf(extracted, 'FREE seed swap')).toBe('quote')
     expect(roleOf(extracted, 'Our seed club')).toBe('paragraph')
     expect(await ruleIds(text)).not.toContain('over-the-top/shouting')
+    // Below the name, a line that speaks to the sender is the customer's too.
+    expect(await ruleIds(['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your seed swaps are the BEST deal of the summer!'].join('\n'))).not.toContain('over-the-top/shouting')
     // The sender's own line next to a name stays the sender's.
-    expect(await ruleIds(['Marta Jansen, Salem, OR', 'Your FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
+    expect(await ruleIds(['Marta Jansen, Salem, OR', 'Our FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
   })
 
   it('ends a sentence at a line end after its final punctuation, before a fragment, a box border or a link in markup', async () => {

@@ -145,6 +145,19 @@ describe('word lists read in context', () => {
     expect(await hits('Hi Ruth, the lamp is packed.')).toContain('warmth:Hi')
   })
 
+  it('reads a greeting as warmth only where it greets someone by name, not a bare "Hello," or an e-mail address', async () => {
+    const greets = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('warmth'))
+    expect(await greets('Hello, the new timetable is out.')).toEqual([])
+    expect(await greets('Dear jdoe42 , the new timetable is out.')).toEqual([])
+    expect(await greets('Dear {email}, the new timetable is out.')).toEqual([])
+    expect(await greets('Hi there, the new timetable is out.')).toEqual([])
+    expect(await greets('Dear Candidate, the new timetable is out.')).toEqual([])
+    expect(await greets('Hi {first_name}, the new timetable is out.')).toEqual(['warmth:Hi'])
+    expect(await greets('Dear Anouk, the new timetable is out.')).toEqual(['warmth:Dear'])
+    expect(await greets('Hallo, de nieuwe dienstregeling is uit.', 'nl')).toEqual([])
+    expect(await greets('Hoi {voornaam}, de nieuwe dienstregeling is uit.', 'nl')).toEqual(['warmth:Hoi'])
+  })
+
   it('counts an apology and a remedy the sender already made, not a feeling blown up', async () => {
     expect(await hits('We are sorry the van came late. We have refunded the delivery fee.')).toEqual(expect.arrayContaining(['warmth:sorry', 'reciprocity:We have refunded']))
     expect(await hits('Sorry dat de bus te laat was. We hebben de bezorgkosten teruggestort.', 'nl')).toEqual(expect.arrayContaining(['warmth:Sorry', 'reciprocity:We hebben de bezorgkosten teruggestort']))
@@ -173,6 +186,17 @@ describe('word lists read in context', () => {
     expect(await hits('Bedankt voor je aandacht.', 'nl')).toEqual([])
     expect(await hits('We apologize for any inconvenience.')).toEqual([])
     expect(await hits('Thank you for waiting so long for the chairs.')).toContain('warmth:Thank')
+    // The same formulas with a word in between, thanks that close a removal notice, and relief.
+    expect(await hits('Thanks for your kind attention.')).toEqual([])
+    expect(await hits('We thank you for a moment of your time.')).toEqual([])
+    expect(await hits('Thank you, and we apologise for any inconvenience.')).toEqual([])
+    expect(await hits('Thank goodness the rain stopped.')).toEqual([])
+    // An apology for the mail itself is no apology to the reader; one for a late parcel is.
+    expect(await hits('We apologize if this message was intrusive.')).toEqual([])
+    expect(await hits('Sorry to disturb you with this offer.')).toEqual([])
+    expect(await hits('Excuses als deze mail ongewenst is.', 'nl')).toEqual([])
+    expect(await hits('Sorry that your parcel came a week late.')).toContain('warmth:Sorry')
+    expect(await hits('Thank you for your patience with the broken lift, and sorry for the stairs.')).toContain('warmth:Thank')
   })
 
   it('frees the reader with a refund or "no obligation" only where it says how to leave', async () => {
@@ -247,6 +271,13 @@ describe('word lists read in context', () => {
     expect(await freedom('If you can, become a member; if not, keep reading.')).toEqual(['freedom:If you can'])
     expect(await freedom('If you cancel, you keep the recipes you saved.')).toEqual(['freedom:you keep'])
     expect(await freedom('A calendar for every member, no conditions.')).toEqual(['freedom:no conditions'])
+    // A time to cancel frees, a thing to stop does not; optional for the reader frees, a product's option does not.
+    expect(await freedom('You can cancel at any time.')).toEqual(['freedom:can cancel'])
+    expect(await freedom('We stop any debt collector from calling.')).toEqual([])
+    expect(await freedom('Gift wrap is optional.')).toEqual(['freedom:is optional'])
+    expect(await freedom('The optional plug-in scans your mail.')).toEqual([])
+    expect(await freedom('It is up to you now!')).toEqual([])
+    expect(await freedom('A free report makes your decision easy.')).toEqual([])
     // Keeping something is no freedom where leaving is not in the sentence, and "if you can" opening a clause is no choice.
     expect(await freedom('You keep the change.')).toEqual([])
     expect(await freedom('If you can read this, you need new glasses.')).toEqual([])
@@ -354,6 +385,10 @@ describe('hype and pressure read in context', () => {
     expect(push).toBeLessThan(70)
     expect(push).toBeGreaterThan((await figuresOf('Order before midnight or lose your discount forever.')).scores.freedom)
     expect((await figuresOf('Do not hesitate to ask us.')).scores.freedom).toBe(70)
+    // "What are you waiting for?" pushes as "Order now" does, in both languages; a question about a parcel does not.
+    expect((await figuresOf('What are you waiting for? The bags are packed.')).scores.freedom).toBeLessThan(70)
+    expect((await figuresOf('Waar wacht je nog op? De tassen liggen klaar.', 'nl')).scores.freedom).toBeLessThan(70)
+    expect((await figuresOf('Which parcel are you waiting for? Send us the number.')).scores.freedom).toBe(70)
   })
 })
 

@@ -15,18 +15,25 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr
-  })
-} catch (error) {
-  if (error instanceof InputError || error instanceof UsageError) {
-    process.stderr.write(`trouw: ${withSizeHint(String(error))}\n`)
-  } else {
-    process.stderr.write(`trouw: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`)
-    if (process.env.TROUW_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n')
+// No top-level await: the bundler also writes this as a CommonJS script (scripts/bundle.js, ./code-cache.ts).
+runCli(process.argv.slice(2), {
+  // Made on first use: a check of files never touches stdin (opening it as a stream costs a few ms).
+  get stdin() {
+    return process.stdin
+  },
+  stdout: process.stdout,
+  stderr: process.stderr
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`trouw: ${withSizeHint(String(error))}\n`)
+    } else {
+      process.stderr.write(`trouw: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`)
+      if (process.env.TROUW_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n')
+    }
+    process.exitCode = 2
   }
-  process.exitCode = 2
-}
+)

@@ -1,37 +1,41 @@
 /**
- * Files and configuration for `trouw check`, with unified-engine as alex does:
- * globs, folders (by extension), stdin; `.trouwrc`, `.trouwrc.json`,
- * `.trouwrc.yaml`/`.yml`, `.trouwrc.js`/`.cjs`/`.mjs` or a `"trouw"` field in
- * `package.json`, found upwards from each file; `.trouwignore`.
+ * Files and configuration for `trouw check`, as alex finds them (with
+ * unified-engine's conventions): globs, folders (by extension), stdin;
+ * `.trouwrc`, `.trouwrc.json`, `.trouwrc.yaml`/`.yml`,
+ * `.trouwrc.js`/`.cjs`/`.mjs` or a `"trouw"` field in `package.json`, found
+ * upwards from each file (unified-engine's `Configuration`); `.trouwignore`.
  *
- * The processor unified-engine runs has a no-op parser and compiler and one
- * plugin that runs trouw's engine on the file and copies its messages and
- * `file.data.trouw` onto the engine's file. The plugin reads the bytes itself
- * (unified-engine reads files and stdin as UTF-8 text, which would hide
- * binary input, invalid UTF-8, and the charsets of `.eml` parts from trouw's
- * format layer); the bytes of stdin are read once, before the run.
+ * The files are walked and checked here, not by unified-engine's pipeline:
+ * that pipeline (its streams, globbing, reporter and per-file plumbing) was
+ * about a tenth of a one-email check and more per file over a folder, and
+ * trouw reads each file's bytes itself anyway (unified-engine reads files
+ * and stdin as UTF-8 text, which would hide binary input, invalid UTF-8, and
+ * the charsets of `.eml` parts from trouw's format layer). The bytes of
+ * stdin are read once, before the run.
  *
  * Each configuration file is checked by `configTransform` (src/config.ts) and
  * combined with the flags there, so a config's plugin options are the final
  * settings for the files under it: flags over the nearest config over defaults.
  */
 import path from 'node:path'
-import {readdir, realpath, stat} from 'node:fs/promises'
-import {glob, hasMagic} from 'glob'
-import {Readable} from 'node:stream'
+import {readFileSync} from 'node:fs'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import ignorePackage, {type Ignore} from 'ignore'
 import {VFile as EngineFile} from 'vfile'
-import {unified, type Processor} from 'unified'
-import {engine, type Context, type Options as EngineOptions} from 'unified-engine'
+import {Configuration} from 'unified-engine'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {CheckOptions} from '../engine.js'
 import type {CheckedFile, ParallelChecker} from './parallel.js'
-import {notAFile, readProblem} from '../read-input.js'
+import {notAFile, readInput, readProblem} from '../read-input.js'
 import {loadRules} from '../rule-loader.js'
 import {InputError, type FormatName} from '../types.js'
 import {defaultMaxBytes, moreThanLimit} from '../formats/decode.js'
 import {ConfigError, ignoreName, knownRuleNames, packageField, rcName, resolveSettings, validateConfig, type ResolvedSettings, type TrouwConfig} from '../config.js'
 import '../config-jsonc.js'
+
+// The types of `ignore` describe an ES default export; at run time it is CommonJS.
+const ignore = ignorePackage as unknown as typeof ignorePackage.default
 
 declare module 'vfile' {
   interface DataMap {
@@ -90,33 +94,26 @@ interface CheckPluginOptions {
   settings: ResolvedSettings
 }
 
-/** Check files with unified-engine. Never throws for user errors: they are in `errors`. */
+/** Marks trouw's settings among a configuration's plugins (unified-engine's `Configuration` speaks in plugins). */
+function trouwSettings(): void {}
+
+/**
+ * Check files: the given paths walked here (`expandGiven`), each file's
+ * `.trouwignore` and configuration looked up as unified-engine does
+ * (its `Configuration`, the nearest ignore file), then checked in order,
+ * in-process or in threads. Never throws for user errors: they are in
+ * `errors`.
+ */
 export async function runFiles(options: Readonly<RunFilesOptions>): Promise<FilesResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const flags = options.flags ?? {}
   const format = options.format ?? null
-  const stdinBytes = options.stdin ?? new Uint8Array()
   const ruleSet = loadRules()
   const known = knownRuleNames(ruleSet.rules)
   const configPaths = new Set<string>()
   const warned = new Set<string>()
-  let done = 0
-  // Threads start on the first file of a set big enough for them; the engine loads only where it runs.
-  let parallel: Promise<ParallelChecker | undefined> | undefined
-  const checkPath = async (filePath: string, checkOptions: CheckOptions, expected: number): Promise<CheckedFile> => {
-    parallel ??= (async () => {
-      // One file is always checked here: no need to load the thread pool (and worker_threads) to learn that.
-      if (!options.parallel || expected < 2) return undefined
-      const {ParallelChecker, threadsFor} = await import('./parallel.js')
-      const threads = threadsFor(expected)
-      return threads > 0 ? new ParallelChecker(threads) : undefined
-    })()
-    const checker = await parallel
-    if (checker) return checker.check(filePath, checkOptions)
-    return (await import('../check-file.js')).checkFile(filePath, checkOptions)
-  }
 
-  // unified-engine names files relative to `cwd`; name them as the user did
+  // unified-engine named files relative to `cwd`; name them as the user did
   // when they gave an absolute path (to the file or a folder above it).
   const absolutes = (options.files ?? []).filter((given) => path.isAbsolute(given)).map((given) => path.resolve(given))
   const displayPath = (filePath: string): string => {
@@ -134,121 +131,215 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     if (!known.has(name)) warn(`\`--rule ${name}\` is not a known rule, category or subtype, so it does nothing: check the name (\`trouw explain CATEGORY\` lists them)`)
   }
 
-  function trouwCheck(this: unknown, pluginOptions?: CheckPluginOptions, fileSet?: {expected: number}) {
-    const settings = pluginOptions?.settings ?? resolveSettings(null, flags)
-    return async function (_tree: unknown, file: VFile): Promise<void> {
-      if (file.path) file.path = displayPath(file.path)
-      const checkOptions = {
-        format,
-        lang: settings.lang,
-        rules: settings.rules,
-        allow: settings.allow,
-        spell: settings.spell,
-        words: settings.words,
-        maxBytes: options.maxBytes ?? null,
-        // An email's decoded parts, so the terminal report can show the line of each finding.
-        parts: true
-      }
-      const checked = file.data.unifiedEngineStreamIn
-        ? await (await import('../engine.js')).check(stdinBytes, {...checkOptions, path: file.path || null})
-        : await checkPath(file.path, checkOptions, fileSet?.expected ?? 1)
-      file.value = checked.value
-      // What a report uses: the per-sentence figures (the score is made of them
-      // already) stay behind, as they do in a checking thread, so memory does
-      // not grow with them over a folder of thousands of files.
-      file.data.trouw = options.parallel && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
-      file.data.trouwSettings = settings
-      // Findings join the file once unified-engine is done with it: an
-      // error-level finding is `fatal`, and unified-engine's queue skips a
-      // fatal file when it waits for the others, so a file turning fatal
-      // after another had flushed left the run hanging (exit 13, no output).
-      for (const message of checked.messages) message.file = file.path ?? ''
-      file.data.trouwMessages = checked.messages
-      options.onProgress?.(++done, fileSet?.expected ?? done)
-    }
-  }
-
-  const configTransform = (raw: unknown, filePath: string) => {
-    const shown = path.relative(cwd, filePath) || filePath
-    const config = validateConfig(raw, shown, known, warn)
-    configPaths.add(filePath)
-    return {plugins: [[trouwCheck, {settings: resolveSettings(config, flags, filePath)}]]}
-  }
-
-  const processor = unified().use(function noopSyntax(this: Processor) {
-    // The engine parses each format itself (src/formats/); unified-engine only needs a tree.
-    this.parser = () => ({type: 'root', children: []})
-    this.compiler = () => ''
-  }) as unknown as Processor
-
-  const given = options.files ?? []
-  const expanded = await expandGiven(given, cwd)
-  const engineOptions: EngineOptions = {
-    processor,
+  const configuration = new Configuration({
     cwd,
-    files: expanded.files,
-    extensions: [...defaultExtensions],
-    streamIn: given.length === 0 ? Readable.from([Buffer.from(stdinBytes)]) : undefined,
-    out: false,
-    output: false,
-    color: false,
-    silentlyIgnore: true,
     rcName,
     packageField,
-    ignoreName,
     rcPath: options.configPath ?? undefined,
     detectConfig: options.detectConfig ?? true,
-    detectIgnore: options.detectIgnore ?? true,
-    configTransform: configTransform as EngineOptions['configTransform'],
-    defaultConfig: {plugins: [[trouwCheck, {settings: resolveSettings(null, flags)}]]} as EngineOptions['defaultConfig'],
-    reporter: () => ''
-  }
+    configTransform(raw: unknown, filePath: string) {
+      const shown = path.relative(cwd, filePath) || filePath
+      const config = validateConfig(raw, shown, known, warn)
+      configPaths.add(filePath)
+      return {plugins: [[trouwSettings, {settings: resolveSettings(config, flags, filePath)}]]}
+    },
+    defaultConfig: {plugins: [[trouwSettings, {settings: resolveSettings(null, flags)}]]}
+  } as ConstructorParameters<typeof Configuration>[0])
+  /** The settings for a file (stdin: `undefined`, from `cwd`); throws what unified-engine's configuration throws. */
+  const settingsFor = (filePath: string | undefined) =>
+    new Promise<ResolvedSettings>((resolve, reject) => {
+      configuration.load(filePath ?? path.resolve(cwd, 'stdin.js'), (error, result) => {
+        if (error || !result) {
+          reject(error ?? new Error('no configuration'))
+          return undefined
+        }
+        const entry = result.plugins.find((plugin) => plugin[0] === trouwSettings) as [unknown, {settings: ResolvedSettings}] | undefined
+        resolve(entry?.[1].settings ?? resolveSettings(null, flags))
+        return undefined
+      })
+    })
+  const ignored = options.detectIgnore ?? true ? ignoreFinder() : () => false
 
-  // Nothing left to check (every given path was refused above): unified-engine would read stdin.
-  const nothing = given.length > 0 && expanded.files.length === 0
-  const context = nothing
-    ? undefined
-    : await new Promise<Context | undefined>((resolve, reject) => {
-        engine(engineOptions, (error, _code, context) => {
-          if (error) reject(error)
-          else resolve(context)
-        })
-      }).finally(async () => (await parallel)?.close())
+  const checkOptionsOf = (settings: ResolvedSettings): CheckOptions => ({
+    format,
+    lang: settings.lang,
+    rules: settings.rules,
+    allow: settings.allow,
+    spell: settings.spell,
+    words: settings.words,
+    maxBytes: options.maxBytes ?? null,
+    // An email's decoded parts, so the terminal report can show the line of each finding.
+    parts: true
+  })
+  /** Fill a file from its check: what a report uses (the per-sentence figures stay behind in a folder run, as in a thread). */
+  const fill = (file: VFile, checked: CheckedFile, settings: ResolvedSettings) => {
+    file.value = checked.value
+    file.data.trouw = options.parallel && checked.data.trouw ? {...checked.data.trouw, sentences: []} : checked.data.trouw
+    file.data.trouwSettings = settings
+    for (const message of checked.messages) message.file = file.path ?? ''
+    file.messages.push(...checked.messages)
+  }
+  /** A file that could not be checked: one line, as unified-engine's failure would read. */
+  const failureLine = (file: VFile, cause: unknown): string => {
+    const message = file.message('Cannot process file', {cause: cause as Error})
+    message.fatal = true
+    return describeFailure(message, file, cwd)
+  }
 
   const files: VFile[] = []
+  const given = options.files ?? []
+  const expanded = given.length > 0 ? await expandGiven(given, cwd) : {files: [], errors: []}
   const errors: string[] = [...expanded.errors]
+  const addError = (line: string) => {
+    if (!errors.includes(line)) errors.push(line)
+  }
   const inputs = new Set<string>()
-  for (const given of options.files ?? []) {
-    if (!/[*?[\]{}]/.test(given)) inputs.add(path.resolve(cwd, given))
+  for (const entry of given) {
+    if (!/[*?[\]{}]/.test(entry)) inputs.add(path.resolve(cwd, entry))
   }
-  const seen = new Set<string>()
-  for (const file of context?.files ?? []) {
-    if (file.data.trouwMessages) {
-      file.messages.push(...file.data.trouwMessages)
-      file.data.trouwMessages = undefined
+
+  if (given.length === 0) {
+    // Standard input: checked with the configuration found from `cwd`.
+    const file = new EngineFile({cwd})
+    try {
+      const settings = await settingsFor(undefined)
+      const checked = await (await import('../engine.js')).check(options.stdin ?? new Uint8Array(), {...checkOptionsOf(settings), path: null})
+      fill(file, checked, settings)
+      options.onProgress?.(1, 1)
+      files.push(file)
+    } catch (error) {
+      addError(failureLine(file, error))
     }
-    if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored) continue
-    if (file.path) {
-      // A file reached twice (`copy/` and `copy/a.md`) is reported once.
-      const resolved = path.resolve(cwd, file.path)
-      if (seen.has(resolved)) continue
-      seen.add(resolved)
-      inputs.add(resolved)
+  } else {
+    // What to check, in the order found: canonical paths relative to `cwd`, as unified-engine named them.
+    const seen = new Set<string>()
+    const queue: Queued[] = []
+    for (const entry of expanded.files) {
+      const given = typeof entry === 'string'
+      // A glob that matched nothing: unified-engine found no file in it, so it counts towards "no file to check".
+      if (given && /[*?[\]{}()]/.test(entry) && (await import('glob')).hasMagic(entry)) continue
+      const canonical = path.relative(cwd, path.resolve(cwd, given ? entry : entry.path)) || '.'
+      const absolute = path.resolve(cwd, canonical)
+      if (ignored(absolute)) continue
+      // A file reached twice (`copy/` and `copy/a.md`) is checked and reported once.
+      if (seen.has(absolute)) continue
+      seen.add(absolute)
+      inputs.add(absolute)
+      queue.push({file: new EngineFile({path: displayPath(canonical), cwd}), missing: given ? true : undefined})
     }
-    const failure = file.messages.find(isEngineFailure)
-    if (failure) {
-      if (file.path) file.path = displayPath(file.path)
-      const line = describeFailure(failure, file, cwd)
-      if (!errors.includes(line)) errors.push(line)
-      continue
+
+    let done = 0
+    // Threads only for a set big enough for them; the engine loads only where it runs.
+    const checker = options.parallel && queue.length >= 2 ? await startThreads(queue.length) : undefined
+    const engine = checker ? undefined : await import('../engine.js')
+    // In-process, the next files are read while one is checked (reading is waiting, checking is work).
+    const readAhead = (index: number) => {
+      const entry = queue[index]
+      if (!entry || entry.missing || entry.bytes) return
+      entry.bytes = readInput(entry.file.path, undefined, options.maxBytes ?? undefined)
+      // Awaited when its turn comes (a configuration error may come first): no unhandled rejection meanwhile.
+      entry.bytes.catch(() => undefined)
     }
-    files.push(file)
-  }
-  if (files.length === 0 && errors.length === 0 && given.length > 0) {
-    errors.push(`no file to check in ${given.map((entry) => `\`${entry}\``).join(', ')}: check the paths and patterns (folders are searched for ${defaultExtensions.join(' ')}; .trouwignore may skip some)`)
+    const checkOne = async (entry: Queued, index: number): Promise<string | undefined> => {
+      const {file, missing} = entry
+      try {
+        if (missing && (await isMissing(file, cwd))) return String(new InputError(file.path, /[*?[\]{}]/.test(file.path) ? 'matches no file: check the pattern' : 'no such file: check the path'))
+        if (engine) for (let ahead = 0; ahead <= 2; ahead++) readAhead(index + ahead)
+        const settings = await settingsFor(path.resolve(cwd, file.path))
+        if (missing) return await unreadableLine(file, cwd)
+        const checkOptions = checkOptionsOf(settings)
+        // The path as shown: a file that cannot be read is named as the user named it.
+        const checked = engine ? await engine.check(await entry.bytes!, {...checkOptions, path: file.path}) : await checker!.check(file.path, checkOptions)
+        entry.bytes = undefined
+        fill(file, checked, settings)
+        options.onProgress?.(++done, queue.length)
+        return undefined
+      } catch (error) {
+        entry.bytes = undefined
+        return failureLine(file, error)
+      }
+    }
+    try {
+      // In threads every file is queued at once (the pool keeps the order of the answers here); in-process one at a time.
+      const outcomes = checker ? await Promise.all(queue.map(checkOne)) : []
+      for (let index = 0; index < queue.length; index++) {
+        const line = checker ? outcomes[index] : await checkOne(queue[index], index)
+        if (line === undefined) files.push(queue[index].file)
+        else addError(line)
+      }
+    } finally {
+      await checker?.close()
+    }
+    if (files.length === 0 && errors.length === 0) {
+      errors.push(`no file to check in ${given.map((entry) => `\`${entry}\``).join(', ')}: check the paths and patterns (folders are searched for ${defaultExtensions.join(' ')}; .trouwignore may skip some)`)
+    }
   }
   for (const configPath of configPaths) inputs.add(configPath)
   return {files, errors, inputs: [...inputs]}
+}
+
+/** A file to check: a path `expandGiven` could not stat is `missing`; `bytes` are read ahead of its turn. */
+interface Queued {
+  file: VFile
+  missing?: true
+  bytes?: Promise<Uint8Array>
+}
+
+/** Checking threads for `count` files, when threads pay (see `./parallel.ts`); none otherwise. */
+async function startThreads(count: number): Promise<ParallelChecker | undefined> {
+  const {ParallelChecker, threadsFor} = await import('./parallel.js')
+  const threads = threadsFor(count)
+  return threads > 0 ? new ParallelChecker(threads) : undefined
+}
+
+/** Whether a given path that `expandGiven` could not stat is not there at all. */
+async function isMissing(file: VFile, cwd: string): Promise<boolean> {
+  try {
+    await stat(path.resolve(cwd, file.path))
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+  }
+}
+
+/** The line for a given path that is there but cannot be read as a file (`file.txt/x`: not a folder), as reading it words it. */
+async function unreadableLine(file: VFile, cwd: string): Promise<string> {
+  try {
+    await readFile(path.resolve(cwd, file.path))
+    return String(new InputError(file.path, 'cannot be read: check the path'))
+  } catch (error) {
+    return String(new InputError(path.relative(cwd, file.path) || file.path, firstLine(String((error as Error)?.message ?? error))))
+  }
+}
+
+/**
+ * Whether the nearest `.trouwignore` above a file (absolute path) lists it,
+ * as unified-engine's `Ignore` decides: gitignore syntax, paths relative to
+ * the ignore file's folder; a file outside that folder is never ignored. An
+ * ignore file that cannot be read (a folder, no permission) ends the search
+ * and ignores nothing, as there.
+ */
+function ignoreFinder(): (filePath: string) => boolean {
+  const found = new Map<string, {dir: string; matcher: Ignore} | null>()
+  const nearest = (dir: string): {dir: string; matcher: Ignore} | null => {
+    let result = found.get(dir)
+    if (result !== undefined) return result
+    try {
+      result = {dir, matcher: ignore().add(readFileSync(path.join(dir, ignoreName), 'utf8'))}
+    } catch (error) {
+      const parent = path.dirname(dir)
+      result = (error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir ? null : nearest(parent)
+    }
+    found.set(dir, result)
+    return result
+  }
+  return (filePath) => {
+    const match = nearest(path.dirname(filePath))
+    if (!match) return false
+    const normal = path.relative(match.dir, filePath)
+    if (normal === '' || normal === '..' || normal.charAt(0) === path.sep || normal.slice(0, 3) === '..' + path.sep) return false
+    return match.matcher.ignores(normal)
+  }
 }
 
 /**
@@ -330,9 +421,11 @@ async function expandGiven(given: readonly string[], cwd: string): Promise<{file
   }
 
   for (const entry of given) {
-    if (hasMagic(entry)) {
-      // As unified-engine expands a glob (the same package and options); one that matches nothing goes to it as is, for its message.
-      const matches = (await glob(entry, {cwd})).sort()
+    // glob (and its matcher) loads only for a path that may be a pattern: every pattern has one of these characters.
+    const globs = /[*?[\]{}()]/.test(entry) ? await import('glob') : undefined
+    if (globs?.hasMagic(entry)) {
+      // As unified-engine expanded a glob (the same package and options); one that matches nothing is reported as missing.
+      const matches = (await globs.glob(entry, {cwd})).sort()
       if (matches.length === 0) files.push(entry)
       for (const match of matches) await visit(match, false)
     } else {

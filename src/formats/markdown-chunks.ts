@@ -45,13 +45,42 @@ export const defaultChunkSize = 65_536
  */
 export const defaultMaxDelimiters = 256
 
+/**
+ * Most container lines (list items, block quote lines) one chunk may hand
+ * the parser (default of `MarkdownOptions.maxContainers`).
+ *
+ * Why: the cost of each container the parser closes grows with the events
+ * before it in the chunk (see above), so a long list of nested items is
+ * quadratic well below the chunk size: 64 KB of `- a` ⏎ `  - b` took 9–18 s,
+ * 16 KB 1.1 s, and 64 KB of the same in a block quote 14 s. A run of more
+ * container lines than this is cut before a list item in column 0, or
+ * before a quote line that starts a new block in its quote (an item cut,
+ * see `nextCut`), which splits one list or quote into two with the same
+ * blocks. Ordinary copy has far fewer list items.
+ */
+export const defaultMaxContainers = 64
+
 /** How far past the delimiter limit a forced cut looks for a word start. */
 const forcedCutLookahead = 512
 
-/** A place to end a chunk; `forced` when it cuts a paragraph (see `defaultMaxDelimiters`). */
+/**
+ * A place to end a chunk; `forced` when it cuts a paragraph (see
+ * `defaultMaxDelimiters`); `item` when it is before a list item or a quote
+ * line in column 0 (see `defaultMaxContainers`), to be checked with that
+ * line as the probe.
+ */
 export interface Cut {
   offset: number
   forced: boolean
+  item?: boolean
+}
+
+/** Limits for `nextCut` beyond the chunk length. */
+export interface CutLimits {
+  /** Container lines since `from` after which a cut may come before a list item in column 0 (default: none). */
+  maxContainers?: number
+  /** An item cut is at least this far after `from` (default: 0; after a failed probe, the span of that chunk doubled). */
+  itemSkip?: number
 }
 
 /**
@@ -71,6 +100,16 @@ const htmlOpenings: Array<[RegExp, RegExp]> = [
   [/^<!\[CDATA\[/, /\]\]>/]
 ]
 const frontMatterFence = /^(?:---|\+\+\+)[ \t]*$/
+/** A line that opens a container: a list item or a block quote, after any indentation. */
+const containerLine = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]*>/
+/** The same anywhere in a document, for counting. */
+const containerLines = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|>)/gm
+/** A list item in column 0 with content on its line: where an item cut may go. */
+const topLevelItem = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/
+/** A quote line in column 0 with more than quote markers on it (maybe a new block in the quote). */
+const quoteWithContent = /^>[> \t]*[^> \t]/
+/** A thematic break (`- - -`, `***`): looks like a list item, is not one. */
+const thematicBreak = /^(?:[-*_][ \t]*){3,}$/
 
 /** What the line scan thinks is open at a line. */
 type ScanState =
@@ -100,8 +139,11 @@ export function findCut(markdown: string, from: number, minLength: number): numb
  * it is read as plain text. Runs that the parser reads without inline
  * markup (indented code, HTML blocks) are not cut.
  */
-export function nextCut(markdown: string, from: number, minLength: number, maxDelimiters: number): Cut | undefined {
+export function nextCut(markdown: string, from: number, minLength: number, maxDelimiters: number, limits?: Readonly<CutLimits>): Cut | undefined {
   const target = from + minLength
+  const maxContainers = limits?.maxContainers ?? Number.POSITIVE_INFINITY
+  const itemFrom = from + (limits?.itemSkip ?? 0)
+  let containers = 0
   let state: ScanState = {kind: 'none'}
   let previousBlank = true
   let previousWasFrom = true
@@ -126,6 +168,16 @@ export function nextCut(markdown: string, from: number, minLength: number, maxDe
     ) {
       return {offset: lineStart, forced: false}
     }
+    if (
+      containers > maxContainers &&
+      lineStart > from &&
+      lineStart >= itemFrom &&
+      state.kind === 'none' &&
+      ((topLevelItem.test(line) && !thematicBreak.test(line)) || quoteWithContent.test(line))
+    ) {
+      return {offset: lineStart, forced: false, item: true}
+    }
+    if (state.kind === 'none' && containerLine.test(line)) containers++
     const blank = blankLine.test(line)
     const before = state
     state = nextState(state, line, lineStart === 0)
@@ -177,6 +229,14 @@ function isWordStart(text: string, at: number): boolean {
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** How many container lines (list items, quote lines) `markdown` holds, up to `limit` + 1. */
+export function countContainers(markdown: string, limit: number): number {
+  let count = 0
+  containerLines.lastIndex = 0
+  while (count <= limit && containerLines.exec(markdown)) count++
+  return count
 }
 
 /** How many inline delimiters `markdown` holds, up to `limit` (enough to know it is more). */

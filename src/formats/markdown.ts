@@ -5,9 +5,11 @@
  * comments starting with `trouw` become controls.
  *
  * Documents longer than a chunk (64 KB) are parsed in chunks, because the
- * parser is superlinear on one big document, and a paragraph of more than
- * 256 inline delimiters is cut into pieces, because it is superlinear in
- * those too: see src/formats/markdown-chunks.ts.
+ * parser is superlinear on one big document, a paragraph of more than 256
+ * inline delimiters is cut into pieces, because it is superlinear in those
+ * too, and a run of more than 64 list items or quote lines is cut before a
+ * list item in column 0, because it is superlinear in the containers it
+ * closes: see src/formats/markdown-chunks.ts.
  */
 import type {Definition, Nodes, Parents, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -19,10 +21,13 @@ import type {Block, BlockRole, Control} from '../types.js'
 import {isFooterText} from './roles.js'
 import {pushBlock} from './blocks.js'
 import {
+  countContainers,
   countDelimiters,
+  type CutLimits,
   DefinitionIndex,
   type DefinitionSite,
   defaultChunkSize,
+  defaultMaxContainers,
   defaultMaxDelimiters,
   definitionLines,
   nextCut,
@@ -44,6 +49,11 @@ export interface MarkdownOptions {
    * than this is parsed in pieces (default: `256`).
    */
   maxDelimiters?: number
+  /**
+   * A run of more container lines (list items, block quote lines) than this
+   * is cut before a list item in column 0 (default: `64`).
+   */
+  maxContainers?: number
 }
 
 const parseOptions = {
@@ -85,9 +95,12 @@ export function extractMarkdown(
 ): {blocks: Block[]; controls: Control[]} {
   const chunkSize = Math.max(1, options?.chunkSize ?? defaultChunkSize)
   const maxDelimiters = Math.max(1, options?.maxDelimiters ?? defaultMaxDelimiters)
+  const maxContainers = Math.max(1, options?.maxContainers ?? defaultMaxContainers)
   const chunked =
-    markdown.length > chunkSize || countDelimiters(markdown, maxDelimiters) > maxDelimiters
-      ? extractChunked(markdown, source, chunkSize, maxDelimiters)
+    markdown.length > chunkSize ||
+    countDelimiters(markdown, maxDelimiters) > maxDelimiters ||
+    countContainers(markdown, maxContainers) > maxContainers
+      ? extractChunked(markdown, source, chunkSize, maxDelimiters, maxContainers)
       : undefined
   if (chunked) return chunked
   const collected: Collected = {blocks: [], controls: [], definitions: []}
@@ -233,6 +246,8 @@ interface Chunk extends Collected {
   added: Map<string, DefinitionSite>
   /** Whether its end cuts a paragraph (no probe). */
   forced: boolean
+  /** Whether its end is before a list item in column 0 (that line is the probe). */
+  item: boolean
 }
 
 /**
@@ -243,27 +258,34 @@ function extractChunked(
   markdown: string,
   source: string,
   chunkSize: number,
-  maxDelimiters: number
+  maxDelimiters: number,
+  maxContainers: number
 ): {blocks: Block[]; controls: Control[]} | undefined {
-  if (nextCut(markdown, 0, chunkSize, maxDelimiters) === undefined) return undefined
+  if (nextCut(markdown, 0, chunkSize, maxDelimiters, {maxContainers}) === undefined) return undefined
   const guessed = new DefinitionIndex(scanDefinitions(markdown))
   const chunks: Chunk[] = []
   let start = 0
   while (start < markdown.length) {
     let minLength = chunkSize
+    let itemSkip = 0
     for (;;) {
-      const cut = nextCut(markdown, start, minLength, maxDelimiters)
+      const limits: CutLimits = {maxContainers, itemSkip}
+      const cut = nextCut(markdown, start, minLength, maxDelimiters, limits)
       const end = cut?.offset ?? markdown.length
       const forced = cut?.forced ?? false
+      const item = cut?.item ?? false
       const wanted = referencedIdentifiers(markdown.slice(start, end))
-      const chunk = parseChunk(markdown, start, end, wanted, guessed.needed(wanted, start, end), source, forced)
+      const chunk = parseChunk(markdown, start, end, wanted, guessed.needed(wanted, start, end), source, forced, item)
       if (chunk) {
         chunks.push(chunk)
         start = end
         break
       }
-      // Something stays open across the cut (the scan guessed wrong): take a longer chunk.
+      // Something stays open across the cut (the scan guessed wrong): take a
+      // longer chunk, at least twice this one (so a run of wrong guesses
+      // costs a few parses, not one per line).
       minLength = 2 * (end - start)
+      itemSkip = 2 * (end - start)
     }
   }
 
@@ -274,7 +296,7 @@ function extractChunked(
     const chunk = chunks[index]
     const needed = parsed.needed(chunk.wanted, chunk.start, chunk.end)
     if (sameDefined(chunk, needed)) continue
-    const again = parseChunk(markdown, chunk.start, chunk.end, chunk.wanted, needed, source, chunk.forced)
+    const again = parseChunk(markdown, chunk.start, chunk.end, chunk.wanted, needed, source, chunk.forced, chunk.item)
     if (!again) return undefined // Cannot happen: definitions do not change where blocks end.
     chunks[index] = again
   }
@@ -299,8 +321,10 @@ function sameDefined(chunk: Chunk, needed: Map<string, DefinitionSite>): boolean
 /**
  * Parse `markdown[start, end)` on its own, with `added` definitions around
  * it and, unless it runs to the end or is `forced` (ends inside a
- * paragraph), the probe line after it. `undefined` if the probe shows that a
- * block stays open across `end`.
+ * paragraph), a probe line after it: the probe paragraph, or for an `item`
+ * cut the document's own next line (a list item). `undefined` if the probe
+ * shows that a block stays open across `end` (or, for an item cut, that the
+ * next line does not start an item of a top-level list).
  */
 function parseChunk(
   markdown: string,
@@ -309,7 +333,8 @@ function parseChunk(
   wanted: Set<string>,
   added: Map<string, DefinitionSite>,
   source: string,
-  forced: boolean
+  forced: boolean,
+  item: boolean
 ): Chunk | undefined {
   const last = end === markdown.length
   const body = markdown.slice(start, end)
@@ -318,15 +343,72 @@ function parseChunk(
   // except in the first chunk, where front matter must come first: there
   // they go after the probe.
   const prefix = start > 0 && definitions ? definitions + '\n' : ''
+  const probe = last || forced ? '' : item ? nextLine(markdown, end) + '\n' : probeLine
   // After a forced cut the paragraph is open: a blank line ends it before the definitions.
-  const suffix = (last || forced ? '' : probeLine) + (start === 0 && definitions ? (forced ? '\n\n' : '\n') + definitions : '')
+  const suffix = probe + (start === 0 && definitions ? (forced ? '\n\n' : '\n') + definitions : '')
   const text = prefix + body + suffix
   const tree = fromMarkdown(text, start === 0 ? parseOptions : laterChunkParseOptions)
   const regionEnd = prefix.length + body.length
-  if (!last && !forced && !startsParagraph(tree, regionEnd)) return undefined
-  const chunk: Chunk = {blocks: [], controls: [], definitions: [], start, end, wanted, added, forced}
+  if (!last && !forced && !(item ? dropProbeItem(tree, regionEnd) : startsParagraph(tree, regionEnd))) return undefined
+  const chunk: Chunk = {blocks: [], controls: [], definitions: [], start, end, wanted, added, forced, item}
   collect(tree, text, start - prefix.length, prefix.length, regionEnd, source, chunk)
   return chunk
+}
+
+/** The line of `markdown` that starts at `offset`, without its line ending. */
+function nextLine(markdown: string, offset: number): string {
+  let end = offset
+  while (end < markdown.length && markdown.charCodeAt(end) !== 10 && markdown.charCodeAt(end) !== 13) end++
+  return markdown.slice(offset, end)
+}
+
+/**
+ * Whether the probe (the document's own next line, at `offset`) starts a
+ * block of its own at the top, an item of a top-level list, or a new block
+ * or list item at the top of a (nested) top-level block quote; if so, what
+ * it started is removed from the tree, so the chunk reads only its own
+ * copy. The next chunk starts with that line, as the first block of a list
+ * or quote of its own: the same blocks.
+ */
+function dropProbeItem(tree: Root, offset: number): boolean {
+  for (let index = tree.children.length - 1; index >= 0; index--) {
+    const start = tree.children[index].position?.start.offset
+    if (start === undefined || start > offset) continue
+    if (start === offset && tree.children[index].type === 'paragraph') return false
+    return dropStarted(tree.children.slice(0, index + 1), offset, (kept) => tree.children.splice(kept, index + 1 - kept))
+  }
+  return false
+}
+
+type Started = {type: string; position?: {start: {offset?: number}}; children?: Started[]}
+
+/**
+ * In `nodes` (the last one may hold the probe), drop what starts at or
+ * after `offset`: the last node, or the last item of the last list, or,
+ * inside the last block quote, the same again. `cut(kept)` keeps the first
+ * `kept` nodes.
+ */
+function dropStarted(nodes: readonly Started[], offset: number, cut: (kept: number) => void): boolean {
+  const last = nodes[nodes.length - 1]
+  const start = last?.position?.start.offset
+  if (start === undefined) return false
+  if (start >= offset) {
+    cut(nodes.length - 1)
+    return true
+  }
+  const children = last.children
+  if (!children || (last.type !== 'list' && last.type !== 'blockquote')) return false
+  const trim = (kept: number): void => {
+    children.splice(kept)
+    if (children.length === 0) cut(nodes.length - 1)
+  }
+  if (last.type === 'list') {
+    const item = children[children.length - 1]?.position?.start.offset
+    if (item === undefined || item < offset) return false
+    trim(children.length - 1)
+    return true
+  }
+  return dropStarted(children, offset, trim)
 }
 
 /** Whether a top-level paragraph starts at `offset` (the probe line). */

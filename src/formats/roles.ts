@@ -226,11 +226,34 @@ export function lineRoles(lines: readonly Line[], more: boolean, state: {signatu
     roles.push(menu[index] ? menuRole(lines[index].text) : roleOfLine(lines, index, more))
   }
   markTestimonials(lines, roles)
+  markTeasers(lines, roles)
   return roles
+}
+
+/** A link to the full piece: "Read the review", "Read the full story |", "Read our full interview". */
+const readOn = /^\s*read (?:the |our )?(?:full |entire |whole )?(?:review|reviews|story|column|interview|commentary|report|article|analysis)\b/i
+
+/** Longest teaser, in lines. */
+const teaserLines = 6
+
+/**
+ * The teaser of a review, story or column: the prose right above a link to
+ * the full piece ("Read the review | Check prices"). It reports on a
+ * product or a company, in the editors' voice: a review's "low price" is not
+ * the sender's claim, a story's "act now" not the sender's deadline.
+ */
+function markTeasers(lines: readonly Line[], roles: BlockRole[]): void {
+  for (let index = 1; index < lines.length; index++) {
+    if (!readOn.test(lines[index].text)) continue
+    for (let back = index - 1; back >= 0 && back >= index - teaserLines && roles[back] === 'paragraph' && lines[back].text.trim() !== ''; back--) roles[back] = 'quote'
+  }
 }
 
 /** First person singular or quotation marks: a customer speaking ("… entertained my family and me", "“Best bread in town”"). */
 const personalVoice = /(?:^|[\s(])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|myself|ik|mijn|mij)(?=[\s,.!?;:)]|$)|^\s*["“„]/u
+
+/** A line that opens speaking to the sender: "Your service…", "You guys…". */
+const addressesSender = /^\s*["“]?(?:your|you guys|you people|jullie|jouw|uw)\b/i
 
 /**
  * A testimonial: an attribution line (a name and a place) with, right
@@ -243,7 +266,8 @@ function markTestimonials(lines: readonly Line[], roles: BlockRole[]): void {
     let said = false
     for (const other of [index - 1, index + 1]) {
       if (other < 0 || other >= lines.length || (roles[other] !== 'paragraph' && roles[other] !== 'quote')) continue
-      if (!personalVoice.test(lines[other].text)) continue
+      // Below the name, a line that speaks to the sender ("Your shop is the best!") is the customer's too.
+      if (!personalVoice.test(lines[other].text) && !(other > index && addressesSender.test(lines[other].text))) continue
       roles[other] = 'quote'
       said = true
     }
@@ -328,6 +352,29 @@ function followedAt(lines: readonly Line[], index: number, more: boolean): boole
   return false
 }
 
+/** A contest's call: "win" or "enter" with what is to be won ("ENTER FOR YOUR CHANCE TO WIN!", "Win a garden voucher!"). */
+const contestCall = /\b(?:win|enter|winnen|win|doe mee)\b/i
+const contestPrize = /\b(?:chance|draw|prize|prizes|voucher|contest|competition|sweepstakes?|giveaway|kans|prijs|prijzen|winactie|wedstrijd|loting)\b/i
+/** Sales words that make a contest line a sales push after all. */
+const contestSales = /\b(?:free|now|today|cash|money|million|millions|dollars|guaranteed?|bonus|instant|instantly|keep|gratis|nu|vandaag|geld|gegarandeerd)\b|[$€£]\s?\d/i
+
+/**
+ * A contest's title on a line of its own, ending in one "!": it names the
+ * section ("ENTER FOR YOUR CHANCE TO WIN!", "Win a garden voucher!"), like
+ * a heading. With a sales word ("WIN CASH NOW!", "Win a FREE cruise!") it
+ * stays the sender's push.
+ */
+function isContestLabel(text: string): boolean {
+  return (
+    text.length <= headingLength &&
+    /[^!]!$/.test(text) &&
+    text.indexOf('!') === text.length - 1 &&
+    contestCall.test(text) &&
+    contestPrize.test(text) &&
+    !contestSales.test(text)
+  )
+}
+
 /** A section label: a short line in capitals without punctuation ("COMMENTARY", "TOP STORIES"). */
 function isSectionLabel(text: string): boolean {
   return text.length <= 40 && capsShare(text) > 0.8 && !/[.!?:;,]$/.test(text)
@@ -384,6 +431,7 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   // An entry of a table of contents: a title in title case without a sentence end ("2. Warcraft III Sells like
   // Hotcakes", "- Skins, Skins and More Skins"). A headline names the story; it is not the sender's claim.
   // A bullet in title case stays an item: bulk mail lists its claims that way ("· Very Affordable Price").
+  if (!listed && isContestLabel(trimmed)) return 'heading'
   if (listed) return numbered.test(text) && !exclaims && !finalPunctuation.test(content) && isTitleCase(content) ? 'heading' : 'list-item'
   const previous = index > 0 ? lines[index - 1].text.trim() : ''
   // A teaser headline under a section label in capitals, cut off with an ellipsis ("COMMENTARY" / "NT4 users: Act

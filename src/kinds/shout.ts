@@ -232,8 +232,11 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   const capsMayFeel = (!allCaps || exclaimed) && (proseWords > 1 || bangRunHeard) && (exclaimed || !onCapsLine(sentence))
   const label = labelEnd(sentence, settings)
   const asides = asideLabels(tokens)
+  const names = capsNames(sentence.text, tokens, words, settings)
   // "Make SURE", "Be SURE": the opener of an instruction carries no feeling.
   const opener = instructionOpener(words, settings.lang)
+  // In an instruction, "order" and "call" name the step: they are no sales push.
+  const steps = opener.length > 0 || instructs(words, settings.lang) || givesContact(words)
   words.forEach((word, index) => {
     if (!isProseWord(word) || !heard(word)) return
     const facts = factsOf(word, settings)
@@ -242,11 +245,11 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (feeling) figures.sentiment = 1
     if (feeling && facts.strong) figures.strong = 1
     const booster = facts.booster
-    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && !asides.includes(word) && word !== title && (feeling || booster || !isInitials(word, settings))
+    const shouted = word.caps && word.raw.length >= 2 && word.start >= label && !asides.includes(word) && !names.includes(word) && word !== title && (feeling || booster || !isInitials(word, settings))
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if (settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll')) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
@@ -315,12 +318,17 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     }
   }
   if (allCaps) for (const word of words) if (word.caps && !loud.includes(word) && !drop.includes(word)) lower.push(word)
+  // A long sentence all in capitals without "!" (a letter typed in capitals) is typesetting: its sales words do not shout.
+  if (allCaps && !exclaimed && proseWords >= 12) {
+    figures.hype = 0
+    loud.length = 0
+  }
   // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
   if (proseWords < 3 || titleBang) figures.exclaims = 0
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
-  if ((opener.length > 0 || instructs(words, settings.lang)) && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
+  if (steps && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
 }
 
@@ -335,7 +343,18 @@ const instructionOpeners: Record<Language, readonly string[][]> = {
 
 /** The words of an instruction's opening ("PLEASE", "MAKE SURE", "VERGEET NIET"); empty when the sentence opens otherwise. */
 function instructionOpener(words: readonly Token[], lang: Language): readonly Token[] {
-  const first = words.filter(isProseWord).slice(0, 5)
+  const prose = words.filter(isProseWord)
+  // After a leading clause: "WHEN YOU PLACE YOUR ORDER, MAKE SURE…", "ALS U BESTELT, VERGEET NIET…".
+  let from = 0
+  if (prose.length > 0 && clauseOpeners.has(prose[0].norm)) {
+    for (let index = 1; index < prose.length && index < 12; index++) {
+      if (prose[index].clause !== prose[0].clause) {
+        from = index
+        break
+      }
+    }
+  }
+  const first = prose.slice(from, from + 5)
   const norms = first.map((word) => word.norm.replace(/’/g, "'"))
   // Openers may stack: "PLEASE MAKE SURE", "PLEASE DO NOT FORGET".
   let length = 0
@@ -345,6 +364,29 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
     length += opener.length
   }
   return first.slice(0, length)
+}
+
+/** Words that open a leading clause ("when you order, …"). */
+const clauseOpeners = new Set(['when', 'if', 'once', 'before', 'after', 'as', 'als', 'wanneer', 'zodra', 'voordat', 'nadat'])
+
+/** Sales words that name the step itself in an instruction ("MAKE SURE YOU ORDER EACH REPORT", "TO ORDER CALL US"). */
+const stepWords = new Set(['order', 'orders', 'call', 'click', 'bestel', 'bestellen'])
+
+/**
+ * Is the sentence an instruction of how to order or reach the sender: by
+ * phone, fax or mail, toll-free ("FOR QUESTIONS, OR TO ORDER CALL US
+ * TOLL-FREE ANYTIME!")? Its "order" and "call" are the steps, no push.
+ */
+function givesContact(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    const norm = words[index].norm
+    if (norm === 'toll-free' || norm === 'tollfree' || norm === 'gratis-nummer') return true
+    const next = words[index + 1]?.norm
+    if ((norm === 'call' || norm === 'phone' || norm === 'fax' || norm === 'bel') && (next === 'us' || next === 'ons')) return true
+    if ((norm === 'by' || norm === 'per') && (next === 'phone' || next === 'fax' || next === 'mail' || next === 'telefoon')) return true
+    if (norm === 'toll' && next === 'free') return true
+  }
+  return false
 }
 
 /** Verbs that open a step the reader takes (not a sale: "order", "buy", "call now" are `hype` words or carry one). */
@@ -457,6 +499,64 @@ function titleRunningOn(sentence: SentenceView): Token | undefined {
   const before = words[words.length - 2]
   if (before.caps || !/\p{Ll}/u.test(before.raw)) return undefined
   return /^\s+\p{Lu}[\p{Lu}'’-]+\s*(?:!|\()/u.test(sentence.text.slice(last.end, last.end + 60)) ? word : undefined
+}
+
+/** Words before a name in capitals: "this BIZ-PACK GOLD CD is", "our GARDEN PRO set". */
+const nameDeterminers = new Set(['this', 'that', 'the', 'our', 'your', 'their', 'its', 'a', 'an', 'deze', 'dit', 'de', 'het', 'onze', 'ons', 'je', 'jouw', 'uw', 'een'])
+
+/**
+ * Words in capitals that are names, not a shout: an amount written out in
+ * brackets after its figure ("$25 (TWENTY FIVE MILLION DOLLARS)"), a list of
+ * brands ("BOSCH, GARDENA, STIHL and MAKITA"), a product after "this",
+ * "the" or "our" and before the sentence goes on in lower case ("this
+ * GARDEN PRO KIT is only $40"). Runs with a sales word or a feeling in them
+ * are not names.
+ */
+function capsNames(text: string, tokens: readonly Token[], words: readonly Token[], settings: Settings): readonly Token[] {
+  let names: Token[] | undefined
+  const plain = (word: Token) => !settings.hype.has(normalizeWord(word.norm, settings.lang)) && !factsOf(word, settings).feeling && !factsOf(word, settings).booster
+  // An amount in words, in brackets right after a figure.
+  for (let index = 1; index < tokens.length; index++) {
+    if (tokens[index].raw !== '(' || !/\d/.test(tokens[index - 1].raw)) continue
+    for (let next = index + 1; next < tokens.length && tokens[next].raw !== ')'; next++) if (tokens[next].caps) (names ??= []).push(tokens[next])
+  }
+  // A list of four or more different names in capitals, one or two words each, split by commas (three adjectives in
+  // capitals, "POTENT, LEGAL, SMOKABLE", or a word said three times, shout).
+  let run: Token[] = []
+  let items = 0
+  let itemWords = 0
+  const closeList = () => {
+    if (items >= 4 && new Set(run.map((word) => word.norm)).size === run.length) (names ??= []).push(...run)
+    run = []
+    items = 0
+    itemWords = 0
+  }
+  for (const token of tokens) {
+    if (token.kind === 'punct' && token.raw === ',') {
+      if (itemWords > 0) items++
+      itemWords = 0
+      continue
+    }
+    if (token.kind === 'word' && token.caps && token.raw.length >= 2 && plain(token) && itemWords < 2) {
+      run.push(token)
+      itemWords++
+      continue
+    }
+    if (token.kind === 'word' && /^\p{Ll}/u.test(token.raw) && (token.norm === 'and' || token.norm === 'en' || token.norm === 'or') && itemWords === 0) continue
+    if (itemWords > 0) items++
+    closeList()
+  }
+  if (itemWords > 0) items++
+  closeList()
+  // A product after a determiner, followed by lower case.
+  for (let index = 1; index < words.length; index++) {
+    if (!nameDeterminers.has(words[index - 1].norm) || /^\p{Lu}/u.test(words[index - 1].raw)) continue
+    let end = index
+    // One name: words in capitals with only spaces or a hyphen between them ("PROVEN, DUPLICATABLE" is a list of claims).
+    while (end < words.length && words[end].caps && plain(words[end]) && (end === index || /^[\s-]*$/.test(text.slice(words[end - 1].end, words[end].start)))) end++
+    if (end - index >= 2 && end < words.length && /^\p{Ll}/u.test(words[end].raw)) (names ??= []).push(...words.slice(index, end))
+  }
+  return names ?? noTokens
 }
 
 /** Labels that open an aside: "(NEW: no card needed!)", "(TIP: …)". A section name in brackets, not a shout. */
