@@ -58,6 +58,14 @@ for (const format of only ? [only] : formats) {
   let slowestWall = {ms: 0, cpuMs: 0, index: -1}
   /** The five slowest inputs by CPU time, slowest first: where to look for superlinear work. */
   const slowList = []
+  // Stopped early (Ctrl-C, a kill): say how far this format got, so the run can go on with --from.
+  const stop = (signal) => {
+    const seconds = (performance.now() - started) / 1000
+    console.log(`${format}: stopped by ${signal} after ${tally.inputs} inputs (#${from} to #${from + tally.inputs - 1}) in ${seconds.toFixed(1)} s, ${tally.refused} refused, ${tally.threw} threw, ${tally.position} outside or reversed, ${tally.order} out of order, ${tally.slow} slow (CPU), ${tally.wallOnly} slow in wall time only; slowest #${slowest.index} ${Math.round(slowest.cpuMs)} ms CPU; peak memory ${Math.round(peakRss / 1e6)} MB; go on with --from ${from + tally.inputs}`)
+    process.exit(failed > 0 ? 1 : 130)
+  }
+  process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM')
+  process.once('SIGINT', stop).once('SIGTERM', stop)
   for (let index = from; index < from + count; index++) {
     const item = makeInput(seed, index, format)
     const result = await examine(item, check, InputError, {spell, slowMs: bound})
@@ -85,7 +93,11 @@ for (const format of only ? [only] : formats) {
       writeFileSync(name + '.json', JSON.stringify({format, lang: item.lang, kind: item.kind, seed, index, spell, failure: result.kind, detail: result.detail, again: `node scripts/fuzz.js --format ${format} --seed ${seed} --from ${index} --count 1${spell ? ' --spell' : ''}`}, null, 2) + '\n')
       console.log(`  ${format} #${index} (${item.kind}, ${item.lang}): ${result.kind}: ${result.detail} (${Math.round(cpuMs)} ms CPU) -> ${name}`)
     }
-    if (index % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    if (index % 50 === 0) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+      // Back to the event loop now and then: a check awaits only settled promises, so a signal would wait for the end.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     if (tally.inputs % 10_000 === 0 && tally.inputs < count) {
       const seconds = (performance.now() - started) / 1000
       console.log(`  ${format}: ${tally.inputs} inputs in ${seconds.toFixed(1)} s, ${tally.refused} refused, ${tally.threw + tally.position + tally.order} wrong, ${tally.slow} slow, ${tally.wallOnly} slow in wall time only, peak memory ${Math.round(peakRss / 1e6)} MB`)

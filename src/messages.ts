@@ -87,6 +87,18 @@ function quote(actual: string): string {
   return flat.length > 60 ? shorten(flat, 58) : flat
 }
 
+/**
+ * The detail of a learned finding (`src/kinds/learned.ts`): that a model
+ * suspects it, how sure it is, and the words that weighed most, so a reader
+ * can judge the guess: "learned model, 83 %: weighed “after all”, “you”".
+ */
+export function learnedDetail(lang: Language, probability: number, words: readonly string[]): string {
+  const percent = Math.round(probability * 100)
+  const quoted = words.map((word) => `“${word}”`).join(', ')
+  if (lang === 'nl') return `geleerd model, ${percent} % zeker${quoted ? `; woog het zwaarst: ${quoted}` : ''}`
+  return `learned model, ${percent} % sure${quoted ? `; weighed most: ${quoted}` : ''}`
+}
+
 /** The reason: the quoted text, then the explanation; a message about no span in particular (a notice) quotes nothing. */
 export function reasonFor(actual: string, explanation: string, detail?: string): string {
   const quoted = quote(actual)

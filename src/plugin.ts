@@ -18,7 +18,7 @@ import {PatternIndex, type CompiledPattern, type Match} from './patterns.js'
 import {sentenceTokens, splitSentence, TokenPool, type Masks, type Token} from './tokens.js'
 import {collectWords} from './interest.js'
 import {quotedRanges} from './context.js'
-import type {Detector, PatternHit, SentenceView} from './kinds/kind.js'
+import type {Detector, Finding, PatternHit, SentenceView} from './kinds/kind.js'
 import {createMessage} from './messages.js'
 import {runFix} from './rewrite/operations.js'
 import {unmask} from './rewrite/unmask.js'
@@ -100,8 +100,15 @@ function compile(set: RuleSet, lang: Language, severities: Options['severities']
   // The signal lists register their interest bit when they load: before any sentence's bits are worked out.
   loadSignals(lang)
   const active: Active[] = []
+  // A user who turned a rule off has said how they read that kind of pressure: the learned rule of its
+  // subtype is off too, unless they set the learned rule itself (see docs/learned.md).
+  const silenced = new Set<string>()
+  for (const {rule} of set.detectors(lang)) {
+    if (rule.kind !== 'learned' && rule.subtype !== undefined && severities?.[rule.id] === 'off') silenced.add(rule.category + '/' + rule.subtype)
+  }
   for (const {rule, detector} of set.detectors(lang)) {
     const severity = severityOf(rule, severities)
+    if (rule.kind === 'learned' && severities?.[rule.id] === undefined && silenced.has(rule.category + '/' + rule.subtype)) continue
     if (severity !== 'off') active.push({rule, detector, severity, scope: roleMask(rule.scope)})
   }
   const index = new PatternIndex<Target>()
@@ -304,14 +311,21 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       // Whether the sentence is someone else's voice, asked once per category (see `othersVoice`): a bit per category.
       let voiceAsked = 0
       let voiceOthers = 0
+      // The learned layer (`src/kinds/learned.ts`) speaks after the rules, and only where no rule of its subtype did.
+      let learned: Array<{position: number; finding: Finding}> | undefined
+      let caught: string[] | undefined
       let othersFirst: boolean | undefined
       for (let index = 0; index < count; index++) {
         const position = positions[index]
-        const {rule, detector, severity, scope} = compiled.active[position]
+        const {rule, detector, scope} = compiled.active[position]
         const hits = hitsByRule[position]!
         hitsByRule[position] = undefined
         // The rule does not judge this kind of block (a heading, a quote, a footer).
         if ((scope & bit) === 0) continue
+        if (rule.kind === 'learned') {
+          for (const finding of detector.detect(view, hits)) (learned ??= []).push({position, finding})
+          continue
+        }
         // News, reviews and reports: someone else's claim or deadline, not the sender's.
         if (rule.kind === 'phrase' && voiceJudged(rule)) {
           const voice = 1 << categories.indexOf(rule.category)
@@ -327,47 +341,60 @@ export function retextTrouw(options?: Readonly<Options> | null) {
           if (othersFirst) continue
         }
         for (const finding of detector.detect(view, hits)) {
-          // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
-          if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) continue
-          // A claim that names what it stands for at once ("a wide range: A, B and C") is not hollow.
-          // A price claim given with its price ("excellent value, from £7") is checkable too; a superlative ("the lowest
-          // prices, from £7") compares with others, and its price alone does not show that.
-          if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end, rule.id === 'generic-claim/stock-price' && !superlative.test(plain.slice(finding.start, finding.end)))) continue
-          place ??= location(file)
-          // A finding may reach into the sentence before (a condition asked as a question).
-          const from = Math.min(start, finding.start)
-          const to = Math.max(end, finding.end)
-          const sentence = plain.slice(from, to)
-          let spanStart = finding.start - from
-          let spanEnd = finding.end - from
-          const masked = (rewrite: string) => (from === start ? unmask(rewrite, text, plain, masks, start, end) : rewrite)
-          let expected: string[]
-          if (finding.expected) expected = finding.expected.map((fix) => unmask(fix, text, plain, masks, finding.start, finding.end))
-          else {
-            // A rule's fix operation may widen the span to what it replaces (a whole opt-out clause).
-            const result = runFix(rule.fix, {lang, sentence, spanStart, spanEnd})
-            ;({fixes: expected, spanStart, spanEnd} = result)
-          }
-          const actual = sentence.slice(spanStart, spanEnd)
-          const input: Parameters<typeof createMessage>[1] = {
-            ruleId: rule.id,
-            category: rule.category,
-            subtype: rule.subtype,
-            severity,
-            explanation: rule.message[lang] ?? rule.message.en ?? '',
-            detail: finding.detail,
-            actual,
-            expected,
-            suggestions: finding.suggestions?.map((suggestion) => ({title: suggestion.title, text: masked(suggestion.text)})),
-            sentence: {lang, text: sentence, spanStart, spanEnd, place: {start: place.toPoint(from)!, end: place.toPoint(to)!}},
-            note: rule.advice[lang],
-            url: rule.url,
-            place: {start: place.toPoint(from + spanStart)!, end: place.toPoint(from + spanEnd)!}
-          }
-          if ((rule.category === 'coercion' || rule.category === 'dismissive') && compiled.secondary[position] !== undefined) pending.push({position, input})
-          else createMessage(file, input)
-          if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
+          if (rule.subtype !== undefined) (caught ??= []).push(rule.category + '/' + rule.subtype)
+          report(position, finding)
         }
+      }
+      if (learned !== undefined) {
+        // One learned finding per sentence at most: the surest, unless a rule already caught its subtype here.
+        let best: {position: number; finding: Finding} | undefined
+        for (const candidate of learned) if (best === undefined || (candidate.finding.confidence ?? 0) > (best.finding.confidence ?? 0)) best = candidate
+        const {rule} = compiled.active[best!.position]
+        if (caught === undefined || !caught.includes(rule.category + '/' + rule.subtype)) report(best!.position, best!.finding)
+      }
+
+      function report(position: number, finding: Finding): void {
+        const {rule, severity} = compiled.active[position]
+        // A claim or rave inside a name ("Star Trek: The Next Generation") is the name.
+        if (rule.kind === 'phrase' && (rule.category === 'generic-claim' || rule.category === 'over-the-top') && inTitleCaseName(view.words, finding.start, finding.end)) return
+        // A claim that names what it stands for at once ("a wide range: A, B and C") is not hollow.
+        // A price claim given with its price ("excellent value, from £7") is checkable too; a superlative ("the lowest
+        // prices, from £7") compares with others, and its price alone does not show that.
+        if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end, rule.id === 'generic-claim/stock-price' && !superlative.test(plain.slice(finding.start, finding.end)))) return
+        place ??= location(file)
+        // A finding may reach into the sentence before (a condition asked as a question).
+        const from = Math.min(start, finding.start)
+        const to = Math.max(end, finding.end)
+        const sentence = plain.slice(from, to)
+        let spanStart = finding.start - from
+        let spanEnd = finding.end - from
+        const masked = (rewrite: string) => (from === start ? unmask(rewrite, text, plain, masks, start, end) : rewrite)
+        let expected: string[]
+        if (finding.expected) expected = finding.expected.map((fix) => unmask(fix, text, plain, masks, finding.start, finding.end))
+        else {
+          // A rule's fix operation may widen the span to what it replaces (a whole opt-out clause).
+          const result = runFix(rule.fix, {lang, sentence, spanStart, spanEnd})
+          ;({fixes: expected, spanStart, spanEnd} = result)
+        }
+        const actual = sentence.slice(spanStart, spanEnd)
+        const input: Parameters<typeof createMessage>[1] = {
+          ruleId: rule.id,
+          category: rule.category,
+          subtype: rule.subtype,
+          severity,
+          explanation: rule.message[lang] ?? rule.message.en ?? '',
+          detail: finding.detail,
+          actual,
+          expected,
+          suggestions: finding.suggestions?.map((suggestion) => ({title: suggestion.title, text: masked(suggestion.text)})),
+          sentence: {lang, text: sentence, spanStart, spanEnd, place: {start: place.toPoint(from)!, end: place.toPoint(to)!}},
+          note: rule.advice[lang],
+          url: rule.url,
+          place: {start: place.toPoint(from + spanStart)!, end: place.toPoint(from + spanEnd)!}
+        }
+        if ((rule.category === 'coercion' || rule.category === 'dismissive') && compiled.secondary[position] !== undefined) pending.push({position, input})
+        else createMessage(file, input)
+        if (rule.category === 'over-the-top') intensity += finding.intensity ?? 1
       }
 
       const aside: {aside?: string} = {}

@@ -70,6 +70,8 @@ export interface Finding {
   detail?: string
   /** Over-the-top intensity this finding adds to its sentence (default 1). */
   intensity?: number
+  /** How sure a learned finding is (a probability); the plugin keeps the surest learned finding of a sentence. */
+  confidence?: number
 }
 
 export interface Detector {
