@@ -59,6 +59,8 @@ export interface SignalGroup {
   negation: boolean
   /** Count the hit only when a question mark follows it: "Questions?", "Twijfel je?" (default false). */
   question: boolean
+  /** Count the hit only when an exclamation mark follows it: "Order now!", "Beslis nu!" (default false). */
+  exclaim?: boolean
   /** Not evidence: a phrase whose words count for nothing ("no thanks"). */
   ignore?: boolean
   /** Not evidence: a phrase that says the sentence is about the mail itself (`aside` in the file). */
@@ -224,6 +226,7 @@ export function loadSignals(lang: Language): CompiledSignals {
         weight,
         negation: entry.negation !== false,
         question: entry.question === true,
+        exclaim: entry.exclaim === true,
         clauseEnd: entry['clause-end'] === true,
         clauseStart: entry['clause-start'] === true,
         named: entry.named === true,
@@ -348,7 +351,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       if (quoted.length > 0 && inRanges(quoted, words[match.from].start)) continue
       if (group.negation && isNegated(words, match, lang)) continue
       if (group.negation && group.weight > 0 && turnedAfter.has(group.component) && negatedAfter(words, match.to, lang)) continue
-      if (group.question && !questionAfter(sentence.tokens, words[match.to - 1].end)) continue
+      if (group.question && !punctuationAfter(sentence.tokens, words[match.to - 1].end, '?')) continue
+      if (group.exclaim && !punctuationAfter(sentence.tokens, words[match.to - 1].end, '!')) continue
       if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
       if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
       if (group.clauseEnd && match.to < words.length && words[match.to].clause === words[match.to - 1].clause) continue
@@ -453,11 +457,11 @@ function negatedAfter(words: readonly Token[], to: number, lang: Language): bool
   return false
 }
 
-/** Is the next token after offset `end` a question mark? */
-function questionAfter(tokens: readonly Token[], end: number): boolean {
+/** Is the next token after offset `end` a question mark (`mark` '?') or an exclamation mark ('!')? */
+function punctuationAfter(tokens: readonly Token[], end: number, mark: '?' | '!'): boolean {
   for (const token of tokens) {
     if (token.start < end) continue
-    return token.kind === 'punct' && token.raw.includes('?')
+    return token.kind === 'punct' && token.raw.includes(mark)
   }
   return false
 }
@@ -643,10 +647,34 @@ function kindWord(sentence: SentenceView, compiled: CompiledSignals, found: Sign
     if (ignored !== undefined && overlapsAny(ignored, index, index + 1)) continue
     // A kind word blown up is gush, not calm goodwill ("ontzettend blij", "incredibly happy").
     if (index > 0 && (intensifiers(sentence.lang).get(words[index - 1].norm) ?? 0) >= strongIntensifier) return
+    // Before a noun it describes a thing, not goodwill to the reader ("a beautiful diploma", "your favorite shows").
+    if (describesThing(sentence, index)) continue
     // One per sentence: the first.
     add(found, spans, {component: 'warmth', weight: kindWordWeight, why: signalLabels.kindWord[sentence.lang], start: token.start, end: token.end}, index, index + 1)
     return
   }
+}
+
+/**
+ * Words that may follow a kind word said to a person ("glad to help", "welcome
+ * back", "lovely to see you", "so glad you came"): any other word after it is
+ * the thing it describes ("a beautiful diploma", "our friendly reps"). English
+ * only: in Dutch the inflected kind word before a noun is mostly a wish ("fijne
+ * dag", "leuke vakantie").
+ */
+const afterKindWord: Readonly<Partial<Record<Language, ReadonlySet<string>>>> = {
+  en: new Set(['to', 'you', 'your', "you're", "you've", 'that', 'and', 'or', 'for', 'of', 'with', 'in', 'at', 'on', 'we', "we're", 'i', "i'm", 'it', 'back', 'aboard', 'home', 'here', 'there', 'too', 'again', 'indeed', 'as', 'if', 'when', 'so', 'but', 'from', 'by', 'this', 'these', 'our', 'us', 'me', 'everyone', 'all', 'always', 'now', 'here'])
+}
+
+/** Does the kind word `sentence.words[index]` stand before a word it describes, in its clause (see `afterKindWord`)? */
+function describesThing(sentence: SentenceView, index: number): boolean {
+  const allowed = afterKindWord[sentence.lang]
+  const word = sentence.words[index]
+  const next = sentence.words[index + 1]
+  if (allowed === undefined || next === undefined || next.kind !== 'word' || next.clause !== word.clause) return false
+  // Only a space between: "Beautiful, 100% …" and "nice." end the phrase.
+  if (!/^[ \t]+$/.test(sentence.text.slice(word.end, next.start))) return false
+  return !allowed.has(next.norm)
 }
 
 /**

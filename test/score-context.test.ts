@@ -348,6 +348,19 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf('Verdien duizenden euro per maand vanuit huis.', 'nl')).scores.restraint).toBeLessThan(100)
   })
 
+  it('reads an absolute promise as hype, but not a money-back guarantee or a material', async () => {
+    expect(await restraintOf('Results guaranteed within a month.')).toEqual(['an absolute promise'])
+    expect(await restraintOf('Try the course absolutely free of charge.')).toEqual(['an absolute promise'])
+    expect(await restraintOf('A proven system for your spare hours.')).toEqual(['an absolute promise'])
+    expect(await restraintOf('Try it for six weeks, risk-free.')).toEqual(['an absolute promise'])
+    expect(await restraintOf('Your deposit is guaranteed back: a full refund if you cancel.')).toEqual([])
+    expect(await restraintOf('The throws are woven from 100% lambswool.')).toEqual([])
+    expect(await restraintOf('The old kiln has proven hard to replace.')).toEqual([])
+    expect(await restraintOf('It is not guaranteed that the tulips flower this early.')).toEqual([])
+    expect((await figuresOf('Gegarandeerd resultaat binnen een week.', 'nl')).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'restraint').map((signal) => signal.why))).toEqual(['een absolute belofte'])
+    expect((await figuresOf('De dekens zijn van 100% wol.', 'nl')).scores.restraint).toBe(100)
+  })
+
   it('does not count what is said inside quotation marks as the sender\'s', async () => {
     const inside = await hits('A reader wrote: "thank you, this helped me so much!!"')
     expect(inside.filter((hit) => hit.startsWith('warmth') || hit.startsWith('reciprocity'))).toEqual([])
@@ -376,6 +389,26 @@ describe('hype and pressure read in context', () => {
     expect(await weightOf('Bedankt voor je geduld.', 'nl')).toEqual([1])
   })
 
+  it('does not read a kind word before the thing it describes as goodwill to the reader', async () => {
+    const warm = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warm('Get a beautiful diploma for your wall.')).toEqual([])
+    expect(await warm('Stream your favorite shows on the train.')).toEqual([])
+    expect(await warm('We are glad to help you choose.')).toEqual(['warmth:glad'])
+    expect(await warm('It was lovely to meet you at the market.')).toEqual(['warmth:lovely'])
+    expect(await warm('You are welcome, of course.')).toEqual(['warmth:welcome'])
+    // "Take care of" looks after something; "Take care!" wishes the reader well.
+    expect(await warm('We take care of your legal paperwork.')).toEqual([])
+    expect(await warm('Take care, and see you in May.')).toEqual(['warmth:Take care'])
+  })
+
+  it('does not count the thanks that close a notice about the mail itself', async () => {
+    const closing = await figuresOf(`${body}\n\nTo be removed from our mailing list, reply with REMOVE in the subject line. Thank you.`)
+    expect(closing.evidence!.filter((item) => item.why === 'thanks the reader')).toEqual([])
+    expect(closing.scores).toEqual((await figuresOf(body)).scores)
+    const thanked = await figuresOf(`${body}\n\nThank you.`)
+    expect(thanked.evidence!.filter((item) => item.why === 'thanks the reader')).toHaveLength(1)
+  })
+
   it('does not read "thanks to" or thanks in advance as thanks', async () => {
     expect(await hits('Thanks to the new press, the prints dry faster.')).toEqual([])
     expect(await hits('Thank you in advance for your quick payment.')).toEqual([])
@@ -390,6 +423,16 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf('What are you waiting for? The bags are packed.')).scores.freedom).toBeLessThan(70)
     expect((await figuresOf('Waar wacht je nog op? De tassen liggen klaar.', 'nl')).scores.freedom).toBeLessThan(70)
     expect((await figuresOf('Which parcel are you waiting for? Send us the number.')).scores.freedom).toBe(70)
+  })
+
+  it('reads a time the copy exclaims as a push, and a plain one as a fact', async () => {
+    const whyOf = async (text: string, lang: Language = 'en') =>
+      (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'freedom' && signal.weight < 0).map((signal) => signal.why))
+    expect(await whyOf('The spring catalogue is out now!')).toEqual(['a push to act at once'])
+    expect(await whyOf('The spring catalogue is out now.')).toEqual([])
+    expect(await whyOf('Visit the new shop now and pick a chair.')).toEqual(['a push to act at once'])
+    expect(await whyOf('De voorjaarscatalogus is er vandaag!', 'nl')).toEqual(['jaagt op om meteen te handelen'])
+    expect(await whyOf('De voorjaarscatalogus is er vandaag.', 'nl')).toEqual([])
   })
 })
 

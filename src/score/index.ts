@@ -351,7 +351,7 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
     const sentence = sentences[index]
     if (repeats !== undefined && repeats[index] === 1) continue
     const mark = marks === undefined ? 0 : marks[index]
-    const prose = isProse(sentence) && (quoted === undefined || quoted[index] === 0)
+    const prose = isProse(sentence) && (quoted === undefined || quoted[index] === 0) && !closesAside(sentences, index)
     // Outside the prose a sentence counts only with a finding in it.
     if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
     if (!prose) continue
@@ -385,6 +385,20 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
   return {items, units, confidence: scoreConfidence(units)}
 }
 
+/** A sentence of at most this many words right after one about the mail itself closes it ("… reply with REMOVE. Thank you."). */
+export const closingMaxWords = 4
+
+/**
+ * Does the sentence at `index` close a sentence about the mail itself: at most
+ * `closingMaxWords` words right after an `aside` sentence of the same part? Its
+ * thanks or apology belong to the removal notice, not to the reader.
+ */
+function closesAside(sentences: readonly SentenceFigures[], index: number): boolean {
+  const sentence = sentences[index]
+  const previous = sentences[index - 1]
+  return previous !== undefined && sentence.words <= closingMaxWords && previous.aside !== undefined && previous.part === sentence.part
+}
+
 const exclamationWhy = 'an exclamation'
 /** Exclamations count as hype from this many exclaimed sentences of the prose… */
 export const exclaimMinSentences = 2
@@ -400,7 +414,7 @@ function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Arra
   let exclaimed = 0
   for (let index = 0; index < sentences.length; index++) {
     const sentence = sentences[index]
-    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence) || (quoted !== undefined && quoted[index] === 1)) continue
+    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence) || (quoted !== undefined && quoted[index] === 1) || closesAside(sentences, index)) continue
     prose++
     for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
   }
