@@ -347,6 +347,8 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       const match = list[index][0]
       const group = list[index][2].group!
       if (group.ignore) continue
+      // "US" in capitals is the country, not "us" ("US residents", "US Congress").
+      if (words[match.from].raw === 'US' && sentence.lang === 'en') continue
       // Inside quotation marks speaks someone else (a customer's "thank you!" is not the sender's).
       if (quoted.length > 0 && inRanges(quoted, words[match.from].start)) continue
       if (group.negation && isNegated(words, match, lang)) continue

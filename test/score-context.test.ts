@@ -110,6 +110,18 @@ describe('word lists read in context', () => {
     expect(await hits('Email us when the parcel is late.')).toContain('reciprocity:Email us')
   })
 
+  it('reads the sender helping only with the verb right after the sender, not a noun, help asked of the reader or the US', async () => {
+    const recip = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('reciprocity'))
+    expect(await recip('I got this email address from a directory.')).toEqual([])
+    expect(await recip('We look forward to your order.')).toEqual([])
+    expect(await recip('I seek your help to move the funds.')).toEqual([])
+    expect(await recip('US residents should check the local rules.')).toEqual([])
+    expect(await recip('We can save you up to 70% on ink.')).toEqual([])
+    expect(await recip('We will gladly repair the hinge.')).toEqual(['reciprocity:We will gladly repair'])
+    expect(await recip("We'll look into it and ring you back.")).toEqual(["reciprocity:We'll look into"])
+    expect(await recip("We'll save you a seat at the front.")).toEqual(["reciprocity:We'll save you a"])
+  })
+
   it('tells the sender helping from a product that "helps you"', async () => {
     expect((await hits('This powder helps you lose weight overnight.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('We can help with the assembly.')).toContain('reciprocity:We can help')
