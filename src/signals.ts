@@ -59,6 +59,8 @@ export interface SignalGroup {
   negation: boolean
   /** Count the hit only when a question mark follows it: "Questions?", "Twijfel je?" (default false). */
   question: boolean
+  /** A negative warmth hit that counts also where the sentence addresses the reader (a form-letter greeting); default: only in copy that never does (feature-only copy). */
+  addressed?: boolean
   /** Count the hit only when an exclamation mark follows it: "Order now!", "Beslis nu!" (default false). */
   exclaim?: boolean
   /** Not evidence: a phrase whose words count for nothing ("no thanks"). */
@@ -227,6 +229,7 @@ export function loadSignals(lang: Language): CompiledSignals {
         negation: entry.negation !== false,
         question: entry.question === true,
         exclaim: entry.exclaim === true,
+        addressed: entry.addressed === true,
         clauseEnd: entry['clause-end'] === true,
         clauseStart: entry['clause-start'] === true,
         named: entry.named === true,
@@ -356,7 +359,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
       if (group.question && !punctuationAfter(sentence.tokens, words[match.to - 1].end, '?')) continue
       if (group.exclaim && !punctuationAfter(sentence.tokens, words[match.to - 1].end, '!')) continue
       if (group.weight > 0 && ignored !== undefined && overlapsAny(ignored, match.from, match.to)) continue
-      if (group.weight < 0 && group.component === 'warmth' && (addressesReader || hasColdWarmth(found))) continue
+      if (group.weight < 0 && group.component === 'warmth' && !group.addressed && (addressesReader || hasColdWarmth(found))) continue
       if (group.clauseEnd && match.to < words.length && words[match.to].clause === words[match.to - 1].clause) continue
       if (group.clauseStart && match.from > 0 && words[match.from - 1].clause === words[match.from].clause) continue
       if (group.named && !namedAfter(sentence, compiled, match.to)) continue
@@ -371,7 +374,7 @@ export function sentenceSignals(sentence: SentenceView, matches?: SignalMatches,
 
   // Most sentences have no number and no name after the first word: skip those walks.
   if ((any & isNumberWord) !== 0) numbers(sentence, compiled, found, spans)
-  if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans)
+  if ((later & mayBeName) !== 0) names(sentence, compiled, found, spans, ignored)
   const loud = hasInterest(sentence.interest, compiled.loud) && shouting(sentence, compiled, found, spans)
   // A kind word in a shouted sentence is part of the shouting.
   if (addressesReader && (any & isKind) !== 0 && !loud) kindWord(sentence, compiled, found, spans, ignored)
@@ -583,7 +586,7 @@ function isNumber(token: Token): boolean {
  * first word, not after a colon, quote or bracket (a sentence inside a
  * sentence), not ALL CAPS, and not in Title Case headings.
  */
-function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[]): void {
+function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[], spans: number[], ignored: ReadonlyArray<readonly [number, number]> | undefined): void {
   const {tokens, words} = sentence
   // A line in Title Case ("To Harvest A Lot Of Addresses") names nothing: per line when the sentence runs over several.
   const titleLine = titleCaseLines(sentence)
@@ -597,6 +600,8 @@ function names(sentence: SentenceView, compiled: CompiledSignals, found: Signal[
     const token = words[index]
     if (token.kind !== 'word' || token.caps || !startsWithCapital(token) || (wordFlags(token, compiled, sentence.lang) & isNotName) !== 0) continue
     if (titleLine !== undefined && titleLine[index] === 1) continue
+    // A word in a phrase whose words are no evidence names no one: the role a greeting greets ("Dear Customer", "Hi Everyone").
+    if (ignored !== undefined && overlapsAny(ignored, index, index + 1)) continue
     while (tokenIndex < tokens.length && tokens[tokenIndex].start < token.start) tokenIndex++
     const before = tokens[tokenIndex - 1]
     if (!before || (before.kind === 'punct' && before.raw !== ',')) continue

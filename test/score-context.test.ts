@@ -191,6 +191,24 @@ describe('word lists read in context', () => {
     expect(await hits('De gratis zaterdagkrant blijft komen.', 'nl')).toContain('reciprocity:De gratis')
   })
 
+  it('lowers warmth a little for a form letter that greets a stranger as a category, not for a greeting to the relationship', async () => {
+    const warmthOf = async (text: string, lang: Language = 'en') =>
+      (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth').map((signal) => [signal.weight, signal.why]))
+    const form = [[-0.5, 'a form-letter greeting to a stranger, not a person']]
+    expect(await warmthOf('Dear Friend, are you looking for a second income?')).toEqual(form)
+    expect(await warmthOf('Dear Sir or Madam, I write with a proposal.')).toEqual(form)
+    expect(await warmthOf('Dear Grant Seeker, in a moment I will tell you where the money is.')).toEqual(form)
+    expect(await warmthOf('Dear Customer, your parcel is on its way.')).toEqual([])
+    expect(await warmthOf('Dear Readers, it was a slow week in the shop.')).toEqual([])
+    expect(await warmthOf('Geachte heer/mevrouw, hierbij ontvangt u de folder.', 'nl')).toEqual([[-0.5, 'een standaardgroet aan een onbekende, niet aan een mens']])
+    expect(await warmthOf('Beste klant, je pakket is onderweg.', 'nl')).toEqual([])
+    // The role a greeting greets is no name either.
+    const names = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('distinctiveness'))
+    expect(await names('Dear Customer, your parcel is on its way.')).toEqual([])
+    expect(await names('Hi Everyone, a short note today.')).toEqual([])
+    expect(await names('Hi Marit, your bench is ready.')).toEqual(['distinctiveness:Marit'])
+  })
+
   it('does not greet a role as the reader, nor count thanks for reading the mail or a formula apology', async () => {
     expect((await hits('Dear Valued Customer, our catalogue is out.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
     expect(await hits('Dear Ilse, your catalogue is out.')).toContain('warmth:Dear')
