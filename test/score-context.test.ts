@@ -326,6 +326,28 @@ describe('word lists read in context', () => {
     expect(await of('Kiest u een ander energiebedrijf, dan helpen we u met de overstap.', 'reciprocity')).toEqual(['reciprocity:helpen we'])
   })
 
+  it('leaves the choice with "unless you ask" and what the reader need not take, also after a negation (en, nl)', async () => {
+    const of = async (text: string, component: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith(component))
+    expect(await of('Your plan is closed now, and we will not write again unless you ask.', 'freedom')).toEqual(['freedom:unless you ask'])
+    expect(await of('The travel cover is not required for this trip.', 'freedom')).toEqual(['freedom:is not required'])
+    expect(await of('A passport is required for this trip.', 'freedom')).toEqual([])
+    expect(await of('Er verandert niets aan je rekening, tenzij jij dat wilt.', 'freedom', 'nl')).toEqual(['freedom:tenzij jij dat wilt'])
+    expect(await of('De reisverzekering is niet verplicht.', 'freedom', 'nl')).toEqual(['freedom:niet verplicht'])
+    // Keeping what the reader has counts where the copy lets it lapse or turns it off.
+    expect(await of('Keep the plan or let it lapse; either way your notes stay yours.', 'freedom')).toEqual(['freedom:stay yours'])
+    expect(await of('Zet de tips hier uit; je scores blijven gewoon bewaard.', 'freedom', 'nl')).toEqual(['freedom:blijven gewoon bewaard'])
+  })
+
+  it('reads a fee the sender drops or something left open to the reader as giving, and counting on the reader as no help (en, nl)', async () => {
+    const of = async (text: string, lang: Language = 'en') => (await hits(text, lang)).filter((hit) => hit.startsWith('reciprocity'))
+    expect(await of('The recipe archive stays open to you until June.')).toEqual(['reciprocity:stays open to you'])
+    expect(await of('Als dank betaalt u in maart geen abonnementsgeld.', 'nl')).toEqual(expect.arrayContaining(['reciprocity:betaalt u in maart geen']))
+    expect(await of('De schoonmaakkosten laten we vallen.', 'nl')).toEqual(['reciprocity:laten we vallen'])
+    expect(await of('We rekenen erop dat u nog jaren blijft.', 'nl')).toEqual([])
+    // Appreciating a category of people is no thanks for what this reader did.
+    expect((await hits('We really appreciate loyal customers like you.')).filter((hit) => hit.startsWith('warmth'))).toEqual([])
+  })
+
   it('does not take a gift on condition for giving, nor "no cost" without leaving for freedom', async () => {
     expect((await hits('Order today and get a free gift with every purchase.')).filter((hit) => hit.startsWith('reciprocity'))).toEqual([])
     expect(await hits('There is a gift from the workshop in the box.')).toContain('reciprocity:gift')
@@ -453,6 +475,9 @@ describe('hype and pressure read in context', () => {
     expect((await figuresOf('What are you waiting for? The bags are packed.')).scores.freedom).toBeLessThan(70)
     expect((await figuresOf('Waar wacht je nog op? De tassen liggen klaar.', 'nl')).scores.freedom).toBeLessThan(70)
     expect((await figuresOf('Which parcel are you waiting for? Send us the number.')).scores.freedom).toBe(70)
+    // More imperatives that push with "now", and "don't wait too long" / "twijfel niet te lang".
+    expect((await figuresOf('Upgrade now, before the projects stall.')).scores.freedom).toBeLessThan(70)
+    expect((await figuresOf('Twijfel niet te lang over het huisje.', 'nl')).scores.freedom).toBeLessThan(70)
   })
 
   it('reads a time the copy exclaims as a push, and a plain one as a fact', async () => {
