@@ -400,7 +400,8 @@ function namedAfter(sentence: SentenceView, compiled: CompiledSignals, to: numbe
   // A merge tag may be masked out of the words or read as words: look at the text.
   if (nameTag.test(sentence.text.slice(words[to - 1].end, Math.min(sentence.end, words[to - 1].end + 40)))) return true
   const gap = sentence.text.slice(words[to - 1].end, next === undefined ? sentence.end : next.start)
-  if (next === undefined || next.kind !== 'word' || !/^[\s,]*$/.test(gap)) return false
+  // The name follows on the same line: "Hi,⏎Want to earn more?" greets nobody.
+  if (next === undefined || next.kind !== 'word' || !/^[ \t,]*$/.test(gap)) return false
   return startsWithCapital(next) && (wordFlags(next, compiled, sentence.lang) & isNotName) === 0
 }
 
@@ -428,9 +429,9 @@ function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, from: num
   return false
 }
 
-/** Is there a positive warmth signal among `found`? */
+/** Is there a warmth signal that is not counter-evidence among `found` (a bare "Thanks!" weighs nothing, but is still friendliness)? */
 function hasWarmth(found: readonly Signal[]): boolean {
-  for (const signal of found) if (signal.component === 'warmth' && signal.weight > 0) return true
+  for (const signal of found) if (signal.component === 'warmth' && signal.weight >= 0) return true
   return false
 }
 

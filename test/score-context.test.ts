@@ -431,14 +431,16 @@ describe('hype and pressure read in context', () => {
     expect(data.scores).toEqual((await figuresOf('Our readers wrote back this spring. Thank you for your notes, Mia.')).scores)
   })
 
-  it('weighs a bare "Thank you." as a sign-off, half of thanks that say what for', async () => {
+  it('counts a bare "Thank you." for nothing (a sign-off that names no act), thanks that say what for in full', async () => {
     const weightOf = async (text: string, lang: Language = 'en') =>
       (await figuresOf(text, lang)).sentences.flatMap((sentence) => sentence.signals).filter((signal) => signal.component === 'warmth' && signal.weight > 0).map((signal) => signal.weight)
-    expect(await weightOf('Thank you.')).toEqual([0.5])
+    expect(await weightOf('Thank you.')).toEqual([])
     expect(await weightOf('Thanks for waiting!')).toEqual([1])
     expect(await weightOf('Thank you for the photos of the new shed.')).toEqual([1])
-    expect(await weightOf('Bedankt.', 'nl')).toEqual([0.5])
+    expect(await weightOf('Bedankt.', 'nl')).toEqual([])
     expect(await weightOf('Bedankt voor je geduld.', 'nl')).toEqual([1])
+    // A bare "Thanks!" is still no hype: the sign-off is friendliness.
+    expect((await figuresOf('Thanks!')).scores.restraint).toBe(100)
   })
 
   it('does not read a kind word before the thing it describes as goodwill to the reader', async () => {
@@ -457,7 +459,7 @@ describe('hype and pressure read in context', () => {
     const closing = await figuresOf(`${body}\n\nTo be removed from our mailing list, reply with REMOVE in the subject line. Thank you.`)
     expect(closing.evidence!.filter((item) => item.why === 'thanks the reader')).toEqual([])
     expect(closing.scores).toEqual((await figuresOf(body)).scores)
-    const thanked = await figuresOf(`${body}\n\nThank you.`)
+    const thanked = await figuresOf(`${body}\n\nThank you for the photos.`)
     expect(thanked.evidence!.filter((item) => item.why === 'thanks the reader')).toHaveLength(1)
   })
 
