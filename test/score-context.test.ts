@@ -463,6 +463,21 @@ describe('hype and pressure read in context', () => {
     expect(thanked.evidence!.filter((item) => item.why === 'thanks the reader')).toHaveLength(1)
   })
 
+  it('reads an apology for the mail or a refusal as no apology, and a hope for the reader as a wish', async () => {
+    const warm = async (text: string) => (await hits(text)).filter((hit) => hit.startsWith('warmth'))
+    expect(await warm('Please accept our apologies if you have been sent this note twice.')).toEqual([])
+    expect(await warm('Sorry, no trade discounts.')).toEqual([])
+    expect(await warm('Sorry we sent the wrong size; a new one is on its way.')).toEqual(['warmth:Sorry'])
+    expect(await warm('We hope that you have found the guide useful.')).toEqual(['warmth:hope that you have found'])
+  })
+
+  it('reads a product or the sender\'s record talking about itself as feature-only copy', async () => {
+    const cold = async (text: string) => (await figuresOf(text)).sentences.flatMap((sentence) => sentence.signals.filter((signal) => signal.component === 'warmth' && signal.weight < 0).map((signal) => signal.why))
+    expect(await cold('This program works for everyone.')).toEqual(['feature-only copy, not aimed at the reader'])
+    expect(await cold('We have been in business since 1985.')).toEqual(['feature-only copy, not aimed at the reader'])
+    expect(await cold('This offer is for you.')).toEqual([])
+  })
+
   it('does not read "thanks to" or thanks in advance as thanks', async () => {
     expect(await hits('Thanks to the new press, the prints dry faster.')).toEqual([])
     expect(await hits('Thank you in advance for your quick payment.')).toEqual([])
