@@ -117,9 +117,11 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
 // file's batches then die young instead of being promoted and piling up in
 // the old generation (8 MB file: 564 -> 316 MB peak, 8.5 -> 5.4 s CPU); a
-// folder of emails costs the same. Starting at 16 MB (V8: 1 MB, grown as it
-// fills) spares a one-email check the scavenges of its first 20 MB, about
-// 20 ms of 330. Two more flags keep the old generation small: what piles up
+// folder of emails costs the same. Starting at 32 MB (V8: 1 MB, grown as it
+// fills) spares a one-email check every scavenge: it allocates about 35 MB,
+// and at 16 MB two scavenges copied some 12 MB that was still live (the
+// rules and patterns just loaded), about 30 ms of 290 (and 10 MB more peak
+// memory than no scavenge). Two more flags keep the old generation small: what piles up
 // there is garbage promoted from the young generation, and V8 let it grow to
 // up to four times the live size before a full collection.
 // \`--no-allocation-site-pretenuring\`: V8 otherwise moves a place in the code
@@ -130,7 +132,7 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // (docs/engine.md): 4,000 emails 510 -> 283 MB peak and less CPU (18.0 ->
 // 14.9 s); a 10 MB file 479 -> 377 MB, 13.5 -> 9.2 s (against the growing
 // flag alone). \`env -S\` passes the flags to node.
-const nodeFlags = ['--max-semi-space-size=32', '--min-semi-space-size=16', '--no-allocation-site-pretenuring', '--heap-growing-percent=100']
+const nodeFlags = ['--max-semi-space-size=32', '--min-semi-space-size=32', '--no-allocation-site-pretenuring', '--heap-growing-percent=100']
 fs.writeFileSync(
   bin,
   `#!/usr/bin/env -S node ${nodeFlags.join(' ')}
