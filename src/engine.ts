@@ -24,8 +24,8 @@ import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguageIn} from './language.js'
 import {compareMessages, createMessage, oncePerSpan, relocate} from './messages.js'
-import {scoreFile} from './score/index.js'
-import {applyAllow} from './allow.js'
+import {EvidenceCollector, scoreFile} from './score/index.js'
+import {allowFilter, applyAllow} from './allow.js'
 import {applyControls} from './control.js'
 
 export interface CheckOptions {
@@ -51,6 +51,12 @@ export interface CheckOptions {
   maxBytes?: number | null
   /** Keep an `.eml` file's decoded parts on `file.data.trouw.parts`, to show findings in them (default: false). */
   parts?: boolean | null
+  /**
+   * Keep each sentence's figures on `file.data.trouw.sentences` (default:
+   * true). Without them a big file is scored batch by batch, in bounded
+   * memory (see `scoresByBatch`).
+   */
+  sentences?: boolean | null
 }
 
 type RetextProcessor = Processor<Root, Root, Root, undefined, undefined>
@@ -151,6 +157,9 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   const sameness = new WeakMap<VFileMessage, string>()
   // Spelling's budget and count are the file's, not each batch's.
   const trouwSpelling = {found: 0}
+  // Scored batch by batch, each batch's sentences dropped once folded in, where the copy allows it.
+  const collector = options.sentences === false && scoresByBatch(extracted) ? new EvidenceCollector(lang, {gatherLowerCase: true}) : undefined
+  const allowed = collector ? allowFilter(options.allow ?? []) : undefined
   for (const batch of batchesOf(extracted.blocks)) {
     const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}, trouwSpelling}})
     const tree = processor.parse(batchFile) as Root
@@ -177,6 +186,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
       }
     }
 
+    const batchMessages: VFileMessage[] = []
     for (const message of batchFile.messages) {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const start = place?.start.offset ?? 0
@@ -204,11 +214,14 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
         }
       }
       message.file = file.path ?? ''
+      if (allowed && !allowed(message)) continue
       file.messages.push(message)
+      batchMessages.push(message)
     }
-    for (const sentence of batchFile.data.trouw!.sentences) {
-      data.sentences.push(placeSentence(sentence, batch.blocks[blockAt(sentence.start)], toPlace))
-    }
+    const sentences = batchFile.data.trouw!.sentences
+    for (const sentence of sentences) placeSentence(sentence, batch.blocks[blockAt(sentence.start)], toPlace)
+    if (collector) collector.add(sentences, batchMessages)
+    else for (const sentence of sentences) data.sentences.push(sentence)
   }
 
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
@@ -216,7 +229,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   if (extracted.format === 'eml') onceAcrossParts(file, sameness)
   if (extracted.raw !== undefined) placeInRaw(file, data.sentences, extracted.raw, extracted.sources)
   file.messages.sort(compareMessages)
-  scoreFile(file)
+  scoreFile(file, collector)
+  if (options.sentences === false) data.sentences = []
   // After the score (made from every finding): one finding per span in the reports.
   file.messages = oncePerSpan(file.messages)
   return file
@@ -330,6 +344,32 @@ function samenessOf(message: VFileMessage, text: string, blockStart: number, blo
   const before = fold(text.slice(Math.max(blockStart, start - 40), start))
   const after = fold(text.slice(end, Math.min(blockEnd, end + 40)))
   return `${message.ruleId}\u0000${fold(text.slice(start, end))}\u0000${before.slice(-20)}\u0000${after.slice(0, 20)}`
+}
+
+/**
+ * Can the file be scored batch by batch (`EvidenceCollector`)? Each batch's
+ * findings must be settled when it is folded in, and fall in its own
+ * sentences, as they would among all the file's: so no inline controls
+ * (they apply to the whole file) and no `.eml` (its parts are compared with
+ * each other), and blocks of copy that follow each other in one source
+ * without touching.
+ */
+function scoresByBatch(extracted: Extracted): boolean {
+  if (extracted.format === 'eml' || (extracted.controls?.length ?? 0) > 0) return false
+  let end = -1
+  for (const block of extracted.blocks) {
+    if (!hasCopy.test(block.text)) continue
+    if (block.source !== 'file' || block.map.length === 0) return false
+    let from = Number.POSITIVE_INFINITY
+    let to = -1
+    for (const piece of block.map) {
+      from = Math.min(from, piece.source)
+      to = Math.max(to, piece.source + piece.sourceLength)
+    }
+    if (from <= end) return false
+    end = to
+  }
+  return true
 }
 
 /** Blocks parsed together (see `batchesOf`), with where each starts in the joined text. */
