@@ -27,6 +27,7 @@ import {compareMessages, createMessage, oncePerSpan, relocate} from './messages.
 import {EvidenceCollector, scoreFile} from './score/index.js'
 import {allowFilter, applyAllow} from './allow.js'
 import {applyControls} from './control.js'
+import {ownString} from './text-util.js'
 
 export interface CheckOptions {
   /** File path: names the file in reports and picks the format by extension (default: none, `<stdin>`). */
@@ -215,6 +216,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
       }
       message.file = file.path ?? ''
       if (allowed && !allowed(message)) continue
+      ownStrings(message)
       file.messages.push(message)
       batchMessages.push(message)
     }
@@ -344,6 +346,26 @@ function samenessOf(message: VFileMessage, text: string, blockStart: number, blo
   const before = fold(text.slice(Math.max(blockStart, start - 40), start))
   const after = fold(text.slice(end, Math.min(blockEnd, end + 40)))
   return `${message.ruleId}\u0000${fold(text.slice(start, end))}\u0000${before.slice(-20)}\u0000${after.slice(0, 20)}`
+}
+
+/**
+ * A finding's texts cut from the batch's text (its reason, `actual`, fixes
+ * and suggestions) keep the whole batch text alive (`ownString`): copied,
+ * they let a big file's batches go once checked.
+ */
+function ownStrings(message: VFileMessage): void {
+  const reason = ownString(message.reason)
+  message.reason = reason
+  message.message = reason
+  if (message.actual !== undefined && message.actual !== null) message.actual = ownString(message.actual)
+  if (message.expected) message.expected = message.expected.map(ownString)
+  if (message.suggestions) {
+    for (const suggestion of message.suggestions) {
+      suggestion.text = ownString(suggestion.text)
+      suggestion.title = ownString(suggestion.title)
+    }
+  }
+  if (message.refused) for (const refused of message.refused) refused.text = ownString(refused.text)
 }
 
 /**

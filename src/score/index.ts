@@ -13,6 +13,7 @@ import {impactOf, pressureCategories} from './findings.js'
 import {guessPhase, phaseSentences} from './phase.js'
 import {isCommonWord} from './common-words.js'
 import {kindLabel} from './labels.js'
+import {ownString} from '../text-util.js'
 import {suggest, type ComponentState, type CopyFacts} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
@@ -198,7 +199,9 @@ function addLowercaseWords(text: string, words: Set<string>): void {
         if (next !== 39 && next !== 0x2019 && next !== 45 && !isLetter(next)) break
         end += next > 0xffff ? 2 : 1
       }
-      words.add(text.slice(index, end))
+      const word = text.slice(index, end)
+      // Its own copy: a slice would keep the sentence's text (and a big file's batch) alive.
+      if (!words.has(word)) words.add(ownString(word))
       // The word ends before a character that is no letter: it can start a word only when it is no digit either.
       index = end
       afterWordCharacter = false
@@ -348,7 +351,7 @@ export class EvidenceCollector {
     let repeats: Uint8Array | undefined
     for (let index = 0; index < sentences.length; index++) {
       const key = repeatKey(sentences[index].text)
-      if (!this.said.has(key)) this.said.add(key)
+      if (!this.said.has(key)) this.said.add(ownString(key))
       else (repeats ??= new Uint8Array(sentences.length))[index] = 1
     }
     // Per sentence, `pressured`, `loud` and `counted` (most mails have few findings: none without).
@@ -408,7 +411,8 @@ export class EvidenceCollector {
         const ifNot = keep(false)
         if (!ifExclaims && !ifNot) continue
         const offset = signal.start - sentence.start
-        const text = sentence.text.slice(offset, offset + signal.end - signal.start)
+        // Its own copy: a slice would keep the sentence's batch text alive.
+        const text = ownString(sentence.text.slice(offset, offset + signal.end - signal.start))
         let weight = signal.weight
         // Hype signals take their weight's share of the sentence's length: shouting half, an exclamation a quarter.
         if (signal.component === 'restraint' && weight < 0) weight = sentenceUnits(sentence.words) * weight
