@@ -109,7 +109,7 @@ export async function check(value: string | Uint8Array, options?: Readonly<Check
     format: settings.format ?? undefined,
     maxBytes: settings.maxBytes ?? undefined
   })
-  return checkExtracted(extracted, settings)
+  return checkCopy(extracted, settings, true)
 }
 
 function* blockTexts(blocks: readonly Block[]): Generator<string> {
@@ -124,7 +124,13 @@ function chooseLanguage(extracted: Extracted, wanted: CheckOptions['lang']): {la
   return {lang: 'en', unsure: guess.confidence}
 }
 
+/** Check copy the format layer extracted (`extract` in `src/formats/`). */
 export async function checkExtracted(extracted: Extracted, options: Readonly<CheckOptions>): Promise<VFile> {
+  return checkCopy(extracted, options, false)
+}
+
+/** `owned`: the extracted copy is the engine's own (`check` made it), so a big file's blocks may go as they are checked. */
+async function checkCopy(extracted: Extracted, options: Readonly<CheckOptions>, owned: boolean): Promise<VFile> {
   const path = options.path ?? undefined
   const file = new VFile({path, value: extracted.sources.file ?? ''})
   const {lang, unsure} = chooseLanguage(extracted, options.lang)
@@ -161,7 +167,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   // Scored batch by batch, each batch's sentences dropped once folded in, where the copy allows it.
   const collector = options.sentences === false && scoresByBatch(extracted) ? new EvidenceCollector(lang, {gatherLowerCase: true}) : undefined
   const allowed = collector ? allowFilter(options.allow ?? []) : undefined
-  for (const batch of batchesOf(extracted.blocks)) {
+  for (const batch of batchesOf(extracted.blocks, owned && collector !== undefined)) {
     const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}, trouwSpelling}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
@@ -419,9 +425,12 @@ const hasCopy = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
  * the parser's and the pipeline's cost per call was a tenth of the parse.
  * Blocks without letters, digits or emoji are left out.
  */
-function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
+function* batchesOf(blocks: Block[], release: boolean): Generator<Batch> {
   let batch: Batch | undefined
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    // Scored batch by batch, a big file's blocks go once batched: nothing after the batches reads them then.
+    if (release) blocks[index] = releasedBlock
     if (!hasCopy.test(block.text)) continue
     const {text, masks} = maskSyntax(block.text)
     if (batch && batch.text.length + paragraphBreak.length + text.length > batchLength) {
@@ -443,6 +452,9 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
   }
   if (batch) yield batch
 }
+
+/** What stands in for a block that `batchesOf` let go. */
+const releasedBlock: Block = {text: '', map: [], source: 'file'}
 
 /** A block's role: its own, else its `.eml` part's (subject, preheader), else `paragraph`. */
 function roleOf(block: Block): BlockRole {
