@@ -526,6 +526,12 @@ describe('names and numbers', () => {
     for (const not of ['Find A Better Lawyer', 'Better Lawyer', 'Lawyer', 'Your Town', 'Building Inspector']) expect(found).not.toContain(not)
   })
 
+  it('takes no name from a word for a people, a nationality or a faith, but does from a place', async () => {
+    expect(await distinct('Every American should have one, from Leeds to Texas.')).toEqual(['Leeds', 'Texas'])
+    expect(await distinct('Elke Nederlander kent de molen in Kinderdijk.', 'nl')).not.toContain('Nederlander')
+    expect(await distinct('Elke Nederlander kent de molen in Kinderdijk.', 'nl')).toContain('Kinderdijk')
+  })
+
   it('does not count merge tags as names', async () => {
     expect(await distinct('Hi {first_name}, your {email} is on file.')).toEqual([])
   })
