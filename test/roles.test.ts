@@ -227,6 +227,25 @@ describe('plain text roles by layout', () => {
     expect((await roles('We planted the hedge along the north fence in May, as Mr.\nJansen asked.', 'text')).blocks).toHaveLength(1)
   })
 
+  it('keeps spans within one sentence: a missing space after a full stop, capitals wrapped over a line, a contact line', async () => {
+    // "word.Next": the parser would read one word and run two sentences together.
+    const runOn = 'Most growers never ask for the seed grant because they think it\nis not for them.Yet every allotment in town may apply, and it is FREE for ALL of YOU!'
+    const file = await check(runOn, {lang: 'en', format: 'text', spell: false})
+    const shout = file.messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(shout).toBeDefined()
+    expect(runOn.slice(shout!.place!.start.offset, shout!.place!.end.offset)).toBe('Yet every allotment in town may apply, and it is FREE for ALL of YOU!')
+    // A link keeps its dots.
+    expect((await roles('Visit www.Example.com/Seeds today.', 'text')).blocks[0].text).toBe('Visit www.Example.com/Seeds today.')
+    // Capitals that run on over the line end stay one sentence with the prose before them.
+    const wrapped = await roles('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.', 'text')
+    expect(wrapped.blocks[0].text).toBe('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.')
+    // A line that ends on a phone number or a link is a contact line; the next line starts a sentence.
+    const phone = await roles('CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142\nWith our seed cards you get ALL the rare kinds!!', 'text')
+    expect(phone.blocks.map((block) => block.text)).toEqual(['CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142', 'With our seed cards you get ALL the rare kinds!!'])
+    const link = await roles('If you like, come and see our garden at: https://example.com/garden\n=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!', 'text')
+    expect(link.blocks.map((block) => block.text)).toEqual(['If you like, come and see our garden at: https://example.com/garden', '=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!'])
+  })
+
   it('keeps wrapped prose together and a single line as prose', async () => {
     const wrapped = await roles('We planted the new hedge along the north fence last\nweek, and it is already green.', 'text')
     expect(wrapped.blocks).toHaveLength(1)

@@ -139,8 +139,8 @@ const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
 const numbered = /^\s*\d{1,2}[.)]\s+/
 const url = /\b(?:https?:\/\/|www\.)\S+/gi
 const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
-/** A line that starts with a lower-case letter continues the sentence before it. */
-const lowerStart = /^\s*["'“‘(]?\p{Ll}/u
+/** A line that starts with a lower-case letter (maybe after an arrow, "=> like this") continues the sentence before it. */
+const lowerStart = /^\s*(?:(?:=+|-+)>\s*)?["'“‘(]?\p{Ll}/u
 const attribution = /^\s*(?:—|–|-{1,2}|~)\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{L}.'’-]+){0,5}\s*$/u
 const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–|-{1,2}|~)\s*\p{Lu}.{0,60})?$/u
 
@@ -426,6 +426,11 @@ const testimonialAttribution = /^\s*(?:(?:—|–|-{1,2}|~)\s*)?\p{Lu}[\p{Ll}'�
 /** A line that is one link in markup (`<a href="…">Order here</a>`), as text parts of bulk mail have them. */
 const markupLink = /^\s*<a\s[^>]*>[^<]*<\/a>\s*$/i
 
+/** Does a line of prose end on a word in capitals, and the next start with one that goes on in lower case? */
+export function capsRunWraps(line: string, next: string): boolean {
+  return /\s\p{Lu}{2,}$/u.test(line) && /^\s*\p{Lu}{2,}\s+\p{Ll}/u.test(next)
+}
+
 function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {
   const text = lines[index].text
   const trimmed = text.trim()
@@ -461,6 +466,8 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
     trimmed.length <= headingLength &&
     (!finalPunctuation.test(trimmed) || /:$/.test(trimmed)) &&
     !lowerStart.test(text) &&
+    // Capitals that run on over the line end ("…also holds YOUR VERY" / "OWN copy of the guide!") wrap a sentence.
+    !(/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, nextLine)) &&
     // After a long line without an end, a short one is its wrapped tail (a bare link is no sentence to wrap).
     !(index > 0 && !finalPunctuation.test(previous) && previous.length > headingLength && !isLinkLine(previous))
   ) {
