@@ -138,6 +138,9 @@ describe('plain text roles by layout', () => {
     expect(roleOf(await roles(text, 'text'), 'AT LEAST 18')).toBe('footer')
     expect(await ruleIds(text)).toEqual([])
     expect(roleOf(await roles(['Proeverij op vrijdag.', 'Alleen voor 18 jaar of ouder.', 'Kaartjes aan de deur.'].join('\n'), 'text'), '18 jaar')).toBe('footer')
+    const under = ['The cider list follows below.', 'If you are under the age of 18, you must LEAVE this page NOW!', 'Tickets are at the door.'].join('\n')
+    expect(roleOf(await roles(under, 'text'), 'under the age')).toBe('footer')
+    expect(await ruleIds(under)).toEqual([])
   })
 
   it('reads a statement of legal compliance as a legal line, even in capitals', async () => {

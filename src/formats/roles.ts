@@ -58,7 +58,7 @@ const footerCue = new RegExp(
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
     String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
     // An age limit is a legal notice, not a push: "You must be at least 18 to enter", "18 jaar of ouder".
-    String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
+    String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:under|below) the (?:legal )?age of (?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
     // A footnote to an offer ("*FREE SHIPPING OFFER: … on qualified items for a limited time only", "¹ Only valid
     // while stocks last"): its marker, then the offer's terms, in small print.
     String.raw`^\s*(?:\*{1,3}|[†‡¹²³])\s?\S.*\b(?:qualif(?:y|ied|ying)|(?:offer|prices?|discount) (?:is |are )?(?:valid|good|applies|apply|excludes?)|(?:not|only) valid|subject to|restrictions apply|see .{0,40} for (?:details|terms)|exclud(?:es|ing)|limit(?:ed)? (?:one|\d+) per|geldig (?:t/m|tot|van)|zolang de voorraad strekt|niet geldig)\b`,
@@ -102,6 +102,7 @@ const footerWords = [
   'prijzen',
   'must be',
   'of age',
+  'age of',
   'or older',
   'of ouder',
   'box',

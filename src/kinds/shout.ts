@@ -249,7 +249,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll')) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index)) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
@@ -264,7 +264,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     ) {
       // A headline set in capitals shouts once, not once per word.
       if (!allCaps || figures.caps === 0) figures.caps++
-      loud.push(word)
+      if (!loud.includes(word)) loud.push(word)
       if (interjection) drop.push(word)
     }
     if (feeling && !interjection) {
@@ -354,6 +354,8 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
       }
     }
   }
+  // After a conjunction: "But DO NOT forget…", "And please…".
+  if (prose[from] !== undefined && leadingConjunctions.has(prose[from].norm)) from++
   const first = prose.slice(from, from + 5)
   const norms = first.map((word) => word.norm.replace(/’/g, "'"))
   // Openers may stack: "PLEASE MAKE SURE", "PLEASE DO NOT FORGET".
@@ -365,6 +367,30 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
   }
   return first.slice(0, length)
 }
+
+/** Words before "only" that make it urgency, not a restriction ("TODAY ONLY!", "NU ALLEEN"). */
+const timeWords = new Set(['today', 'tonight', 'now', 'weekend', 'week', 'day', 'days', 'hours', 'hour', 'month', 'time', 'members', 'vandaag', 'vanavond', 'nu', 'weekend', 'week', 'dag', 'dagen', 'uur'])
+
+/**
+ * Is the word at `index` an "only" (ALLEEN) that closes its clause after a
+ * noun or a name: a restriction of who or what, not a sales push ("ORDER
+ * EACH GUIDE BY ITS NAME ONLY.", "Shipping to the USA and Canada ONLY!").
+ * After a time ("TODAY ONLY!") it is urgency.
+ */
+function restricts(sentence: SentenceView, words: readonly Token[], index: number): boolean {
+  const word = words[index]
+  if (word.norm !== 'only' && word.norm !== 'alleen') return false
+  const before = words[index - 1]
+  if (before === undefined || before.clause !== word.clause || timeWords.has(before.norm) || /\d/.test(before.raw)) return false
+  const next = words[index + 1]
+  if (next !== undefined && next.clause === word.clause) return false
+  // Nothing but punctuation up to the clause's end.
+  const rest = sentence.text.slice(word.end, next === undefined ? sentence.tokens[sentence.tokens.length - 1].end : next.start)
+  return /^[\s!.,;:)*]*$/.test(rest)
+}
+
+/** Conjunctions an instruction may open with ("But DO NOT forget…"). */
+const leadingConjunctions = new Set(['but', 'and', 'so', 'also', 'maar', 'en', 'dus', 'ook'])
 
 /** Words that open a leading clause ("when you order, …"). */
 const clauseOpeners = new Set(['when', 'if', 'once', 'before', 'after', 'as', 'als', 'wanneer', 'zodra', 'voordat', 'nadat'])
