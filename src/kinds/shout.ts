@@ -249,7 +249,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index)) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index) && !announcesWinner(words, index)) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
@@ -257,6 +257,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (
       shouted &&
       capsMayFeel &&
+      !announcesWinner(words, index) &&
       // Without "!", only a real or vivid feeling in capitals shouts ("We LOVE it.", "AMAZING news");
       // a word the lexicon grades mildly positive is emphasis ("Be SURE to", "IMPORTANT:", "DEAR Sir").
       ((feeling && (exclaimed || bangRunHeard || facts.strong || facts.vivid)) || (booster && boostsFeeling(words, index, settings))) &&
@@ -325,6 +326,9 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   }
   // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
   if (proseWords < 3 || titleBang) figures.exclaims = 0
+  // A bare call to action ("ORDER NOW!", "CLICK HERE", "BESTEL NU") is a button's label: its capitals are typesetting.
+  // "!!" still shouts, and so does any other word ("ORDER NOW, IT'S FREE!").
+  if (isBareCall(words, settings.lang)) figures.hype = 0
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
@@ -387,6 +391,31 @@ function restricts(sentence: SentenceView, words: readonly Token[], index: numbe
   // Nothing but punctuation up to the clause's end.
   const rest = sentence.text.slice(word.end, next === undefined ? sentence.tokens[sentence.tokens.length - 1].end : next.start)
   return /^[\s!.,;:)*]*$/.test(rest)
+}
+
+/** The words of a bare call to action: a verb of the step, then where or when ("ORDER NOW", "CLICK HERE", "BESTEL NU"). */
+const callVerbs: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['order', 'buy', 'call', 'click', 'book', 'shop', 'join', 'subscribe', 'download', 'register', 'apply', 'reply', 'tap']),
+  nl: new Set(['bestel', 'koop', 'bel', 'klik', 'boek', 'shop', 'word', 'meld', 'download', 'reageer'])
+}
+const callRest: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['now', 'here', 'today', 'online', 'it', 'us', 'in', 'up', 'lid']),
+  nl: new Set(['nu', 'hier', 'vandaag', 'online', 'direct', 'lid', 'aan', 'ons'])
+}
+
+/** Is the sentence only a call to action of two or three words, the verb first ("ORDER NOW!", "Click HERE")? */
+function isBareCall(words: readonly Token[], lang: Language): boolean {
+  const prose = words.filter(isProseWord)
+  if (prose.length < 2 || prose.length > 3 || !callVerbs[lang].has(prose[0].norm)) return false
+  return prose.slice(1).every((word) => callRest[lang].has(word.norm))
+}
+
+/** Is the hype word at `index` "winner(s)" naming who won ("The WINNER is Anna", "WINNERS were drawn")? */
+function announcesWinner(words: readonly Token[], index: number): boolean {
+  const norm = words[index].norm
+  if (norm !== 'winner' && norm !== 'winners' && norm !== 'winnaar' && norm !== 'winnaars') return false
+  const next = words[index + 1]?.norm
+  return next === 'is' || next === 'are' || next === 'was' || next === 'were' || next === 'zijn' || next === 'was' || next === 'werd' || next === 'werden'
 }
 
 /** Conjunctions an instruction may open with ("But DO NOT forget…"). */
