@@ -242,11 +242,17 @@ describe('plain text roles by layout', () => {
     // Capitals that run on over the line end stay one sentence with the prose before them.
     const wrapped = await roles('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.', 'text')
     expect(wrapped.blocks[0].text).toBe('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.')
+    // A line that ends on "every" or "CLICK", or capitals that run on into a line in capitals, wrap the sentence.
+    expect((await roles('You get A FULL $2 FOR EACH AND EVERY\nSEED PACKET THAT YOU SELL!\nHere is how.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('For the sowing calendar...CLICK\nHERE!!!\nIt is free.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('ALL TOGETHER the starter box holds EVERYTHING\nYOU WILL EVER NEED for a herb bed!\nIt ships in May.', 'text')).blocks).toHaveLength(1)
     // A line that ends on a phone number or a link is a contact line; the next line starts a sentence.
     const phone = await roles('CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142\nWith our seed cards you get ALL the rare kinds!!', 'text')
     expect(phone.blocks.map((block) => block.text)).toEqual(['CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142', 'With our seed cards you get ALL the rare kinds!!'])
     const link = await roles('If you like, come and see our garden at: https://example.com/garden\n=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!', 'text')
     expect(link.blocks.map((block) => block.text)).toEqual(['If you like, come and see our garden at: https://example.com/garden', '=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!'])
+    const tilde = await roles('Sow it all for FREE!! https://example.com/sow\n~Cut your seed bill by half...', 'text')
+    expect(tilde.blocks).toHaveLength(2)
   })
 
   it('keeps wrapped prose together and a single line as prose', async () => {

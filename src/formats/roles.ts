@@ -148,9 +148,10 @@ const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–
 /**
  * A line that ends on a word no heading ends on (an article, a preposition,
  * "and", "your": "…SO THAT YOU ARE ACCEPTED FOR A" / "GRANT!!!") is a sentence
- * wrapped onto the next line.
+ * wrapped onto the next line; so is one that ends on "every", "each" or
+ * "CLICK" ("…FOR EACH AND EVERY" / "PAMPHLET!", "CLICK" / "HERE to order").
  */
-export const danglingEnd = /(?:^|\s)(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|de|het|een|en|van|voor|met|je|jouw|uw|onze)\s*$/i
+export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
 
 /** Longest line, in characters, that layout alone may call a heading. */
 const headingLength = 60
@@ -427,9 +428,14 @@ const testimonialAttribution = /^\s*(?:(?:—|–|-{1,2}|~)\s*)?\p{Lu}[\p{Ll}'�
 /** A line that is one link in markup (`<a href="…">Order here</a>`), as text parts of bulk mail have them. */
 const markupLink = /^\s*<a\s[^>]*>[^<]*<\/a>\s*$/i
 
-/** Does a line of prose end on a word in capitals, and the next start with one that goes on in lower case? */
+/**
+ * Does a line of prose end on a word in capitals, and the next start with
+ * one, going on in lower case or ending within three words ("…contains
+ * EVERYTHING" / "YOU WILL EVER NEED for your campaign!")?
+ */
 export function capsRunWraps(line: string, next: string): boolean {
-  return /\s\p{Lu}{2,}$/u.test(line) && /^\s*\p{Lu}{2,}\s+\p{Ll}/u.test(next)
+  if (!/(?<![\p{L}\d'’-])\p{Lu}{2,}$/u.test(line) || !/^\s*\p{Lu}{2,}\b/u.test(next)) return false
+  return /\p{Ll}/u.test(next) || next.trim().split(/\s+/).length <= 3
 }
 
 function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {
@@ -467,6 +473,8 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
     trimmed.length <= headingLength &&
     (!finalPunctuation.test(trimmed) || /:$/.test(trimmed)) &&
     !lowerStart.test(text) &&
+    // A line that ends on "the", "for", "every" wraps on ("You get A FULL $1 FOR EACH AND EVERY" / "PAMPHLET!").
+    !danglingEnd.test(trimmed) &&
     // Capitals that run on over the line end ("…also holds YOUR VERY" / "OWN copy of the guide!") wrap a sentence.
     !(/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, nextLine)) &&
     // After a long line without an end, a short one is its wrapped tail (a bare link is no sentence to wrap).

@@ -120,7 +120,7 @@ function standsAlone(line: string, next: string): boolean {
 }
 
 /** A line that could start a sentence: a capital or a figure, maybe after an arrow or a box mark ("=> With our…"). */
-const startsAnew = /^\s*(?:[=~*#>-]{1,4}>?\s+)?["'“‘(]?[\p{Lu}\d]/u
+const startsAnew = /^\s*(?:[=~*#>-]{1,4}>?\s*)?["'“‘(]?[\p{Lu}\d]/u
 /** A link or address at the end of a line. */
 const linkEnd = /(?:https?:\/\/|www\.)\S+$/i
 

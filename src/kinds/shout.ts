@@ -507,8 +507,8 @@ function isInitials(word: Token, settings: Settings): boolean {
 }
 
 /**
- * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:"): capitals before
- * a colon or dash at the start of a sentence name a section, they do not
+ * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:", "BONUS #2"): capitals before
+ * a colon, a dash or a number at the start of a sentence name a section, they do not
  * shout (unless they carry a feeling). 0 when the sentence has none.
  */
 function labelEnd(sentence: SentenceView, settings: Settings): number {
@@ -520,6 +520,13 @@ function labelEnd(sentence: SentenceView, settings: Settings): number {
     if (token.kind === 'punct' && (token.raw === ':' || token.raw === '-' || token.raw === '–' || token.raw === '—' || token.raw === '|')) {
       if (capsRun > 0) end = token.end
       capsRun = 0
+      continue
+    }
+    // A numbered label: "BONUS #2", "STEP #3".
+    if (token.raw === '#' && capsRun > 0 && /^\d+$/.test(tokens[index + 1]?.raw ?? '')) {
+      end = tokens[index + 1].end
+      capsRun = 0
+      index++
       continue
     }
     if (token.kind !== 'word' || !/\p{L}/u.test(token.raw)) continue
