@@ -234,6 +234,21 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       return ranges
     }
 
+    /**
+     * The quoted ranges of a sentence: its own and those running over its
+     * edges; a sentence without a quotation mark may still sit wholly inside
+     * one that opened before it ('"I was not sure at first. After two weeks my
+     * garden was AMAZING!!! Thank you!"': the middle sentence is the
+     * customer's too).
+     */
+    function quotesOf(start: number, end: number): ReadonlyArray<readonly [number, number]> {
+      if (hasQuoteMark(text, start, end)) return withSpanningQuotes(quotedRanges(text, start, end), start, end)
+      spanning ??= quotedRanges(text, 0, text.length).filter(([from, to]) => doubleQuotes.has(text[from]) && to - from <= maxSpanningQuote)
+      let ranges: Array<[number, number]> | undefined
+      for (const range of spanning) if (range[0] < start && range[1] > end) (ranges ??= []).push(range)
+      return ranges ?? noRanges
+    }
+
     function checkSentence(tokens: Token[], start: number, end: number, role: BlockRole): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
@@ -247,7 +262,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         tokens,
         words,
         interest,
-        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? withSpanningQuotes(quotedRanges(text, start, end), start, end) : noRanges,
+        quoted: firstQuote !== -1 && firstQuote < end ? quotesOf(start, end) : noRanges,
         previous: question ? earlier : undefined,
         earlier,
         role

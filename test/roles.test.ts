@@ -213,6 +213,9 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(text)).not.toContain('over-the-top/shouting')
     // Below the name, a line that speaks to the sender is the customer's too.
     expect(await ruleIds(['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your seed swaps are the BEST deal of the summer!'].join('\n'))).not.toContain('over-the-top/shouting')
+    // A quotation of several sentences over several lines: the middle one, without a quotation mark, is the customer's too.
+    expect(await ruleIds(['"I was not sure about the seed club.', 'After one summer our beds were AMAZING!!!', 'Thank you all!"', '- Marta J., Salem'].join('\n'))).not.toContain('over-the-top/shouting')
+    expect(await ruleIds('We LOVE our new seeds!!! They are "organic" and grown here.')).toContain('over-the-top/shouting')
     // The sender's own line next to a name stays the sender's.
     expect(await ruleIds(['Marta Jansen, Salem, OR', 'Our FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
   })
