@@ -402,6 +402,9 @@ describe('rules judge the sender’s prose', () => {
     expect(await ruleIds('<nav><a href="/a">Lowest Prices</a> <a href="/b">Expert Advice</a> <a href="/c">Stores</a></nav>', 'html')).toEqual([])
     expect(await ruleIds('<table><tr><th>Model</th><th>Lowest price</th></tr><tr><td>Kettle K2</td><td>$24</td></tr></table>', 'html')).toEqual([])
     expect(await ruleIds('<p>We offer the lowest prices in town.</p>', 'html')).toContain('generic-claim/stock-price')
+    // A price claim as a sentence of its own with the price right after it is checkable; one sentence further on it is not.
+    expect(await ruleIds('Very Low Price! Now the full seed planner costs only $ 39.95.')).not.toContain('generic-claim/stock-price')
+    expect(await ruleIds('Low prices! Visit the shop. The planner is $40.')).toContain('generic-claim/stock-price')
   })
 
   it('does not read a customer’s quoted rave as the sender’s gush', async () => {
