@@ -149,6 +149,14 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(text)).toEqual([])
   })
 
+  it('reads "you will never receive another email" as how to leave the list', async () => {
+    const text = ['Seeds for every bed.', 'CLICK', 'HERE TO CLOSE YOUR ACCOUNT and you will *never* receive another', 'email from us!'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'CLOSE YOUR ACCOUNT')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+    // Another loss stays the sender's line.
+    expect(roleOf(await roles(['Thanks.', 'If you cancel, you will never receive another discount from us!', 'Bye.'].join('\n'), 'text'), 'If you cancel')).toBe('paragraph')
+  })
+
   it('keeps a wrapped footer line a footer', async () => {
     const extracted = await roles('Our seeds ship on Monday.\nPlease note that prices fluctuate and may have changed since we sent this\nmail. Lowest prices shown are after any rebate.', 'text')
     expect(roleOf(extracted, 'Lowest prices shown')).toBe('footer')
@@ -249,6 +257,12 @@ describe('plain text roles by layout', () => {
     expect((await roles('You get A FULL $2 FOR EACH AND EVERY\nSEED PACKET THAT YOU SELL!\nHere is how.', 'text')).blocks).toHaveLength(1)
     expect((await roles('For the sowing calendar...CLICK\nHERE!!!\nIt is free.', 'text')).blocks).toHaveLength(1)
     expect((await roles('ALL TOGETHER the starter box holds EVERYTHING\nYOU WILL EVER NEED for a herb bed!\nIt ships in May.', 'text')).blocks).toHaveLength(1)
+    const makes = 'Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!\nSeed Keeper 2026 - KEEPS'
+    const easy = (await check(makes, {lang: 'en', format: 'text', spell: false})).messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(makes.slice(easy!.place!.start.offset, easy!.place!.end.offset)).toBe('Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!')
+    // A call to action opens a line of its own.
+    const call = await roles('Find the plot you need! Over 1,300 allotments in our garden list\nClick Here to join the list for FREE Today!', 'text')
+    expect(call.blocks.map((block) => block.text)).toEqual(['Find the plot you need! Over 1,300 allotments in our garden list', 'Click Here to join the list for FREE Today!'])
     // A line that ends on a phone number or a link is a contact line; the next line starts a sentence.
     const phone = await roles('CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142\nWith our seed cards you get ALL the rare kinds!!', 'text')
     expect(phone.blocks.map((block) => block.text)).toEqual(['CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142', 'With our seed cards you get ALL the rare kinds!!'])

@@ -42,6 +42,8 @@ const footerCue = new RegExp(
     String.raw`\b(?:to|click here to|you (?:can|may)|if you (?:no longer )?(?:wish|want|would like) to(?: be)?) unsubscribe`,
     String.raw`\bunsubscribe (?:here|below|at any time|from (?:this|these|our|all)|link|instructions)`,
     String.raw`\bto be (?:removed|unsubscribed) from\b`,
+    // "…and you will *never* receive another email from us".
+    String.raw`\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:another|any (?:more|other)|further)(?:\s+(?:e-?mails?|messages?|mailings?|newsletters?)\b|\s*$)`,
     String.raw`^\s*(?:unsubscribe|afmelden|uitschrijven|manage (?:your )?(?:email )?preferences|privacy(?: policy)?|privacybeleid)\b.{0,40}$`,
     String.raw`\byou (?:are|were) receiving (?:this|these)\b`,
     String.raw`\byou received this\b`,
@@ -83,6 +85,9 @@ const footerWords = [
   'manage',
   'privacy',
   'receiving',
+  'receive another',
+  'receive any',
+  'receive further',
   'received this',
   'because',
   'sent to',
@@ -430,12 +435,13 @@ const markupLink = /^\s*<a\s[^>]*>[^<]*<\/a>\s*$/i
 
 /**
  * Does a line of prose end on a word in capitals, and the next start with
- * one, going on in lower case or ending within three words ("…contains
- * EVERYTHING" / "YOU WILL EVER NEED for your campaign!")?
+ * one, going on in lower case, ending within three words or ending the
+ * sentence ("…contains EVERYTHING" / "YOU WILL EVER NEED for your
+ * campaign!", "…2002 - MAKES" / "BACKING UP YOUR DATA EASY!")?
  */
 export function capsRunWraps(line: string, next: string): boolean {
   if (!/(?<![\p{L}\d'’-])\p{Lu}{2,}$/u.test(line) || !/^\s*\p{Lu}{2,}\b/u.test(next)) return false
-  return /\p{Ll}/u.test(next) || next.trim().split(/\s+/).length <= 3
+  return /\p{Ll}/u.test(next) || next.trim().split(/\s+/).length <= 3 || /[.!?]\s*$/.test(next)
 }
 
 function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {

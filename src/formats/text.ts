@@ -112,12 +112,17 @@ function standsAlone(line: string, next: string): boolean {
   // A line that ends on a phone number or a link ("…ON YOUR DISH! 1-888-555-0142", "Visit us at: www.example.com")
   // is a contact line: the next one starts anew.
   if ((phoneEnd.test(trimmed) || linkEnd.test(trimmed)) && startsAnew.test(next)) return true
+  // A call to action opens a line of its own ("…1.3 million names in our list" / "Click Here to sign up for FREE!").
+  if (!danglingEnd.test(trimmed) && callStart.test(next)) return true
   // Capitals run on over the line end in prose ("…also holds YOUR VERY" / "OWN copy of the guide!"): one sentence.
   if (/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, next)) return false
   if ((trimmed.length >= 55 && trimmed.length <= 80) || danglingEnd.test(trimmed)) return false
   if (/[.!?…;,:]["'”’)\]]*$/.test(trimmed)) return false
   return startsAnew.test(next)
 }
+
+/** A line that opens with a call to action in a capital: "Click here", "ORDER NOW", "Visit us", "Klik hier". */
+const callStart = /^\s*(?:Click|CLICK|Call|CALL|Order|ORDER|Visit|VISIT|Klik|KLIK|Bestel|BESTEL)\b/
 
 /** A line that could start a sentence: a capital or a figure, maybe after an arrow or a box mark ("=> With our…"). */
 const startsAnew = /^\s*(?:[=~*#>-]{1,4}>?\s*)?["'“‘(]?[\p{Lu}\d]/u

@@ -249,7 +249,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index) && !announcesWinner(words, index)) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index) && !announcesWinner(words, index) && !(settings.negation && isNegatedAt(words, index, settings.lang))) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
