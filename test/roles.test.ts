@@ -260,6 +260,11 @@ describe('plain text roles by layout', () => {
     const makes = 'Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!\nSeed Keeper 2026 - KEEPS'
     const easy = (await check(makes, {lang: 'en', format: 'text', spell: false})).messages.find((message) => message.ruleId === 'over-the-top/shouting')
     expect(makes.slice(easy!.place!.start.offset, easy!.place!.end.offset)).toBe('Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!')
+    expect((await roles('KEEP YOUR SEEDLINGS WARM AS\nTHEY SETTLE IN THE NEW BED!\nWater them daily.', 'text')).blocks).toHaveLength(1)
+    // A bare link inside a sentence is part of it.
+    const inside = await roles('Sow more this year! See the planner at:\nhttps://example.com/planner\nto collect your FREE seed list!\nHappy sowing.', 'text')
+    expect(roleOf(inside, 'https://example.com/planner')).toBe('paragraph')
+    expect(roleOf(inside, 'to collect')).toBe('paragraph')
     // A call to action opens a line of its own.
     const call = await roles('Find the plot you need! Over 1,300 allotments in our garden list\nClick Here to join the list for FREE Today!', 'text')
     expect(call.blocks.map((block) => block.text)).toEqual(['Find the plot you need! Over 1,300 allotments in our garden list', 'Click Here to join the list for FREE Today!'])

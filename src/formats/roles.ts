@@ -156,7 +156,7 @@ const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–
  * wrapped onto the next line; so is one that ends on "every", "each" or
  * "CLICK" ("…FOR EACH AND EVERY" / "PAMPHLET!", "CLICK" / "HERE to order").
  */
-export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
+export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|as|than|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
 
 /** Longest line, in characters, that layout alone may call a heading. */
 const headingLength = 60
@@ -452,6 +452,8 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   if (quoteLine.test(text) || quotedLine.test(trimmed)) return 'quote'
   if (attribution.test(trimmed) && index > 0 && /["”»]\s*$/.test(lines[index - 1].text)) return 'quote'
   if (isFooterText(trimmed)) return 'footer'
+  // A bare link inside a sentence ("Visit us at:" / "www.example.com" / "to collect your gift!") is part of it.
+  if (isLinkLine(trimmed) && !/\s[|·•]\s/.test(trimmed) && index > 0 && index + 1 < lines.length && lowerStart.test(lines[index + 1].text) && !finalPunctuation.test(lines[index - 1].text.trim())) return 'paragraph'
   if (isLinkLine(trimmed)) return 'navigation'
   if (specLine.test(text)) return 'table-cell'
   const exclaims = trimmed.includes('!')

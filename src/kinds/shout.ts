@@ -328,7 +328,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   if (proseWords < 3 || titleBang) figures.exclaims = 0
   // A bare call to action ("ORDER NOW!", "CLICK HERE", "BESTEL NU") is a button's label: its capitals are typesetting.
   // "!!" still shouts, and so does any other word ("ORDER NOW, IT'S FREE!").
-  if (isBareCall(words, settings.lang)) figures.hype = 0
+  if (isBareCall(words, settings.lang)) figures.hype = figures.exclaims = 0
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
