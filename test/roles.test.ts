@@ -153,6 +153,7 @@ describe('plain text roles by layout', () => {
     const text = ['Seeds for every bed.', 'CLICK', 'HERE TO CLOSE YOUR ACCOUNT and you will *never* receive another', 'email from us!'].join('\n')
     expect(roleOf(await roles(text, 'text'), 'CLOSE YOUR ACCOUNT')).toBe('footer')
     expect(await ruleIds(text)).toEqual([])
+    expect(roleOf(await roles(['Thanks.', 'follow this link and we will make sure', 'that you never receive email from our club again.', 'Sorry.'].join('\n'), 'text'), 'never receive')).toBe('footer')
     // Another loss stays the sender's line.
     expect(roleOf(await roles(['Thanks.', 'If you cancel, you will never receive another discount from us!', 'Bye.'].join('\n'), 'text'), 'If you cancel')).toBe('paragraph')
   })
@@ -261,6 +262,8 @@ describe('plain text roles by layout', () => {
     const easy = (await check(makes, {lang: 'en', format: 'text', spell: false})).messages.find((message) => message.ruleId === 'over-the-top/shouting')
     expect(makes.slice(easy!.place!.start.offset, easy!.place!.end.offset)).toBe('Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!')
     expect((await roles('KEEP YOUR SEEDLINGS WARM AS\nTHEY SETTLE IN THE NEW BED!\nWater them daily.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('The demand for our seed guide is so\nOVERWHELMING, you may sell as many\nas your garden club can take!', 'text')).blocks).toHaveLength(1)
+    expect((await roles('SOW THE WHOLE BED AGAIN. There is NO\nLIMIT to the crops you can grow!!!\nNEXT STEP', 'text')).blocks[0].text).toBe('SOW THE WHOLE BED AGAIN. There is NO\nLIMIT to the crops you can grow!!!')
     // A bare link inside a sentence is part of it.
     const inside = await roles('Sow more this year! See the planner at:\nhttps://example.com/planner\nto collect your FREE seed list!\nHappy sowing.', 'text')
     expect(roleOf(inside, 'https://example.com/planner')).toBe('paragraph')

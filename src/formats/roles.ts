@@ -43,7 +43,7 @@ const footerCue = new RegExp(
     String.raw`\bunsubscribe (?:here|below|at any time|from (?:this|these|our|all)|link|instructions)`,
     String.raw`\bto be (?:removed|unsubscribed) from\b`,
     // "…and you will *never* receive another email from us".
-    String.raw`\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:another|any (?:more|other)|further)(?:\s+(?:e-?mails?|messages?|mailings?|newsletters?)\b|\s*$)`,
+    String.raw`\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:another|any (?:more|other)|further)(?:\s+(?:e-?mails?|messages?|mailings?|newsletters?)\b|\s*$)|\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:e-?mails?|messages?|mailings?) from (?:us|our)\b`,
     String.raw`^\s*(?:unsubscribe|afmelden|uitschrijven|manage (?:your )?(?:email )?preferences|privacy(?: policy)?|privacybeleid)\b.{0,40}$`,
     String.raw`\byou (?:are|were) receiving (?:this|these)\b`,
     String.raw`\byou received this\b`,
@@ -88,6 +88,8 @@ const footerWords = [
   'receive another',
   'receive any',
   'receive further',
+  'never receive',
+  'never again receive',
   'received this',
   'because',
   'sent to',
@@ -156,7 +158,7 @@ const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–
  * wrapped onto the next line; so is one that ends on "every", "each" or
  * "CLICK" ("…FOR EACH AND EVERY" / "PAMPHLET!", "CLICK" / "HERE to order").
  */
-export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|as|than|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
+export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|as|so|than|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
 
 /** Longest line, in characters, that layout alone may call a heading. */
 const headingLength = 60
@@ -461,7 +463,7 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   const content = listed ? text.replace(bullet, '') : trimmed
   // Capitals without a sentence end: a section name or a label. Headings do not exclaim,
   // except a numbered section title ("3. JOIN THE CLUB!").
-  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content) && !(danglingEnd.test(content) && followedAt(lines, index, more))) return 'heading'
+  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content) && !(danglingEnd.test(content) && followedAt(lines, index, more)) && !(/\p{Ll}/u.test(content) && capsRunWraps(content, index + 1 < lines.length ? lines[index + 1].text : ''))) return 'heading'
   // An entry of a table of contents: a title in title case without a sentence end ("2. Warcraft III Sells like
   // Hotcakes", "- Skins, Skins and More Skins"). A headline names the story; it is not the sender's claim.
   // A bullet in title case stays an item: bulk mail lists its claims that way ("· Very Affordable Price").

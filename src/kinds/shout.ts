@@ -260,7 +260,8 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
       !announcesWinner(words, index) &&
       // Without "!", only a real or vivid feeling in capitals shouts ("We LOVE it.", "AMAZING news");
       // a word the lexicon grades mildly positive is emphasis ("Be SURE to", "IMPORTANT:", "DEAR Sir").
-      ((feeling && (exclaimed || bangRunHeard || facts.strong || facts.vivid)) || (booster && boostsFeeling(words, index, settings))) &&
+      // In an instruction ("KEEP THE RECEIPT HANDY!") a mild word needs more than "!".
+      ((feeling && (((exclaimed || facts.vivid) && !steps) || bangRunHeard || facts.strong)) || (booster && boostsFeeling(words, index, settings))) &&
       (allCaps || !inCapsName(words, index, settings))
     ) {
       // A headline set in capitals shouts once, not once per word.
@@ -332,7 +333,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
-  if (steps && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
+  if (steps && figures.hype === 0 && figures.strong === 0 && figures.caps === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
 }
 
