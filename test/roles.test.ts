@@ -276,6 +276,9 @@ describe('plain text roles by layout', () => {
     expect(phone.blocks.map((block) => block.text)).toEqual(['CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142', 'With our seed cards you get ALL the rare kinds!!'])
     const link = await roles('If you like, come and see our garden at: https://example.com/garden\n=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!', 'text')
     expect(link.blocks.map((block) => block.text)).toEqual(['If you like, come and see our garden at: https://example.com/garden', '=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!'])
+    // A label in square brackets with its title heads the lines under it.
+    const label = await roles('[SEED CATALOGUE FOR GROWERS]: Simple Ordering Instructions Inside\n=> Once your order is in we will RUSH the seed box out to you\n=> by FIRST CLASS POST the SAME DAY!', 'text')
+    expect(label.blocks.map((block) => block.text)).toEqual(['[SEED CATALOGUE FOR GROWERS]: Simple Ordering Instructions Inside', '=> Once your order is in we will RUSH the seed box out to you\n=> by FIRST CLASS POST the SAME DAY!'])
     const tilde = await roles('Sow it all for FREE!! https://example.com/sow\n~Cut your seed bill by half...', 'text')
     expect(tilde.blocks).toHaveLength(2)
   })

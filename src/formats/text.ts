@@ -114,12 +114,17 @@ function standsAlone(line: string, next: string): boolean {
   if ((phoneEnd.test(trimmed) || linkEnd.test(trimmed)) && startsAnew.test(next)) return true
   // A call to action opens a line of its own ("…1.3 million names in our list" / "Click Here to sign up for FREE!").
   if (!danglingEnd.test(trimmed) && callStart.test(next)) return true
+  // A bracketed label with its title and no final punctuation ("[SEED CATALOGUE]: How to order") heads what follows.
+  if (bracketLabel.test(trimmed) && !/[.!?…;,]["'”’)\]]*$/.test(trimmed) && startsAnew.test(next)) return true
   // Capitals run on over the line end in prose ("…also holds YOUR VERY" / "OWN copy of the guide!"): one sentence.
   if (/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, next)) return false
   if ((trimmed.length >= 55 && trimmed.length <= 80) || danglingEnd.test(trimmed)) return false
   if (/[.!?…;,:]["'”’)\]]*$/.test(trimmed)) return false
   return startsAnew.test(next)
 }
+
+/** A line that opens with a label in square brackets and a colon: "[SEED CATALOGUE]: How to order". */
+const bracketLabel = /^\s*\[[^\]\n]{2,60}\]:\s*\S/
 
 /** A line that opens with a call to action in a capital: "Click here", "ORDER NOW", "Visit us", "Klik hier". */
 const callStart = /^\s*(?:Click|CLICK|Call|CALL|Order|ORDER|Visit|VISIT|Klik|KLIK|Bestel|BESTEL)\b/
