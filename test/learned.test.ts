@@ -119,6 +119,14 @@ describe('the model', () => {
     expect(gate('Reserveer voor vrijdag, daarna is je prijs weg.', 'nl')).toBe(true)
   })
 
+  it('keeps the lock-in gate shut where the term is over', () => {
+    const gate = (text: string, lang: Language) => passesGate('lock-in', sentencesOf(text, lang)[0]!)
+    expect(gate('Je minimale looptijd van 24 maanden zit erop.', 'nl')).toBe(false)
+    expect(gate('Je minimale looptijd van 24 maanden loopt nog.', 'nl')).toBe(true)
+    expect(gate('Your 24-month minimum term is over.', 'en')).toBe(false)
+    expect(gate('Your 24-month minimum term is still running.', 'en')).toBe(true)
+  })
+
   it('reads the table the build writes as the same model as weights by name', () => {
     const byName = modelFrom({format: 1, lang: 'en', subtypes: {threat: {bias: -2, threshold: 0.6, weights: {'w:lose': 3, 'w:you': 0.5}}, guilt: {bias: -1, threshold: 0.8, weights: {'w:you': 0.25, 'w:sad': 2}}}})
     const table = modelFrom({

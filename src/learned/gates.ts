@@ -130,6 +130,19 @@ function offersChoice(words: readonly Token[], lang: Language): boolean {
   return false
 }
 
+/** A term that has ended frees the reader ("Je minimale looptijd zit erop", "your minimum term is over"). */
+const overPairs: Record<Language, ReadonlyArray<readonly [string, string]>> = {
+  en: [['is', 'over'], ['has', 'ended'], ['is', 'up'], ['has', 'passed']],
+  nl: [['zit', 'erop'], ['is', 'voorbij'], ['is', 'afgelopen'], ['is', 'verstreken']]
+}
+
+function termOver(words: readonly Token[], lang: Language): boolean {
+  for (let index = 0; index + 1 < words.length; index++) {
+    for (const [first, second] of overPairs[lang]) if (words[index]!.norm === first && words[index + 1]!.norm === second) return true
+  }
+  return false
+}
+
 function exclaims(tokens: readonly Token[]): boolean {
   for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return true
   return false
@@ -160,7 +173,7 @@ export function passesGate(subtype: string, sentence: Pick<SentenceView, 'lang' 
     case 'urgency':
       return ((own.bits & reader) !== 0 || exclaims(sentence.tokens)) && ((own.bits & (number | time)) !== 0 || hasClass(own, timeClasses[lang])) && !offersChoice(own.words, lang)
     case 'lock-in':
-      return (own.bits & (reader | sender)) !== 0 && (own.bits & (number | term)) !== 0
+      return (own.bits & (reader | sender)) !== 0 && (own.bits & (number | term)) !== 0 && !termOver(own.words, lang)
     default:
       return true
   }
