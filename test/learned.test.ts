@@ -13,6 +13,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {check, type Language} from '../src/index.js'
 import {sentenceFeatures, wordsOf} from '../src/learned/features.js'
 import {sentencesOf} from '../src/learned/sentences.js'
+import {passesGate} from '../src/learned/gates.js'
 import {loadModel, modelFile, modelFrom} from '../src/learned/model.js'
 import {sentenceProbabilities} from '../src/learned/score.js'
 
@@ -108,6 +109,22 @@ describe('the model', () => {
       }
     }
     expect(compared).toBeGreaterThan(200)
+  })
+
+  it('keeps the urgency gate shut where a time is offered as a choice', () => {
+    const gate = (text: string, lang: Language) => passesGate('urgency', sentencesOf(text, lang)[0]!)
+    expect(gate("Book by Friday if you'd like a table on Saturday.", 'en')).toBe(false)
+    expect(gate('Book by Friday, you will not see this price again.', 'en')).toBe(true)
+    expect(gate('Reserveer voor vrijdag als je zaterdag een tafel wilt.', 'nl')).toBe(false)
+    expect(gate('Reserveer voor vrijdag, daarna is je prijs weg.', 'nl')).toBe(true)
+  })
+
+  it('keeps the lock-in gate shut where the term is over', () => {
+    const gate = (text: string, lang: Language) => passesGate('lock-in', sentencesOf(text, lang)[0]!)
+    expect(gate('Je minimale looptijd van 24 maanden zit erop.', 'nl')).toBe(false)
+    expect(gate('Je minimale looptijd van 24 maanden loopt nog.', 'nl')).toBe(true)
+    expect(gate('Your 24-month minimum term is over.', 'en')).toBe(false)
+    expect(gate('Your 24-month minimum term is still running.', 'en')).toBe(true)
   })
 
   it('reads the table the build writes as the same model as weights by name', () => {

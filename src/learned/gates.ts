@@ -110,6 +110,39 @@ function cuesOf(view: Pick<SentenceView, 'lang' | 'words'>): Cues {
   return cues
 }
 
+/** The condition words of a choice offered and the wishes that follow them: "if you'd like", "als je wilt". */
+const choiceIf: Record<Language, ReadonlySet<string>> = {en: new Set(['if']), nl: new Set(['als', 'wanneer', 'indien'])}
+const choiceWish: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['like', 'want', 'wish', 'prefer', 'need', 'fancy']),
+  nl: new Set(['wilt', 'wil', 'zin', 'wenst', 'liever'])
+}
+
+/**
+ * A time offered as a choice ("Book by Friday if you'd like a table"): a
+ * condition word with a wish up to four words on. Such a date is a service
+ * to the reader, not a push, so the urgency model does not speak there.
+ */
+function offersChoice(words: readonly Token[], lang: Language): boolean {
+  for (let index = 0; index < words.length; index++) {
+    if (!choiceIf[lang].has(words[index]!.norm)) continue
+    for (let next = index + 1; next < words.length && next <= index + 4; next++) if (choiceWish[lang].has(words[next]!.norm)) return true
+  }
+  return false
+}
+
+/** A term that has ended frees the reader ("Je minimale looptijd zit erop", "your minimum term is over"). */
+const overPairs: Record<Language, ReadonlyArray<readonly [string, string]>> = {
+  en: [['is', 'over'], ['has', 'ended'], ['is', 'up'], ['has', 'passed']],
+  nl: [['zit', 'erop'], ['is', 'voorbij'], ['is', 'afgelopen'], ['is', 'verstreken']]
+}
+
+function termOver(words: readonly Token[], lang: Language): boolean {
+  for (let index = 0; index + 1 < words.length; index++) {
+    for (const [first, second] of overPairs[lang]) if (words[index]!.norm === first && words[index + 1]!.norm === second) return true
+  }
+  return false
+}
+
 function exclaims(tokens: readonly Token[]): boolean {
   for (const token of tokens) if (token.kind === 'punct' && token.raw.includes('!')) return true
   return false
@@ -138,9 +171,9 @@ export function passesGate(subtype: string, sentence: Pick<SentenceView, 'lang' 
         ((own.bits & negator) === 0 || hasClass(own, negatedActs))
       )
     case 'urgency':
-      return ((own.bits & reader) !== 0 || exclaims(sentence.tokens)) && ((own.bits & (number | time)) !== 0 || hasClass(own, timeClasses[lang]))
+      return ((own.bits & reader) !== 0 || exclaims(sentence.tokens)) && ((own.bits & (number | time)) !== 0 || hasClass(own, timeClasses[lang])) && !offersChoice(own.words, lang)
     case 'lock-in':
-      return (own.bits & (reader | sender)) !== 0 && (own.bits & (number | term)) !== 0
+      return (own.bits & (reader | sender)) !== 0 && (own.bits & (number | term)) !== 0 && !termOver(own.words, lang)
     default:
       return true
   }
