@@ -60,6 +60,12 @@ describe('loadRules', () => {
     expect(warnings).toEqual([])
   })
 
+  it('gives no trap warning on the shipped rules', () => {
+    const warnings: string[] = []
+    loadRules(undefined, {onWarning: (message) => warnings.push(message)})
+    expect(warnings).toEqual([])
+  })
+
   it('loads a valid rule with its id from the path', () => {
     const set = loadRules(rulesWith(good))
     expect(set.rules.map((rule) => rule.id)).toEqual(['coercion/x'])
