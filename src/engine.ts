@@ -24,9 +24,10 @@ import {spellingRuleId} from './spelling-rule.js'
 import {loadRules, type Rule, type RuleSet} from './rule-loader.js'
 import {detectLanguageIn} from './language.js'
 import {compareMessages, createMessage, oncePerSpan, relocate} from './messages.js'
-import {scoreFile} from './score/index.js'
-import {applyAllow} from './allow.js'
+import {EvidenceCollector, scoreFile} from './score/index.js'
+import {allowFilter, applyAllow} from './allow.js'
 import {applyControls} from './control.js'
+import {ownString} from './text-util.js'
 
 export interface CheckOptions {
   /** File path: names the file in reports and picks the format by extension (default: none, `<stdin>`). */
@@ -51,6 +52,12 @@ export interface CheckOptions {
   maxBytes?: number | null
   /** Keep an `.eml` file's decoded parts on `file.data.trouw.parts`, to show findings in them (default: false). */
   parts?: boolean | null
+  /**
+   * Keep each sentence's figures on `file.data.trouw.sentences` (default:
+   * true). Without them a big file is scored batch by batch, in bounded
+   * memory (see `scoresByBatch`).
+   */
+  sentences?: boolean | null
 }
 
 type RetextProcessor = Processor<Root, Root, Root, undefined, undefined>
@@ -102,7 +109,7 @@ export async function check(value: string | Uint8Array, options?: Readonly<Check
     format: settings.format ?? undefined,
     maxBytes: settings.maxBytes ?? undefined
   })
-  return checkExtracted(extracted, settings)
+  return checkCopy(extracted, settings, true)
 }
 
 function* blockTexts(blocks: readonly Block[]): Generator<string> {
@@ -117,7 +124,13 @@ function chooseLanguage(extracted: Extracted, wanted: CheckOptions['lang']): {la
   return {lang: 'en', unsure: guess.confidence}
 }
 
+/** Check copy the format layer extracted (`extract` in `src/formats/`). */
 export async function checkExtracted(extracted: Extracted, options: Readonly<CheckOptions>): Promise<VFile> {
+  return checkCopy(extracted, options, false)
+}
+
+/** `owned`: the extracted copy is the engine's own (`check` made it), so a big file's blocks may go as they are checked. */
+async function checkCopy(extracted: Extracted, options: Readonly<CheckOptions>, owned: boolean): Promise<VFile> {
   const path = options.path ?? undefined
   const file = new VFile({path, value: extracted.sources.file ?? ''})
   const {lang, unsure} = chooseLanguage(extracted, options.lang)
@@ -151,7 +164,10 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   const sameness = new WeakMap<VFileMessage, string>()
   // Spelling's budget and count are the file's, not each batch's.
   const trouwSpelling = {found: 0}
-  for (const batch of batchesOf(extracted.blocks)) {
+  // Scored batch by batch, each batch's sentences dropped once folded in, where the copy allows it.
+  const collector = options.sentences === false && scoresByBatch(extracted) ? new EvidenceCollector(lang, {gatherLowerCase: true}) : undefined
+  const allowed = collector ? allowFilter(options.allow ?? []) : undefined
+  for (const batch of batchesOf(extracted.blocks, owned && collector !== undefined)) {
     const batchFile = new VFile({value: batch.text, data: {trouw: {language: lang, format: extracted.format, sentences: []}, trouwMasks: batch.masks, trouwPlain: batch.plain, trouwBlocks: {starts: batch.starts, roles: batch.roles}, trouwSpelling}})
     const tree = processor.parse(batchFile) as Root
     processor.runSync(tree, batchFile)
@@ -177,6 +193,7 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
       }
     }
 
+    const batchMessages: VFileMessage[] = []
     for (const message of batchFile.messages) {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const start = place?.start.offset ?? 0
@@ -204,11 +221,15 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
         }
       }
       message.file = file.path ?? ''
+      if (allowed && !allowed(message)) continue
+      ownStrings(message)
       file.messages.push(message)
+      batchMessages.push(message)
     }
-    for (const sentence of batchFile.data.trouw!.sentences) {
-      data.sentences.push(placeSentence(sentence, batch.blocks[blockAt(sentence.start)], toPlace))
-    }
+    const sentences = batchFile.data.trouw!.sentences
+    for (const sentence of sentences) placeSentence(sentence, batch.blocks[blockAt(sentence.start)], toPlace)
+    if (collector) collector.add(sentences, batchMessages)
+    else for (const sentence of sentences) data.sentences.push(sentence)
   }
 
   applyControls(file, extracted, (options.ruleSet ?? loadRules()).rules)
@@ -216,7 +237,8 @@ export async function checkExtracted(extracted: Extracted, options: Readonly<Che
   if (extracted.format === 'eml') onceAcrossParts(file, sameness)
   if (extracted.raw !== undefined) placeInRaw(file, data.sentences, extracted.raw, extracted.sources)
   file.messages.sort(compareMessages)
-  scoreFile(file)
+  scoreFile(file, collector)
+  if (options.sentences === false) data.sentences = []
   // After the score (made from every finding): one finding per span in the reports.
   file.messages = oncePerSpan(file.messages)
   return file
@@ -332,6 +354,52 @@ function samenessOf(message: VFileMessage, text: string, blockStart: number, blo
   return `${message.ruleId}\u0000${fold(text.slice(start, end))}\u0000${before.slice(-20)}\u0000${after.slice(0, 20)}`
 }
 
+/**
+ * A finding's texts cut from the batch's text (its reason, `actual`, fixes
+ * and suggestions) keep the whole batch text alive (`ownString`): copied,
+ * they let a big file's batches go once checked.
+ */
+function ownStrings(message: VFileMessage): void {
+  const reason = ownString(message.reason)
+  message.reason = reason
+  message.message = reason
+  if (message.actual !== undefined && message.actual !== null) message.actual = ownString(message.actual)
+  if (message.expected) message.expected = message.expected.map(ownString)
+  if (message.suggestions) {
+    for (const suggestion of message.suggestions) {
+      suggestion.text = ownString(suggestion.text)
+      suggestion.title = ownString(suggestion.title)
+    }
+  }
+  if (message.refused) for (const refused of message.refused) refused.text = ownString(refused.text)
+}
+
+/**
+ * Can the file be scored batch by batch (`EvidenceCollector`)? Each batch's
+ * findings must be settled when it is folded in, and fall in its own
+ * sentences, as they would among all the file's: so no inline controls
+ * (they apply to the whole file) and no `.eml` (its parts are compared with
+ * each other), and blocks of copy that follow each other in one source
+ * without touching.
+ */
+function scoresByBatch(extracted: Extracted): boolean {
+  if (extracted.format === 'eml' || (extracted.controls?.length ?? 0) > 0) return false
+  let end = -1
+  for (const block of extracted.blocks) {
+    if (!hasCopy.test(block.text)) continue
+    if (block.source !== 'file' || block.map.length === 0) return false
+    let from = Number.POSITIVE_INFINITY
+    let to = -1
+    for (const piece of block.map) {
+      from = Math.min(from, piece.source)
+      to = Math.max(to, piece.source + piece.sourceLength)
+    }
+    if (from <= end) return false
+    end = to
+  }
+  return true
+}
+
 /** Blocks parsed together (see `batchesOf`), with where each starts in the joined text. */
 interface Batch {
   blocks: Block[]
@@ -357,9 +425,12 @@ const hasCopy = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
  * the parser's and the pipeline's cost per call was a tenth of the parse.
  * Blocks without letters, digits or emoji are left out.
  */
-function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
+function* batchesOf(blocks: Block[], release: boolean): Generator<Batch> {
   let batch: Batch | undefined
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    // Scored batch by batch, a big file's blocks go once batched: nothing after the batches reads them then.
+    if (release) blocks[index] = releasedBlock
     if (!hasCopy.test(block.text)) continue
     const {text, masks} = maskSyntax(block.text)
     if (batch && batch.text.length + paragraphBreak.length + text.length > batchLength) {
@@ -381,6 +452,9 @@ function* batchesOf(blocks: readonly Block[]): Generator<Batch> {
   }
   if (batch) yield batch
 }
+
+/** What stands in for a block that `batchesOf` let go. */
+const releasedBlock: Block = {text: '', map: [], source: 'file'}
 
 /** A block's role: its own, else its `.eml` part's (subject, preheader), else `paragraph`. */
 function roleOf(block: Block): BlockRole {

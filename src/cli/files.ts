@@ -179,7 +179,9 @@ export async function runFiles(options: Readonly<RunFilesOptions>): Promise<File
     words: settings.words,
     maxBytes: options.maxBytes ?? null,
     // An email's decoded parts, so the terminal report can show the line of each finding.
-    parts: true
+    parts: true,
+    // No report shows the per-sentence figures: without them a big file is scored batch by batch.
+    sentences: false
   })
   /** Fill a file from its check: what a report uses (the per-sentence figures stay behind in a folder run, as in a thread). */
   const fill = (file: VFile, checked: CheckedFile, settings: ResolvedSettings) => {

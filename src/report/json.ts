@@ -1,6 +1,6 @@
 /** The JSON report (`--format json`), exactly the contract in DESIGN.md. */
 import type {VFile} from 'vfile'
-import type {JsonFile, JsonReport, ScoreEvidence, Scores} from '../types.js'
+import type {JsonFile, JsonMessage, JsonReport, ScoreEvidence, Scores} from '../types.js'
 import {toJsonMessage} from '../messages.js'
 import {verdictOf, type VerdictReason} from '../verdict.js'
 
@@ -38,6 +38,17 @@ export interface JsonOptions {
 }
 
 export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFileWithEvidence {
+  return jsonFileOf(file, options, file.messages.map(jsonMessageOf(file)))
+}
+
+/** Turns a finding of `file` into its JSON form. */
+function jsonMessageOf(file: VFile): (message: VFile['messages'][number]) => JsonMessage {
+  const source = {text: String(file.value ?? ''), format: file.data.trouw?.format}
+  return (message) => toJsonMessage(message, source)
+}
+
+/** A file's JSON with the findings given (`toJsonFile`'s, or none while `JsonReportWriter` writes them one by one). */
+function jsonFileOf(file: VFile, options: Readonly<JsonOptions> | undefined, messages: JsonMessage[]): JsonFileWithEvidence {
   const data = file.data.trouw
   const json: JsonFileWithEvidence = {
     path: file.path || '<stdin>',
@@ -45,7 +56,7 @@ export function toJsonFile(file: VFile, options?: Readonly<JsonOptions>): JsonFi
     format: data?.format ?? 'text',
     scores: data?.scores ?? emptyScores,
     phase: data?.phase ?? null,
-    messages: file.messages.map((message) => toJsonMessage(message, {text: String(file.value ?? ''), format: data?.format})),
+    messages,
     evidence: data?.evidence ?? [],
     suggestions: data?.suggestions ?? [],
     scoreConfidence: data?.scoreConfidence ?? 0,
@@ -86,16 +97,21 @@ class SummaryTally {
   }
 
   add(file: Pick<JsonFile, 'messages' | 'scores'>): void {
+    this.addFile(file.messages, file.scores.esp)
+  }
+
+  /** A file's findings (their severities) and its ESP. */
+  addFile(messages: ReadonlyArray<Pick<JsonMessage, 'severity'>>, esp: number): void {
     const counts = this.counts
     counts.files++
-    for (const message of file.messages) {
+    for (const message of messages) {
       if (message.severity === 'error') counts.errors++
       else if (message.severity === 'warning') counts.warnings++
       else if (message.severity === 'info') counts.infos++
     }
-    if (file.messages.length > 0 || file.scores.esp > 0) {
+    if (messages.length > 0 || esp > 0) {
       this.scored++
-      this.espSum += file.scores.esp
+      this.espSum += esp
     }
   }
 
@@ -131,12 +147,38 @@ export class JsonReportWriter {
   ) {}
 
   add(file: VFile): void {
-    const json = toJsonFile(file, this.options)
-    this.tally.add(json)
+    // The text of `indent(JSON.stringify(toJsonFile(file), null, 2), '    ')`, written a finding at a time:
+    // a big file's findings as one string (twice, indented) and one object tree were most of its peak memory.
+    const json = jsonFileOf(file, this.options, [])
+    const severities: Array<Pick<JsonMessage, 'severity'>> = []
+    let chunk = this.tally.files === 0 ? '{\n  "files": [\n    {' : ',\n    {'
+    let first = true
+    for (const [key, value] of Object.entries(json)) {
+      // As JSON.stringify: a field whose value is undefined is left out.
+      if (value === undefined) continue
+      chunk += (first ? '' : ',') + '\n      ' + JSON.stringify(key) + ': '
+      first = false
+      if (key !== 'messages' || file.messages.length === 0) {
+        chunk += indent(JSON.stringify(value, null, 2), '      ')
+        continue
+      }
+      const toJson = jsonMessageOf(file)
+      chunk += '['
+      for (let index = 0; index < file.messages.length; index++) {
+        const message = toJson(file.messages[index])
+        severities.push({severity: message.severity})
+        chunk += (index === 0 ? '\n        ' : ',\n        ') + indent(JSON.stringify(message, null, 2), '        ')
+        if (chunk.length > writeChunk) {
+          this.write(chunk)
+          chunk = ''
+        }
+      }
+      chunk += '\n      ]'
+    }
+    this.write(chunk + '\n    }')
+    this.tally.addFile(severities, json.scores.esp)
     this.pass &&= json.pass
     for (const reason of json.reasons) this.reasons.push({path: json.path, ...reason})
-    const text = indent(JSON.stringify(json, null, 2), '    ')
-    this.write(this.tally.files === 1 ? '{\n  "files": [\n    ' + text : ',\n    ' + text)
   }
 
   end(): void {
@@ -148,6 +190,9 @@ export class JsonReportWriter {
     this.write(',\n  "pass": ' + JSON.stringify(this.pass) + ',\n  "reasons": ' + indent(JSON.stringify(this.reasons, null, 2), '  ') + '\n}\n')
   }
 }
+
+/** Characters of a report written at once, at most (about): a big file's findings go out in chunks. */
+const writeChunk = 1 << 16
 
 /** Indent every line but the first of JSON text (newlines occur only between its tokens: strings escape theirs). */
 function indent(json: string, by: string): string {

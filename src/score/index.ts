@@ -7,12 +7,13 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {BlockRole, Language, PartName, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
+import type {BlockRole, Language, PartName, Phase, Place, ScoreComponent, ScoreEvidence, Scores, SentenceFigures} from '../types.js'
 import {componentValue, espOf, espWeight, saturate, scoreComponents, scoreConfidence, sentenceUnits, specRate} from './formula.js'
 import {impactOf, pressureCategories} from './findings.js'
-import {guessPhase} from './phase.js'
+import {guessPhase, phaseSentences} from './phase.js'
 import {isCommonWord} from './common-words.js'
 import {kindLabel} from './labels.js'
+import {ownString} from '../text-util.js'
 import {suggest, type ComponentState, type CopyFacts} from './suggestions.js'
 
 export {componentValue, espOf, saturate, sentenceUnits, baseScore, riseScale, fallScale, espWeight, specRate, scoreConfidence, confidenceUnits, confidenceNote, unsureBelow} from './formula.js'
@@ -198,7 +199,9 @@ function addLowercaseWords(text: string, words: Set<string>): void {
         if (next !== 39 && next !== 0x2019 && next !== 45 && !isLetter(next)) break
         end += next > 0xffff ? 2 : 1
       }
-      words.add(text.slice(index, end))
+      const word = text.slice(index, end)
+      // Its own copy: a slice would keep the sentence's text (and a big file's batch) alive.
+      if (!words.has(word)) words.add(ownString(word))
       // The word ends before a character that is no letter: it can start a word only when it is no digit either.
       index = end
       afterWordCharacter = false
@@ -270,63 +273,231 @@ const firstWord = /^[\p{L}'’-]+/u
  * of the prose that is hype: a hyped sentence weighs its length in units.
  */
 export function collectEvidence(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[], lang: Language = 'en'): {items: EvidenceItem[]; units: number; confidence: number} {
-  const items: EvidenceItem[] = []
-  // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
-  const repeats = repeatedSentences(sentences)
-  // Per sentence, `pressured` and `loud` (most mails have few findings: none without).
-  let marks: Uint8Array | undefined
-  let byMessage: number[] | undefined
-  let overTheTop: Map<number, number> | undefined
-  if (messages.length > 0) {
-    const sentenceOf = sentenceFinder(sentences)
-    byMessage = messages.map(sentenceOf)
-    marks = new Uint8Array(sentences.length)
-    for (let index = 0; index < messages.length; index++) {
-      const message = messages[index]
-      const sentence = byMessage[index]
-      if (sentence === -1) continue
-      if (impactOf(String(message.category), message.subtype).length > 0) marks[sentence] |= counted
-      if (pressureCategories.has(String(message.category))) marks[sentence] |= pressured
-      if (message.category === 'over-the-top') {
-        marks[sentence] |= loud
-        overTheTop ??= new Map()
-        overTheTop.set(sentence, (overTheTop.get(sentence) ?? 0) + 1)
+  const collector = new EvidenceCollector(lang)
+  collector.add(sentences, messages)
+  return collector.finish(messages, lowerCaseIn(sentences))
+}
+
+/** What the findings in a sentence need of it once its figures are gone. */
+interface SentenceNote {
+  /** The sentence's number in the file (for "one act per sentence"). */
+  id: number
+  repeated: boolean
+  words: number
+  intensity: number
+  /** Over-the-top findings in it. */
+  overTheTop: number
+}
+
+/**
+ * A signal's evidence item that waits for the end of the file, when the
+ * whole-file rules that decide it are known: whether the prose exclaims
+ * often, whether the copy writes a name's first word in lower case
+ * anywhere, and whether the same detail counted before.
+ */
+interface Candidate {
+  item: EvidenceItem
+  /** It counts only when the prose exclaims often (true) or only when it does not (false). */
+  exclaims?: boolean
+  /** A detail: its key (it counts once). */
+  detail?: string
+  /** A name: its first word in lower case (no name when the copy writes it so). */
+  name?: string
+}
+
+/**
+ * The evidence of a file collected batch by batch, so that a big file's
+ * sentences can be dropped once their batch is folded in (`add`): repeated
+ * sentences, quotations, the prose's length and its exclamations are running
+ * sets and counts; the few signals that whole-file rules decide wait as
+ * candidates until `finish`. Fed the whole file in one `add`, it is
+ * `collectEvidence`.
+ *
+ * A batch's findings must be settled (inline controls and the allow list
+ * applied) and fall in the batch's own sentences: the engine folds in
+ * batches only for copy whose blocks follow each other in the source.
+ */
+export class EvidenceCollector {
+  private readonly lang: Language
+  /** Keep every lower-case word (`finish` then needs no sentence texts). */
+  private readonly gatherLowerCase: boolean
+  private readonly lowercase = new Set<string>()
+  private readonly said = new Set<string>()
+  private readonly notes = new WeakMap<VFileMessage, SentenceNote>()
+  private readonly candidates: Candidate[] = []
+  /** Details that count for certain wherever the same words come again. */
+  private readonly taken = new Set<string>()
+  private readonly quotes = new QuoteTracker()
+  private sentenceCount = 0
+  private units = 0
+  /** Prose sentences and the exclamations in them (`exclaimsOften`). */
+  private prose = 0
+  private exclaimed = 0
+  /** The phase cues of the first sentences (`guessPhase` reads `phaseSentences` of them). */
+  readonly cues: Array<readonly Phase[] | undefined> = []
+  /** Does a sentence speak of a contract (`copyFacts`)? */
+  contract = false
+
+  constructor(lang: Language = 'en', options?: {gatherLowerCase?: boolean}) {
+    this.lang = lang
+    this.gatherLowerCase = Boolean(options?.gatherLowerCase)
+  }
+
+  /** Fold in the next sentences of the file, in order, and the findings that fall in them. */
+  add(sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): void {
+    const first = this.sentenceCount
+    this.sentenceCount += sentences.length
+    // A sentence the copy said before (the same text) is the same evidence: it counts once, with its findings.
+    let repeats: Uint8Array | undefined
+    for (let index = 0; index < sentences.length; index++) {
+      const key = repeatKey(sentences[index].text)
+      if (!this.said.has(key)) this.said.add(ownString(key))
+      else (repeats ??= new Uint8Array(sentences.length))[index] = 1
+    }
+    // Per sentence, `pressured`, `loud` and `counted` (most mails have few findings: none without).
+    let marks: Uint8Array | undefined
+    if (messages.length > 0) {
+      const sentenceOf = sentenceFinder(sentences)
+      const notes: Array<SentenceNote | undefined> = []
+      for (const message of messages) {
+        const sentence = sentenceOf(message)
+        if (sentence === -1) continue
+        const figures = sentences[sentence]
+        let note = notes[sentence]
+        if (!note) notes[sentence] = note = {id: first + sentence, repeated: repeats !== undefined && repeats[sentence] === 1, words: figures.words, intensity: figures.intensity, overTheTop: 0}
+        this.notes.set(message, note)
+        marks ??= new Uint8Array(sentences.length)
+        if (impactOf(String(message.category), message.subtype).length > 0) marks[sentence] |= counted
+        if (pressureCategories.has(String(message.category))) marks[sentence] |= pressured
+        if (message.category === 'over-the-top') {
+          marks[sentence] |= loud
+          note.overTheTop++
+        }
+      }
+    }
+
+    for (let index = 0; index < sentences.length; index++) {
+      const sentence = sentences[index]
+      if (this.gatherLowerCase) addLowercaseWords(sentence.text, this.lowercase)
+      if (!this.contract && contractWords.test(sentence.text)) this.contract = true
+      if (this.cues.length < phaseSentences) this.cues.push(sentence.cues)
+      // A quotation that runs over several sentences ("Thank you for changing my life!" in a testimonial) is someone else's words.
+      const quoted = this.quotes.next(sentence)
+      if (repeats !== undefined && repeats[index] === 1) continue
+      const mark = marks === undefined ? 0 : marks[index]
+      const prose = isProse(sentence) && !quoted
+      // Outside the prose a sentence counts only with a finding in it.
+      if (prose || (mark & counted) !== 0) this.units += sentenceUnits(sentence.words)
+      if (!prose) continue
+      this.prose++
+      // Hype taints the sentence (a stray exclamation is punctuation, not hype), and so does a push to act at once:
+      // "Order now, money back!" is a sales line, not freedom. Whether an exclamation is hype is known at the end.
+      let tainted = false
+      let taintedIfExclaims = false
+      for (const signal of sentence.signals) {
+        if (signal.why === exclamationWhy) this.exclaimed++
+        if (signal.weight >= 0 || (signal.component !== 'restraint' && signal.component !== 'freedom')) continue
+        if (signal.why === exclamationWhy) taintedIfExclaims = true
+        else tainted = true
+      }
+      for (const signal of sentence.signals) {
+        // Does the signal count when the prose exclaims often, and when it does not?
+        const keep = (exclaims: boolean): boolean => {
+          if (signal.weight > 0 && ((mark & pressured) !== 0 || tainted || (exclaims && taintedIfExclaims))) return false
+          if (signal.component === 'restraint' && (mark & loud) !== 0) return false
+          return exclaims || signal.why !== exclamationWhy
+        }
+        const ifExclaims = keep(true)
+        const ifNot = keep(false)
+        if (!ifExclaims && !ifNot) continue
+        const offset = signal.start - sentence.start
+        // Its own copy: a slice would keep the sentence's batch text alive.
+        const text = ownString(sentence.text.slice(offset, offset + signal.end - signal.start))
+        let weight = signal.weight
+        // Hype signals take their weight's share of the sentence's length: shouting half, an exclamation a quarter.
+        if (signal.component === 'restraint' && weight < 0) weight = sentenceUnits(sentence.words) * weight
+        const item: EvidenceItem = {component: signal.component, weight, why: signal.why, text, place: signal.place, part: sentence.part, kind: signal.why}
+        if (signal.spec) item.spec = true
+        const candidate: Candidate = {item}
+        if (ifExclaims !== ifNot) candidate.exclaims = ifExclaims
+        if (signal.component === 'distinctiveness' && signal.weight > 0) {
+          // The same detail counts once (a product name twenty times is one name).
+          const key = text.toLowerCase().replace(/\s+/g, ' ')
+          if (this.taken.has(key)) continue
+          if (nameWhy.test(signal.why)) {
+            // A capitalised word the copy also writes in lower case is no name ("The", "Sending").
+            if (allCommon(text, this.lang)) continue
+            const lower = (firstWord.exec(text)?.[0] ?? text).toLowerCase()
+            if (this.lowercase.has(lower)) continue
+            candidate.name = lower
+          }
+          candidate.detail = key
+          if (candidate.exclaims === undefined && candidate.name === undefined) this.taken.add(key)
+        }
+        this.candidates.push(candidate)
       }
     }
   }
 
-  let seenActs: Set<string> | undefined
-  for (let index = 0; index < messages.length; index++) {
-    const message = messages[index]
-    const impact = impactOf(String(message.category), message.subtype)
-    if (impact.length === 0) continue
-    const sentence = byMessage![index]
-    if (sentence !== -1 && repeats !== undefined && repeats[sentence] === 1) continue
-    const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
-    // Two rules that catch one act in one sentence ("Nog maar 4 sets op": a low-stock phrase and a stock count) cost once.
-    if (sentence !== -1 && kind !== 'over-the-top') {
-      const key = sentence + '|' + kind
-      if ((seenActs ??= new Set()).has(key)) continue
-      seenActs.add(key)
-    }
-    for (const [component, weight] of impact) {
-      let scale = 1
-      if (component === 'restraint') {
-        // Hype weighs the share of the prose it takes: the sentence's units, times its intensity (½–1), over its findings.
-        scale = sentence === -1 ? 1 : (sentenceUnits(sentences[sentence].words) * Math.min(1, Math.max(0.5, sentences[sentence].intensity))) / (overTheTop?.get(sentence) ?? 1)
+  /**
+   * The evidence items, the prose's length in units and the score's
+   * confidence, once every batch is in. `messages` are the file's findings
+   * in the report's order; `writesInLowerCase` tells whether the copy writes
+   * a word in lower case (default: the words `add` gathered).
+   */
+  finish(messages: readonly VFileMessage[], writesInLowerCase?: (lower: string) => boolean): {items: EvidenceItem[]; units: number; confidence: number} {
+    const items: EvidenceItem[] = []
+    let seenActs: Set<string> | undefined
+    for (const message of messages) {
+      const impact = impactOf(String(message.category), message.subtype)
+      if (impact.length === 0) continue
+      const note = this.notes.get(message)
+      if (note?.repeated) continue
+      const kind = message.subtype ? `${message.category}/${message.subtype}` : String(message.category)
+      // Two rules that catch one act in one sentence ("Nog maar 4 sets op": a low-stock phrase and a stock count) cost once.
+      if (note && kind !== 'over-the-top') {
+        const key = note.id + '|' + kind
+        if ((seenActs ??= new Set()).has(key)) continue
+        seenActs.add(key)
       }
-      items.push({component, weight: -weight * scale, why: kindLabel(kind, lang), text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+      for (const [component, weight] of impact) {
+        let scale = 1
+        if (component === 'restraint') {
+          // Hype weighs the share of the prose it takes: the sentence's units, times its intensity (½–1), over its findings.
+          scale = note === undefined ? 1 : (sentenceUnits(note.words) * Math.min(1, Math.max(0.5, note.intensity))) / (note.overTheTop || 1)
+        }
+        items.push({component, weight: -weight * scale, why: kindLabel(kind, this.lang), text: String(message.actual ?? ''), place: placeOf(message), part: message.part, kind})
+      }
     }
-  }
 
-  // Words the copy writes in lower case somewhere: a capitalised one of them is no name ("The", "Sending").
+    // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
+    const exclaims = exclaimsOften(this.prose, this.exclaimed)
+    const lowerCase = writesInLowerCase ?? ((lower: string) => this.lowercase.has(lower))
+    const details = new Set<string>()
+    for (const {item, exclaims: only, detail, name} of this.candidates) {
+      if (only !== undefined && only !== exclaims) continue
+      if (detail !== undefined) {
+        if (name !== undefined && lowerCase(name)) continue
+        if (details.has(detail)) continue
+        details.add(detail)
+      }
+      items.push(item)
+    }
+    return {items, units: this.units, confidence: scoreConfidence(this.units)}
+  }
+}
+
+/**
+ * Does the copy write a word in lower case somewhere? Most words settle on a
+ * plain search of the sentences; the set of every lower-case word is built
+ * only when one does not.
+ */
+function lowerCaseIn(sentences: readonly SentenceFigures[]): (lower: string) => boolean {
   let lowercase: Set<string> | undefined
-  let asked: Map<string, boolean> | undefined
-  const seenLower = (word: string): boolean => {
-    const lower = word.toLowerCase()
-    let seen = asked?.get(lower)
+  const asked = new Map<string, boolean>()
+  return (lower) => {
+    let seen = asked.get(lower)
     if (seen !== undefined) return seen
-    // Most words settle on a plain search; the set of every lower-case word is built only when one does not.
     seen = writtenInLowerCase(sentences, lower)
     if (seen === undefined) {
       if (!lowercase) {
@@ -335,54 +506,9 @@ export function collectEvidence(sentences: readonly SentenceFigures[], messages:
       }
       seen = lowercase.has(lower)
     }
-    ;(asked ??= new Map()).set(lower, seen)
+    asked.set(lower, seen)
     return seen
   }
-  // The same detail counts once (a product name twenty times is one name).
-  const details = new Set<string>()
-
-  // An exclamation mark is hype only where the prose keeps exclaiming: a stray one is punctuation.
-  // A quotation that runs over several sentences ("Thank you for changing my life!" in a testimonial) is someone else's words.
-  const quoted = quotedSentences(sentences)
-  const exclaims = exclaimsOften(sentences, repeats, quoted)
-
-  let units = 0
-  for (let index = 0; index < sentences.length; index++) {
-    const sentence = sentences[index]
-    if (repeats !== undefined && repeats[index] === 1) continue
-    const mark = marks === undefined ? 0 : marks[index]
-    const prose = isProse(sentence) && (quoted === undefined || quoted[index] === 0)
-    // Outside the prose a sentence counts only with a finding in it.
-    if (prose || (mark & counted) !== 0) units += sentenceUnits(sentence.words)
-    if (!prose) continue
-    // Hype taints the sentence (a stray exclamation is punctuation, not hype), and so does a push to act at once:
-    // "Order now, money back!" is a sales line, not freedom.
-    let tainted = false
-    for (const signal of sentence.signals) {
-      if (signal.weight >= 0 || (signal.why === exclamationWhy && !exclaims)) continue
-      if (signal.component === 'restraint' || signal.component === 'freedom') tainted = true
-    }
-    for (const signal of sentence.signals) {
-      if (signal.weight > 0 && ((mark & pressured) !== 0 || tainted)) continue
-      if (signal.component === 'restraint' && (mark & loud) !== 0) continue
-      if (signal.why === exclamationWhy && !exclaims) continue
-      const offset = signal.start - sentence.start
-      const text = sentence.text.slice(offset, offset + signal.end - signal.start)
-      if (signal.component === 'distinctiveness' && signal.weight > 0) {
-        if (nameWhy.test(signal.why) && (seenLower(firstWord.exec(text)?.[0] ?? text) || allCommon(text, lang))) continue
-        const key = text.toLowerCase().replace(/\s+/g, ' ')
-        if (details.has(key)) continue
-        details.add(key)
-      }
-      let weight = signal.weight
-      // Hype signals take their weight's share of the sentence's length: shouting half, an exclamation a quarter.
-      if (signal.component === 'restraint' && weight < 0) weight = sentenceUnits(sentence.words) * weight
-      const item: EvidenceItem = {component: signal.component, weight, why: signal.why, text, place: signal.place, part: sentence.part, kind: signal.why}
-      if (signal.spec) item.spec = true
-      items.push(item)
-    }
-  }
-  return {items, units, confidence: scoreConfidence(units)}
 }
 
 const exclamationWhy = 'an exclamation'
@@ -394,16 +520,8 @@ export const exclaimMinShare = 0.25
 /** Copy of at most this many prose sentences exclaims with one exclamation. */
 export const exclaimShortCopy = 2
 
-/** Does the prose exclaim often enough for its exclamations to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
-function exclaimsOften(sentences: readonly SentenceFigures[], repeats: Uint8Array | undefined, quoted: Uint8Array | undefined): boolean {
-  let prose = 0
-  let exclaimed = 0
-  for (let index = 0; index < sentences.length; index++) {
-    const sentence = sentences[index]
-    if ((repeats !== undefined && repeats[index] === 1) || !isProse(sentence) || (quoted !== undefined && quoted[index] === 1)) continue
-    prose++
-    for (const signal of sentence.signals) if (signal.why === exclamationWhy) exclaimed++
-  }
+/** Does prose of `prose` sentences (repeats and quotations aside) with `exclaimed` exclamations exclaim often enough for them to be hype (`exclaimMinSentences`, `exclaimMinShare`)? */
+function exclaimsOften(prose: number, exclaimed: number): boolean {
   // In copy of one or two sentences (a subject line, a push text) an exclamation is the copy's tone, not a stray mark.
   if (prose <= exclaimShortCopy) return exclaimed > 0
   return exclaimed >= exclaimMinSentences && exclaimed >= exclaimMinShare * prose
@@ -422,10 +540,23 @@ export const quotationMaxSentences = 8
  */
 export function quotedSentences(sentences: readonly SentenceFigures[]): Uint8Array | undefined {
   let marks: Uint8Array | undefined
-  let open = 0
+  const quotes = new QuoteTracker()
   for (let index = 0; index < sentences.length; index++) {
-    const sentence = sentences[index]
-    const previous = sentences[index - 1]
+    if (quotes.next(sentences[index])) (marks ??= new Uint8Array(sentences.length))[index] = 1
+  }
+  return marks
+}
+
+/** Follows quotations over the sentences of a file, one sentence at a time (see `quotedSentences`). */
+class QuoteTracker {
+  private open = 0
+  private previous: SentenceFigures | undefined
+
+  /** Does the next sentence stand in a quotation? */
+  next(sentence: SentenceFigures): boolean {
+    const previous = this.previous
+    this.previous = sentence
+    let open = this.open
     if (previous !== undefined && open > 0 && (previous.part !== sentence.part || previous.role !== sentence.role || newParagraph(previous, sentence))) open = 0
     const startsOpen = open > 0
     const text = sentence.text
@@ -442,10 +573,11 @@ export function quotedSentences(sentences: readonly SentenceFigures[]): Uint8Arr
         }
       }
     }
-    if (startsOpen || open > 0) (marks ??= new Uint8Array(sentences.length))[index] = 1
+    const quoted = startsOpen || open > 0
     if (open > 0 && ++open > quotationMaxSentences) open = 0
+    this.open = open
+    return quoted
   }
-  return marks
 }
 
 const quoteOpener = /[\s([:—–-]/
@@ -461,17 +593,10 @@ function allCommon(name: string, lang: Language): boolean {
   return words.length > 0 && words.every((word) => isCommonWord(word, lang))
 }
 
-/** Per sentence 1 where the copy said the same sentence before (case and spacing aside); undefined when none repeats. */
-function repeatedSentences(sentences: readonly SentenceFigures[]): Uint8Array | undefined {
-  const seen = new Set<string>()
-  let repeats: Uint8Array | undefined
-  for (let index = 0; index < sentences.length; index++) {
-    const text = sentences[index].text.toLowerCase()
-    const key = plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim()
-    if (!seen.has(key)) seen.add(key)
-    else (repeats ??= new Uint8Array(sentences.length))[index] = 1
-  }
-  return repeats
+/** What makes two sentences the same for `add`'s repeats: the text, case and spacing aside. */
+function repeatKey(sentenceText: string): string {
+  const text = sentenceText.toLowerCase()
+  return plainSpaced(text) ? text : text.replace(/\s+/g, ' ').trim()
 }
 
 const space = /\s/
@@ -492,28 +617,41 @@ function plainSpaced(text: string): boolean {
 
 const contractWords = /\b(?:subscriptions?|contracts?|memberships?|plans?|renew\w*|cancel\w*|abonnement\w*|contract\w*|lidmaatschap\w*|looptijd|verleng\w*|opzeg\w*)\b/i
 
-/** What the copy already does (thanks, wishes, gives, says what the reader is free to do) and whether it is about a contract. */
-function copyFacts(items: readonly EvidenceItem[], sentences: readonly SentenceFigures[], messages: readonly VFileMessage[]): CopyFacts {
+/** What the copy already does (thanks, wishes, gives, says what the reader is free to do) and whether it is about a contract (`contract`: a sentence speaks of one). */
+function copyFacts(items: readonly EvidenceItem[], contract: boolean, messages: readonly VFileMessage[]): CopyFacts {
   const positive = items.filter((item) => item.weight > 0).map((item) => item.why)
   return {
     thanks: positive.some((why) => /thank|bedank/i.test(why)),
     wishes: positive.some((why) => /wish|greet|wenst|groet/i.test(why)),
     gives: positive.some((why) => /helps|gives|helpt|geeft/i.test(why)),
     free: items.some((item) => item.component === 'freedom' && item.weight > 0),
-    contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || sentences.some((sentence) => contractWords.test(sentence.text))
+    contract: messages.some((message) => message.subtype === 'lock-in' || message.subtype === 'penalty') || contract
   }
 }
 
-/** Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions` on `file.data.trouw`. */
-export function scoreFile(file: VFile): void {
+/**
+ * Score a checked file: sets `scores`, `evidence`, `phase` and `suggestions`
+ * on `file.data.trouw`. From its sentences, or from `collected`, the
+ * collector its batches were folded into (then `data.sentences` may be empty).
+ */
+export function scoreFile(file: VFile, collected?: EvidenceCollector): void {
   const data = file.data.trouw
   if (!data) return
-  const {items, units, confidence} = collectEvidence(data.sentences, file.messages, data.language as Language)
+  const lang = data.language as Language
+  let collector = collected
+  let result
+  if (collector) result = collector.finish(file.messages)
+  else {
+    collector = new EvidenceCollector(lang)
+    collector.add(data.sentences, file.messages)
+    result = collector.finish(file.messages, lowerCaseIn(data.sentences))
+  }
+  const {items, units, confidence} = result
   const {scores, evidence, states} = scoreEvidence(items, units)
   data.scoreConfidence = confidence
-  const phase = guessPhase(data.sentences.map((sentence) => sentence.cues)).guess
+  const phase = guessPhase(collector.cues).guess
   data.scores = scores
   data.evidence = evidence
   data.phase = phase
-  data.suggestions = suggest(states, phase?.name, data.language as Language, espWeight, copyFacts(items, data.sentences, file.messages)).map((candidate) => candidate.text)
+  data.suggestions = suggest(states, phase?.name, lang, espWeight, copyFacts(items, collector.contract, file.messages)).map((candidate) => candidate.text)
 }
