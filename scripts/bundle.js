@@ -163,6 +163,9 @@ await build({
   }
 })
 
+// Both shims run as programs (the package's bin, and dist/cli/bin.js, which tests and scripts spawn).
+for (const file of [bin, binScript]) fs.chmodSync(file, fs.statSync(file).mode | 0o111)
+
 // Write the code cache for the flags above (the same, in the same order: the
 // cache is keyed by them) with a run of each language, as
 // a user's first run would (a Node or flags of its own get theirs on first use).

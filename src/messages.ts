@@ -9,7 +9,7 @@
  * or a promise, drop a merge tag or a link, or leave mask filler, is not
  * offered (`refused` keeps what was held back, for measurement).
  */
-import {shorten} from './text-util.js'
+import {compareIds, shorten} from './text-util.js'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
@@ -206,7 +206,7 @@ export function oncePerSpan(messages: VFileMessage[]): VFileMessage[] {
     return {message, index, start: start ?? -1, end: place?.end.offset ?? start ?? -1}
   })
   const order = spans.filter((span) => span.start >= 0 && span.message.category !== 'notice')
-  order.sort((a, b) => partRank(a.message.part) - partRank(b.message.part) || String(a.message.part ?? '').localeCompare(String(b.message.part ?? '')) || a.start - b.start || b.end - a.end || a.index - b.index)
+  order.sort((a, b) => partRank(a.message.part) - partRank(b.message.part) || compareIds(String(a.message.part ?? ''), String(b.message.part ?? '')) || a.start - b.start || b.end - a.end || a.index - b.index)
   const open = new Map<string, {end: number; kept: VFileMessage}>()
   const dropped = new Set<VFileMessage>()
   for (const span of order) {
@@ -245,7 +245,7 @@ export function compareMessages(a: VFileMessage, b: VFileMessage): number {
     partRank(a.part) - partRank(b.part) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    String(a.ruleId).localeCompare(String(b.ruleId))
+    compareIds(String(a.ruleId), String(b.ruleId))
   )
 }
 

@@ -74,6 +74,21 @@ function simpleUpTo(text: string, end: number): boolean {
 
 let graphemes: Intl.Segmenter | undefined
 
+/** Lower-case ASCII letters, digits, `/` and `-`: rule ids and part names. */
+const plainId = /^[a-z0-9/-]*$/
+
+/**
+ * `a.localeCompare(b)`, as far as a sort can tell (its sign). Rule ids and
+ * part names compare by their UTF-16 units: over lower-case ASCII letters,
+ * digits, `/` and `-` that is the order of ICU's root collation too, and
+ * the collator behind the first `localeCompare` costs 20 to 30 ms to make
+ * (a cold check's messages at the same place sorted by rule id paid it).
+ */
+export function compareIds(a: string, b: string): number {
+  if (plainId.test(a) && plainId.test(b)) return a < b ? -1 : a > b ? 1 : 0
+  return a.localeCompare(b)
+}
+
 /**
  * A copy of `text` that holds no other string. In V8 a slice of a longer
  * string (and a concatenation of slices) keeps the whole longer string

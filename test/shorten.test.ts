@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {shorten} from '../src/text-util.js'
+import {compareIds, shorten} from '../src/text-util.js'
 
 /** The cut by grapheme segments, as `shorten` makes it without its Latin-1 shortcut. */
 function bySegments(text: string, max: number): string {
@@ -35,5 +35,25 @@ describe('shorten', () => {
       }
     }
     expect(compared).toBeGreaterThan(20000)
+  })
+})
+
+describe('compareIds', () => {
+  it('orders rule ids and part names as localeCompare does', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789/-'
+    let seed = 7
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const word = (): string => Array.from({length: Math.floor(random() * 10)}, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+    const pairs: Array<[string, string]> = [['coercion/learned-guilt', 'coercion/learned-lock-in'], ['over-the-top/gush', 'over-the-top/gush'], ['subject', 'text'], ['', 'html']]
+    for (const a of alphabet) for (const b of alphabet) pairs.push([a, b])
+    for (let index = 0; index < 20000; index++) {
+      const a = word()
+      pairs.push([a, random() < 0.3 ? a.slice(0, Math.floor(random() * a.length)) + word() : word()])
+    }
+    for (const [a, b] of pairs) expect(Math.sign(compareIds(a, b))).toBe(Math.sign(a.localeCompare(b)))
+  })
+
+  it('leaves other text to localeCompare', () => {
+    for (const [a, b] of [['Zebra/x', 'apple/y'], ['a_b', 'a-b'], ['café', 'cafe'], ['B', 'a']]) expect(Math.sign(compareIds(a, b))).toBe(Math.sign(a.localeCompare(b)))
   })
 })
