@@ -40,7 +40,7 @@ const alexBin = path.join(packageRoot, 'node_modules', 'alex', 'cli.js')
 const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
 const loadAtStart = os.loadavg()[0]
 
-if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.js is missing; run npm run build first')
+if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.cjs is missing; run npm run build first')
 if (!fs.existsSync(timeBinary)) fail(script, '/usr/bin/time is missing; install the `time` package')
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'trouw-bench-process-'))

@@ -35,7 +35,7 @@ const options = readArguments(process.argv.slice(2))
 const docsPath = path.join(packageRoot, 'docs', 'benchmarks-service.md')
 const clockTicks = 100 // USER_HZ on Linux: /proc/<pid>/stat times are in 1/100 s
 
-if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.js is missing; run npm run build first')
+if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.cjs is missing; run npm run build first')
 
 const loadAtStart = os.loadavg()[0]
 const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')

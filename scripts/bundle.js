@@ -117,9 +117,11 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // A young generation of up to 32 MB semi-spaces (V8's default is 16): a big
 // file's batches then die young instead of being promoted and piling up in
 // the old generation (8 MB file: 564 -> 316 MB peak, 8.5 -> 5.4 s CPU); a
-// folder of emails costs the same. Starting at 16 MB (V8: 1 MB, grown as it
-// fills) spares a one-email check the scavenges of its first 20 MB, about
-// 20 ms of 330. Two more flags keep the old generation small: what piles up
+// folder of emails costs the same. Starting at 32 MB (V8: 1 MB, grown as it
+// fills) spares a one-email check every scavenge: it allocates about 35 MB,
+// and at 16 MB two scavenges copied some 12 MB that was still live (the
+// rules and patterns just loaded), about 30 ms of 290 (and 10 MB more peak
+// memory than no scavenge). Two more flags keep the old generation small: what piles up
 // there is garbage promoted from the young generation, and V8 let it grow to
 // up to four times the live size before a full collection.
 // \`--no-allocation-site-pretenuring\`: V8 otherwise moves a place in the code
@@ -130,15 +132,36 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 // (docs/engine.md): 4,000 emails 510 -> 283 MB peak and less CPU (18.0 ->
 // 14.9 s); a 10 MB file 479 -> 377 MB, 13.5 -> 9.2 s (against the growing
 // flag alone). \`env -S\` passes the flags to node.
-const nodeFlags = ['--max-semi-space-size=32', '--min-semi-space-size=16', '--no-allocation-site-pretenuring', '--heap-growing-percent=100']
+const nodeFlags = ['--max-semi-space-size=32', '--min-semi-space-size=32', '--no-allocation-site-pretenuring', '--heap-growing-percent=100']
+const shim = `import {runBundle} from './code-cache.js'
+runBundle(new URL('../bundle/cli/bin.cjs', import.meta.url), (specifier) => import(specifier))
+`
 fs.writeFileSync(
   bin,
   `#!/usr/bin/env -S node ${nodeFlags.join(' ')}
 // The bundled CLI (scripts/bundle.js), run with V8's code cache; dist/cli/run.js and the rest are the library's.
-import {runBundle} from './code-cache.js'
-runBundle(new URL('../bundle/cli/bin.cjs', import.meta.url), (specifier) => import(specifier))
-`
+// The package's \`trouw\` is dist/cli/bin.cjs, the same as a CommonJS script.
+${shim}`
 )
+// The package's bin: the same shim as one CommonJS script. An ES module as
+// the main script makes node start its ES module loader (a dozen of its own
+// modules, about 12 ms of a one-email check); a CommonJS one never does
+// unless the run imports something (the pretty report's components).
+const binScript = path.join(root, 'dist', 'cli', 'bin.cjs')
+await build({
+  stdin: {contents: shim, resolveDir: path.join(root, 'src', 'cli'), sourcefile: 'bin-shim.js', loader: 'js'},
+  absWorkingDir: root,
+  outfile: binScript,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  define: {'import.meta.url': 'trouwShimUrl'},
+  banner: {
+    js: `#!/usr/bin/env -S node ${nodeFlags.join(' ')}\n// The bundled CLI (scripts/bundle.js), run with V8's code cache (src/cli/code-cache.ts); dist/cli/run.js and the rest are the library's.\nconst trouwShimUrl = require('node:url').pathToFileURL(__filename).href;`
+  }
+})
 
 // Write the code cache for the flags above (the same, in the same order: the
 // cache is keyed by them) with a run of each language, as
@@ -148,6 +171,6 @@ const sample = {
   nl: 'Bedankt dat je bij ons bent. Bestel voor vrijdag of je verliest je punten voorgoed! We zijn zo blij!!!\n'
 }
 for (const [lang, text] of Object.entries(sample)) {
-  const run = spawnSync(process.execPath, [...nodeFlags, bin, 'check', '--stdin', '--format', 'json', '--lang', lang], {input: text, encoding: 'utf8'})
+  const run = spawnSync(process.execPath, [...nodeFlags, binScript, 'check', '--stdin', '--format', 'json', '--lang', lang], {input: text, encoding: 'utf8'})
   if (run.status !== 1) throw new Error(`bundle: the bundled CLI did not run (exit ${run.status}): ${run.stderr}`)
 }

@@ -12,6 +12,7 @@ import {blockRoles, categories, InputError, type BlockRole, type Category, type 
 import {defaultScope} from './scope.js'
 import {kinds} from './kinds/index.js'
 import {RuleFieldError, type Detector, type RuleData} from './kinds/kind.js'
+import {alternationTraps} from './pattern-lint.js'
 import {storedPatterns, type Classes, type CompileContext, type StoredPatterns} from './patterns.js'
 import {predicates} from './predicates.js'
 import {fixActions, type FixOperation} from './rewrite/operations.js'
@@ -73,6 +74,12 @@ export interface LoadOptions {
    * first use: a one-file check in English does not pay for Dutch).
    */
   eager?: boolean | null
+  /**
+   * Called once per likely `a|b c` trap in a rule's patterns (see
+   * `src/pattern-lint.ts`), with the file and the hint; the build prints
+   * them for the shipped rules. Default: not checked.
+   */
+  onWarning?: ((message: string) => void) | null
 }
 
 /**
@@ -97,9 +104,29 @@ export function loadRules(dir: string = defaultRulesDir, options?: Readonly<Load
     return list
   }
   if (options?.eager ?? dir !== defaultRulesDir) for (const lang of languages) detectors(lang)
+  if (options?.onWarning) for (const rule of rules) for (const hint of ruleTraps(rule)) options.onWarning(`${rule.file}: ${hint}`)
   const set: RuleSet = {rules, byId, detectors}
   cache.set(dir, set)
   return set
+}
+
+const patternFields = ['patterns', 'also', 'unless', 'before'] as const
+
+/** The likely `a|b c` traps in a rule's pattern fields, one hint each. */
+function ruleTraps(rule: Rule): string[] {
+  const hints: string[] = []
+  for (const field of patternFields) {
+    const perLanguage = rule.data.fields[field]
+    if (!perLanguage || typeof perLanguage !== 'object') continue
+    for (const [lang, list] of Object.entries(perLanguage as Record<string, unknown>)) {
+      if (!Array.isArray(list)) continue
+      for (const source of list) {
+        if (typeof source !== 'string') continue
+        for (const hint of alternationTraps(source)) hints.push(`\`${field}.${lang}\` pattern \`${source}\`: ${hint}`)
+      }
+    }
+  }
+  return hints
 }
 
 /** Compile one rule for one language; a pattern error names the file and the line of the field. */

@@ -95,6 +95,27 @@ const otherPeople = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'himself'
 /** Third-person plural and "its": someone else's, unless the sender's own products speak ("they sell out fast"). */
 const otherThings = new Set(['they', 'them', 'their', 'theirs', 'themselves', 'its'])
 
+/**
+ * Dutch reported speech: "hij", "zij" or "ze" next to a verb only a person
+ * does with a claim ("zij zegt dat …", "hij vindt …", "vindt ze"). Alone,
+ * Dutch "hij" and "ze" are as often the product ("Hij is de warmste jas").
+ */
+const dutchPersons = new Set(['hij', 'zij', 'ze'])
+const dutchReportingVerbs = new Set([
+  'zegt', 'zei', 'zeggen', 'zeiden', 'vindt', 'vond', 'vinden', 'vonden', 'denkt', 'dacht', 'denken', 'dachten',
+  'schrijft', 'schreef', 'schrijven', 'schreven', 'meent', 'meende', 'beweert', 'beweerde', 'noemt', 'noemde',
+  'gelooft', 'geloofde', 'vertelt', 'vertelde', 'vertellen', 'vertelden', 'verwacht', 'verwachtte', 'stelt', 'stelde'
+])
+
+/** Does a Dutch person pronoun stand right before or after a reporting verb ("zij zegt", "vindt hij")? */
+function dutchReported(words: readonly Token[]): boolean {
+  for (let index = 0; index < words.length; index++) {
+    if (!dutchPersons.has(words[index].norm)) continue
+    if (dutchReportingVerbs.has(words[index + 1]?.norm ?? '') || (index > 0 && dutchReportingVerbs.has(words[index - 1].norm))) return true
+  }
+  return false
+}
+
 /** A claim reported from someone else: an analyst, a reviewer, a source, "according to". */
 const reporting = new Set([
   'says', 'said', 'say', 'according', 'told', 'reported', 'reports', 'announced', 'announces', 'notes', 'noted',
@@ -151,7 +172,7 @@ export function othersVoice(tokens: readonly Token[], words: readonly Token[], c
     if (senderWords.has(norm)) return false
     if (otherPeople.has(norm) || reporting.has(norm) || (category !== 'coercion' && otherThings.has(norm))) other = true
   }
-  if (other) return true
+  if (other || dutchReported(words)) return true
   if (category === 'generic-claim' && tellsOwnExperience(words)) return true
   return category !== 'coercion' && hasPossessiveName(words)
 }

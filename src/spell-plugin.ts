@@ -10,7 +10,9 @@
  * sentence is taken as a name (Priya, Tomás, Woodshed) and left alone.
  *
  * Per file (all the batches of one check share `file.data.trouwSpelling`):
- * suggestions get `suggestMs` of work, and after `maxFindings` unknown words
+ * suggestions get `suggestWork` dictionary look-ups and at most `suggestMs`
+ * of time (after that, unknown words are still flagged, without
+ * corrections), and after `maxFindings` unknown words
  * spelling stops with one note: a file that long in unknown words is in
  * another language or no prose, and 48,000 findings made a 50 MB report
  * (750 MB to build) of a 600 KB text.
@@ -29,6 +31,12 @@ export interface SpellOptions {
   speller: Speller
   /** Milliseconds of suggestion work per file (default: 300). */
   suggestMs?: number | null
+  /**
+   * Dictionary look-ups of suggestion work per file (default: 400,000; a typo
+   * one edit from a word costs 200–2,500, a word with nothing that close up
+   * to 20,000).
+   */
+  suggestWork?: number | null
   /** Severity of spelling messages (default: `warning`). */
   severity?: Severity | null
   /** Unknown words reported per file before spelling stops (default: 1000). */
@@ -57,7 +65,7 @@ export function retextTrouwSpell(options: Readonly<SpellOptions>) {
   return function (tree: Root, file: VFile): void {
     const masks = file.data.trouwMasks ?? []
     const run: SpellingRun = file.data.trouwSpelling ?? {found: 0}
-    const budget = (run.budget ??= new SuggestionBudget(options.suggestMs ?? 300))
+    const budget = (run.budget ??= new SuggestionBudget(options.suggestMs ?? 300, Number.POSITIVE_INFINITY, options.suggestWork ?? 400_000))
     const maxFindings = options.maxFindings ?? 1000
     if (run.found > maxFindings) return
     let place: ReturnType<typeof location> | undefined

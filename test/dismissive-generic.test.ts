@@ -39,6 +39,29 @@ function table(target: Target, flagged: readonly Case[], clean: readonly Case[])
 const en = (text: string): Case => ({lang: 'en', text})
 const nl = (text: string): Case => ({lang: 'nl', text})
 
+// Dutch reported speech (src/scope.ts): "hij", "zij", "ze" next to a verb of
+// saying or thinking is someone else's voice; the sender's own claim, or
+// "hij" standing for the product, is not.
+describe('Dutch reported speech is someone else\'s voice', () => {
+  const reported = [
+    'Zij zegt dat het de voordeligste stroom van Nederland is.',
+    'Hij vindt het de lekkerste koffie van Nederland.',
+    'Volgens hem is dit de beste koffie van Nederland.',
+    'De beste fietsenmaker van Nederland, vindt ze.'
+  ]
+  for (const text of reported) {
+    it(`leaves alone: ${text}`, async () => {
+      expect(await reports(text, 'nl', 'generic-claim')).toBe(false)
+    })
+  }
+  const own = ['Wij vinden het de lekkerste koffie van Nederland.', 'Wij leveren de voordeligste stroom van Nederland.']
+  for (const text of own) {
+    it(`flags the sender's own claim: ${text}`, async () => {
+      expect(await reports(text, 'nl', 'generic-claim')).toBe(true)
+    })
+  }
+})
+
 table(
   'dismissive',
   [

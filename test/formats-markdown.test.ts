@@ -255,7 +255,7 @@ describe('markdown in chunks', () => {
       const cut = extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers})
       expect(cut, `cut after ${maxContainers} container lines`).toEqual({blocks: whole.blocks, controls: whole.controls})
     }
-    // The cuts are item cuts, before lines in column 0 only.
+    // The cuts are item cuts, before list items and quote lines.
     const first = nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256, {maxContainers: 2})
     expect(first).toEqual({offset: markdown.indexOf('- A second item'), forced: false, item: true})
     const inQuote = markdown.indexOf('> - Another quoted item')
@@ -263,6 +263,71 @@ describe('markdown in chunks', () => {
     expect(texts(whole)).toContain('and another')
     expect(texts(whole)).toContain('Another quoted item\nA lazy line of that item\nand one more')
     expect(texts(whole)).toContain('Three deep\nback in the outer quote?')
+  })
+
+  it('cuts inside one item that holds a long nested list, with the same blocks as one parse', () => {
+    // One top item whose nested list runs on: the cuts come before nested
+    // items (indented up to 3 columns), never before one indented 4 or more
+    // (the next chunk would read it as code). Lazy lines, nested fences and
+    // HTML, a thematic break and an empty item among them.
+    const markdown = [
+      'Our picks for you:',
+      '',
+      '- Top of the list',
+      '  - a nested tulip',
+      '    - deeper bulb',
+      '  - a nested rose with *emphasis*',
+      'and a lazy line of that rose',
+      '  - nested item one',
+      '',
+      '    a second paragraph in it',
+      '  - nested item two',
+      '  ```',
+      '  - inside a fence in the top item',
+      '  ```',
+      '  - after the nested fence',
+      '  * another bullet starts another nested list',
+      '  * and goes on',
+      '   1. ordered, indented three',
+      '   2. and its second',
+      '      - deep under the second',
+      '  - - -',
+      '  -',
+      '  - after an empty nested item',
+      '    <div>',
+      '  - html in an item?',
+      '    </div>',
+      '  - the last nested item',
+      '- A second top item',
+      '  - with one nested',
+      '',
+      '> - quoted top',
+      '>   - quoted nested one',
+      '>   - quoted nested two',
+      '>     - quoted deeper',
+      '>   - quoted nested three',
+      '',
+      'The end, for now.',
+      ''
+    ].join('\n')
+    const whole = asExtracted(markdown, extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers: Number.POSITIVE_INFINITY}))
+    expectExactMaps(whole)
+    expect(texts(whole)).toContain('a nested rose with emphasis\nand a lazy line of that rose')
+    expect(texts(whole).join('\n')).not.toContain('inside a fence')
+    for (const maxContainers of range(1, 30)) {
+      const cut = extractMarkdown(markdown, 'file', {chunkSize: Number.POSITIVE_INFINITY, maxContainers})
+      expect(cut, `cut after ${maxContainers} container lines`).toEqual({blocks: whole.blocks, controls: whole.controls})
+    }
+    // The first cut after two container lines is before a nested item.
+    expect(nextCut(markdown, 0, Number.POSITIVE_INFINITY, 256, {maxContainers: 2})).toEqual({offset: markdown.indexOf('  - a nested rose'), forced: false, item: true})
+    // Never before an item indented four columns or more.
+    const deeper = markdown.indexOf('    - deeper bulb')
+    for (const maxContainers of range(1, 30)) {
+      for (let from = 0, cut; (cut = nextCut(markdown, from, Number.POSITIVE_INFINITY, 256, {maxContainers})); from = cut.offset) {
+        expect(cut.offset).not.toBe(deeper)
+        expect(markdown.slice(cut.offset).match(/^ */)![0].length).toBeLessThan(4)
+      }
+    }
   })
 
   it('resolves reference links whose definitions are in another chunk', () => {

@@ -110,8 +110,29 @@ describe('the model', () => {
     expect(compared).toBeGreaterThan(200)
   })
 
+  it('reads the table the build writes as the same model as weights by name', () => {
+    const byName = modelFrom({format: 1, lang: 'en', subtypes: {threat: {bias: -2, threshold: 0.6, weights: {'w:lose': 3, 'w:you': 0.5}}, guilt: {bias: -1, threshold: 0.8, weights: {'w:you': 0.25, 'w:sad': 2}}}})
+    const table = modelFrom({
+      format: 2,
+      lang: 'en',
+      subtypes: {guilt: {bias: -1, threshold: 0.8}, threat: {bias: -2, threshold: 0.6}},
+      columns: ['guilt', 'threat'],
+      features: ['w:lose', 'w:sad', 'w:you'],
+      weights: [0, 3, 2, 0, 0.25, 0.5]
+    })
+    expect(table.subtypes).toEqual(byName.subtypes)
+    for (const features of [['w:lose', 'w:you'], ['w:sad'], ['w:other'], []]) expect(table.probabilities(features)).toEqual(byName.probabilities(features))
+    for (const column of [0, 1]) {
+      expect(table.weighed(['w:you', 'w:sad', 'w:lose'], column)).toEqual(byName.weighed(['w:you', 'w:sad', 'w:lose'], column))
+      expect(table.threshold(column)).toBe(byName.threshold(column))
+    }
+    expect(table.row('w:other')).toBeUndefined()
+  })
+
   it('refuses a file that is not a model', () => {
     expect(() => modelFrom({format: 2} as never)).toThrow(/unknown model format/)
+    expect(() => modelFrom({format: 3} as never)).toThrow(/unknown model format/)
+    expect(() => modelFrom({format: 2, lang: 'en', subtypes: {guilt: {bias: 0, threshold: 0.8}}, columns: ['guilt'], features: ['w:a', 'w:b'], weights: [1]} as never)).toThrow(/unknown model format/)
   })
 })
 

@@ -42,6 +42,24 @@ function loadError(content: string): InputError {
 }
 
 describe('loadRules', () => {
+  it('warns about the `a|b c` trap: an alternative repeating the word next to it, or one word twice', () => {
+    const warnings: string[] = []
+    const dir = rulesWith(good.replace('patterns:\n  en: ["locked in"]', 'patterns:\n  en: ["locked in", "disappointed ...2 in you|that you", "akkoord gegaan|gegaan met"]'))
+    loadRules(dir, {onWarning: (message) => warnings.push(message)})
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toContain(path.join('coercion', 'x.yml'))
+    expect(warnings[0]).toContain('`patterns.en` pattern `disappointed ...2 in you|that you`')
+    expect(warnings[0]).toContain('`(in you|that you)`')
+    expect(warnings[1]).toContain('`gegaan|gegaan` names one word twice')
+  })
+
+  it('gives no trap warning where the bar means what it says', () => {
+    const warnings: string[] = []
+    const dir = rulesWith(good.replace('patterns:\n  en: ["locked in"]', 'patterns:\n  en: ["locked in", "(last chance|final call)", "all ...1 under one|1 roof", "or ...1 lose|forfeit"]'))
+    loadRules(dir, {onWarning: (message) => warnings.push(message)})
+    expect(warnings).toEqual([])
+  })
+
   it('loads a valid rule with its id from the path', () => {
     const set = loadRules(rulesWith(good))
     expect(set.rules.map((rule) => rule.id)).toEqual(['coercion/x'])

@@ -14,8 +14,8 @@ export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** The built library entry. */
 export const distIndex = path.join(packageRoot, 'dist', 'index.js')
 
-/** The built CLI entry. */
-export const distCli = path.join(packageRoot, 'dist', 'cli', 'bin.js')
+/** The built CLI entry: the package's bin (a CommonJS shim; dist/cli/bin.js is the same as an ES module). */
+export const distCli = path.join(packageRoot, 'dist', 'cli', 'bin.cjs')
 
 /**
  * Print one line to stderr and exit with code 2.

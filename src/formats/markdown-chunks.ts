@@ -53,9 +53,11 @@ export const defaultMaxDelimiters = 256
  * before it in the chunk (see above), so a long list of nested items is
  * quadratic well below the chunk size: 64 KB of `- a` ⏎ `  - b` took 9–18 s,
  * 16 KB 1.1 s, and 64 KB of the same in a block quote 14 s. A run of more
- * container lines than this is cut before a list item in column 0, or
- * before a quote line that starts a new block in its quote (an item cut,
- * see `nextCut`), which splits one list or quote into two with the same
+ * container lines than this is cut before a list item indented at most 3
+ * columns (also one of a list nested in an item: one item holding a long
+ * nested list was quadratic, 16 KB 0.7 s and 32 KB 2.5 s), or before a
+ * quote line that starts a new block in its quote (an item cut, see
+ * `nextCut`), which splits one list or quote into two with the same
  * blocks. Ordinary copy has far fewer list items.
  */
 export const defaultMaxContainers = 64
@@ -65,9 +67,9 @@ const forcedCutLookahead = 512
 
 /**
  * A place to end a chunk; `forced` when it cuts a paragraph (see
- * `defaultMaxDelimiters`); `item` when it is before a list item or a quote
- * line in column 0 (see `defaultMaxContainers`), to be checked with that
- * line as the probe.
+ * `defaultMaxDelimiters`); `item` when it is before a list item (indented
+ * at most 3 columns) or a quote line in column 0 (see
+ * `defaultMaxContainers`), to be checked with that line as the probe.
  */
 export interface Cut {
   offset: number
@@ -77,7 +79,7 @@ export interface Cut {
 
 /** Limits for `nextCut` beyond the chunk length. */
 export interface CutLimits {
-  /** Container lines since `from` after which a cut may come before a list item in column 0 (default: none). */
+  /** Container lines since `from` after which a cut may come before a list item or quote line (default: none). */
   maxContainers?: number
   /** An item cut is at least this far after `from` (default: 0; after a failed probe, the span of that chunk doubled). */
   itemSkip?: number
@@ -104,10 +106,20 @@ const frontMatterFence = /^(?:---|\+\+\+)[ \t]*$/
 const containerLine = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]*>/
 /** The same anywhere in a document, for counting. */
 const containerLines = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|>)/gm
-/** A list item in column 0 with content on its line: where an item cut may go. */
-const topLevelItem = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/
-/** A quote line in column 0 with more than quote markers on it (maybe a new block in the quote). */
-const quoteWithContent = /^>[> \t]*[^> \t]/
+/**
+ * A list item with content on its line, indented at most 3 columns (so the
+ * next chunk, which starts with it, reads it as a list item and not as
+ * indented code): where an item cut may go. It may be an item of a list
+ * nested in another item ("- top" ⏎ "  - b"); the probe tells.
+ */
+const cuttableItem = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/
+/**
+ * A quote line in column 0 with more than quote markers on it (maybe a new
+ * block in the quote), indented at most 3 columns after its markers (more
+ * would be code in the next chunk: "> ⏎ >     - x" nested in an item is a
+ * list item, alone it is code).
+ */
+const quoteWithContent = /^>(?: ?>)* ?(?: {0,3})[^> \t]/
 /** A thematic break (`- - -`, `***`): looks like a list item, is not one. */
 const thematicBreak = /^(?:[-*_][ \t]*){3,}$/
 
@@ -173,7 +185,7 @@ export function nextCut(markdown: string, from: number, minLength: number, maxDe
       lineStart > from &&
       lineStart >= itemFrom &&
       state.kind === 'none' &&
-      ((topLevelItem.test(line) && !thematicBreak.test(line)) || quoteWithContent.test(line))
+      ((cuttableItem.test(line) && !thematicBreak.test(line.trimStart())) || quoteWithContent.test(line))
     ) {
       return {offset: lineStart, forced: false, item: true}
     }

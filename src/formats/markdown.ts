@@ -8,8 +8,8 @@
  * parser is superlinear on one big document, a paragraph of more than 256
  * inline delimiters is cut into pieces, because it is superlinear in those
  * too, and a run of more than 64 list items or quote lines is cut before a
- * list item in column 0, because it is superlinear in the containers it
- * closes: see src/formats/markdown-chunks.ts.
+ * list item (indented at most 3 columns) or a quote line, because it is
+ * superlinear in the containers it closes: see src/formats/markdown-chunks.ts.
  */
 import type {Definition, Nodes, Parents, PhrasingContent, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
@@ -51,7 +51,7 @@ export interface MarkdownOptions {
   maxDelimiters?: number
   /**
    * A run of more container lines (list items, block quote lines) than this
-   * is cut before a list item in column 0 (default: `64`).
+   * is cut before a list item or a quote line (default: `64`).
    */
   maxContainers?: number
 }
@@ -246,7 +246,7 @@ interface Chunk extends Collected {
   added: Map<string, DefinitionSite>
   /** Whether its end cuts a paragraph (no probe). */
   forced: boolean
-  /** Whether its end is before a list item in column 0 (that line is the probe). */
+  /** Whether its end is before a list item or a quote line (that line is the probe). */
   item: boolean
 }
 
@@ -364,11 +364,12 @@ function nextLine(markdown: string, offset: number): string {
 
 /**
  * Whether the probe (the document's own next line, at `offset`) starts a
- * block of its own at the top, an item of a top-level list, or a new block
- * or list item at the top of a (nested) top-level block quote; if so, what
- * it started is removed from the tree, so the chunk reads only its own
- * copy. The next chunk starts with that line, as the first block of a list
- * or quote of its own: the same blocks.
+ * block of its own at the top, an item of a top-level list or of a list
+ * nested in the last item, or a new block or list item at the top of a
+ * (nested) top-level block quote; if so, what it started is removed from
+ * the tree, so the chunk reads only its own copy. The next chunk starts
+ * with that line, as the first block of a list or quote of its own: the
+ * same blocks, in the same roles (list item, quote).
  */
 function dropProbeItem(tree: Root, offset: number): boolean {
   for (let index = tree.children.length - 1; index >= 0; index--) {
@@ -385,8 +386,8 @@ type Started = {type: string; position?: {start: {offset?: number}}; children?: 
 /**
  * In `nodes` (the last one may hold the probe), drop what starts at or
  * after `offset`: the last node, or the last item of the last list, or,
- * inside the last block quote, the same again. `cut(kept)` keeps the first
- * `kept` nodes.
+ * inside the last block quote or the last list's last item, the same
+ * again. `cut(kept)` keeps the first `kept` nodes.
  */
 function dropStarted(nodes: readonly Started[], offset: number, cut: (kept: number) => void): boolean {
   const last = nodes[nodes.length - 1]
@@ -403,10 +404,16 @@ function dropStarted(nodes: readonly Started[], offset: number, cut: (kept: numb
     if (children.length === 0) cut(nodes.length - 1)
   }
   if (last.type === 'list') {
-    const item = children[children.length - 1]?.position?.start.offset
-    if (item === undefined || item < offset) return false
-    trim(children.length - 1)
-    return true
+    const lastItem = children[children.length - 1]
+    const item = lastItem?.position?.start.offset
+    if (item === undefined) return false
+    if (item >= offset) {
+      trim(children.length - 1)
+      return true
+    }
+    // The probe may be an item of a list nested in this one's last item.
+    const inner = lastItem.children
+    return inner !== undefined && dropStarted(inner, offset, (kept) => inner.splice(kept))
   }
   return dropStarted(children, offset, trim)
 }

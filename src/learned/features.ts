@@ -69,8 +69,8 @@ const skippedClasses = new Set(['you', 'we', 'i', 'je', 'wij', 'ik', 'nalaten'])
 
 const classIndexes = new Map<Language, PatternIndex<string>>()
 
-/** One index of every word class of the language, each as the pattern `<name>`. */
-function classIndex(lang: Language): PatternIndex<string> {
+/** One index of every word class of the language, each as the pattern `<name>` (the build compiles it to store its patterns, scripts/cache-data.js). */
+export function classIndex(lang: Language): PatternIndex<string> {
   let index = classIndexes.get(lang)
   if (index) return index
   // No memo slot of its own (the lexeme's fields are few): its candidates are remembered by spelling in the index.

