@@ -137,6 +137,16 @@ const noRanges: ReadonlyArray<readonly [number, number]> = Object.freeze([])
 const doubleQuotes: ReadonlySet<string> = new Set(['"', '“', '„', '«', '「'])
 /** A quotation over a sentence break is a few sentences at most: a longer range is a stray mark. */
 const maxSpanningQuote = 400
+
+/** A price ("$ 39.95", "€12", "19 dollars") in the text right after `end`, before the next sentence ends. */
+function priceFollows(text: string, end: number): boolean {
+  const after = text.slice(end, end + 120)
+  const price = /[$€£¥]\s*\d|\d[\d.,]*\s*(?:[$€£]|euros?|dollars?)/i.exec(after)
+  if (price === null) return false
+  // At most one sentence end in between: the claim's own.
+  const between = after.slice(0, price.index).replace(/^[\s!.?]+/, '')
+  return !/[.!?]\s/.test(between)
+}
 const noHits: PatternHit[] = Object.freeze([]) as unknown as PatternHit[]
 const noSignalMatches: SignalMatches = Object.freeze([])
 
@@ -234,6 +244,21 @@ export function retextTrouw(options?: Readonly<Options> | null) {
       return ranges
     }
 
+    /**
+     * The quoted ranges of a sentence: its own and those running over its
+     * edges; a sentence without a quotation mark may still sit wholly inside
+     * one that opened before it ('"I was not sure at first. After two weeks my
+     * garden was AMAZING!!! Thank you!"': the middle sentence is the
+     * customer's too).
+     */
+    function quotesOf(start: number, end: number): ReadonlyArray<readonly [number, number]> {
+      if (hasQuoteMark(text, start, end)) return withSpanningQuotes(quotedRanges(text, start, end), start, end)
+      spanning ??= quotedRanges(text, 0, text.length).filter(([from, to]) => doubleQuotes.has(text[from]) && to - from <= maxSpanningQuote)
+      let ranges: Array<[number, number]> | undefined
+      for (const range of spanning) if (range[0] < start && range[1] > end) (ranges ??= []).push(range)
+      return ranges ?? noRanges
+    }
+
     function checkSentence(tokens: Token[], start: number, end: number, role: BlockRole): void {
       // One walk for the words and the sentence's interest bits.
       const words: Token[] = []
@@ -247,7 +272,7 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         tokens,
         words,
         interest,
-        quoted: firstQuote !== -1 && firstQuote < end && hasQuoteMark(text, start, end) ? withSpanningQuotes(quotedRanges(text, start, end), start, end) : noRanges,
+        quoted: firstQuote !== -1 && firstQuote < end ? quotesOf(start, end) : noRanges,
         previous: question ? earlier : undefined,
         earlier,
         role
@@ -361,6 +386,8 @@ export function retextTrouw(options?: Readonly<Options> | null) {
         // A price claim given with its price ("excellent value, from £7") is checkable too; a superlative ("the lowest
         // prices, from £7") compares with others, and its price alone does not show that.
         if (rule.kind === 'phrase' && rule.category === 'generic-claim' && backedAtOnce(view.tokens, finding.end, rule.id === 'generic-claim/stock-price' && !superlative.test(plain.slice(finding.start, finding.end)))) return
+        // "Very Low Price! Now the full kit costs $39.95": a price claim that is a sentence of its own, the price right after.
+        if (rule.id === 'generic-claim/stock-price' && view.words.length <= 4 && !superlative.test(plain.slice(finding.start, finding.end)) && priceFollows(text, end)) return
         place ??= location(file)
         // A finding may reach into the sentence before (a condition asked as a question).
         const from = Math.min(start, finding.start)

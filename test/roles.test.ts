@@ -138,12 +138,24 @@ describe('plain text roles by layout', () => {
     expect(roleOf(await roles(text, 'text'), 'AT LEAST 18')).toBe('footer')
     expect(await ruleIds(text)).toEqual([])
     expect(roleOf(await roles(['Proeverij op vrijdag.', 'Alleen voor 18 jaar of ouder.', 'Kaartjes aan de deur.'].join('\n'), 'text'), '18 jaar')).toBe('footer')
+    const under = ['The cider list follows below.', 'If you are under the age of 18, you must LEAVE this page NOW!', 'Tickets are at the door.'].join('\n')
+    expect(roleOf(await roles(under, 'text'), 'under the age')).toBe('footer')
+    expect(await ruleIds(under)).toEqual([])
   })
 
   it('reads a statement of legal compliance as a legal line, even in capitals', async () => {
     const text = ['Our seeds are in.', 'THIS NOTE IS SENT IN FULL COMPLIANCE WITH THE GARDEN MAIL ACT, SECTION 12. THIS IS A FREE OFFER!', 'Order today.'].join('\n')
     expect(roleOf(await roles(text, 'text'), 'COMPLIANCE')).toBe('footer')
     expect(await ruleIds(text)).toEqual([])
+  })
+
+  it('reads "you will never receive another email" as how to leave the list', async () => {
+    const text = ['Seeds for every bed.', 'CLICK', 'HERE TO CLOSE YOUR ACCOUNT and you will *never* receive another', 'email from us!'].join('\n')
+    expect(roleOf(await roles(text, 'text'), 'CLOSE YOUR ACCOUNT')).toBe('footer')
+    expect(await ruleIds(text)).toEqual([])
+    expect(roleOf(await roles(['Thanks.', 'follow this link and we will make sure', 'that you never receive email from our club again.', 'Sorry.'].join('\n'), 'text'), 'never receive')).toBe('footer')
+    // Another loss stays the sender's line.
+    expect(roleOf(await roles(['Thanks.', 'If you cancel, you will never receive another discount from us!', 'Bye.'].join('\n'), 'text'), 'If you cancel')).toBe('paragraph')
   })
 
   it('keeps a wrapped footer line a footer', async () => {
@@ -210,6 +222,9 @@ describe('plain text roles by layout', () => {
     expect(await ruleIds(text)).not.toContain('over-the-top/shouting')
     // Below the name, a line that speaks to the sender is the customer's too.
     expect(await ruleIds(['Our seed club opens again in May.', 'Marta Jansen, Salem, OR', 'Your seed swaps are the BEST deal of the summer!'].join('\n'))).not.toContain('over-the-top/shouting')
+    // A quotation of several sentences over several lines: the middle one, without a quotation mark, is the customer's too.
+    expect(await ruleIds(['"I was not sure about the seed club.', 'After one summer our beds were AMAZING!!!', 'Thank you all!"', '- Marta J., Salem'].join('\n'))).not.toContain('over-the-top/shouting')
+    expect(await ruleIds('We LOVE our new seeds!!! They are "organic" and grown here.')).toContain('over-the-top/shouting')
     // The sender's own line next to a name stays the sender's.
     expect(await ruleIds(['Marta Jansen, Salem, OR', 'Our FREE seed swap is the BEST deal of the summer!'].join('\n'))).toContain('over-the-top/shouting')
   })
@@ -225,6 +240,44 @@ describe('plain text roles by layout', () => {
     // Wrapped prose, and a sentence end before a capital, stay one block (the parser ends the sentence).
     expect((await roles('Order by Friday.\nThe van comes on Monday.', 'text')).blocks).toHaveLength(1)
     expect((await roles('We planted the hedge along the north fence in May, as Mr.\nJansen asked.', 'text')).blocks).toHaveLength(1)
+  })
+
+  it('keeps spans within one sentence: a missing space after a full stop, capitals wrapped over a line, a contact line', async () => {
+    // "word.Next": the parser would read one word and run two sentences together.
+    const runOn = 'Most growers never ask for the seed grant because they think it\nis not for them.Yet every allotment in town may apply, and it is FREE for ALL of YOU!'
+    const file = await check(runOn, {lang: 'en', format: 'text', spell: false})
+    const shout = file.messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(shout).toBeDefined()
+    expect(runOn.slice(shout!.place!.start.offset, shout!.place!.end.offset)).toBe('Yet every allotment in town may apply, and it is FREE for ALL of YOU!')
+    // A link keeps its dots.
+    expect((await roles('Visit www.Example.com/Seeds today.', 'text')).blocks[0].text).toBe('Visit www.Example.com/Seeds today.')
+    // Capitals that run on over the line end stay one sentence with the prose before them.
+    const wrapped = await roles('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.', 'text')
+    expect(wrapped.blocks[0].text).toBe('Plus, the starter box also holds YOUR VERY\nOWN copy of the planting calendar!\nIt lists every sowing date.')
+    // A line that ends on "every" or "CLICK", or capitals that run on into a line in capitals, wrap the sentence.
+    expect((await roles('You get A FULL $2 FOR EACH AND EVERY\nSEED PACKET THAT YOU SELL!\nHere is how.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('For the sowing calendar...CLICK\nHERE!!!\nIt is free.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('ALL TOGETHER the starter box holds EVERYTHING\nYOU WILL EVER NEED for a herb bed!\nIt ships in May.', 'text')).blocks).toHaveLength(1)
+    const makes = 'Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!\nSeed Keeper 2026 - KEEPS'
+    const easy = (await check(makes, {lang: 'en', format: 'text', spell: false})).messages.find((message) => message.ruleId === 'over-the-top/shouting')
+    expect(makes.slice(easy!.place!.start.offset, easy!.place!.end.offset)).toBe('Seed Planner 2026 - MAKES\nSOWING ON TIME EASY!')
+    expect((await roles('KEEP YOUR SEEDLINGS WARM AS\nTHEY SETTLE IN THE NEW BED!\nWater them daily.', 'text')).blocks).toHaveLength(1)
+    expect((await roles('The demand for our seed guide is so\nOVERWHELMING, you may sell as many\nas your garden club can take!', 'text')).blocks).toHaveLength(1)
+    expect((await roles('SOW THE WHOLE BED AGAIN. There is NO\nLIMIT to the crops you can grow!!!\nNEXT STEP', 'text')).blocks[0].text).toBe('SOW THE WHOLE BED AGAIN. There is NO\nLIMIT to the crops you can grow!!!')
+    // A bare link inside a sentence is part of it.
+    const inside = await roles('Sow more this year! See the planner at:\nhttps://example.com/planner\nto collect your FREE seed list!\nHappy sowing.', 'text')
+    expect(roleOf(inside, 'https://example.com/planner')).toBe('paragraph')
+    expect(roleOf(inside, 'to collect')).toBe('paragraph')
+    // A call to action opens a line of its own.
+    const call = await roles('Find the plot you need! Over 1,300 allotments in our garden list\nClick Here to join the list for FREE Today!', 'text')
+    expect(call.blocks.map((block) => block.text)).toEqual(['Find the plot you need! Over 1,300 allotments in our garden list', 'Click Here to join the list for FREE Today!'])
+    // A line that ends on a phone number or a link is a contact line; the next line starts a sentence.
+    const phone = await roles('CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142\nWith our seed cards you get ALL the rare kinds!!', 'text')
+    expect(phone.blocks.map((block) => block.text)).toEqual(['CALL THE SEED LINE ON YOUR DAY OFF! 1-800-555-0142', 'With our seed cards you get ALL the rare kinds!!'])
+    const link = await roles('If you like, come and see our garden at: https://example.com/garden\n=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!', 'text')
+    expect(link.blocks.map((block) => block.text)).toEqual(['If you like, come and see our garden at: https://example.com/garden', '=> With one seed card, a whole bed of herbs\n=> like this one can be sown in a DAY!'])
+    const tilde = await roles('Sow it all for FREE!! https://example.com/sow\n~Cut your seed bill by half...', 'text')
+    expect(tilde.blocks).toHaveLength(2)
   })
 
   it('keeps wrapped prose together and a single line as prose', async () => {
@@ -371,6 +424,9 @@ describe('rules judge the sender’s prose', () => {
     expect(await ruleIds('<nav><a href="/a">Lowest Prices</a> <a href="/b">Expert Advice</a> <a href="/c">Stores</a></nav>', 'html')).toEqual([])
     expect(await ruleIds('<table><tr><th>Model</th><th>Lowest price</th></tr><tr><td>Kettle K2</td><td>$24</td></tr></table>', 'html')).toEqual([])
     expect(await ruleIds('<p>We offer the lowest prices in town.</p>', 'html')).toContain('generic-claim/stock-price')
+    // A price claim as a sentence of its own with the price right after it is checkable; one sentence further on it is not.
+    expect(await ruleIds('Very Low Price! Now the full seed planner costs only $ 39.95.')).not.toContain('generic-claim/stock-price')
+    expect(await ruleIds('Low prices! Visit the shop. The planner is $40.')).toContain('generic-claim/stock-price')
   })
 
   it('does not read a customer’s quoted rave as the sender’s gush', async () => {

@@ -42,6 +42,8 @@ const footerCue = new RegExp(
     String.raw`\b(?:to|click here to|you (?:can|may)|if you (?:no longer )?(?:wish|want|would like) to(?: be)?) unsubscribe`,
     String.raw`\bunsubscribe (?:here|below|at any time|from (?:this|these|our|all)|link|instructions)`,
     String.raw`\bto be (?:removed|unsubscribed) from\b`,
+    // "…and you will *never* receive another email from us".
+    String.raw`\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:another|any (?:more|other)|further)(?:\s+(?:e-?mails?|messages?|mailings?|newsletters?)\b|\s*$)|\bnever\W{0,2}\s+(?:again\s+)?receive\s+(?:e-?mails?|messages?|mailings?) from (?:us|our)\b`,
     String.raw`^\s*(?:unsubscribe|afmelden|uitschrijven|manage (?:your )?(?:email )?preferences|privacy(?: policy)?|privacybeleid)\b.{0,40}$`,
     String.raw`\byou (?:are|were) receiving (?:this|these)\b`,
     String.raw`\byou received this\b`,
@@ -58,7 +60,7 @@ const footerCue = new RegExp(
     String.raw`\bterms (?:and conditions|of (?:use|service|the (?:release|contest|promotion|offer|sweepstakes)))\b|\bi agree to the terms\b|\balgemene voorwaarden\b`,
     String.raw`\bprices? (?:listed |shown |quoted )?(?:fluctuate|may (?:have )?change|are subject to change|(?:are|is) (?:correct|valid) (?:at|as of))|\bprijzen onder voorbehoud\b|\bwijzigingen (?:en )?(?:druk|zet)fouten voorbehouden\b`,
     // An age limit is a legal notice, not a push: "You must be at least 18 to enter", "18 jaar of ouder".
-    String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
+    String.raw`\bmust be (?:at least |over |aged )?(?:1[2368]|21)\b|\b(?:under|below) the (?:legal )?age of (?:1[2368]|21)\b|\b(?:1[2368]|21)\+? ?(?:years? )?(?:of age|or older)\b|\b(?:minimaal |ten minste )?(?:1[2368]|21) jaar of ouder\b`,
     // A footnote to an offer ("*FREE SHIPPING OFFER: … on qualified items for a limited time only", "¹ Only valid
     // while stocks last"): its marker, then the offer's terms, in small print.
     String.raw`^\s*(?:\*{1,3}|[†‡¹²³])\s?\S.*\b(?:qualif(?:y|ied|ying)|(?:offer|prices?|discount) (?:is |are )?(?:valid|good|applies|apply|excludes?)|(?:not|only) valid|subject to|restrictions apply|see .{0,40} for (?:details|terms)|exclud(?:es|ing)|limit(?:ed)? (?:one|\d+) per|geldig (?:t/m|tot|van)|zolang de voorraad strekt|niet geldig)\b`,
@@ -83,6 +85,11 @@ const footerWords = [
   'manage',
   'privacy',
   'receiving',
+  'receive another',
+  'receive any',
+  'receive further',
+  'never receive',
+  'never again receive',
   'received this',
   'because',
   'sent to',
@@ -102,6 +109,7 @@ const footerWords = [
   'prijzen',
   'must be',
   'of age',
+  'age of',
   'or older',
   'of ouder',
   'box',
@@ -139,17 +147,18 @@ const bullet = /^\s*(?:[-*•·▪◦–+]|\d{1,2}[.)])\s+/
 const numbered = /^\s*\d{1,2}[.)]\s+/
 const url = /\b(?:https?:\/\/|www\.)\S+/gi
 const finalPunctuation = /[.!?…;,]["'”’)\]]*$/
-/** A line that starts with a lower-case letter continues the sentence before it. */
-const lowerStart = /^\s*["'“‘(]?\p{Ll}/u
+/** A line that starts with a lower-case letter (maybe after an arrow, "=> like this") continues the sentence before it. */
+const lowerStart = /^\s*(?:(?:=+|-+)>\s*)?["'“‘(]?\p{Ll}/u
 const attribution = /^\s*(?:—|–|-{1,2}|~)\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{L}.'’-]+){0,5}\s*$/u
 const quotedLine = /^\s*["“„«][^"“”„«»]{3,}["”»]\s*(?:(?:—|–|-{1,2}|~)\s*\p{Lu}.{0,60})?$/u
 
 /**
  * A line that ends on a word no heading ends on (an article, a preposition,
  * "and", "your": "…SO THAT YOU ARE ACCEPTED FOR A" / "GRANT!!!") is a sentence
- * wrapped onto the next line.
+ * wrapped onto the next line; so is one that ends on "every", "each" or
+ * "CLICK" ("…FOR EACH AND EVERY" / "PAMPHLET!", "CLICK" / "HERE to order").
  */
-export const danglingEnd = /(?:^|\s)(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|de|het|een|en|van|voor|met|je|jouw|uw|onze)\s*$/i
+export const danglingEnd = /(?<![\p{L}\d'’-])(?:a|an|the|for|of|to|and|or|your|my|our|their|with|in|on|at|by|from|that|is|are|will|be|as|so|than|every|each|click|de|het|een|en|van|voor|met|je|jouw|uw|onze|elke|klik)\s*$/iu
 
 /** Longest line, in characters, that layout alone may call a heading. */
 const headingLength = 60
@@ -426,6 +435,17 @@ const testimonialAttribution = /^\s*(?:(?:—|–|-{1,2}|~)\s*)?\p{Lu}[\p{Ll}'�
 /** A line that is one link in markup (`<a href="…">Order here</a>`), as text parts of bulk mail have them. */
 const markupLink = /^\s*<a\s[^>]*>[^<]*<\/a>\s*$/i
 
+/**
+ * Does a line of prose end on a word in capitals, and the next start with
+ * one, going on in lower case, ending within three words or ending the
+ * sentence ("…contains EVERYTHING" / "YOU WILL EVER NEED for your
+ * campaign!", "…2002 - MAKES" / "BACKING UP YOUR DATA EASY!")?
+ */
+export function capsRunWraps(line: string, next: string): boolean {
+  if (!/(?<![\p{L}\d'’-])\p{Lu}{2,}$/u.test(line) || !/^\s*\p{Lu}{2,}\b/u.test(next)) return false
+  return /\p{Ll}/u.test(next) || next.trim().split(/\s+/).length <= 3 || /[.!?]\s*$/.test(next)
+}
+
 function roleOfLine(lines: readonly Line[], index: number, more: boolean): BlockRole {
   const text = lines[index].text
   const trimmed = text.trim()
@@ -434,6 +454,8 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   if (quoteLine.test(text) || quotedLine.test(trimmed)) return 'quote'
   if (attribution.test(trimmed) && index > 0 && /["”»]\s*$/.test(lines[index - 1].text)) return 'quote'
   if (isFooterText(trimmed)) return 'footer'
+  // A bare link inside a sentence ("Visit us at:" / "www.example.com" / "to collect your gift!") is part of it.
+  if (isLinkLine(trimmed) && !/\s[|·•]\s/.test(trimmed) && index > 0 && index + 1 < lines.length && lowerStart.test(lines[index + 1].text) && !finalPunctuation.test(lines[index - 1].text.trim())) return 'paragraph'
   if (isLinkLine(trimmed)) return 'navigation'
   if (specLine.test(text)) return 'table-cell'
   const exclaims = trimmed.includes('!')
@@ -441,7 +463,7 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
   const content = listed ? text.replace(bullet, '') : trimmed
   // Capitals without a sentence end: a section name or a label. Headings do not exclaim,
   // except a numbered section title ("3. JOIN THE CLUB!").
-  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content) && !(danglingEnd.test(content) && followedAt(lines, index, more))) return 'heading'
+  if (capsShare(content) > 0.8 && (!exclaims || numbered.test(text)) && !/[.?]["'”’)]*$/.test(content) && !(danglingEnd.test(content) && followedAt(lines, index, more)) && !(/\p{Ll}/u.test(content) && capsRunWraps(content, index + 1 < lines.length ? lines[index + 1].text : ''))) return 'heading'
   // An entry of a table of contents: a title in title case without a sentence end ("2. Warcraft III Sells like
   // Hotcakes", "- Skins, Skins and More Skins"). A headline names the story; it is not the sender's claim.
   // A bullet in title case stays an item: bulk mail lists its claims that way ("· Very Affordable Price").
@@ -461,6 +483,10 @@ function roleOfLine(lines: readonly Line[], index: number, more: boolean): Block
     trimmed.length <= headingLength &&
     (!finalPunctuation.test(trimmed) || /:$/.test(trimmed)) &&
     !lowerStart.test(text) &&
+    // A line that ends on "the", "for", "every" wraps on ("You get A FULL $1 FOR EACH AND EVERY" / "PAMPHLET!").
+    !danglingEnd.test(trimmed) &&
+    // Capitals that run on over the line end ("…also holds YOUR VERY" / "OWN copy of the guide!") wrap a sentence.
+    !(/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, nextLine)) &&
     // After a long line without an end, a short one is its wrapped tail (a bare link is no sentence to wrap).
     !(index > 0 && !finalPunctuation.test(previous) && previous.length > headingLength && !isLinkLine(previous))
   ) {

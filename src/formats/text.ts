@@ -8,7 +8,7 @@
 import type {Block, BlockRole, PartName} from '../types.js'
 import {pushBlock} from './blocks.js'
 import {BlockBuilder} from './offsets.js'
-import {danglingEnd, lineRoles, type Line} from './roles.js'
+import {capsRunWraps, danglingEnd, lineRoles, type Line} from './roles.js'
 
 /** A blank line: a line end, optional horizontal space, a line end. */
 const blankLine = /\r?\n[ \t\f\v]*(?=\r?\n)/g
@@ -56,10 +56,44 @@ function addParagraph(
     const blockStart = from === 0 ? start : lines[from].start
     const blockEnd = index === lines.length ? end : lines[index - 1].end
     const builder = new BlockBuilder()
-    builder.copy(text.slice(blockStart, blockEnd), blockStart)
+    copySpaced(builder, text, blockStart, blockEnd)
     pushBlock(blocks, builder, source, part, role)
     from = index
   }
+}
+
+/**
+ * A sentence end with no space after it ("…who to contact.The fact is…"):
+ * a word in lower case, final punctuation, then a word in capitalised
+ * lower case that runs to a space or a line end. The parser reads
+ * "contact.The" as one word and runs two sentences into one, so the block
+ * gets a space there (mapped to no source character). Not in a link, a
+ * domain or an address ("www.Example.com", "Node.Js/api"): the run around it
+ * holds no other dot, slash, `@` or colon.
+ */
+const missingSpace = /(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll}+(?:[\s,;]|$))/gu
+
+/** Copy `text[start, end)` into `builder`, with a space after a sentence end that has none (`missingSpace`). */
+function copySpaced(builder: BlockBuilder, text: string, start: number, end: number): void {
+  const value = text.slice(start, end)
+  let from = 0
+  missingSpace.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = missingSpace.exec(value))) {
+    const at = match.index
+    // The run of non-space characters around the mark: a link, domain or address keeps its dots.
+    let runStart = at
+    while (runStart > 0 && !/\s/.test(value[runStart - 1])) runStart--
+    let runEnd = at + 1
+    while (runEnd < value.length && !/\s/.test(value[runEnd])) runEnd++
+    const run = value.slice(runStart, runEnd)
+    if (/[/@:]|\.\S*\./.test(run) || /^(?:www|https?)\b/i.test(run)) continue
+    builder.copy(value.slice(from, at + 1), start + from)
+    // One space that stands for no source character: it maps to the mark's end.
+    builder.replace(' ', start + at + 1, 0)
+    from = at + 1
+  }
+  builder.copy(value.slice(from), start + from)
 }
 
 /**
@@ -75,10 +109,28 @@ function standsAlone(line: string, next: string): boolean {
   // A line that ends a sentence ("…with Buy4Now!", "# BEST KEPT SECRET!!! #") ends it here too, where the next
   // line could not start one for the parser: a fragment in lower case, a box border, a link.
   if (sentenceEnd.test(trimmed.replace(ornaments, '')) && !abbreviation.test(trimmed) && !/^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)) return true
+  // A line that ends on a phone number or a link ("…ON YOUR DISH! 1-888-555-0142", "Visit us at: www.example.com")
+  // is a contact line: the next one starts anew.
+  if ((phoneEnd.test(trimmed) || linkEnd.test(trimmed)) && startsAnew.test(next)) return true
+  // A call to action opens a line of its own ("…1.3 million names in our list" / "Click Here to sign up for FREE!").
+  if (!danglingEnd.test(trimmed) && callStart.test(next)) return true
+  // Capitals run on over the line end in prose ("…also holds YOUR VERY" / "OWN copy of the guide!"): one sentence.
+  if (/\p{Ll}/u.test(trimmed) && capsRunWraps(trimmed, next)) return false
   if ((trimmed.length >= 55 && trimmed.length <= 80) || danglingEnd.test(trimmed)) return false
   if (/[.!?…;,:]["'”’)\]]*$/.test(trimmed)) return false
-  return /^\s*["'“‘(]?[\p{Lu}\d]/u.test(next)
+  return startsAnew.test(next)
 }
+
+/** A line that opens with a call to action in a capital: "Click here", "ORDER NOW", "Visit us", "Klik hier". */
+const callStart = /^\s*(?:Click|CLICK|Call|CALL|Order|ORDER|Visit|VISIT|Klik|KLIK|Bestel|BESTEL)\b/
+
+/** A line that could start a sentence: a capital or a figure, maybe after an arrow or a box mark ("=> With our…"). */
+const startsAnew = /^\s*(?:[=~*#>-]{1,4}>?\s*)?["'“‘(]?[\p{Lu}\d]/u
+/** A link or address at the end of a line. */
+const linkEnd = /(?:https?:\/\/|www\.)\S+$/i
+
+/** A phone number at the end of a line: "1-888-555-0142", "(800) 555 0142", "555.0142". */
+const phoneEnd = /(?:^|[\s:])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}$/
 
 /** A sentence's final punctuation, with closing quotes. */
 const sentenceEnd = /[.!?…]["'”’)\]]*$/

@@ -249,7 +249,7 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (shouted) {
       figures.shouted++
       capitals.push(word)
-      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll')) {
+      if ((settings.hype.has(normalizeWord(word.norm, settings.lang)) || settings.hype.has(word.norm)) && !(steps && stepWords.has(word.norm)) && !(word.norm === 'free' && words[index - 1]?.norm === 'toll') && !restricts(sentence, words, index) && !announcesWinner(words, index) && !(settings.negation && isNegatedAt(words, index, settings.lang))) {
         figures.hype++
         if (!loud.includes(word)) loud.push(word)
       }
@@ -257,14 +257,16 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
     if (
       shouted &&
       capsMayFeel &&
+      !announcesWinner(words, index) &&
       // Without "!", only a real or vivid feeling in capitals shouts ("We LOVE it.", "AMAZING news");
       // a word the lexicon grades mildly positive is emphasis ("Be SURE to", "IMPORTANT:", "DEAR Sir").
-      ((feeling && (exclaimed || bangRunHeard || facts.strong || facts.vivid)) || (booster && boostsFeeling(words, index, settings))) &&
+      // In an instruction ("KEEP THE RECEIPT HANDY!") a mild word needs more than "!".
+      ((feeling && (((exclaimed || facts.vivid) && !steps) || bangRunHeard || facts.strong)) || (booster && boostsFeeling(words, index, settings))) &&
       (allCaps || !inCapsName(words, index, settings))
     ) {
       // A headline set in capitals shouts once, not once per word.
       if (!allCaps || figures.caps === 0) figures.caps++
-      loud.push(word)
+      if (!loud.includes(word)) loud.push(word)
       if (interjection) drop.push(word)
     }
     if (feeling && !interjection) {
@@ -325,10 +327,13 @@ export function shouting(sentence: SentenceView, hits: readonly PatternHit[], se
   }
   // "NEW!", "BUY NOW!": under three words an exclamation alone does not make hype of a capital.
   if (proseWords < 3 || titleBang) figures.exclaims = 0
+  // A bare call to action ("ORDER NOW!", "CLICK HERE", "BESTEL NU") is a button's label: its capitals are typesetting.
+  // "!!" still shouts, and so does any other word ("ORDER NOW, IT'S FREE!").
+  if (isBareCall(words, settings.lang)) figures.hype = figures.exclaims = 0
   // An instruction in capitals ("PLEASE FILL OUT THIS FORM COMPLETELY!", "MAKE SURE YOUR ADDRESS IS ON THE
   // ENVELOPE!") stresses a step, it sells nothing: with no feeling, no sales word and no "!!" its "!" is no hype.
   // So does a step in the imperative ("KEEP THE CONFIRMATION EMAIL HANDY!", "SEND THIS PAGE TO A FRIEND!").
-  if (steps && figures.hype === 0 && figures.sentiment === 0 && figures.bangs === 0) figures.exclaims = 0
+  if (steps && figures.hype === 0 && figures.strong === 0 && figures.caps === 0 && figures.bangs === 0) figures.exclaims = 0
   return {figures, loud, drop, lower, capitals}
 }
 
@@ -354,6 +359,8 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
       }
     }
   }
+  // After a conjunction: "But DO NOT forget…", "And please…".
+  if (prose[from] !== undefined && leadingConjunctions.has(prose[from].norm)) from++
   const first = prose.slice(from, from + 5)
   const norms = first.map((word) => word.norm.replace(/’/g, "'"))
   // Openers may stack: "PLEASE MAKE SURE", "PLEASE DO NOT FORGET".
@@ -365,6 +372,55 @@ function instructionOpener(words: readonly Token[], lang: Language): readonly To
   }
   return first.slice(0, length)
 }
+
+/** Words before "only" that make it urgency, not a restriction ("TODAY ONLY!", "NU ALLEEN"). */
+const timeWords = new Set(['today', 'tonight', 'now', 'weekend', 'week', 'day', 'days', 'hours', 'hour', 'month', 'time', 'members', 'vandaag', 'vanavond', 'nu', 'weekend', 'week', 'dag', 'dagen', 'uur'])
+
+/**
+ * Is the word at `index` an "only" (ALLEEN) that closes its clause after a
+ * noun or a name: a restriction of who or what, not a sales push ("ORDER
+ * EACH GUIDE BY ITS NAME ONLY.", "Shipping to the USA and Canada ONLY!").
+ * After a time ("TODAY ONLY!") it is urgency.
+ */
+function restricts(sentence: SentenceView, words: readonly Token[], index: number): boolean {
+  const word = words[index]
+  if (word.norm !== 'only' && word.norm !== 'alleen') return false
+  const before = words[index - 1]
+  if (before === undefined || before.clause !== word.clause || timeWords.has(before.norm) || /\d/.test(before.raw)) return false
+  const next = words[index + 1]
+  if (next !== undefined && next.clause === word.clause) return false
+  // Nothing but punctuation up to the clause's end.
+  const rest = sentence.text.slice(word.end, next === undefined ? sentence.tokens[sentence.tokens.length - 1].end : next.start)
+  return /^[\s!.,;:)*]*$/.test(rest)
+}
+
+/** The words of a bare call to action: a verb of the step, then where or when ("ORDER NOW", "CLICK HERE", "BESTEL NU"). */
+const callVerbs: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['order', 'buy', 'call', 'click', 'book', 'shop', 'join', 'subscribe', 'download', 'register', 'apply', 'reply', 'tap']),
+  nl: new Set(['bestel', 'koop', 'bel', 'klik', 'boek', 'shop', 'word', 'meld', 'download', 'reageer'])
+}
+const callRest: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['now', 'here', 'today', 'online', 'it', 'us', 'in', 'up', 'lid']),
+  nl: new Set(['nu', 'hier', 'vandaag', 'online', 'direct', 'lid', 'aan', 'ons'])
+}
+
+/** Is the sentence only a call to action of two or three words, the verb first ("ORDER NOW!", "Click HERE")? */
+function isBareCall(words: readonly Token[], lang: Language): boolean {
+  const prose = words.filter(isProseWord)
+  if (prose.length < 2 || prose.length > 3 || !callVerbs[lang].has(prose[0].norm)) return false
+  return prose.slice(1).every((word) => callRest[lang].has(word.norm))
+}
+
+/** Is the hype word at `index` "winner(s)" naming who won ("The WINNER is Anna", "WINNERS were drawn")? */
+function announcesWinner(words: readonly Token[], index: number): boolean {
+  const norm = words[index].norm
+  if (norm !== 'winner' && norm !== 'winners' && norm !== 'winnaar' && norm !== 'winnaars') return false
+  const next = words[index + 1]?.norm
+  return next === 'is' || next === 'are' || next === 'was' || next === 'were' || next === 'zijn' || next === 'was' || next === 'werd' || next === 'werden'
+}
+
+/** Conjunctions an instruction may open with ("But DO NOT forget…"). */
+const leadingConjunctions = new Set(['but', 'and', 'so', 'also', 'maar', 'en', 'dus', 'ook'])
 
 /** Words that open a leading clause ("when you order, …"). */
 const clauseOpeners = new Set(['when', 'if', 'once', 'before', 'after', 'as', 'als', 'wanneer', 'zodra', 'voordat', 'nadat'])
@@ -452,8 +508,8 @@ function isInitials(word: Token, settings: Settings): boolean {
 }
 
 /**
- * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:"): capitals before
- * a colon or dash at the start of a sentence name a section, they do not
+ * Where a leading label ends ("TIP:", "UPDATE -", "NIEUW:", "BONUS #2"): capitals before
+ * a colon, a dash or a number at the start of a sentence name a section, they do not
  * shout (unless they carry a feeling). 0 when the sentence has none.
  */
 function labelEnd(sentence: SentenceView, settings: Settings): number {
@@ -465,6 +521,13 @@ function labelEnd(sentence: SentenceView, settings: Settings): number {
     if (token.kind === 'punct' && (token.raw === ':' || token.raw === '-' || token.raw === '–' || token.raw === '—' || token.raw === '|')) {
       if (capsRun > 0) end = token.end
       capsRun = 0
+      continue
+    }
+    // A numbered label: "BONUS #2", "STEP #3".
+    if (token.raw === '#' && capsRun > 0 && /^\d+$/.test(tokens[index + 1]?.raw ?? '')) {
+      end = tokens[index + 1].end
+      capsRun = 0
+      index++
       continue
     }
     if (token.kind !== 'word' || !/\p{L}/u.test(token.raw)) continue
