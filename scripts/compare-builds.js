@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Do two builds report the same? (`node scripts/compare-builds.js --before
- * OTHER/dist/cli/bin.js`). Speed and memory work must not change a finding,
+ * OTHER/dist/cli/bin.cjs`). Speed and memory work must not change a finding,
  * a position or a score: this runs `trouw check` of this build and of the
  * other on the same inputs and compares stdout, stderr and the exit code
  * byte for byte.
@@ -20,7 +20,7 @@
  *   into files of `--mb` MB (default 5), English and Dutch.
  *
  * Usage: node scripts/compare-builds.js --before PATH [--mb N] [--real DIR] [--keep DIR]
- *   --before P  the other build's dist/cli/bin.js (required)
+ *   --before P  the other build's CLI, dist/cli/bin.cjs (required)
  *   --mb N      size of the generated files in MB (default: 5; 0 skips them)
  *   --real DIR  the real mail (default: ../shared/real)
  *   --keep DIR  write the inputs to DIR and leave them there
@@ -37,10 +37,10 @@ import {distCli, fail, packageRoot, readJsonl} from './bench/load-trouw.js'
 
 const script = 'compare-builds'
 const options = readArguments(process.argv.slice(2))
-if (!options.before) fail(script, 'name the other build: --before PATH/dist/cli/bin.js')
+if (!options.before) fail(script, 'name the other build: --before PATH/dist/cli/bin.cjs')
 const before = path.resolve(options.before)
 if (!fs.existsSync(before)) fail(script, `--before: no such file \`${before}\``)
-if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.js is missing; run npm run build first')
+if (!fs.existsSync(distCli)) fail(script, 'dist/cli/bin.cjs is missing; run npm run build first')
 
 const folder = options.keep ? path.resolve(options.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'trouw-compare-'))
 fs.mkdirSync(folder, {recursive: true})
@@ -112,6 +112,7 @@ process.exitCode = differ === 0 ? 0 : 1
 
 function checkWith(bin, args) {
   const result = spawnSync(bin, ['check', ...args], {cwd: folder, maxBuffer: 1 << 30, env: {...process.env, NO_COLOR: '1'}})
+  if (result.error) fail(script, `cannot run \`${bin}\`: ${result.error.message}`)
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
