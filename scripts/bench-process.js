@@ -28,7 +28,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
-import {generateEmails} from './bench/generate.js'
+import {generateEmails, writeJoined} from './bench/generate.js'
 import {distCli, fail, packageRoot} from './bench/load-trouw.js'
 import {median} from './bench/stats.js'
 
@@ -198,18 +198,6 @@ function writeInputs(folder) {
   writeJoined(file10, english, 10 * 1024 * 1024 - 8192)
   writeJoined(file50, english, 50e6)
   return {oneEn, oneNl, folder400, folder4000, file10, file50}
-}
-
-function writeJoined(file, emails, bytes) {
-  const fd = fs.openSync(file, 'w')
-  let written = 0
-  for (let index = 0; ; index = (index + 1) % emails.length) {
-    const chunk = Buffer.from(emails[index].text + '\n\n')
-    if (written + chunk.length > bytes) break
-    fs.writeSync(fd, chunk)
-    written += chunk.length
-  }
-  fs.closeSync(fd)
 }
 
 function size(file) {

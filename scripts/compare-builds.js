@@ -32,7 +32,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
-import {generateEmails} from './bench/generate.js'
+import {generateEmails, writeJoined} from './bench/generate.js'
 import {distCli, fail, packageRoot, readJsonl} from './bench/load-trouw.js'
 
 const script = 'compare-builds'
@@ -123,18 +123,6 @@ function filesIn(directory) {
     .sort()
     .map((name) => path.join(directory, name))
     .filter((file) => fs.statSync(file).isFile())
-}
-
-function writeJoined(file, emails, bytes) {
-  const fd = fs.openSync(file, 'w')
-  let written = 0
-  for (let index = 0; ; index = (index + 1) % emails.length) {
-    const chunk = Buffer.from(emails[index].text + '\n\n')
-    if (written + chunk.length > bytes) break
-    fs.writeSync(fd, chunk)
-    written += chunk.length
-  }
-  fs.closeSync(fd)
 }
 
 function readArguments(argv) {

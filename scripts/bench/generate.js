@@ -269,3 +269,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exitCode = 2
   }
 }
+
+/** Write the emails one after another (a blank line between) into one file of at most `bytes`, cycling through them: a big file made of mail. */
+export function writeJoined(file, emails, bytes) {
+  const fd = fs.openSync(file, 'w')
+  let written = 0
+  for (let index = 0; ; index = (index + 1) % emails.length) {
+    const chunk = Buffer.from(emails[index].text + '\n\n')
+    if (written + chunk.length > bytes) break
+    fs.writeSync(fd, chunk)
+    written += chunk.length
+  }
+  fs.closeSync(fd)
+}
