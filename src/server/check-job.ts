@@ -19,7 +19,9 @@ export async function runCheckJob(job: Readonly<CheckJob>): Promise<CheckOutcome
       allow: job.allow,
       spell: job.spell,
       words: job.words,
-      parts: job.parts
+      parts: job.parts,
+      // The JSON report shows no per-sentence figures: a big body is scored batch by batch, as the CLI does.
+      sentences: false
     })
     file.data.trouwGate = {failOn: job.failOn, minEsp: job.minEsp}
     return {ok: true, report: stringifyReport(toJsonReport([file], {parts: job.parts}))}
